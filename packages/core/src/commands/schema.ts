@@ -1,0 +1,178 @@
+/**
+ * Commands: what a host asks Redress to do. Each is a zod schema; the union is
+ * discriminated on `type` and the TypeScript types are inferred from it.
+ * Unknown fields are refused (strict objects) so that a typo never goes unnoticed.
+ */
+import { z } from 'zod';
+import { actorSchema, idSchema, instantSchema, longTextSchema, shortTextSchema } from '../domain/primitives.js';
+import {
+  assignmentReasonSchema,
+  causeSchema,
+  channelSchema,
+  CONTACT_DIRECTIONS,
+  escalationLevelSchema,
+  NOTE_VISIBILITIES,
+  severitySchema,
+} from '../domain/vocabulary.js';
+import { acknowledgementSchema, customerSchema, productChecksSchema, productSchema, remedySchema } from './payloads.js';
+
+const envelope = {
+  complaintId: idSchema,
+  actor: actorSchema,
+  /** Idempotency key: executing a command id again returns the first result and writes nothing. */
+  commandId: idSchema.optional(),
+  /** Ties together every command and event of one business flow; defaults to the command id. */
+  correlationId: idSchema.optional(),
+  /** The stream version the caller last saw; a mismatch is a concurrency conflict. */
+  expectedVersion: z.int().min(0).optional(),
+};
+
+const define = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.strictObject({ type: z.literal(type), ...envelope, data });
+
+/** Step 1 (接收投诉): record who complains, about what, and what they demand. The complaint id may be left to the engine. */
+export const receiveComplaint = z.strictObject({
+  type: z.literal('ReceiveComplaint'),
+  ...envelope,
+  complaintId: idSchema.optional(),
+  data: z.strictObject({
+    customer: customerSchema,
+    channel: channelSchema,
+    description: longTextSchema,
+    demand: longTextSchema,
+    product: productSchema.optional(),
+    branch: shortTextSchema.optional(),
+    acknowledgement: acknowledgementSchema.optional(),
+  }),
+});
+
+/** Step 2 (确认投诉): the complaint was read back to the customer and confirmed. */
+export const confirmComplaint = define(
+  'ConfirmComplaint',
+  z.strictObject({ summary: longTextSchema, acknowledgement: acknowledgementSchema.optional() }),
+);
+
+/** Step 3 (分类处理): general or major. Also allowed later to reclassify, until a remedy is approved. */
+export const classifyComplaint = define(
+  'ClassifyComplaint',
+  z.strictObject({ severity: severitySchema, reason: longTextSchema.optional() }),
+);
+
+/** Step 4 (调查原因) begins. */
+export const startInvestigation = define('StartInvestigation', z.strictObject({ plan: longTextSchema.optional() }).default({}));
+
+/** Record the cause found (behaviour 5: gather all necessary information). */
+export const identifyCause = define(
+  'IdentifyCause',
+  z.strictObject({ cause: causeSchema, findings: longTextSchema, checks: productChecksSchema.optional() }),
+);
+
+/** Step 5 (制定解决方案): a remedy and the deadline agreed with the customer. */
+export const proposeResolution = define(
+  'ProposeResolution',
+  z.strictObject({ remedy: remedySchema, agreedDeadline: instantSchema }),
+);
+
+/** Senior management approves a major complaint's remedy. */
+export const approveRemedy = define('ApproveRemedy', z.strictObject({ note: longTextSchema.optional() }).default({}));
+
+/** Senior management sends a major complaint's remedy back to investigation. */
+export const rejectRemedy = define('RejectRemedy', z.strictObject({ reason: longTextSchema }));
+
+/** Step 6 (执行解决方案) begins: the remedy is told to the customer and carried out. */
+export const startExecution = define('StartExecution', z.strictObject({ note: longTextSchema.optional() }).default({}));
+
+/** The remedy has been carried out. */
+export const completeExecution = define('CompleteExecution', z.strictObject({ outcome: longTextSchema }));
+
+/** The customer agreed a new deadline for the remedy. */
+export const renegotiateDeadline = define(
+  'RenegotiateDeadline',
+  z.strictObject({ agreedDeadline: instantSchema, reason: longTextSchema }),
+);
+
+/** Step 7 (跟进反馈): is the customer satisfied? Not satisfied reopens the complaint. */
+export const recordFollowUp = define(
+  'RecordFollowUp',
+  z.strictObject({ satisfied: z.boolean(), channel: channelSchema.optional(), comment: longTextSchema.optional() }),
+);
+
+/** Behaviour 8: what changes so the problem does not recur. */
+export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema }));
+
+/** Step 8 (归档记录): needs a satisfied follow-up and a preventive action (recorded before or given here). */
+export const archiveComplaint = define(
+  'ArchiveComplaint',
+  z.strictObject({ summary: longTextSchema.optional(), preventiveAction: longTextSchema.optional() }).default({}),
+);
+
+/** The customer withdraws the complaint. */
+export const withdrawComplaint = define('WithdrawComplaint', z.strictObject({ reason: longTextSchema }));
+
+/** Assign or reassign the handler, with a reason; `threeChanges` may also move the venue and the time. */
+export const assignHandler = define(
+  'AssignHandler',
+  z.strictObject({
+    handlerId: idSchema,
+    reason: assignmentReasonSchema,
+    note: longTextSchema.optional(),
+    venue: shortTextSchema.optional(),
+    meetingAt: instantSchema.optional(),
+  }),
+);
+
+/** A note on the ticket. */
+export const addNote = define(
+  'AddNote',
+  z.strictObject({ text: longTextSchema, visibility: z.enum(NOTE_VISIBILITIES).default('internal') }),
+);
+
+/** A contact with the customer (a call, a visit, a message). */
+export const logCustomerContact = define(
+  'LogCustomerContact',
+  z.strictObject({ channel: channelSchema, direction: z.enum(CONTACT_DIRECTIONS), summary: longTextSchema }),
+);
+
+/** Escalate to a level of the organisation. */
+export const escalateComplaint = define(
+  'EscalateComplaint',
+  z.strictObject({ level: escalationLevelSchema, reason: longTextSchema }),
+);
+
+const commandSchemas = [
+  receiveComplaint,
+  confirmComplaint,
+  classifyComplaint,
+  startInvestigation,
+  identifyCause,
+  proposeResolution,
+  approveRemedy,
+  rejectRemedy,
+  startExecution,
+  completeExecution,
+  renegotiateDeadline,
+  recordFollowUp,
+  recordPreventiveAction,
+  archiveComplaint,
+  withdrawComplaint,
+  assignHandler,
+  addNote,
+  logCustomerContact,
+  escalateComplaint,
+] as const;
+
+/** Every command type, in workflow order. */
+export const COMMAND_TYPES = commandSchemas.map((s) => s.shape.type.value) as readonly CommandType[];
+
+/** The schema of every command Redress accepts. */
+export const commandSchema = z.discriminatedUnion('type', commandSchemas);
+
+/** A validated command (defaults applied). */
+export type Command = z.output<typeof commandSchema>;
+/** What a host may pass to `execute`: optional fields may be left out. */
+export type CommandInput = z.input<typeof commandSchema>;
+export type CommandType = Command['type'];
+/** The command of one type. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+export { instantSchema };

@@ -1,0 +1,91 @@
+/**
+ * `decide`: a command against the current state becomes events or a typed refusal.
+ * The machine decides legality (`can()`); the decider adds who may act, the host's
+ * own rules, and says precisely why when it refuses.
+ */
+import { getNextTransitions } from 'xstate';
+import type { Command, CommandType } from '../commands/schema.js';
+import type { ComplaintEvent } from '../events/schema.js';
+import {
+  ForbiddenError,
+  IllegalCommandError,
+  NotFoundError,
+  ValidationError,
+  err,
+  ok,
+  type DecisionError,
+  type Result,
+} from '../errors/errors.js';
+import { defaultPermissions, type PermissionPolicy } from '../permissions/matrix.js';
+import { firstViolation, type GuardName, type RuleInput } from '../workflow/rules.js';
+import { snapshotFor, type ComplaintSnapshot } from '../workflow/snapshot.js';
+import { eventsFor } from './events-for.js';
+import type { ComplaintState, ComplaintStep } from './state.js';
+
+/** A host's own workflow rule, checked after the machine accepted a command of one of its types. */
+export interface WorkflowRule {
+  readonly name: string;
+  readonly appliesTo: readonly CommandType[];
+  /** A message when the command must be refused, `null` to let it pass. */
+  check(input: RuleInput): string | null;
+}
+
+export interface DecideOptions {
+  /** The instant the command is decided at (ISO-8601), from the injected clock. */
+  readonly now: string;
+  readonly permissions?: PermissionPolicy;
+  readonly rules?: readonly WorkflowRule[];
+}
+
+const allowedByStep = new Map<ComplaintStep, readonly CommandType[]>();
+
+/** Command types with a transition out of this step, guards aside. */
+export function allowedCommands(state: ComplaintState): readonly CommandType[] {
+  let allowed = allowedByStep.get(state.step);
+  if (allowed === undefined) {
+    allowed = [...new Set(getNextTransitions(snapshotFor(state)).map((t) => t.eventType as CommandType))];
+    allowedByStep.set(state.step, allowed);
+  }
+  return allowed;
+}
+
+/** Why the machine refused a command available in this step: the first failing rule of its guards. */
+function refusal(snapshot: ComplaintSnapshot, input: RuleInput): { name: string; message: string } | undefined {
+  for (const t of getNextTransitions(snapshot)) {
+    if (t.eventType !== input.command.type || t.guard === undefined) continue;
+    const name = (typeof t.guard === 'string' ? t.guard : (t.guard as { type: string }).type) as GuardName;
+    const violation = firstViolation(name, input);
+    if (violation) return { name: violation.rule, message: violation.message };
+  }
+  return undefined;
+}
+
+export function decide(state: ComplaintState, command: Command, options: DecideOptions): Result<ComplaintEvent[], DecisionError> {
+  const { now, permissions = defaultPermissions, rules = [] } = options;
+  if (state.step === 'none' && command.type !== 'ReceiveComplaint') return err(new NotFoundError(command.complaintId));
+  if (command.type === 'ReceiveComplaint' && command.complaintId === undefined) {
+    return err(new ValidationError([{ path: 'complaintId', message: 'is required to decide (the engine assigns one)', code: 'missing' }]));
+  }
+
+  const permitted = permissions({ actor: command.actor, command, state });
+  if (permitted !== true) {
+    return err(new ForbiddenError(command.type, command.actor, typeof permitted === 'string' ? permitted : undefined));
+  }
+
+  const snapshot = snapshotFor(state);
+  const input: RuleInput = { state, command, now };
+  // The machine's event types are the command types; TypeScript cannot pair them through the union.
+  if (!snapshot.can({ type: command.type, command, now } as never)) {
+    return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), refusal(snapshot, input)));
+  }
+
+  for (const rule of rules) {
+    if (!rule.appliesTo.includes(command.type)) continue;
+    const message = rule.check(input);
+    if (message !== null) {
+      return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), { name: rule.name, message }));
+    }
+  }
+
+  return ok(eventsFor(state, command, now));
+}

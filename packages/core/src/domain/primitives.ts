@@ -1,0 +1,26 @@
+/**
+ * Small shared zod building blocks. Limits are deliberate: a complaint log is kept
+ * for years, so unbounded strings are refused at the door rather than stored.
+ */
+import { z } from 'zod';
+import { roleSchema } from './vocabulary.js';
+
+/** Identifiers: 1-128 characters of letters, digits and `_ - : .` (safe in URLs, SQL and file names). */
+export const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9_\-:.]+$/, 'may only contain letters, digits and _ - : .');
+
+/** A short single-line text such as a name or a title. */
+export const shortTextSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+/** A free text such as a description or a note. */
+export const longTextSchema = z.string().trim().min(1, 'must not be empty').max(10_000, 'must be at most 10000 characters');
+
+/** An instant, as an ISO-8601 string with an offset (`2026-11-23T09:30:00Z`, `2026-11-23T17:30:00+08:00`). */
+export const instantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T09:30:00Z' });
+
+/** Who is acting: an id from the host's user directory and the role they act in. */
+export const actorSchema = z.strictObject({ id: idSchema, role: roleSchema });
+export type Actor = z.infer<typeof actorSchema>;

@@ -1,0 +1,89 @@
+/**
+ * The words of the complaint-handling domain, as data. Every enum the public API
+ * accepts is defined once here, so schemas, labels and the permission matrix
+ * cannot drift apart.
+ */
+import { z } from 'zod';
+
+/** Where a complaint stands. `received` … `archived` are the 8 steps (plus the major-only approval); `withdrawn` ends it early. */
+export const STEPS = [
+  'received',
+  'confirmed',
+  'classified',
+  'investigating',
+  'resolutionProposed',
+  'remedyApproved',
+  'executing',
+  'followingUp',
+  'archived',
+  'withdrawn',
+] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Steps in which a complaint is still being worked: everything but archived and withdrawn. */
+export const OPEN_STEPS = STEPS.filter((s) => s !== 'archived' && s !== 'withdrawn') as readonly OpenStep[];
+export type OpenStep = Exclude<Step, 'archived' | 'withdrawn'>;
+export const isOpenStep = (step: Step): step is OpenStep => step !== 'archived' && step !== 'withdrawn';
+
+/** General complaints are handled under the service department head; major ones go to senior management. */
+export const SEVERITIES = ['general', 'major'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severitySchema = z.enum(SEVERITIES);
+
+/** The usual causes found when investigating (维修质量, 服务态度, 维修价格, 维修周期, 信息沟通, 维修环境), plus product quality and other. */
+export const CAUSES = [
+  'repairQuality',
+  'serviceAttitude',
+  'price',
+  'repairDuration',
+  'communication',
+  'environment',
+  'productQuality',
+  'other',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+export const causeSchema = z.enum(CAUSES);
+
+/** Who acts on a complaint. `system` is for automation in the host (schedulers, rules). */
+export const ROLES = [
+  'frontDesk',
+  'handler',
+  'technician',
+  'departmentHead',
+  'seniorManagement',
+  'followUpStaff',
+  'headOfficeManagement',
+  'headOfficeEngineering',
+  'customer',
+  'system',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+/** Escalation targets: policy or process problems go to head-office management, technical ones to head-office engineers. */
+export const ESCALATION_LEVELS = ['departmentHead', 'seniorManagement', 'headOfficeManagement', 'headOfficeEngineering'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+export const escalationLevelSchema = z.enum(ESCALATION_LEVELS);
+
+/** How a complaint or a contact reached us. */
+export const CHANNELS = ['phone', 'hotline', 'visit', 'email', 'sms', 'wechat', 'web', 'survey', 'letter', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const channelSchema = z.enum(CHANNELS);
+
+/** Kinds of remedy decided from the findings. */
+export const REMEDY_KINDS = ['freeRepair', 'discount', 'compensation', 'replacement', 'refund', 'apology', 'other'] as const;
+export type RemedyKind = (typeof REMEDY_KINDS)[number];
+export const remedyKindSchema = z.enum(REMEDY_KINDS);
+
+/** Why a handler was (re)assigned. `threeChanges` is 三变法: change the handler, the venue and the time for an aggressive complainant. */
+export const ASSIGNMENT_REASONS = ['initial', 'workload', 'expertise', 'threeChanges', 'customerRequest', 'escalation', 'absence', 'other'] as const;
+export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
+export const assignmentReasonSchema = z.enum(ASSIGNMENT_REASONS);
+
+/** Who initiated a customer contact. */
+export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number];
+
+/** Note visibility: internal notes never reach the customer. */
+export const NOTE_VISIBILITIES = ['internal', 'customer'] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];

@@ -1,0 +1,32 @@
+/**
+ * Time is injected. The core asks a Clock and never reads the system time itself,
+ * so tests, replays and simulations control "now".
+ */
+export interface Clock {
+  now(): Date;
+}
+
+/** The host's real clock: the one place that reads the system time. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock the caller moves by hand: for tests, simulations and the demo. */
+export interface ManualClock extends Clock {
+  set(instant: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function createManualClock(start: Date | string): ManualClock {
+  let current = new Date(start).getTime();
+  if (Number.isNaN(current)) throw new RangeError(`invalid start instant: ${String(start)}`);
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      const next = new Date(instant).getTime();
+      if (Number.isNaN(next)) throw new RangeError(`invalid instant: ${String(instant)}`);
+      current = next;
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}

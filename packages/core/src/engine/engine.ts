@@ -1,0 +1,162 @@
+/**
+ * The engine: validate → load → decide → append → project. Effects come in
+ * through the options (store, clock, ids); everything between is pure.
+ */
+import { commandSchema, type Command, type CommandInput } from '../commands/schema.js';
+import { createComplaintDecider, type ComplaintDeciderOptions } from '../decider/decider.js';
+import { evolveAll } from '../decider/evolve.js';
+import { initialComplaintState, type ComplaintState } from '../decider/state.js';
+import type { NewEvent, RecordedEvent } from '../events/envelope.js';
+import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
+import { ConcurrencyError, err, ok, type EngineError, type Result } from '../errors/errors.js';
+import { validationErrorFromZod } from '../errors/from-zod.js';
+import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
+import type { EventStore } from '../store/event-store.js';
+import type { Clock } from './clock.js';
+import { nanoidGenerator, type IdGenerator } from './ids.js';
+import { foldInto, StreamCache, type CachedStream } from './stream-cache.js';
+
+export interface EngineOptions extends ComplaintDeciderOptions {
+  readonly store: EventStore<ComplaintEvent>;
+  readonly clock: Clock;
+  /** Event, command and complaint ids; nanoid by default. */
+  readonly ids?: IdGenerator;
+  /** Projections updated on every execute, in the same call. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection keeps its own state type; `view()` restores it.
+  readonly projections?: readonly Projection<any>[];
+  /**
+   * Retry a command when another writer appended to its stream between load and
+   * append: the command is decided again on the fresh state. Off by default; never
+   * applies to commands that carry their own `expectedVersion`.
+   */
+  readonly retry?: { readonly attempts: number };
+  /** How many streams' decision states to keep in memory (default 10,000). */
+  readonly cacheSize?: number;
+}
+
+export interface ExecuteSuccess {
+  readonly complaintId: string;
+  readonly commandId: string;
+  /** The events this command appended (on a repeat: the ones it appended the first time). */
+  readonly events: readonly RecordedEvent<ComplaintEvent>[];
+  /** The complaint's decision state after those events. */
+  readonly state: ComplaintState;
+  readonly version: number;
+  /** True when this command id had already been executed: nothing was written. */
+  readonly duplicate: boolean;
+}
+
+export type ExecuteResult = Result<ExecuteSuccess, EngineError>;
+
+export interface Engine {
+  /** Validates and executes a command. Never throws for a refused command: the result says why. */
+  execute(command: CommandInput): Promise<ExecuteResult>;
+  /** Like `execute`, but throws the typed error. */
+  executeOrThrow(command: CommandInput): Promise<ExecuteSuccess>;
+  /** A complaint's decision state and version, read from the log. */
+  load(complaintId: string): Promise<{ readonly state: ComplaintState; readonly version: number }>;
+  /** The current state of an inline projection passed in the options. */
+  view<S>(projection: Projection<S>): S;
+  /** Brings the inline projections up to date with everything in the store (e.g. at start-up). */
+  catchUp(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const { store, clock } = options;
+  const ids = options.ids ?? nanoidGenerator;
+  const decider = createComplaintDecider(options);
+  const attempts = Math.max(1, options.retry?.attempts ?? 1);
+  const cache = new StreamCache(options.cacheSize ?? 10_000);
+  const runners = new Map<object, ProjectionRunner<unknown>>(
+    (options.projections ?? []).map((p) => [p, runProjection(p)] as const),
+  );
+
+  async function refresh(streamId: string): Promise<CachedStream> {
+    const stream = cache.get(streamId);
+    foldInto(stream, await store.readStream(streamId, stream.version + 1));
+    return stream;
+  }
+
+  async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
+    const last = appended.at(-1);
+    if (!last) return;
+    for (const runner of runners.values()) {
+      // Another writer may have appended before us: read what this runner has not seen.
+      if (runner.checkpoint < (appended[0]?.globalPosition ?? 0) - 1) await runner.catchUp(store, last.globalPosition);
+      for (const e of appended) runner.apply(e);
+    }
+  }
+
+  /** The first result of a command executed before, rebuilt from the log. */
+  async function repeated(span: { first: number; last: number }, complaintId: string, commandId: string): Promise<ExecuteSuccess> {
+    const all = await store.readStream(complaintId, 1);
+    const events = all.slice(span.first - 1, span.last);
+    const state = evolveAll(initialComplaintState, all.slice(0, span.last));
+    return { complaintId, commandId, events, state, version: span.last, duplicate: true };
+  }
+
+  async function execute(input: CommandInput): Promise<ExecuteResult> {
+    const parsed = commandSchema.safeParse(input);
+    if (!parsed.success) return err(validationErrorFromZod(parsed.error));
+    const commandId = parsed.data.commandId ?? ids();
+    const complaintId = parsed.data.complaintId ?? ids();
+    const command = { ...parsed.data, commandId, complaintId } as Command;
+    const correlationId = command.correlationId ?? commandId;
+
+    for (let attempt = 1; ; attempt++) {
+      const stream = await refresh(complaintId);
+      const seen = stream.commands.get(commandId);
+      if (seen) return ok(await repeated(seen, complaintId, commandId));
+      if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
+        return err(new ConcurrencyError(complaintId, command.expectedVersion, stream.version));
+      }
+
+      const now = clock.now().toISOString();
+      const decision = decider.decide(stream.state, command, { now });
+      if (!decision.ok) return decision;
+
+      const events = decision.value.map(
+        (e): NewEvent<ComplaintEvent> => ({
+          ...e,
+          eventId: ids(),
+          occurredAt: now,
+          actor: command.actor,
+          causationId: commandId,
+          correlationId,
+          schemaVersion: COMPLAINT_EVENT_SCHEMA_VERSION,
+        }),
+      );
+
+      try {
+        const appended = await store.append(complaintId, stream.version === 0 ? 'noStream' : stream.version, events);
+        foldInto(stream, appended.events);
+        await project(appended.events);
+        return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
+      } catch (e) {
+        if (!(e instanceof ConcurrencyError)) throw e;
+        if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);
+      }
+    }
+  }
+
+  return {
+    execute,
+    async executeOrThrow(command) {
+      const result = await execute(command);
+      if (!result.ok) throw result.error;
+      return result.value;
+    },
+    async load(complaintId) {
+      const stream = await refresh(complaintId);
+      return { state: stream.state, version: stream.version };
+    },
+    view<S>(projection: Projection<S>): S {
+      const runner = runners.get(projection);
+      if (!runner) throw new RangeError(`projection "${projection.name}" was not passed to createEngine({ projections })`);
+      return runner.state as S;
+    },
+    async catchUp() {
+      for (const runner of runners.values()) await runner.catchUp(store);
+    },
+  };
+}

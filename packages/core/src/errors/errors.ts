@@ -1,0 +1,91 @@
+/**
+ * Typed errors. Every refusal is one of these: `error.kind` narrows in a switch,
+ * `instanceof` works, and `message` reads well on its own.
+ */
+import type { CommandType } from '../commands/schema.js';
+import type { ComplaintStep } from '../decider/state.js';
+import type { Role } from '../domain/vocabulary.js';
+
+export type ExpectedVersion = number | 'noStream' | 'streamExists' | 'any';
+
+export abstract class RedressError extends Error {
+  abstract readonly kind: string;
+  override get name(): string {
+    return this.kind;
+  }
+}
+
+/** One problem with the input, with a dotted path such as `data.remedy.amount.currency`. */
+export interface ValidationIssue {
+  readonly path: string;
+  readonly message: string;
+  readonly code: string;
+}
+
+/** The input is not a well-formed command. */
+export class ValidationError extends RedressError {
+  readonly kind = 'ValidationError' as const;
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(`invalid command:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
+  }
+}
+
+/** The command is well-formed but not allowed now: not available in this step, or a rule refused it. */
+export class IllegalCommandError extends RedressError {
+  readonly kind = 'IllegalCommand' as const;
+  constructor(
+    readonly commandType: string,
+    readonly step: ComplaintStep,
+    /** Command types available in this step (guards aside). */
+    readonly allowed: readonly CommandType[],
+    /** The rule that refused it, when the command is available here but its guard failed. */
+    readonly rule?: { readonly name: string; readonly message: string },
+  ) {
+    super(
+      rule
+        ? `${commandType} refused in step "${step}": ${rule.message} (rule ${rule.name})`
+        : `${commandType} is not allowed in step "${step}"; allowed here: ${allowed.length ? allowed.join(', ') : 'nothing (the complaint is closed)'}`,
+    );
+  }
+}
+
+/** The actor's role may not issue this command. */
+export class ForbiddenError extends RedressError {
+  readonly kind = 'Forbidden' as const;
+  constructor(
+    readonly commandType: string,
+    readonly actor: { readonly id: string; readonly role: Role },
+    readonly reason?: string,
+  ) {
+    super(`${actor.id} (${actor.role}) may not ${commandType}${reason ? `: ${reason}` : ''}`);
+  }
+}
+
+/** No complaint has been received under this id. */
+export class NotFoundError extends RedressError {
+  readonly kind = 'NotFound' as const;
+  constructor(readonly complaintId: string) {
+    super(`no complaint ${complaintId} has been received`);
+  }
+}
+
+/** The stream is not at the expected version: someone else wrote first. */
+export class ConcurrencyError extends RedressError {
+  readonly kind = 'ConcurrencyConflict' as const;
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`stream ${streamId} is at version ${actual}, expected ${typeof expected === 'number' ? `version ${expected}` : expected}`);
+  }
+}
+
+/** What a decision can be refused with. */
+export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
+/** What `execute` can be refused with. */
+export type EngineError = DecisionError | ConcurrencyError;
+
+export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { readonly ok: false; readonly error: E } => ({ ok: false, error });

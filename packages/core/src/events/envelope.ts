@@ -1,0 +1,50 @@
+/**
+ * The envelope every stored event carries. The engine fills in who, when and why;
+ * the store assigns the stream version and the global position.
+ */
+import { z } from 'zod';
+import { actorSchema, idSchema, instantSchema } from '../domain/primitives.js';
+import type { Actor } from '../domain/primitives.js';
+
+/** Anything storable: a `type` and a JSON-serialisable `data`. */
+export interface EventLike {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/** What the engine attaches before appending. */
+export interface EventMetadata {
+  /** Unique id of this event (nanoid by default); appending the same id again is a no-op. */
+  readonly eventId: string;
+  /** When it happened, from the injected clock (ISO-8601, UTC). */
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  /** The id of the command that caused it. */
+  readonly causationId: string;
+  readonly correlationId: string;
+  readonly schemaVersion: number;
+}
+
+/** An event ready to append. */
+export type NewEvent<E extends EventLike = EventLike> = E & EventMetadata;
+
+/** An event as stored: with its stream, its 1-based version in the stream, and its 1-based position in the whole log. */
+export type RecordedEvent<E extends EventLike = EventLike> = E &
+  EventMetadata & {
+    readonly streamId: string;
+    readonly streamVersion: number;
+    readonly globalPosition: number;
+  };
+
+/** The envelope as a schema, for adapters that want to check what they read back. */
+export const eventEnvelopeSchema = z.object({
+  eventId: idSchema,
+  occurredAt: instantSchema,
+  actor: actorSchema,
+  causationId: idSchema,
+  correlationId: idSchema,
+  schemaVersion: z.int().min(1),
+  streamId: idSchema,
+  streamVersion: z.int().min(1),
+  globalPosition: z.int().min(1),
+});

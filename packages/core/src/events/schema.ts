@@ -1,0 +1,129 @@
+/**
+ * Domain events: past-tense facts, the only thing Redress stores. A domain event is
+ * `{ type, data }`; the store adds the envelope (see `envelope.ts`).
+ */
+import { z } from 'zod';
+import { idSchema, instantSchema, longTextSchema, shortTextSchema } from '../domain/primitives.js';
+import {
+  assignmentReasonSchema,
+  causeSchema,
+  channelSchema,
+  CONTACT_DIRECTIONS,
+  escalationLevelSchema,
+  NOTE_VISIBILITIES,
+  severitySchema,
+  STEPS,
+} from '../domain/vocabulary.js';
+import { acknowledgementSchema, customerSchema, productChecksSchema, productSchema, remedySchema } from '../commands/payloads.js';
+
+const define = <T extends string, D extends z.ZodType>(type: T, data: D) => z.strictObject({ type: z.literal(type), data });
+
+export const complaintReceived = define(
+  'ComplaintReceived',
+  z.strictObject({
+    complaintId: idSchema,
+    customer: customerSchema,
+    channel: channelSchema,
+    description: longTextSchema,
+    demand: longTextSchema,
+    product: productSchema.optional(),
+    branch: shortTextSchema.optional(),
+  }),
+);
+export const acknowledgementRecorded = define('AcknowledgementRecorded', acknowledgementSchema);
+export const complaintConfirmed = define('ComplaintConfirmed', z.strictObject({ summary: longTextSchema }));
+export const complaintClassified = define(
+  'ComplaintClassified',
+  z.strictObject({ severity: severitySchema, previousSeverity: severitySchema.nullable(), reason: longTextSchema.optional() }),
+);
+export const complaintEscalated = define(
+  'ComplaintEscalated',
+  z.strictObject({ level: escalationLevelSchema, reason: longTextSchema, automatic: z.boolean() }),
+);
+export const investigationStarted = define(
+  'InvestigationStarted',
+  z.strictObject({ plan: longTextSchema.optional() }),
+);
+export const causeIdentified = define(
+  'CauseIdentified',
+  z.strictObject({ cause: causeSchema, findings: longTextSchema, checks: productChecksSchema.optional() }),
+);
+export const resolutionProposed = define(
+  'ResolutionProposed',
+  z.strictObject({ remedy: remedySchema, agreedDeadline: instantSchema, requiresApproval: z.boolean() }),
+);
+export const remedyApproved = define('RemedyApproved', z.strictObject({ note: longTextSchema.optional() }));
+export const remedyRejected = define('RemedyRejected', z.strictObject({ reason: longTextSchema }));
+export const executionStarted = define('ExecutionStarted', z.strictObject({ note: longTextSchema.optional() }));
+export const remedyExecuted = define(
+  'RemedyExecuted',
+  z.strictObject({ outcome: longTextSchema, agreedDeadline: instantSchema, onTime: z.boolean() }),
+);
+export const deadlineRenegotiated = define(
+  'DeadlineRenegotiated',
+  z.strictObject({ agreedDeadline: instantSchema, previousDeadline: instantSchema, reason: longTextSchema }),
+);
+export const followUpRecorded = define(
+  'FollowUpRecorded',
+  z.strictObject({ satisfied: z.boolean(), channel: channelSchema.optional(), comment: longTextSchema.optional() }),
+);
+export const complaintReopened = define(
+  'ComplaintReopened',
+  z.strictObject({ cycle: z.int().min(2), reason: z.literal('customerNotSatisfied') }),
+);
+export const preventiveActionRecorded = define('PreventiveActionRecorded', z.strictObject({ action: longTextSchema }));
+export const complaintArchived = define('ComplaintArchived', z.strictObject({ summary: longTextSchema.optional() }));
+export const complaintWithdrawn = define(
+  'ComplaintWithdrawn',
+  z.strictObject({ reason: longTextSchema, fromStep: z.enum(STEPS) }),
+);
+export const handlerAssigned = define(
+  'HandlerAssigned',
+  z.strictObject({
+    handlerId: idSchema,
+    previousHandlerId: idSchema.nullable(),
+    reason: assignmentReasonSchema,
+    note: longTextSchema.optional(),
+    venue: shortTextSchema.optional(),
+    meetingAt: instantSchema.optional(),
+  }),
+);
+export const noteAdded = define('NoteAdded', z.strictObject({ text: longTextSchema, visibility: z.enum(NOTE_VISIBILITIES) }));
+export const customerContactLogged = define(
+  'CustomerContactLogged',
+  z.strictObject({ channel: channelSchema, direction: z.enum(CONTACT_DIRECTIONS), summary: longTextSchema }),
+);
+
+const eventSchemas = [
+  complaintReceived,
+  acknowledgementRecorded,
+  complaintConfirmed,
+  complaintClassified,
+  complaintEscalated,
+  investigationStarted,
+  causeIdentified,
+  resolutionProposed,
+  remedyApproved,
+  remedyRejected,
+  executionStarted,
+  remedyExecuted,
+  deadlineRenegotiated,
+  followUpRecorded,
+  complaintReopened,
+  preventiveActionRecorded,
+  complaintArchived,
+  complaintWithdrawn,
+  handlerAssigned,
+  noteAdded,
+  customerContactLogged,
+] as const;
+
+/** The schema of every complaint event (without its envelope). */
+export const complaintEventSchema = z.discriminatedUnion('type', eventSchemas);
+export type ComplaintEvent = z.output<typeof complaintEventSchema>;
+export type ComplaintEventType = ComplaintEvent['type'];
+export type ComplaintEventOf<T extends ComplaintEventType> = Extract<ComplaintEvent, { type: T }>;
+export const COMPLAINT_EVENT_TYPES = eventSchemas.map((s) => s.shape.type.value) as readonly ComplaintEventType[];
+
+/** Bumped when an event's payload changes shape; stored on every event for upcasting. */
+export const COMPLAINT_EVENT_SCHEMA_VERSION = 1;

@@ -1,0 +1,64 @@
+/**
+ * Who may do what. The default matrix follows the domain: front-desk staff receive,
+ * handlers work the complaint under the service department head, senior management
+ * approves major remedies, follow-up (回访) staff record follow-ups. Hosts replace
+ * rows, or the whole policy.
+ */
+import type { CommandType } from '../commands/schema.js';
+import type { Command } from '../commands/schema.js';
+import type { ComplaintState } from '../decider/state.js';
+import type { Actor } from '../domain/primitives.js';
+import type { Role } from '../domain/vocabulary.js';
+
+export type PermissionMatrix = { readonly [T in CommandType]: readonly Role[] };
+
+/** A permission decision: `true`, or `false` / a reason string when refused. */
+export type PermissionPolicy = (request: {
+  readonly actor: Actor;
+  readonly command: Command;
+  readonly state: ComplaintState;
+}) => boolean | string;
+
+const STAFF: readonly Role[] = [
+  'frontDesk',
+  'handler',
+  'technician',
+  'departmentHead',
+  'seniorManagement',
+  'followUpStaff',
+  'headOfficeManagement',
+  'headOfficeEngineering',
+  'system',
+];
+const WORKERS: readonly Role[] = ['handler', 'departmentHead'];
+const INVESTIGATORS: readonly Role[] = ['handler', 'technician', 'departmentHead', 'headOfficeEngineering'];
+
+export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
+  ReceiveComplaint: ['frontDesk', ...WORKERS, 'followUpStaff', 'system'],
+  ConfirmComplaint: ['frontDesk', ...WORKERS],
+  ClassifyComplaint: [...WORKERS, 'seniorManagement'],
+  StartInvestigation: INVESTIGATORS,
+  IdentifyCause: INVESTIGATORS,
+  ProposeResolution: [...WORKERS, 'seniorManagement'],
+  ApproveRemedy: ['seniorManagement'],
+  RejectRemedy: ['seniorManagement'],
+  StartExecution: [...WORKERS, 'technician'],
+  CompleteExecution: [...WORKERS, 'technician'],
+  RenegotiateDeadline: WORKERS,
+  RecordFollowUp: ['followUpStaff', 'departmentHead'],
+  RecordPreventiveAction: [...INVESTIGATORS, 'seniorManagement', 'headOfficeManagement'],
+  ArchiveComplaint: WORKERS,
+  WithdrawComplaint: ['customer', 'frontDesk', ...WORKERS],
+  AssignHandler: ['departmentHead', 'seniorManagement', 'system'],
+  AddNote: STAFF,
+  LogCustomerContact: STAFF,
+  EscalateComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
+});
+
+/** A policy from a matrix; rows missing from `overrides` keep the default. */
+export function permissionsFromMatrix(overrides: Partial<PermissionMatrix> = {}): PermissionPolicy {
+  const matrix: PermissionMatrix = { ...defaultPermissionMatrix, ...overrides };
+  return ({ actor, command }) => matrix[command.type].includes(actor.role);
+}
+
+export const defaultPermissions: PermissionPolicy = permissionsFromMatrix();

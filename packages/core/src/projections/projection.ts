@@ -1,0 +1,74 @@
+/**
+ * The projection contract: a named read model folded from the log, with a
+ * checkpoint (the last global position it has seen) so it can be fed the same
+ * event twice, resumed, or rebuilt from zero and give the same result.
+ */
+import type { EventLike, RecordedEvent } from '../events/envelope.js';
+import type { ComplaintEvent } from '../events/schema.js';
+import type { EventStore } from '../store/event-store.js';
+
+export interface Projection<S, E extends EventLike = ComplaintEvent> {
+  readonly name: string;
+  /** The event types it reacts to; others only advance the checkpoint. */
+  readonly handles: readonly E['type'][];
+  initialState(): S;
+  /**
+   * The read model after one event. Read models are tables, not values: `evolve`
+   * may update `state` in place, and returns the state to keep.
+   */
+  evolve(state: S, event: RecordedEvent<E>): S;
+}
+
+/** A projection being fed: its state and checkpoint. */
+export interface ProjectionRunner<S, E extends EventLike = ComplaintEvent> {
+  readonly projection: Projection<S, E>;
+  readonly state: S;
+  /** The global position of the last event applied; 0 before any. */
+  readonly checkpoint: number;
+  /** Applies one event; events at or before the checkpoint are skipped, so feeding twice is harmless. */
+  apply(event: RecordedEvent<E>): void;
+  /** Reads and applies what the store has after the checkpoint, up to `toPosition` when given. */
+  catchUp(store: Pick<EventStore<E>, 'readAll'>, toPosition?: number): Promise<void>;
+}
+
+const BATCH = 1000;
+
+export function runProjection<S, E extends EventLike = ComplaintEvent>(projection: Projection<S, E>): ProjectionRunner<S, E> {
+  const handles = new Set<string>(projection.handles);
+  let state = projection.initialState();
+  let checkpoint = 0;
+
+  const apply = (event: RecordedEvent<E>) => {
+    if (event.globalPosition <= checkpoint) return;
+    if (handles.has(event.type)) state = projection.evolve(state, event);
+    checkpoint = event.globalPosition;
+  };
+
+  return {
+    projection,
+    get state() {
+      return state;
+    },
+    get checkpoint() {
+      return checkpoint;
+    },
+    apply,
+    async catchUp(store, toPosition = Number.POSITIVE_INFINITY) {
+      for (;;) {
+        const batch = await store.readAll(checkpoint + 1, Math.min(BATCH, toPosition - checkpoint));
+        for (const e of batch) if (e.globalPosition <= toPosition) apply(e);
+        if (batch.length === 0 || checkpoint >= toPosition) return;
+      }
+    },
+  };
+}
+
+/** A projection rebuilt from the whole log. */
+export async function rebuildProjection<S, E extends EventLike = ComplaintEvent>(
+  store: Pick<EventStore<E>, 'readAll'>,
+  projection: Projection<S, E>,
+): Promise<{ readonly state: S; readonly checkpoint: number }> {
+  const runner = runProjection(projection);
+  await runner.catchUp(store);
+  return { state: runner.state, checkpoint: runner.checkpoint };
+}

@@ -1,0 +1,151 @@
+/**
+ * The ticket view: what a service desk shows for each complaint. Each ticket is
+ * an immutable record replaced per event (immer keeps the reducer readable); the
+ * map of tickets is the table.
+ */
+import { produce, type Draft } from 'immer';
+import type { Customer, Product, Remedy } from '../commands/payloads.js';
+import type { ComplaintStep } from '../decider/state.js';
+import type { Actor } from '../domain/primitives.js';
+import type { Cause, Channel, EscalationLevel, Severity } from '../domain/vocabulary.js';
+import type { RecordedEvent } from '../events/envelope.js';
+import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type ComplaintEventType } from '../events/schema.js';
+import { stepAfter } from '../workflow/step-after.js';
+import type { Projection } from './projection.js';
+
+export interface TimelineEntry {
+  readonly at: string;
+  readonly version: number;
+  readonly type: ComplaintEventType;
+  readonly actor: Actor;
+  /** The step the complaint was in after this event. */
+  readonly step: ComplaintStep;
+}
+
+export interface TicketView {
+  readonly complaintId: string;
+  readonly step: ComplaintStep;
+  readonly severity: Severity | null;
+  /** The latest cause identified. */
+  readonly cause: Cause | null;
+  readonly handlerId: string | null;
+  readonly customer: Customer;
+  readonly channel: Channel;
+  readonly branch: string | null;
+  readonly product: Product | null;
+  readonly description: string;
+  readonly demand: string;
+  readonly remedy: Remedy | null;
+  readonly agreedDeadline: string | null;
+  /** Pass number: 1, then +1 for each reopen. */
+  readonly cycle: number;
+  readonly reopenCount: number;
+  readonly escalations: readonly EscalationLevel[];
+  readonly preventiveAction: string | null;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  /** When it was archived or withdrawn. */
+  readonly closedAt: string | null;
+  readonly version: number;
+  readonly timeline: readonly TimelineEntry[];
+}
+
+export type TicketViewState = Map<string, TicketView>;
+
+function applyTo(draft: Draft<TicketView>, event: RecordedEvent<ComplaintEvent>): void {
+  switch (event.type) {
+    case 'ComplaintClassified':
+      draft.severity = event.data.severity;
+      return;
+    case 'ComplaintEscalated':
+      draft.escalations.push(event.data.level);
+      return;
+    case 'CauseIdentified':
+      draft.cause = event.data.cause;
+      return;
+    case 'ResolutionProposed':
+      draft.remedy = event.data.remedy;
+      draft.agreedDeadline = event.data.agreedDeadline;
+      return;
+    case 'RemedyRejected':
+      draft.remedy = null;
+      draft.agreedDeadline = null;
+      return;
+    case 'DeadlineRenegotiated':
+      draft.agreedDeadline = event.data.agreedDeadline;
+      return;
+    case 'ComplaintReopened':
+      draft.cycle = event.data.cycle;
+      draft.reopenCount += 1;
+      // The executed remedy did not satisfy: a new one will be decided in this cycle.
+      draft.remedy = null;
+      draft.agreedDeadline = null;
+      return;
+    case 'PreventiveActionRecorded':
+      draft.preventiveAction = event.data.action;
+      return;
+    case 'HandlerAssigned':
+      draft.handlerId = event.data.handlerId;
+      return;
+    case 'ComplaintArchived':
+    case 'ComplaintWithdrawn':
+      draft.closedAt = event.occurredAt;
+      return;
+    default:
+      return;
+  }
+}
+
+function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'ComplaintReceived' }>>): TicketView {
+  const d = event.data;
+  return {
+    complaintId: d.complaintId,
+    step: 'none',
+    severity: null,
+    cause: null,
+    handlerId: null,
+    customer: d.customer,
+    channel: d.channel,
+    branch: d.branch ?? null,
+    product: d.product ?? null,
+    description: d.description,
+    demand: d.demand,
+    remedy: null,
+    agreedDeadline: null,
+    cycle: 1,
+    reopenCount: 0,
+    escalations: [],
+    preventiveAction: null,
+    receivedAt: event.occurredAt,
+    updatedAt: event.occurredAt,
+    closedAt: null,
+    version: 0,
+    timeline: [],
+  };
+}
+
+/** Evolves one ticket; exported for hosts that keep tickets in their own store. */
+export function evolveTicket(ticket: TicketView | undefined, event: RecordedEvent<ComplaintEvent>): TicketView | undefined {
+  const base = event.type === 'ComplaintReceived' ? received(event) : ticket;
+  if (base === undefined) return undefined;
+  return produce(base, (draft) => {
+    applyTo(draft, event);
+    draft.step = stepAfter(draft.step, event);
+    draft.version = event.streamVersion;
+    draft.updatedAt = event.occurredAt;
+    draft.timeline.push({ at: event.occurredAt, version: event.streamVersion, type: event.type, actor: event.actor, step: draft.step });
+  });
+}
+
+export function ticketViewProjection(): Projection<TicketViewState> {
+  return {
+    name: 'tickets',
+    handles: COMPLAINT_EVENT_TYPES,
+    initialState: () => new Map(),
+    evolve: (tickets, event) => {
+      const next = evolveTicket(tickets.get(event.streamId), event);
+      if (next) tickets.set(event.streamId, next);
+      return tickets;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The contract every event store implements (in-memory here; SQLite and
+ * PostgreSQL in their own packages). Streams are per complaint; the log has one
+ * total order, the global position.
+ */
+import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
+import type { ExpectedVersion } from '../errors/errors.js';
+
+export type { ExpectedVersion };
+
+export interface AppendResult<E extends EventLike = EventLike> {
+  /** The events as stored, with stream versions and global positions. */
+  readonly events: readonly RecordedEvent<E>[];
+  /** The stream's version after the append. */
+  readonly streamVersion: number;
+  /** True when every event id was already in the stream: nothing was written. */
+  readonly duplicate: boolean;
+}
+
+export interface SubscribeOptions {
+  /** The first global position to deliver (default 1: the whole log). */
+  readonly fromPosition?: number;
+  readonly batchSize?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The log from a position on: first what is stored (catch-up), then what is appended (live). */
+export interface Subscription<E extends EventLike = EventLike> extends AsyncIterable<RecordedEvent<E>> {
+  /** Resolves once every event stored before the subscriber caught up has been handed over. */
+  readonly caughtUp: Promise<void>;
+  /** Ends the iteration; a pending `next()` resolves as done. */
+  close(): void;
+}
+
+export interface EventStore<E extends EventLike = EventLike> {
+  /**
+   * Appends atomically: all events or none. Throws `ConcurrencyError` when the stream
+   * is not at `expected`: a version (0 = no stream yet), `'noStream'`, `'streamExists'`
+   * or `'any'`. Appending events whose ids are already in the stream, in the same
+   * order, writes nothing and returns them with `duplicate: true`.
+   */
+  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<AppendResult<E>>;
+  /** The stream's events from `fromVersion` (1-based, default 1) on; empty when it does not exist. */
+  readStream(streamId: string, fromVersion?: number): Promise<readonly RecordedEvent<E>[]>;
+  /** Up to `limit` events of the whole log from `fromPosition` (1-based) on, in global order. */
+  readAll(fromPosition?: number, limit?: number): Promise<readonly RecordedEvent<E>[]>;
+  subscribe(options?: SubscribeOptions): Subscription<E>;
+}

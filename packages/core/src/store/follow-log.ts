@@ -1,0 +1,54 @@
+/**
+ * A subscription built from two primitives any store has: read a batch of the log,
+ * and wait until something may have been appended. In-memory stores wake on
+ * append; polling stores wait a poll interval; PostgreSQL can wait for NOTIFY.
+ */
+import type { EventLike, RecordedEvent } from '../events/envelope.js';
+import type { SubscribeOptions, Subscription } from './event-store.js';
+
+export interface FollowLogSource<E extends EventLike> {
+  readAll(fromPosition: number, limit: number): Promise<readonly RecordedEvent<E>[]>;
+  /** Resolves when new events may be there, or when `signal` aborts. */
+  waitForAppend(signal: AbortSignal): Promise<void>;
+}
+
+export function followLog<E extends EventLike>(source: FollowLogSource<E>, options: SubscribeOptions = {}): Subscription<E> {
+  const batchSize = options.batchSize ?? 500;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stop.abort();
+
+  let markCaughtUp!: () => void;
+  const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
+
+  async function* run(): AsyncGenerator<RecordedEvent<E>> {
+    let next = options.fromPosition ?? 1;
+    try {
+      while (!stop.signal.aborted) {
+        const batch = await source.readAll(next, batchSize);
+        for (const event of batch) {
+          if (stop.signal.aborted) return;
+          yield event;
+          next = event.globalPosition + 1;
+        }
+        if (batch.length < batchSize) {
+          markCaughtUp();
+          await source.waitForAppend(stop.signal);
+        }
+      }
+    } finally {
+      markCaughtUp();
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  const iterator = run();
+  return {
+    caughtUp,
+    close: () => {
+      stop.abort();
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The complaint workflow: the one definition of the steps and the legal moves.
+ *
+ * Machine events are commands (`{ type, command, now }`); guards are the named
+ * rules of `rules.ts`; the single action records the command's events into the
+ * context through the same `evolve` the decider uses. So the machine runs on its
+ * own (as an actor, in `xstate/graph`, in the Stately inspector), and the decider
+ * uses it only to ask `can()`: the cheap question.
+ */
+import { assign, setup } from 'xstate';
+import type { CommandOf, CommandType } from '../commands/schema.js';
+import { evolveAll } from '../decider/evolve.js';
+import { eventsFor } from '../decider/events-for.js';
+import { initialComplaintState, type ComplaintState } from '../decider/state.js';
+import { GUARDS, passes, type GuardName } from './rules.js';
+
+/** A command as the machine sees it, with the instant it is decided at. */
+export type WorkflowEvent = { [T in CommandType]: { type: T; command: CommandOf<T>; now: string } }[CommandType];
+
+type GuardArgs = { context: ComplaintState; event: WorkflowEvent };
+const guard =
+  (name: GuardName) =>
+  ({ context, event }: GuardArgs): boolean =>
+    passes(name, { state: context, command: event.command, now: event.now });
+
+const guards = Object.fromEntries(Object.keys(GUARDS).map((name) => [name, guard(name as GuardName)])) as {
+  [K in GuardName]: (args: GuardArgs) => boolean;
+};
+
+const record = { actions: 'record' } as const;
+/** Allowed in every step from investigation on: behaviour 8, preventing recurrence. */
+const preventive = { RecordPreventiveAction: record } as const;
+/** The agreed deadline can move once a remedy is on the table. */
+const renegotiate = { RenegotiateDeadline: { guard: 'deadlineInFuture', actions: 'record' } } as const;
+/** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it. */
+const reclassify = { ClassifyComplaint: { guard: 'severityChanges', actions: 'record' } } as const;
+
+export const complaintMachine = setup({
+  types: {
+    context: {} as ComplaintState,
+    events: {} as WorkflowEvent,
+  },
+  guards,
+  actions: {
+    record: assign(({ context, event }) => evolveAll(context, eventsFor(context, event.command, event.now))),
+  },
+}).createMachine({
+  id: 'complaint',
+  context: initialComplaintState,
+  initial: 'none',
+  states: {
+    none: {
+      on: { ReceiveComplaint: { target: 'open', ...record } },
+    },
+    open: {
+      initial: 'received',
+      on: {
+        WithdrawComplaint: { target: 'withdrawn', ...record },
+        AssignHandler: { guard: 'newHandler', ...record },
+        AddNote: record,
+        LogCustomerContact: record,
+        EscalateComplaint: record,
+      },
+      states: {
+        received: {
+          on: { ConfirmComplaint: { target: 'confirmed', guard: 'acknowledged', ...record } },
+        },
+        confirmed: {
+          on: { ClassifyComplaint: { target: 'classified', ...record } },
+        },
+        classified: {
+          on: { ...reclassify, StartInvestigation: { target: 'investigating', ...record } },
+        },
+        investigating: {
+          on: {
+            ...reclassify,
+            ...preventive,
+            IdentifyCause: record,
+            ProposeResolution: { target: 'resolutionProposed', guard: 'readyToPropose', ...record },
+          },
+        },
+        resolutionProposed: {
+          on: {
+            ...reclassify,
+            ...preventive,
+            ...renegotiate,
+            ProposeResolution: { guard: 'readyToPropose', ...record },
+            ApproveRemedy: { target: 'remedyApproved', guard: 'isMajor', ...record },
+            RejectRemedy: { target: 'investigating', guard: 'isMajor', ...record },
+            StartExecution: { target: 'executing', guard: 'isGeneral', ...record },
+          },
+        },
+        remedyApproved: {
+          on: { ...preventive, ...renegotiate, StartExecution: { target: 'executing', ...record } },
+        },
+        executing: {
+          on: { ...preventive, ...renegotiate, CompleteExecution: { target: 'followingUp', ...record } },
+        },
+        followingUp: {
+          on: {
+            ...preventive,
+            RecordFollowUp: [{ target: 'investigating', guard: 'notSatisfied', ...record }, record],
+            ArchiveComplaint: { target: '#complaint.archived', guard: 'readyToArchive', ...record },
+          },
+        },
+      },
+    },
+    archived: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type ComplaintMachine = typeof complaintMachine;

@@ -1,0 +1,121 @@
+/**
+ * The workflow's guards, as named rules with readable messages. The machine
+ * refers to guards by name; when a command is refused by a guard, the decider
+ * asks this module which rule failed so the error can say why.
+ */
+import type { Command } from '../commands/schema.js';
+import type { ComplaintState } from '../decider/state.js';
+
+/** What a guard sees: the decision state, the command, and the current instant. */
+export interface RuleInput {
+  readonly state: ComplaintState;
+  readonly command: Command;
+  /** ISO-8601 instant from the injected clock. */
+  readonly now: string;
+}
+
+/** One rule: `check` returns a message when violated, `null` when satisfied. */
+export interface Rule {
+  readonly name: string;
+  check(input: RuleInput): string | null;
+}
+
+const ACK_BEHAVIOURS = ['thanked', 'appreciated', 'apologised', 'promisedPromptAction'] as const;
+
+export const acknowledgementComplete: Rule = {
+  name: 'acknowledgementComplete',
+  check: ({ state, command }) => {
+    const given = 'acknowledgement' in command.data ? command.data.acknowledgement : undefined;
+    const missing = ACK_BEHAVIOURS.filter((b) => !state.acknowledgement[b] && !given?.[b]);
+    return missing.length === 0
+      ? null
+      : `the acknowledgement (thank, appreciate, apologise, promise) must be recorded when receiving or confirming; still missing: ${missing.join(', ')}`;
+  },
+};
+
+export const severityMajor: Rule = {
+  name: 'severityMajor',
+  check: ({ state }) =>
+    state.severity === 'major' ? null : 'only a major complaint needs senior management to approve or reject its remedy',
+};
+
+export const severityGeneral: Rule = {
+  name: 'severityGeneral',
+  check: ({ state }) =>
+    state.severity === 'general' ? null : 'a major complaint cannot be executed before senior management approves its remedy',
+};
+
+export const causeIdentified: Rule = {
+  name: 'causeIdentified',
+  check: ({ state }) => (state.causeIdentified ? null : 'a resolution is decided from the findings: identify the cause first'),
+};
+
+export const deadlineInFuture: Rule = {
+  name: 'deadlineInFuture',
+  check: ({ command, now }) => {
+    const deadline = 'agreedDeadline' in command.data ? command.data.agreedDeadline : undefined;
+    if (deadline === undefined) return 'a deadline agreed with the customer is required';
+    return Date.parse(deadline) > Date.parse(now) ? null : `the agreed deadline ${deadline} is not after now (${now})`;
+  },
+};
+
+export const followUpSatisfied: Rule = {
+  name: 'followUpSatisfied',
+  check: ({ state }) =>
+    state.satisfiedFollowUp ? null : 'archiving needs a follow-up in which the customer was satisfied',
+};
+
+export const preventiveActionRecorded: Rule = {
+  name: 'preventiveActionRecorded',
+  check: ({ state, command }) =>
+    state.preventiveAction !== null || ('preventiveAction' in command.data && command.data.preventiveAction !== undefined)
+      ? null
+      : 'archiving needs a preventive action (what changes so the problem does not recur)',
+};
+
+export const differentHandler: Rule = {
+  name: 'differentHandler',
+  check: ({ state, command }) =>
+    command.type === 'AssignHandler' && command.data.handlerId === state.handlerId
+      ? `${command.data.handlerId} already handles this complaint`
+      : null,
+};
+
+export const severityChanges: Rule = {
+  name: 'severityChanges',
+  check: ({ state, command }) =>
+    command.type === 'ClassifyComplaint' && command.data.severity === state.severity
+      ? `the complaint is already classified as ${state.severity}`
+      : null,
+};
+
+/** Not a refusal but a branch: a follow-up that finds the customer not satisfied reopens the complaint. */
+export const customerNotSatisfied: Rule = {
+  name: 'customerNotSatisfied',
+  check: ({ command }) => (command.type === 'RecordFollowUp' && !command.data.satisfied ? null : 'the customer is satisfied'),
+};
+
+/** The machine's named guards, each a conjunction of rules. */
+export const GUARDS = {
+  acknowledged: [acknowledgementComplete],
+  isMajor: [severityMajor],
+  isGeneral: [severityGeneral],
+  readyToPropose: [causeIdentified, deadlineInFuture],
+  deadlineInFuture: [deadlineInFuture],
+  readyToArchive: [followUpSatisfied, preventiveActionRecorded],
+  newHandler: [differentHandler],
+  severityChanges: [severityChanges],
+  notSatisfied: [customerNotSatisfied],
+} as const satisfies Record<string, readonly Rule[]>;
+export type GuardName = keyof typeof GUARDS;
+
+/** The first rule of a guard that the input violates, or `null` if the guard passes. */
+export function firstViolation(guard: GuardName, input: RuleInput): { rule: string; message: string } | null {
+  for (const rule of GUARDS[guard]) {
+    const message = rule.check(input);
+    if (message !== null) return { rule: rule.name, message };
+  }
+  return null;
+}
+
+export const passes = (guard: GuardName, input: RuleInput): boolean => firstViolation(guard, input) === null;

@@ -1,0 +1,400 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, type Command, type CommandType } from '../commands/schema.js';
+import { ROLES, type Role } from '../domain/vocabulary.js';
+import { ForbiddenError, IllegalCommandError, NotFoundError, ValidationError } from '../errors/errors.js';
+import { defaultPermissionMatrix } from '../permissions/matrix.js';
+import { actors, commandOf, fullAcknowledgement, happyPath } from '../test-support/fixtures.js';
+import { eventTypes, NOW, stateAfter } from '../test-support/given.js';
+import { decide, type WorkflowRule } from './decide.js';
+import { evolveAll } from './evolve.js';
+import { initialComplaintState, type ComplaintState } from './state.js';
+
+const ID = 'c-1';
+const path = (severity: 'general' | 'major' = 'general') => happyPath(ID, NOW, severity);
+/** The state after the first `n` commands of the happy path. */
+const at = (n: number, severity: 'general' | 'major' = 'general') => stateAfter(path(severity).slice(0, n));
+const cmd = (type: CommandType, variant = 0, actor?: Command['actor']) => commandOf(type, ID, NOW, variant, actor);
+
+function refused(state: ComplaintState, command: Command) {
+  const result = decide(state, command, { now: NOW });
+  if (result.ok) throw new Error(`expected ${command.type} to be refused, got ${eventTypes(result.value).join(', ')}`);
+  return result.error;
+}
+function accepted(state: ComplaintState, command: Command) {
+  const result = decide(state, command, { now: NOW });
+  if (!result.ok) throw new Error(`expected ${command.type} to be accepted: ${result.error.message}`);
+  return { events: result.value, state: evolveAll(state, result.value) };
+}
+
+describe('the 8 steps, in order', () => {
+  it('walks a general complaint from received to archived', () => {
+    const steps: string[] = [];
+    let state = initialComplaintState;
+    for (const command of path('general')) {
+      state = accepted(state, command).state;
+      steps.push(state.step);
+    }
+    expect(steps).toEqual([
+      'received',
+      'confirmed',
+      'classified',
+      'investigating',
+      'investigating',
+      'resolutionProposed',
+      'executing',
+      'followingUp',
+      'followingUp',
+      'archived',
+    ]);
+  });
+
+  it('takes a major complaint through senior management approval', () => {
+    const state = stateAfter(path('major'));
+    expect(state.step).toBe('archived');
+    expect(state.severity).toBe('major');
+  });
+
+  it('records the acknowledgement with the receipt', () => {
+    const { events } = accepted(initialComplaintState, cmd('ReceiveComplaint'));
+    expect(eventTypes(events)).toEqual(['ComplaintReceived', 'AcknowledgementRecorded']);
+    expect(events[0]).toMatchObject({ type: 'ComplaintReceived', data: { complaintId: ID, customer: { reference: 'cust-0' } } });
+  });
+
+  it('records what the customer demands and the channel', () => {
+    const { state, events } = accepted(initialComplaintState, cmd('ReceiveComplaint'));
+    expect(state).toMatchObject({ step: 'received', complaintId: ID, customerReference: 'cust-0', cycle: 1 });
+    expect(events[0]?.data).toMatchObject({ demand: expect.any(String), channel: 'phone' });
+  });
+});
+
+describe('guards', () => {
+  describe('acknowledgement (thank, appreciate, apologise, promise) by confirmation', () => {
+    const receivedWithout = () => stateAfter([cmd('ReceiveComplaint', 1)]);
+
+    it('refuses to confirm with none recorded, naming what is missing', () => {
+      const error = refused(receivedWithout(), { ...cmd('ConfirmComplaint'), data: { summary: 'Confirmed' } } as Command);
+      expect(error).toBeInstanceOf(IllegalCommandError);
+      expect(error).toMatchObject({ step: 'received', rule: { name: 'acknowledgementComplete' } });
+      expect(error.message).toMatch(/thanked, appreciated, apologised, promisedPromptAction/);
+    });
+
+    it('refuses a partial acknowledgement', () => {
+      const error = refused(receivedWithout(), cmd('ConfirmComplaint', 7));
+      expect(error.message).toMatch(/still missing: apologised \(rule acknowledgementComplete\)$/);
+    });
+
+    it('accepts the acknowledgement given at confirmation', () => {
+      const { events, state } = accepted(receivedWithout(), cmd('ConfirmComplaint', 0));
+      expect(eventTypes(events)).toEqual(['AcknowledgementRecorded', 'ComplaintConfirmed']);
+      expect(state.acknowledgement).toEqual(fullAcknowledgement);
+    });
+
+    it('combines parts recorded at receipt and at confirmation', () => {
+      const received = stateAfter([
+        { ...cmd('ReceiveComplaint', 1), data: { ...cmd('ReceiveComplaint', 1).data, acknowledgement: { ...fullAcknowledgement, apologised: false } } } as Command,
+      ]);
+      const confirm = { ...cmd('ConfirmComplaint'), data: { summary: 'ok', acknowledgement: { thanked: false, appreciated: false, apologised: true, promisedPromptAction: false } } } as Command;
+      expect(accepted(received, confirm).state.step).toBe('confirmed');
+    });
+
+    it('needs nothing more at confirmation when the receipt recorded all four', () => {
+      expect(accepted(at(1), cmd('ConfirmComplaint', 1)).state.step).toBe('confirmed');
+    });
+  });
+
+  describe('classification', () => {
+    it('escalates a major complaint to senior management when classified', () => {
+      const { events } = accepted(at(2), { ...cmd('ClassifyComplaint'), data: { severity: 'major' } } as Command);
+      expect(events).toEqual([
+        { type: 'ComplaintClassified', data: { severity: 'major', previousSeverity: null } },
+        { type: 'ComplaintEscalated', data: { level: 'seniorManagement', reason: expect.any(String), automatic: true } },
+      ]);
+    });
+
+    it('does not escalate a general complaint', () => {
+      const { events } = accepted(at(2), { ...cmd('ClassifyComplaint'), data: { severity: 'general' } } as Command);
+      expect(eventTypes(events)).toEqual(['ComplaintClassified']);
+    });
+
+    it('allows reclassification later, and escalates an upgrade to major', () => {
+      const { events, state } = accepted(at(5), { ...cmd('ClassifyComplaint'), data: { severity: 'major', reason: 'Third visit' } } as Command);
+      expect(state).toMatchObject({ step: 'investigating', severity: 'major' });
+      expect(events[0]).toMatchObject({ data: { previousSeverity: 'general' } });
+      expect(eventTypes(events)).toContain('ComplaintEscalated');
+    });
+
+    it('refuses a reclassification that changes nothing', () => {
+      const error = refused(at(4), { ...cmd('ClassifyComplaint'), data: { severity: 'general' } } as Command);
+      expect(error).toMatchObject({ rule: { name: 'severityChanges' } });
+    });
+
+    it('refuses reclassification once a major remedy is approved', () => {
+      const error = refused(at(7, 'major'), { ...cmd('ClassifyComplaint'), data: { severity: 'general' } } as Command);
+      expect(error).toMatchObject({ step: 'remedyApproved', rule: undefined });
+    });
+  });
+
+  describe('resolution needs findings and a deadline agreed with the customer', () => {
+    it('refuses a resolution before a cause is identified', () => {
+      expect(refused(at(4), cmd('ProposeResolution'))).toMatchObject({ rule: { name: 'causeIdentified' } });
+    });
+
+    it('refuses an agreed deadline that is not in the future', () => {
+      expect(refused(at(5), cmd('ProposeResolution', 1))).toMatchObject({ rule: { name: 'deadlineInFuture' } });
+    });
+
+    it('refuses a deadline exactly at now', () => {
+      const command = { ...cmd('ProposeResolution'), data: { ...cmd('ProposeResolution').data, agreedDeadline: NOW } } as Command;
+      expect(refused(at(5), command)).toMatchObject({ rule: { name: 'deadlineInFuture' } });
+    });
+
+    it('records the remedy and the deadline, and whether approval is needed', () => {
+      const general = accepted(at(5), cmd('ProposeResolution'));
+      expect(general.events[0]).toMatchObject({ data: { requiresApproval: false, remedy: { kind: 'freeRepair' } } });
+      expect(general.state.agreedDeadline).toBe('2026-11-25T09:00:00.000Z');
+      expect(accepted(at(5, 'major'), cmd('ProposeResolution')).events[0]).toMatchObject({ data: { requiresApproval: true } });
+    });
+
+    it('lets the remedy be revised while proposed', () => {
+      const revised = { ...cmd('ProposeResolution'), data: { remedy: { kind: 'discount', description: '20% off labour' }, agreedDeadline: '2026-11-24T09:00:00Z' } } as Command;
+      expect(accepted(at(6), revised).state).toMatchObject({ step: 'resolutionProposed', agreedDeadline: '2026-11-24T09:00:00Z' });
+    });
+
+    it('renegotiates the deadline only to a future instant', () => {
+      expect(accepted(at(6), cmd('RenegotiateDeadline')).events[0]).toMatchObject({
+        data: { previousDeadline: '2026-11-25T09:00:00.000Z', agreedDeadline: '2026-11-26T09:00:00.000Z' },
+      });
+      expect(refused(at(6), cmd('RenegotiateDeadline', 1))).toMatchObject({ rule: { name: 'deadlineInFuture' } });
+    });
+  });
+
+  describe('major complaints: senior management approves before execution', () => {
+    it('refuses to execute a major remedy before approval', () => {
+      const error = refused(at(6, 'major'), cmd('StartExecution'));
+      expect(error).toMatchObject({ step: 'resolutionProposed', rule: { name: 'severityGeneral' } });
+      expect(error.message).toMatch(/senior management approves/);
+    });
+
+    it('executes after approval', () => {
+      expect(accepted(at(7, 'major'), cmd('StartExecution')).state.step).toBe('executing');
+    });
+
+    it('does not ask approval for a general complaint', () => {
+      expect(refused(at(6), cmd('ApproveRemedy'))).toMatchObject({ rule: { name: 'severityMajor' } });
+      expect(refused(at(6), cmd('RejectRemedy'))).toMatchObject({ rule: { name: 'severityMajor' } });
+    });
+
+    it('sends a rejected remedy back to investigation, keeping the cause', () => {
+      const { state } = accepted(at(6, 'major'), cmd('RejectRemedy'));
+      expect(state).toMatchObject({ step: 'investigating', remedy: null, agreedDeadline: null, causeIdentified: true });
+      expect(accepted(state, cmd('ProposeResolution')).state.step).toBe('resolutionProposed');
+    });
+
+    it('needs approval again after a major remedy is revised', () => {
+      const approved = at(7, 'major');
+      expect(approved.step).toBe('remedyApproved');
+      expect(refused(approved, cmd('ProposeResolution'))).toMatchObject({ kind: 'IllegalCommand', step: 'remedyApproved' });
+    });
+
+    it('needs approval for a complaint upgraded to major after its remedy was proposed', () => {
+      const upgraded = accepted(at(6), { ...cmd('ClassifyComplaint'), data: { severity: 'major' } } as Command).state;
+      expect(refused(upgraded, cmd('StartExecution'))).toMatchObject({ rule: { name: 'severityGeneral' } });
+      expect(accepted(upgraded, cmd('ApproveRemedy')).state.step).toBe('remedyApproved');
+    });
+  });
+
+  describe('execution is measured against the agreed deadline', () => {
+    it('marks a remedy executed by the deadline as on time', () => {
+      expect(accepted(at(7), cmd('CompleteExecution')).events[0]).toMatchObject({ data: { onTime: true, agreedDeadline: '2026-11-25T09:00:00.000Z' } });
+    });
+
+    it('marks a late execution', () => {
+      const result = decide(at(7), cmd('CompleteExecution'), { now: '2026-11-26T00:00:00.000Z' });
+      expect(result.ok && result.value[0]).toMatchObject({ data: { onTime: false } });
+    });
+  });
+
+  describe('follow-up and reopening', () => {
+    it('reopens a complaint the customer is not satisfied with, counting the cycle', () => {
+      const { events, state } = accepted(at(8), cmd('RecordFollowUp', 1));
+      expect(events).toEqual([
+        { type: 'FollowUpRecorded', data: { satisfied: false, channel: 'phone' } },
+        { type: 'ComplaintReopened', data: { cycle: 2, reason: 'customerNotSatisfied' } },
+      ]);
+      expect(state).toMatchObject({ step: 'investigating', cycle: 2, causeIdentified: false, remedy: null, satisfiedFollowUp: false });
+    });
+
+    it('needs a new cause in the new cycle before a new resolution', () => {
+      const reopened = accepted(at(8), cmd('RecordFollowUp', 1)).state;
+      expect(refused(reopened, cmd('ProposeResolution'))).toMatchObject({ rule: { name: 'causeIdentified' } });
+      const thirdCycle = stateAfter([...path().slice(0, 8), cmd('RecordFollowUp', 1), cmd('IdentifyCause'), cmd('ProposeResolution'), cmd('StartExecution'), cmd('CompleteExecution'), cmd('RecordFollowUp', 1)]);
+      expect(thirdCycle.cycle).toBe(3);
+    });
+
+    it('keeps a satisfied complaint in follow-up until archived', () => {
+      expect(accepted(at(8), cmd('RecordFollowUp')).state).toMatchObject({ step: 'followingUp', satisfiedFollowUp: true });
+    });
+  });
+
+  describe('archiving needs a satisfied follow-up and a preventive action', () => {
+    it('refuses without a follow-up', () => {
+      expect(refused(at(8), cmd('ArchiveComplaint'))).toMatchObject({ rule: { name: 'followUpSatisfied' } });
+    });
+
+    it('refuses without a preventive action', () => {
+      expect(refused(at(9), cmd('ArchiveComplaint', 1))).toMatchObject({ rule: { name: 'preventiveActionRecorded' } });
+    });
+
+    it('accepts a preventive action recorded earlier', () => {
+      const state = stateAfter([...path().slice(0, 5), cmd('RecordPreventiveAction'), ...path().slice(5, 9)]);
+      expect(accepted(state, cmd('ArchiveComplaint', 1)).events.map((e) => e.type)).toEqual(['ComplaintArchived']);
+    });
+
+    it('records a preventive action given with the archive command first', () => {
+      expect(eventTypes(accepted(at(9), cmd('ArchiveComplaint')).events)).toEqual(['PreventiveActionRecorded', 'ComplaintArchived']);
+    });
+  });
+
+  describe('handlers', () => {
+    it('assigns and reassigns with a reason, remembering the previous handler', () => {
+      const first = accepted(at(1), { ...cmd('AssignHandler'), data: { handlerId: 'h-li', reason: 'initial' } } as Command);
+      const second = accepted(first.state, {
+        ...cmd('AssignHandler'),
+        data: { handlerId: 'h-zhao', reason: 'threeChanges', venue: 'Customer lounge, 2nd floor', meetingAt: '2026-11-24T10:00:00Z' },
+      } as Command);
+      expect(second.events[0]).toMatchObject({ data: { handlerId: 'h-zhao', previousHandlerId: 'h-li', reason: 'threeChanges', venue: 'Customer lounge, 2nd floor' } });
+      expect(second.state.handlerId).toBe('h-zhao');
+    });
+
+    it('refuses to assign the current handler again', () => {
+      const state = stateAfter([...path().slice(0, 1), { ...cmd('AssignHandler'), data: { handlerId: 'h-li', reason: 'initial' } } as Command]);
+      expect(refused(state, { ...cmd('AssignHandler'), data: { handlerId: 'h-li', reason: 'workload' } } as Command)).toMatchObject({ rule: { name: 'differentHandler' } });
+    });
+  });
+});
+
+describe('withdrawal and closed complaints', () => {
+  const openSteps = path('major').slice(0, 10).map((_, n) => at(n + 1, 'major'));
+
+  it.each(openSteps.map((s) => [s.step, s] as const))('withdraws from %s', (_, state) => {
+    const { events, state: after } = accepted(state, cmd('WithdrawComplaint'));
+    expect(events[0]).toMatchObject({ type: 'ComplaintWithdrawn', data: { fromStep: state.step } });
+    expect(after.step).toBe('withdrawn');
+  });
+
+  const withdrawn = accepted(at(3), cmd('WithdrawComplaint')).state;
+  const archived = stateAfter(path());
+  it.each(COMMAND_TYPES.flatMap((t) => [['withdrawn', t, withdrawn] as const, ['archived', t, archived] as const]))(
+    'accepts nothing once %s: %s',
+    (step, type, state) => {
+      const error = refused(state, cmd(type));
+      expect(error).toBeInstanceOf(IllegalCommandError);
+      expect(error).toMatchObject({ step, allowed: [] });
+      expect(error.message).toMatch(/closed/);
+    },
+  );
+});
+
+describe('illegal commands name the step and what is allowed there', () => {
+  it('refuses a command not available in the current step', () => {
+    const error = refused(at(1), cmd('StartExecution'));
+    expect(error).toBeInstanceOf(IllegalCommandError);
+    expect(error).toMatchObject({ commandType: 'StartExecution', step: 'received', rule: undefined });
+    const allowed = (error as IllegalCommandError).allowed;
+    expect([...allowed].sort()).toEqual(['AddNote', 'AssignHandler', 'ConfirmComplaint', 'EscalateComplaint', 'LogCustomerContact', 'WithdrawComplaint']);
+    expect(error.message).toMatch(/StartExecution is not allowed in step "received"; allowed here: .*ConfirmComplaint/);
+  });
+
+  it('refuses to receive the same complaint twice', () => {
+    expect(refused(at(1), cmd('ReceiveComplaint'))).toMatchObject({ kind: 'IllegalCommand', step: 'received' });
+  });
+
+  it.each(COMMAND_TYPES.filter((t) => t !== 'ReceiveComplaint'))('reports %s on an unknown complaint as not found', (type) => {
+    const error = refused(initialComplaintState, cmd(type));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe('no complaint c-1 has been received');
+  });
+
+  it('needs a complaint id to decide a receipt', () => {
+    const { complaintId: _, ...withoutId } = cmd('ReceiveComplaint');
+    expect(refused(initialComplaintState, withoutId as Command)).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('roles', () => {
+  /** For each command type, a state in which it is legal. */
+  const legalState: Record<CommandType, ComplaintState> = {
+    ReceiveComplaint: initialComplaintState,
+    ConfirmComplaint: at(1),
+    ClassifyComplaint: at(2),
+    StartInvestigation: at(3),
+    IdentifyCause: at(4),
+    ProposeResolution: at(5),
+    ApproveRemedy: at(6, 'major'),
+    RejectRemedy: at(6, 'major'),
+    StartExecution: at(6),
+    CompleteExecution: at(7),
+    RenegotiateDeadline: at(7),
+    RecordFollowUp: at(8),
+    RecordPreventiveAction: at(8),
+    ArchiveComplaint: at(9),
+    WithdrawComplaint: at(3),
+    AssignHandler: at(3),
+    AddNote: at(3),
+    LogCustomerContact: at(3),
+    EscalateComplaint: at(3),
+  };
+  const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
+
+  it.each(cases)('%s by %s: allowed=%s', (type, role, allowed) => {
+    const result = decide(legalState[type], cmd(type, 0, { id: 'someone', role }), { now: NOW });
+    if (allowed) {
+      expect(result.ok).toBe(true);
+    } else {
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toBeInstanceOf(ForbiddenError);
+      expect(!result.ok && result.error.message).toBe(`someone (${role}) may not ${type}`);
+    }
+  });
+
+  it('lets only senior management approve a major remedy', () => {
+    const allowed = ROLES.filter((role: Role) => decide(at(6, 'major'), cmd('ApproveRemedy', 0, { id: 'x', role }), { now: NOW }).ok);
+    expect(allowed).toEqual(['seniorManagement']);
+  });
+
+  it('lets follow-up staff record follow-ups, not the handler', () => {
+    expect(decide(at(8), cmd('RecordFollowUp', 0, actors.followUp), { now: NOW }).ok).toBe(true);
+    expect(refused(at(8), cmd('RecordFollowUp', 0, actors.handler))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('checks roles before the step, so a forbidden actor learns nothing about the complaint', () => {
+    expect(refused(at(1), cmd('ApproveRemedy', 0, actors.customer))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('host rules', () => {
+  const priceSignOff: WorkflowRule = {
+    name: 'priceSignOff',
+    appliesTo: ['ProposeResolution'],
+    check: ({ command, state }) =>
+      command.type === 'ProposeResolution' && (command.data.remedy.amount?.value ?? 0) > 1000 && command.actor.role !== 'departmentHead'
+        ? `compensation above 1000 for ${state.complaintId} needs the department head`
+        : null,
+  };
+  const big = (actor: Command['actor']) =>
+    ({ ...cmd('ProposeResolution', 0, actor), data: { ...cmd('ProposeResolution').data, remedy: { kind: 'compensation', description: 'Refund', amount: { value: 5000, currency: 'CNY' } } } }) as Command;
+
+  it('refuses what a host rule refuses, with its name and message', () => {
+    const result = decide(at(5), big(actors.handler), { now: NOW, rules: [priceSignOff] });
+    expect(!result.ok && result.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'priceSignOff', message: 'compensation above 1000 for c-1 needs the department head' } });
+  });
+
+  it('passes what a host rule allows', () => {
+    expect(decide(at(5), big(actors.head), { now: NOW, rules: [priceSignOff] }).ok).toBe(true);
+  });
+
+  it('only checks rules after the machine accepts', () => {
+    const result = decide(at(4), big(actors.handler), { now: NOW, rules: [priceSignOff] });
+    expect(!result.ok && result.error).toMatchObject({ rule: { name: 'causeIdentified' } });
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Test fixtures: actors, and a builder for a command of any type whose payload is
+ * chosen by a small `variant` number, so property tests can pick commands by index
+ * (and shrink well) while example tests read plainly.
+ */
+import type { Command, CommandInput, CommandType } from '../commands/schema.js';
+import type { Actor } from '../domain/primitives.js';
+import { defaultPermissionMatrix } from '../permissions/matrix.js';
+
+export const actors = {
+  frontDesk: { id: 'fd-wang', role: 'frontDesk' },
+  handler: { id: 'h-li', role: 'handler' },
+  otherHandler: { id: 'h-zhao', role: 'handler' },
+  technician: { id: 't-chen', role: 'technician' },
+  head: { id: 'dh-sun', role: 'departmentHead' },
+  senior: { id: 'sm-zhou', role: 'seniorManagement' },
+  followUp: { id: 'fu-wu', role: 'followUpStaff' },
+  customer: { id: 'cust-1', role: 'customer' },
+} as const satisfies Record<string, Actor>;
+
+export const fullAcknowledgement = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true };
+
+const HOUR = 3_600_000;
+const shift = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
+
+/** An actor the default matrix allows for this command type. */
+export function allowedActor(type: CommandType): Actor {
+  const role = defaultPermissionMatrix[type][0] ?? 'handler';
+  return { id: `${role}-1`, role };
+}
+
+/**
+ * A command of `type` for `complaintId`. `variant` picks between payload shapes that
+ * matter to the guards: even = the "good" case (full acknowledgement, future deadline,
+ * satisfied follow-up, preventive action given), odd = the other branch.
+ */
+export function commandOf(type: CommandType, complaintId: string, now: string, variant = 0, actor?: Actor): Command {
+  const good = variant % 2 === 0;
+  const base = { complaintId, actor: actor ?? allowedActor(type) };
+  const pick = <T>(options: readonly T[]): T => options[variant % options.length] as T;
+  const input = ((): CommandInput => {
+    switch (type) {
+      case 'ReceiveComplaint':
+        return {
+          ...base,
+          type,
+          data: {
+            customer: { reference: `cust-${variant % 5}`, name: pick(['王先生', 'Ms Lin', '李女士']) },
+            channel: pick(['phone', 'visit', 'hotline', 'wechat'] as const),
+            description: 'Engine noise after the 30,000 km service',
+            demand: 'Fix it for free and explain what went wrong',
+            // Odd variants leave the acknowledgement for the confirmation.
+            ...(good ? { acknowledgement: fullAcknowledgement } : {}),
+          },
+        };
+      case 'ConfirmComplaint':
+        return {
+          ...base,
+          type,
+          data: {
+            summary: 'Customer confirms: rattling noise from the engine bay since the last service',
+            ...(variant % 4 === 1 ? {} : { acknowledgement: good ? fullAcknowledgement : { ...fullAcknowledgement, apologised: variant % 3 === 0 } }),
+          },
+        };
+      case 'ClassifyComplaint':
+        return { ...base, type, data: { severity: variant % 3 === 2 ? 'major' : pick(['general', 'major'] as const) } };
+      case 'StartInvestigation':
+        return { ...base, type, data: {} };
+      case 'IdentifyCause':
+        return { ...base, type, data: { cause: pick(['repairQuality', 'price', 'serviceAttitude'] as const), findings: 'A heat shield bolt was left loose' } };
+      case 'ProposeResolution':
+        return {
+          ...base,
+          type,
+          data: {
+            remedy: { kind: 'freeRepair', description: 'Refit the heat shield and inspect the exhaust for free' },
+            agreedDeadline: shift(now, good ? 48 * HOUR : -HOUR),
+          },
+        };
+      case 'ApproveRemedy':
+        return { ...base, type, data: {} };
+      case 'RejectRemedy':
+        return { ...base, type, data: { reason: 'Offer a courtesy car as well' } };
+      case 'StartExecution':
+        return { ...base, type, data: {} };
+      case 'CompleteExecution':
+        return { ...base, type, data: { outcome: 'Heat shield refitted; test drive quiet' } };
+      case 'RenegotiateDeadline':
+        return { ...base, type, data: { agreedDeadline: shift(now, good ? 72 * HOUR : -HOUR), reason: 'Part on back order' } };
+      case 'RecordFollowUp':
+        return { ...base, type, data: { satisfied: good, channel: 'phone' } };
+      case 'RecordPreventiveAction':
+        return { ...base, type, data: { action: 'Torque check added to the service checklist' } };
+      case 'ArchiveComplaint':
+        return { ...base, type, data: good ? { preventiveAction: 'Torque check added to the checklist' } : {} };
+      case 'WithdrawComplaint':
+        return { ...base, type, data: { reason: 'Customer resolved it with the dealer directly' } };
+      case 'AssignHandler':
+        return { ...base, type, data: { handlerId: pick(['h-li', 'h-zhao', 'h-qian']), reason: pick(['initial', 'threeChanges', 'workload'] as const) } };
+      case 'AddNote':
+        return { ...base, type, data: { text: 'Called the parts warehouse', visibility: 'internal' } };
+      case 'LogCustomerContact':
+        return { ...base, type, data: { channel: 'phone', direction: 'outbound', summary: 'Updated the customer on progress' } };
+      case 'EscalateComplaint':
+        return { ...base, type, data: { level: pick(['departmentHead', 'headOfficeEngineering'] as const), reason: 'Third visit for the same fault' } };
+    }
+  })();
+  // Defaults (e.g. empty data objects) are what the schema would give.
+  return input as Command;
+}
+
+/** The commands that take a complaint from nothing to archived, for a general or a major complaint. */
+export function happyPath(complaintId: string, now: string, severity: 'general' | 'major' = 'general'): Command[] {
+  const types: CommandType[] = [
+    'ReceiveComplaint',
+    'ConfirmComplaint',
+    'ClassifyComplaint',
+    'StartInvestigation',
+    'IdentifyCause',
+    'ProposeResolution',
+    ...(severity === 'major' ? (['ApproveRemedy'] as const) : []),
+    'StartExecution',
+    'CompleteExecution',
+    'RecordFollowUp',
+    'ArchiveComplaint',
+  ];
+  return types.map((t) => {
+    const c = commandOf(t, complaintId, now, 0);
+    return c.type === 'ClassifyComplaint' ? { ...c, data: { severity } } : c;
+  });
+}

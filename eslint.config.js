@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // In tests a wrong `!` fails loudly, which is what a test is for.
+    files: ['**/*.test.ts', '**/test-support/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

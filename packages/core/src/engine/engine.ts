@@ -22,8 +22,8 @@ export interface EngineOptions extends ComplaintDeciderOptions {
   /** Event, command and complaint ids; nanoid by default. */
   readonly ids?: IdGenerator;
   /** Projections updated on every execute, in the same call. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each projection keeps its own state type; `view()` restores it.
-  readonly projections?: readonly Projection<any>[];
+  // Each projection keeps its own state type; `view()` gives it back typed.
+  readonly projections?: readonly Projection<unknown>[];
   /**
    * Retry a command when another writer appended to its stream between load and
    * append: the command is decided again on the fresh state. Off by default; never

@@ -10,10 +10,12 @@ import { describe, expect, it, vi } from 'vitest';
 const usagePath = fileURLToPath(new URL('./usage.ts', import.meta.url));
 const usage = readFileSync(usagePath, 'utf8');
 const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+const packageReadme = readFileSync(fileURLToPath(new URL('../../../packages/core/README.md', import.meta.url)), 'utf8');
 
 describe('the README usage example', () => {
-  it('is in the README, verbatim', () => {
+  it('is in the README and in @redress/core\'s README, verbatim', () => {
     expect(readme).toContain(`\`\`\`ts\n${usage}\`\`\``);
+    expect(packageReadme).toContain(`\`\`\`ts\n${usage}\`\`\``);
   });
 
   it('typechecks', () => {

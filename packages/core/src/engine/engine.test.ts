@@ -185,6 +185,15 @@ describe('idempotency', () => {
     expect(store.size).toBe(size);
   });
 
+  it('finds the first receipt when a receipt is retried with its command id but no complaint id', async () => {
+    const { engine, store } = testEngine();
+    const first = await engine.executeOrThrow({ ...receive(), commandId: 'receipt-1' });
+    const again = await engine.executeOrThrow({ ...receive(), commandId: 'receipt-1' });
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(first.complaintId).toBe('receipt-1');
+    expect(store.size).toBe(2);
+  });
+
   it('recognises a repeat from the log alone, across engine instances', async () => {
     const store = createInMemoryEventStore<ComplaintEvent>();
     const one = testEngine({ store }).engine;
@@ -244,6 +253,21 @@ describe('optimistic concurrency', () => {
     const { shared, result } = await race({ attempts: 3 });
     expect(result.ok && result.value.version).toBe(4);
     expect((await shared.readStream('c-1')).map((e) => e.causationId)).toEqual(['other-1', 'other-1', 'intruder', 'mine']);
+  });
+});
+
+describe('the stream cache', () => {
+  it('reads only what it has not seen, and probing unknown complaints does not evict known ones', async () => {
+    const inner = createInMemoryEventStore<ComplaintEvent>();
+    const reads: [string, number | undefined][] = [];
+    const store: EventStore<ComplaintEvent> = { ...inner, readStream: (id, from) => (reads.push([id, from]), inner.readStream(id, from)) };
+    const engine = createEngine({ store, clock: createManualClock(NOW), ids: sequentialIds('id'), cacheSize: 1 });
+    const [r, confirm] = happyPath('c-1', NOW);
+    await engine.executeOrThrow(r!);
+    for (const id of ['u-1', 'u-2', 'u-3']) expect((await engine.execute(commandOf('AddNote', id, NOW))).ok).toBe(false);
+    reads.length = 0;
+    await engine.executeOrThrow(confirm!);
+    expect(reads).toEqual([['c-1', 3]]);
   });
 });
 

@@ -14,7 +14,7 @@ import { runProjection, type Projection, type ProjectionRunner } from '../projec
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
-import { foldInto, StreamCache, type CachedStream } from './stream-cache.js';
+import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
 
 export interface EngineOptions extends ComplaintDeciderOptions {
   readonly store: EventStore<ComplaintEvent>;
@@ -72,8 +72,10 @@ export function createEngine(options: EngineOptions): Engine {
   );
 
   async function refresh(streamId: string): Promise<CachedStream> {
-    const stream = cache.get(streamId);
+    const stream = cache.get(streamId) ?? emptyStream();
     foldInto(stream, await store.readStream(streamId, stream.version + 1));
+    // Only complaints that exist take a place in the cache: probing unknown ids must not evict real ones.
+    if (stream.version > 0) cache.set(streamId, stream);
     return stream;
   }
 
@@ -99,7 +101,9 @@ export function createEngine(options: EngineOptions): Engine {
     const parsed = commandSchema.safeParse(input);
     if (!parsed.success) return err(validationErrorFromZod(parsed.error));
     const commandId = parsed.data.commandId ?? ids();
-    const complaintId = parsed.data.complaintId ?? ids();
+    // A receipt retried with the same command id but no complaint id must find its first
+    // result, so the complaint id is derived from the command id rather than drawn anew.
+    const complaintId = parsed.data.complaintId ?? (parsed.data.commandId !== undefined ? commandId : ids());
     const command = { ...parsed.data, commandId, complaintId } as Command;
     const correlationId = command.correlationId ?? commandId;
 
@@ -130,6 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
       try {
         const appended = await store.append(complaintId, stream.version === 0 ? 'noStream' : stream.version, events);
         foldInto(stream, appended.events);
+        cache.set(complaintId, stream);
         await project(appended.events);
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {

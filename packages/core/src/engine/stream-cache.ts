@@ -35,19 +35,21 @@ export class StreamCache {
   private readonly entries = new Map<string, CachedStream>();
   constructor(private readonly capacity: number) {}
 
-  get(streamId: string): CachedStream {
-    let entry = this.entries.get(streamId);
-    if (entry) {
-      // Re-insert to mark as most recently used.
-      this.entries.delete(streamId);
-    } else {
-      entry = emptyStream();
-    }
+  get(streamId: string): CachedStream | undefined {
+    return this.entries.get(streamId);
+  }
+
+  /** Stores or refreshes an entry as the most recently used, evicting the least recently used past capacity. */
+  set(streamId: string, entry: CachedStream): void {
+    this.entries.delete(streamId);
     this.entries.set(streamId, entry);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    return entry;
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }

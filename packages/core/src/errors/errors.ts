@@ -76,8 +76,14 @@ export class ConcurrencyError extends RedressError {
     readonly streamId: string,
     readonly expected: ExpectedVersion,
     readonly actual: number,
+    /** Set when the conflict is about event ids rather than the stream version. */
+    readonly detail?: string,
   ) {
-    super(`stream ${streamId} is at version ${actual}, expected ${typeof expected === 'number' ? `version ${expected}` : expected}`);
+    super(
+      detail
+        ? `stream ${streamId} (at version ${actual}): ${detail}`
+        : `stream ${streamId} is at version ${actual}, expected ${typeof expected === 'number' ? `version ${expected}` : expected}`,
+    );
   }
 }
 

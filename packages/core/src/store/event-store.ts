@@ -1,7 +1,8 @@
 /**
- * The contract every event store implements (in-memory here; SQLite and
- * PostgreSQL in their own packages). Streams are per complaint; the log has one
- * total order, the global position.
+ * The contract every event store implements; `createInMemoryEventStore` is the
+ * reference implementation and `test-support/store-contract.ts` the suite every
+ * adapter must pass. Streams are per complaint; the log has one total order, the
+ * global position.
  */
 import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
 import type { ExpectedVersion } from '../errors/errors.js';
@@ -26,7 +27,11 @@ export interface SubscribeOptions {
 
 /** The log from a position on: first what is stored (catch-up), then what is appended (live). */
 export interface Subscription<E extends EventLike = EventLike> extends AsyncIterable<RecordedEvent<E>> {
-  /** Resolves once every event stored before the subscriber caught up has been handed over. */
+  /**
+   * Resolves once the subscriber has been handed every event stored so far and the
+   * subscription waits for new ones (or once it is closed). Subscriptions are pulled:
+   * this happens while someone iterates.
+   */
   readonly caughtUp: Promise<void>;
   /** Ends the iteration; a pending `next()` resolves as done. */
   close(): void;

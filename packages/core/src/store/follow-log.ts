@@ -8,8 +8,12 @@ import type { SubscribeOptions, Subscription } from './event-store.js';
 
 export interface FollowLogSource<E extends EventLike> {
   readAll(fromPosition: number, limit: number): Promise<readonly RecordedEvent<E>[]>;
-  /** Resolves when new events may be there, or when `signal` aborts. */
-  waitForAppend(signal: AbortSignal): Promise<void>;
+  /**
+   * Resolves when an event at `position` or later may be there (at once if it already
+   * is: an append made while the subscriber was busy must not be missed), or when
+   * `signal` aborts.
+   */
+  waitForAppend(position: number, signal: AbortSignal): Promise<void>;
 }
 
 export function followLog<E extends EventLike>(source: FollowLogSource<E>, options: SubscribeOptions = {}): Subscription<E> {
@@ -27,14 +31,15 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
     try {
       while (!stop.signal.aborted) {
         const batch = await source.readAll(next, batchSize);
+        if (batch.length === 0) {
+          markCaughtUp();
+          await source.waitForAppend(next, stop.signal);
+          continue;
+        }
         for (const event of batch) {
           if (stop.signal.aborted) return;
           yield event;
           next = event.globalPosition + 1;
-        }
-        if (batch.length < batchSize) {
-          markCaughtUp();
-          await source.waitForAppend(stop.signal);
         }
       }
     } finally {
@@ -48,6 +53,8 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
     caughtUp,
     close: () => {
       stop.abort();
+      // Closed before it was iterated: nobody awaiting caughtUp should wait forever.
+      markCaughtUp();
     },
     [Symbol.asyncIterator]: () => iterator,
   };

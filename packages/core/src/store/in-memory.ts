@@ -33,7 +33,9 @@ export function createInMemoryEventStore<E extends EventLike = EventLike>(): InM
     const existing = stream.slice(start, start + events.length);
     const same = existing.length === events.length && existing.every((e, i) => e.eventId === events[i]?.eventId);
     // Some ids stored, others not: this is not a retry of one append, so it is a conflict.
-    if (!same) throw new ConcurrencyError(streamId, 'any', stream.length);
+    if (!same) {
+      throw new ConcurrencyError(streamId, 'any', stream.length, `event ${first.eventId} is already stored, but the events appended with it differ`);
+    }
     return existing;
   }
 
@@ -49,7 +51,9 @@ export function createInMemoryEventStore<E extends EventLike = EventLike>(): InM
       assertExpectedVersion(streamId, stream.length, expected);
       const ids = new Set<string>();
       for (const e of events) {
-        if (eventStreams.has(e.eventId) || ids.has(e.eventId)) throw new ConcurrencyError(streamId, expected, stream.length);
+        if (eventStreams.has(e.eventId) || ids.has(e.eventId)) {
+          throw new ConcurrencyError(streamId, expected, stream.length, `event id ${e.eventId} is already used`);
+        }
         ids.add(e.eventId);
       }
       const recorded = events.map(
@@ -80,9 +84,9 @@ export function createInMemoryEventStore<E extends EventLike = EventLike>(): InM
       return followLog(
         {
           readAll: async (from, limit) => log.slice(from - 1, from - 1 + limit),
-          waitForAppend: (signal) =>
+          waitForAppend: (position, signal) =>
             new Promise<void>((resolve) => {
-              if (signal.aborted) return resolve();
+              if (signal.aborted || log.length >= position) return resolve();
               const done = () => {
                 signal.removeEventListener('abort', done);
                 resolve();

@@ -204,6 +204,28 @@ export function eventStoreContract(name: string, create: () => EventStore<TestEv
         subscription.close();
       });
 
+      it('delivers events appended while the subscriber was busy', async () => {
+        const store = await create();
+        await store.append('a', 'noStream', newEvents(1));
+        const subscription = store.subscribe();
+        const seen: number[] = [];
+        for await (const e of subscription) {
+          seen.push(e.globalPosition);
+          // Appends made while this event is being handled must not wait for a later append.
+          if (e.globalPosition === 1) await store.append('a', 1, newEvents(2));
+          if (seen.length === 3) break;
+        }
+        expect(seen).toEqual([1, 2, 3]);
+      });
+
+      it('resolves caughtUp when closed before it was iterated', async () => {
+        const store = await create();
+        await store.append('a', 'noStream', newEvents(1));
+        const subscription = store.subscribe();
+        subscription.close();
+        await subscription.caughtUp;
+      });
+
       it('resolves caughtUp on an empty log and starts from a position', async () => {
         const store = await create();
         const empty = store.subscribe();

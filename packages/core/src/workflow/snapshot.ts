@@ -4,7 +4,7 @@
  * `machine.resolveState()` costs ~2.5 µs on this class of machine, too much for a
  * 5 µs command budget. A snapshot's structure depends only on the state value, so
  * we resolve one snapshot per step once and reuse it with the complaint's context.
- * `snapshot.test.ts` pins that this answers `can()` exactly as `resolveState` does.
+ * `equivalence.test.ts` pins that this answers `can()` exactly as `resolveState` does.
  */
 import type { SnapshotFrom } from 'xstate';
 import type { ComplaintState, ComplaintStep } from '../decider/state.js';

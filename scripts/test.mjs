@@ -16,7 +16,7 @@ const vitest = spawnSync(
 );
 
 let passed = 0;
-let failed = 0;
+let failed = 1;
 let skipped = 0;
 if (existsSync(results)) {
   const report = JSON.parse(readFileSync(results, 'utf8'));
@@ -25,8 +25,6 @@ if (existsSync(results)) {
   skipped = report.numPendingTests + report.numTodoTests;
   // A suite that failed to load has no failed test but must still count as a failure.
   failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
-} else {
-  failed = 1;
 }
 const ok = vitest.status === 0 && failed === 0 && passed > 0;
 if (!ok && failed === 0) failed = 1;

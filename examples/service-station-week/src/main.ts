@@ -1,0 +1,24 @@
+/**
+ * The demo: a week of complaints at a service station, then the board, three
+ * ticket timelines (a major one, a reopened one, a withdrawn one) and the
+ * commands the engine refused.
+ *
+ *   npx --yes pnpm@10.34.8 --filter @redress/example-service-station start
+ */
+import type { TicketView } from '@redress/core';
+import { renderBoard, renderRefusals, renderTimeline } from './board.js';
+import { playWeek } from './week.js';
+
+const week = await playWeek();
+const tickets = [...week.tickets.values()];
+const busiest = (list: TicketView[]) => list.sort((a, b) => b.timeline.length - a.timeline.length)[0];
+
+const showcase = [
+  busiest(tickets.filter((t) => t.severity === 'major' && t.step === 'archived')),
+  busiest(tickets.filter((t) => t.reopenCount > 0 && t.step === 'archived')) ?? busiest(tickets.filter((t) => t.reopenCount > 0)),
+  busiest(tickets.filter((t) => t.step === 'withdrawn')),
+].filter((t): t is TicketView => t !== undefined);
+
+console.log(renderBoard(week));
+for (const ticket of showcase) console.log(`\n\n${renderTimeline(ticket)}`);
+console.log(`\n\n${renderRefusals(week.refusals)}`);

@@ -1,0 +1,75 @@
+/**
+ * A seeded pseudo-random generator, so the same seed plays exactly the same week.
+ *
+ * Why not Math.random: it cannot be seeded, and the demo must print the same board
+ * on every run (the test compares two runs, the docs quote the output). Why not a
+ * package: mulberry32 is ten lines, fast, and good enough for picking names and
+ * delays; it is not for cryptography.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The few draws the simulation needs, all from one stream of numbers. */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number;
+  /** True with probability `p`. */
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** A shuffled copy (Fisher-Yates). */
+  shuffle<T>(items: readonly T[]): T[];
+  /** An index drawn in proportion to `weights`. */
+  weighted(weights: readonly number[]): number;
+  /** Draws like dealing cards: every item once, in a shuffled order, before any comes again. */
+  deck<T>(items: readonly T[]): () => T;
+}
+
+export function createRandom(seed: number): Random {
+  const next = mulberry32(seed);
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const shuffle = <T>(items: readonly T[]): T[] => {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = int(0, i);
+      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    }
+    return copy;
+  };
+  return {
+    next,
+    int,
+    chance: (p) => next() < p,
+    pick: (items) => {
+      if (items.length === 0) throw new RangeError('cannot pick from an empty list');
+      return items[int(0, items.length - 1)] as (typeof items)[number];
+    },
+    shuffle,
+    weighted: (weights) => {
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      let r = next() * total;
+      for (const [i, w] of weights.entries()) {
+        r -= w;
+        if (r < 0) return i;
+      }
+      return weights.length - 1;
+    },
+    deck: <T>(items: readonly T[]) => {
+      if (items.length === 0) throw new RangeError('cannot deal from an empty deck');
+      let hand: T[] = [];
+      return () => {
+        if (hand.length === 0) hand = shuffle(items);
+        return hand.pop() as T;
+      };
+    },
+  };
+}

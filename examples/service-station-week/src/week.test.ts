@@ -1,0 +1,122 @@
+import {
+  ForbiddenError,
+  IllegalCommandError,
+  openComplaints,
+  rebuildProjection,
+  STEPS,
+  ticketViewProjection,
+  type TicketView,
+} from '@redress/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderBoard, renderRefusals, renderTimeline, WIDTH } from './board.js';
+import { hoursBetween } from './calendar.js';
+import { displayWidth } from './text.js';
+import { DEFAULT_COMPLAINTS, playWeek, type Week } from './week.js';
+
+let week: Week;
+let tickets: TicketView[];
+beforeAll(async () => {
+  week = await playWeek();
+  tickets = [...week.tickets.values()];
+});
+
+describe('a week at the service station', () => {
+  it('has one ticket per complaint received', () => {
+    expect(week.received).toBe(DEFAULT_COMPLAINTS);
+    expect(week.tickets.size).toBe(week.received);
+  });
+
+  it('counts every ticket in exactly one step', () => {
+    const perStep = STEPS.map((step) => tickets.filter((t) => t.step === step).length);
+    expect(perStep.reduce((a, b) => a + b, 0)).toBe(week.tickets.size);
+  });
+
+  it('walks every path: reopened then archived, withdrawn, major approved, still in progress', () => {
+    expect(tickets.some((t) => t.reopenCount > 0)).toBe(true);
+    expect(tickets.some((t) => t.reopenCount > 0 && t.step === 'archived')).toBe(true);
+    expect(tickets.some((t) => t.step === 'withdrawn')).toBe(true);
+    expect(tickets.some((t) => t.severity === 'major' && t.timeline.some((e) => e.type === 'RemedyApproved'))).toBe(true);
+    expect(tickets.some((t) => t.closedAt === null)).toBe(true);
+  });
+
+  it('archives nothing without a preventive action', () => {
+    const archived = tickets.filter((t) => t.step === 'archived');
+    expect(archived.length).toBeGreaterThan(0);
+    for (const t of archived) expect(t.preventiveAction, t.complaintId).toEqual(expect.any(String));
+  });
+
+  it('escalates every major complaint to senior management', () => {
+    for (const t of tickets.filter((t) => t.severity === 'major')) expect(t.escalations, t.complaintId).toContain('seniorManagement');
+  });
+
+  it('calls every customer back within 3 days of execution', () => {
+    for (const t of tickets) {
+      t.timeline.forEach((e, i) => {
+        const call = e.type === 'RemedyExecuted' && t.timeline.slice(i + 1).find((f) => f.type === 'FollowUpRecorded');
+        if (call) expect(hoursBetween(e.at, call.at), t.complaintId).toBeLessThanOrEqual(72);
+      });
+    }
+  });
+
+  it('leaves open exactly the complaints whose script was not finished by Sunday closing', () => {
+    expect(tickets.filter((t) => t.closedAt === null)).toHaveLength(week.inProgress);
+  });
+
+  it('keeps the queues in step with the ticket view', () => {
+    const open = tickets.filter((t) => t.closedAt === null);
+    expect(openComplaints(week.queues)).toEqual(open.map((t) => t.complaintId).sort());
+    for (const t of open) {
+      expect(week.queues.open.get(t.complaintId)).toMatchObject({ step: t.step, handlerId: t.handlerId, severity: t.severity });
+    }
+  });
+
+  it('rebuilds the same ticket view from the log', async () => {
+    const rebuilt = await rebuildProjection(week.store, ticketViewProjection());
+    expect(rebuilt.state).toEqual(week.tickets);
+  });
+
+  it('collects the refusals it expected, with their typed errors', () => {
+    const kinds = week.refusals.map((r) => [r.command, r.error.kind]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['StartExecution', 'IllegalCommand'],
+        ['RecordFollowUp', 'Forbidden'],
+        ['RecordFollowUp', 'IllegalCommand'],
+        ['ArchiveComplaint', 'IllegalCommand'],
+      ]),
+    );
+    const early = week.refusals.find((r) => r.command === 'StartExecution')?.error;
+    expect(early).toBeInstanceOf(IllegalCommandError);
+    expect(early).toMatchObject({ step: 'resolutionProposed', rule: { name: 'severityGeneral' } });
+    expect(week.refusals.find((r) => r.error.kind === 'Forbidden')?.error).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('the printout', () => {
+  it('is the same for the same seed', async () => {
+    const again = await playWeek({ seed: week.seed });
+    expect(renderBoard(again)).toBe(renderBoard(week));
+  });
+
+  it('changes with the seed', async () => {
+    const other = await playWeek({ seed: week.seed + 1 });
+    expect(renderBoard(other)).not.toBe(renderBoard(week));
+  });
+
+  it('fits a 100-column terminal', () => {
+    const text = [renderBoard(week), ...tickets.map(renderTimeline), renderRefusals(week.refusals)].join('\n');
+    const widest = Math.max(...text.split('\n').map(displayWidth));
+    expect(widest).toBeLessThanOrEqual(WIDTH);
+  });
+});
+
+describe('other weeks', () => {
+  it.each([
+    [1, 12],
+    [7, 25],
+    [42, 80],
+  ])('seed %i with %i complaints plays without an unexpected refusal', async (seed, complaints) => {
+    const other = await playWeek({ seed, complaints });
+    expect(other.tickets.size).toBe(complaints);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * One week at the station, played through @redress/core's public API only.
+ *
+ * Every complaint has a script (its commands and the waits between them). The
+ * week runs the scripts together in time order on one manual clock, as the desk
+ * would live them, and stops on Sunday at closing time: whatever is due later
+ * is still in progress on the board.
+ */
+import {
+  createEngine,
+  createManualClock,
+  queuesProjection,
+  sequentialIds,
+  ticketViewProjection,
+  type Actor,
+  type CommandType,
+  type ComplaintEvent,
+  type Engine,
+  type EngineError,
+  type EventStore,
+  type ManualClock,
+  type QueuesState,
+  type TicketViewState,
+} from '@redress/core';
+import { WEEK_END, WEEK_START } from './calendar.js';
+import { drawFates, type Fate } from './fates.js';
+import { createRandom } from './random.js';
+import { scriptFor, type Step } from './script.js';
+import { openStore } from './store.js';
+
+export const DEFAULT_SEED = 20261123;
+export const DEFAULT_COMPLAINTS = 40;
+
+/** A command the engine refused, as the week expected it to. */
+export interface Refusal {
+  readonly at: string;
+  readonly complaintId: string;
+  readonly command: CommandType;
+  readonly actor: Actor;
+  readonly why: string;
+  readonly error: EngineError;
+}
+
+export interface Week {
+  readonly seed: number;
+  readonly engine: Engine;
+  readonly store: EventStore<ComplaintEvent>;
+  readonly clock: ManualClock;
+  readonly fates: readonly Fate[];
+  /** The live ticket view and work queues, kept by the engine as it executes. */
+  readonly tickets: TicketViewState;
+  readonly queues: QueuesState;
+  readonly refusals: readonly Refusal[];
+  /** Complaints received during the week. */
+  readonly received: number;
+  /** Commands executed (accepted and refused). */
+  readonly commands: number;
+  /** Complaints with steps still due after Sunday closing. */
+  readonly inProgress: number;
+}
+
+interface Agenda {
+  readonly fate: Fate;
+  readonly steps: readonly Step[];
+  next: number;
+  due: Date;
+}
+
+/** The agenda with the earliest due step (the first one listed on a tie, so the order is deterministic). */
+function earliest(agendas: readonly Agenda[]): Agenda | undefined {
+  let first: Agenda | undefined;
+  for (const a of agendas) if (a.next < a.steps.length && (!first || a.due < first.due)) first = a;
+  return first;
+}
+
+export async function playWeek(options: { seed?: number; complaints?: number } = {}): Promise<Week> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const rnd = createRandom(seed);
+
+  const store = openStore();
+  const clock = createManualClock(WEEK_START);
+  const tickets = ticketViewProjection();
+  const queues = queuesProjection();
+  const engine = createEngine({ store, clock, ids: sequentialIds('ev'), projections: [tickets, queues] });
+
+  const fates = drawFates(rnd, options.complaints ?? DEFAULT_COMPLAINTS);
+  const agendas: Agenda[] = fates.map((fate) => ({ fate, steps: scriptFor(fate, rnd), next: 0, due: fate.receivedAt }));
+  const refusals: Refusal[] = [];
+  let received = 0;
+  let commands = 0;
+
+  for (let agenda = earliest(agendas); agenda && agenda.due <= WEEK_END; agenda = earliest(agendas)) {
+    const step = agenda.steps[agenda.next] as Step;
+    clock.set(agenda.due);
+    const command = step.command(agenda.due);
+    const result = await engine.execute(command);
+    commands++;
+
+    // Every result is checked: the demo never skips a command silently.
+    const where = `${command.type} on ${agenda.fate.complaintId} at ${agenda.due.toISOString()}`;
+    if (step.refusal) {
+      if (result.ok) throw new Error(`${where} should have been refused (${step.refusal.why}) but was accepted`);
+      if (result.error.kind !== step.refusal.kind) {
+        const { kind, message } = result.error;
+        throw new Error(`${where} was refused with ${kind}, expected ${step.refusal.kind}: ${message}`, { cause: result.error });
+      }
+      const { actor } = command;
+      refusals.push({
+        at: agenda.due.toISOString(),
+        complaintId: agenda.fate.complaintId,
+        command: command.type,
+        actor,
+        why: step.refusal.why,
+        error: result.error,
+      });
+    } else if (!result.ok) {
+      throw new Error(`${where} was refused: ${result.error.message}`, { cause: result.error });
+    } else if (command.type === 'ReceiveComplaint') {
+      received++;
+    }
+
+    agenda.next++;
+    const following = agenda.steps[agenda.next];
+    if (following) agenda.due = following.at(agenda.due);
+  }
+
+  return {
+    seed,
+    engine,
+    store,
+    clock,
+    fates,
+    tickets: engine.view(tickets),
+    queues: engine.view(queues),
+    refusals,
+    received,
+    commands,
+    inProgress: agendas.filter((a) => a.next < a.steps.length && a.next > 0).length,
+  };
+}

@@ -7,5 +7,5 @@
 import { createInMemoryEventStore, type ComplaintEvent, type EventStore } from '@redress/core';
 
 export function openStore(): EventStore<ComplaintEvent> {
-  return createInMemoryEventStore<ComplaintEvent>();
+  return createInMemoryEventStore();
 }

@@ -20,6 +20,7 @@ export {
   type Customer,
   type Money,
   type Product,
+  type ProductChecks,
   type Remedy,
 } from './commands/payloads.js';
 export * from './events/schema.js';

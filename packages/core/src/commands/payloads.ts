@@ -59,5 +59,6 @@ export const productChecksSchema = z.strictObject({
   operatingConditions: longTextSchema.optional(),
   usageAndMaintenance: longTextSchema.optional(),
 });
+export type ProductChecks = z.infer<typeof productChecksSchema>;
 
 export { channelSchema, idSchema, instantSchema, longTextSchema, shortTextSchema };

@@ -9,7 +9,11 @@ export interface Clock {
 /** The host's real clock: the one place that reads the system time. */
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock the caller moves by hand: for tests, simulations and the demo. */
+/**
+ * A clock the caller moves by hand: for tests, simulations and the demo. It only
+ * moves forward, as time does: a log whose later events happened earlier would be
+ * a simulation bug, so going back throws a RangeError.
+ */
 export interface ManualClock extends Clock {
   set(instant: Date | string): void;
   advance(ms: number): void;
@@ -23,9 +27,11 @@ export function createManualClock(start: Date | string): ManualClock {
     set: (instant) => {
       const next = new Date(instant).getTime();
       if (Number.isNaN(next)) throw new RangeError(`invalid instant: ${String(instant)}`);
+      if (next < current) throw new RangeError(`the clock only moves forward: ${new Date(next).toISOString()} is before ${new Date(current).toISOString()}`);
       current = next;
     },
     advance: (ms) => {
+      if (!(ms >= 0)) throw new RangeError(`the clock only moves forward: cannot advance by ${ms} ms`);
       current += ms;
     },
   };

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Command, CommandInput, CommandOf } from '../commands/schema.js';
-import { ConcurrencyError, ForbiddenError, IllegalCommandError, NotFoundError, ValidationError } from '../errors/errors.js';
+import { ConcurrencyConflictError, ForbiddenError, IllegalCommandError, NotFoundError, ValidationError } from '../errors/errors.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import { rebuildProjection } from '../projections/projection.js';
 import { queuesProjection } from '../projections/queues.js';
@@ -25,7 +25,7 @@ const receive = (complaintId?: string): CommandInput => {
 describe('execute', () => {
   it('appends the decided events with their full envelope', async () => {
     const { engine, clock } = testEngine();
-    clock.set('2026-11-23T09:30:00+08:00');
+    clock.set('2026-11-23T19:30:00+08:00');
     const result = await engine.executeOrThrow({ ...receive('c-1'), commandId: 'cmd-1', correlationId: 'call-77' });
     expect(result).toMatchObject({ complaintId: 'c-1', commandId: 'cmd-1', version: 2, duplicate: false, state: { step: 'received' } });
     expect(result.events.map((e) => ({ ...e, data: undefined }))).toEqual([
@@ -36,7 +36,7 @@ describe('execute', () => {
         streamId: 'c-1',
         streamVersion: 1,
         globalPosition: 1,
-        occurredAt: '2026-11-23T01:30:00.000Z',
+        occurredAt: '2026-11-23T11:30:00.000Z',
         actor: { id: 'frontDesk-1', role: 'frontDesk' },
         causationId: 'cmd-1',
         correlationId: 'call-77',
@@ -212,7 +212,7 @@ describe('optimistic concurrency', () => {
     const [r, confirm] = happyPath('c-1', NOW);
     await engine.executeOrThrow(r!);
     const result = await engine.execute({ ...confirm!, expectedVersion: 1 });
-    expect(!result.ok && result.error).toBeInstanceOf(ConcurrencyError);
+    expect(!result.ok && result.error).toBeInstanceOf(ConcurrencyConflictError);
     expect(!result.ok && result.error).toMatchObject({ kind: 'ConcurrencyConflict', streamId: 'c-1', expected: 1, actual: 2 });
     expect(store.size).toBe(2);
     expect((await engine.execute({ ...confirm!, expectedVersion: 2 })).ok).toBe(true);

@@ -8,7 +8,7 @@ import { evolveAll } from '../decider/evolve.js';
 import { initialComplaintState, type ComplaintState } from '../decider/state.js';
 import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
-import { ConcurrencyError, err, ok, type EngineError, type Result } from '../errors/errors.js';
+import { ConcurrencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
@@ -112,7 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
       const seen = stream.commands.get(commandId);
       if (seen) return ok(await repeated(seen, complaintId, commandId));
       if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
-        return err(new ConcurrencyError(complaintId, command.expectedVersion, stream.version));
+        return err(new ConcurrencyConflictError(complaintId, command.expectedVersion, stream.version));
       }
 
       const now = clock.now().toISOString();
@@ -138,7 +138,7 @@ export function createEngine(options: EngineOptions): Engine {
         await project(appended.events);
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {
-        if (!(e instanceof ConcurrencyError)) throw e;
+        if (!(e instanceof ConcurrencyConflictError)) throw e;
         if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);
       }
     }

@@ -8,11 +8,9 @@ import type { Role } from '../domain/vocabulary.js';
 
 export type ExpectedVersion = number | 'noStream' | 'streamExists' | 'any';
 
+/** The base of every refusal; `kind` is the short discriminant, `name` the class name. */
 export abstract class RedressError extends Error {
-  abstract readonly kind: string;
-  override get name(): string {
-    return this.kind;
-  }
+  abstract readonly kind: 'Validation' | 'IllegalCommand' | 'Forbidden' | 'NotFound' | 'ConcurrencyConflict';
 }
 
 /** One problem with the input, with a dotted path such as `data.remedy.amount.currency`. */
@@ -24,7 +22,8 @@ export interface ValidationIssue {
 
 /** The input is not a well-formed command. */
 export class ValidationError extends RedressError {
-  readonly kind = 'ValidationError' as const;
+  readonly kind = 'Validation' as const;
+  override readonly name = 'ValidationError';
   constructor(readonly issues: readonly ValidationIssue[]) {
     super(`invalid command:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
   }
@@ -33,10 +32,14 @@ export class ValidationError extends RedressError {
 /** The command is well-formed but not allowed now: not available in this step, or a rule refused it. */
 export class IllegalCommandError extends RedressError {
   readonly kind = 'IllegalCommand' as const;
+  override readonly name = 'IllegalCommandError';
   constructor(
-    readonly commandType: string,
+    readonly commandType: CommandType,
     readonly step: ComplaintStep,
-    /** Command types available in this step (guards aside). */
+    /**
+     * Command types this step accepts, their guards aside: a command refused by a rule is
+     * listed too, since other data (a later deadline, a preventive action) would pass.
+     */
     readonly allowed: readonly CommandType[],
     /** The rule that refused it, when the command is available here but its guard failed. */
     readonly rule?: { readonly name: string; readonly message: string },
@@ -52,8 +55,9 @@ export class IllegalCommandError extends RedressError {
 /** The actor's role may not issue this command. */
 export class ForbiddenError extends RedressError {
   readonly kind = 'Forbidden' as const;
+  override readonly name = 'ForbiddenError';
   constructor(
-    readonly commandType: string,
+    readonly commandType: CommandType,
     readonly actor: { readonly id: string; readonly role: Role },
     readonly reason?: string,
   ) {
@@ -64,14 +68,16 @@ export class ForbiddenError extends RedressError {
 /** No complaint has been received under this id. */
 export class NotFoundError extends RedressError {
   readonly kind = 'NotFound' as const;
+  override readonly name = 'NotFoundError';
   constructor(readonly complaintId: string) {
     super(`no complaint ${complaintId} has been received`);
   }
 }
 
 /** The stream is not at the expected version: someone else wrote first. */
-export class ConcurrencyError extends RedressError {
+export class ConcurrencyConflictError extends RedressError {
   readonly kind = 'ConcurrencyConflict' as const;
+  override readonly name = 'ConcurrencyConflictError';
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
@@ -90,7 +96,7 @@ export class ConcurrencyError extends RedressError {
 /** What a decision can be refused with. */
 export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
 /** What `execute` can be refused with. */
-export type EngineError = DecisionError | ConcurrencyError;
+export type EngineError = DecisionError | ConcurrencyConflictError;
 
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });

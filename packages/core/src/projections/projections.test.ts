@@ -38,6 +38,8 @@ describe('the ticket view', () => {
       agreedDeadline: null,
       cycle: 2,
       reopenCount: 1,
+      executedOnTime: true,
+      lastFollowUp: { at: '2026-11-23T16:00:00.000Z', satisfied: false },
       escalations: ['seniorManagement'],
       receivedAt: '2026-11-23T09:00:00.000Z',
       updatedAt: '2026-11-23T16:00:00.000Z',

@@ -37,6 +37,10 @@ export interface TicketView {
   readonly demand: string;
   readonly remedy: Remedy | null;
   readonly agreedDeadline: string | null;
+  /** Whether the last executed remedy was carried out by the agreed deadline; null until one is. */
+  readonly executedOnTime: boolean | null;
+  /** The last follow-up: when, and whether the customer was satisfied. */
+  readonly lastFollowUp: { readonly at: string; readonly satisfied: boolean } | null;
   /** Pass number: 1, then +1 for each reopen. */
   readonly cycle: number;
   readonly reopenCount: number;
@@ -73,6 +77,12 @@ function applyTo(draft: Draft<TicketView>, event: RecordedEvent<ComplaintEvent>)
       return;
     case 'DeadlineRenegotiated':
       draft.agreedDeadline = event.data.agreedDeadline;
+      return;
+    case 'RemedyExecuted':
+      draft.executedOnTime = event.data.onTime;
+      return;
+    case 'FollowUpRecorded':
+      draft.lastFollowUp = { at: event.occurredAt, satisfied: event.data.satisfied };
       return;
     case 'ComplaintReopened':
       draft.cycle = event.data.cycle;
@@ -112,6 +122,8 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     demand: d.demand,
     remedy: null,
     agreedDeadline: null,
+    executedOnTime: null,
+    lastFollowUp: null,
     cycle: 1,
     reopenCount: 0,
     escalations: [],

@@ -39,7 +39,7 @@ export interface Subscription<E extends EventLike = EventLike> extends AsyncIter
 
 export interface EventStore<E extends EventLike = EventLike> {
   /**
-   * Appends atomically: all events or none. Throws `ConcurrencyError` when the stream
+   * Appends atomically: all events or none. Throws `ConcurrencyConflictError` when the stream
    * is not at `expected`: a version (0 = no stream yet), `'noStream'`, `'streamExists'`
    * or `'any'`. Appending events whose ids are already in the stream, in the same
    * order, writes nothing and returns them with `duplicate: true`.

@@ -1,4 +1,4 @@
-import { ConcurrencyError, type ExpectedVersion } from '../errors/errors.js';
+import { ConcurrencyConflictError, type ExpectedVersion } from '../errors/errors.js';
 
 /** Does a stream at `current` (0 = does not exist) satisfy `expected`? */
 export function matchesExpectedVersion(current: number, expected: ExpectedVersion): boolean {
@@ -16,5 +16,5 @@ export function matchesExpectedVersion(current: number, expected: ExpectedVersio
 
 /** Throws the typed conflict when the stream is not where the writer expected it. */
 export function assertExpectedVersion(streamId: string, current: number, expected: ExpectedVersion): void {
-  if (!matchesExpectedVersion(current, expected)) throw new ConcurrencyError(streamId, expected, current);
+  if (!matchesExpectedVersion(current, expected)) throw new ConcurrencyConflictError(streamId, expected, current);
 }

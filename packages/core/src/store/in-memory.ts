@@ -3,17 +3,19 @@
  * tests, demos and single-process hosts that keep the log elsewhere.
  */
 import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
-import { ConcurrencyError, type ExpectedVersion } from '../errors/errors.js';
+import type { ComplaintEvent } from '../events/schema.js';
+import { ConcurrencyConflictError, type ExpectedVersion } from '../errors/errors.js';
 import type { AppendResult, EventStore, SubscribeOptions, Subscription } from './event-store.js';
 import { assertExpectedVersion } from './expected-version.js';
 import { followLog } from './follow-log.js';
 
-export interface InMemoryEventStore<E extends EventLike = EventLike> extends EventStore<E> {
+export interface InMemoryEventStore<E extends EventLike = ComplaintEvent> extends EventStore<E> {
   /** Number of events in the log. */
   readonly size: number;
 }
 
-export function createInMemoryEventStore<E extends EventLike = EventLike>(): InMemoryEventStore<E> {
+/** A store of complaint events by default; any `EventLike` works (the contract suite uses its own). */
+export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>(): InMemoryEventStore<E> {
   const log: RecordedEvent<E>[] = [];
   const streams = new Map<string, RecordedEvent<E>[]>();
   /** eventId → stream, to make re-appending the same events a no-op. */
@@ -34,7 +36,7 @@ export function createInMemoryEventStore<E extends EventLike = EventLike>(): InM
     const same = existing.length === events.length && existing.every((e, i) => e.eventId === events[i]?.eventId);
     // Some ids stored, others not: this is not a retry of one append, so it is a conflict.
     if (!same) {
-      throw new ConcurrencyError(streamId, 'any', stream.length, `event ${first.eventId} is already stored, but the events appended with it differ`);
+      throw new ConcurrencyConflictError(streamId, 'any', stream.length, `event ${first.eventId} is already stored, but the events appended with it differ`);
     }
     return existing;
   }
@@ -52,7 +54,7 @@ export function createInMemoryEventStore<E extends EventLike = EventLike>(): InM
       const ids = new Set<string>();
       for (const e of events) {
         if (eventStreams.has(e.eventId) || ids.has(e.eventId)) {
-          throw new ConcurrencyError(streamId, expected, stream.length, `event id ${e.eventId} is already used`);
+          throw new ConcurrencyConflictError(streamId, expected, stream.length, `event id ${e.eventId} is already used`);
         }
         ids.add(e.eventId);
       }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
-import { ConcurrencyError } from '../errors/errors.js';
+import { ConcurrencyConflictError } from '../errors/errors.js';
 import type { EventStore } from '../store/event-store.js';
 
 type TestEvent = { type: 'Happened'; data: { n: number; text?: string } };
@@ -98,7 +98,7 @@ export function eventStoreContract(name: string, create: () => EventStore<TestEv
       ] as const)('refuses %s, writing nothing', async (_, expected) => {
         const store = await setup();
         const error = await store.append('s-1', expected, newEvents(1)).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toBeInstanceOf(ConcurrencyConflictError);
         expect(error).toMatchObject({ streamId: 's-1', expected, actual: 2 });
         expect(await store.readAll()).toHaveLength(2);
       });
@@ -140,14 +140,14 @@ export function eventStoreContract(name: string, create: () => EventStore<TestEv
         const store = await create();
         const events = newEvents(2);
         await store.append('s-1', 'noStream', events);
-        await expect(store.append('s-1', 2, [events[1]!, ...newEvents(1)])).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(store.append('s-1', 2, [events[1]!, ...newEvents(1)])).rejects.toBeInstanceOf(ConcurrencyConflictError);
         expect(await store.readAll()).toHaveLength(2);
       });
 
       it('refuses the same event id twice in one append', async () => {
         const store = await create();
         const [e] = newEvents(1);
-        await expect(store.append('s-1', 'noStream', [e!, e!])).rejects.toBeInstanceOf(ConcurrencyError);
+        await expect(store.append('s-1', 'noStream', [e!, e!])).rejects.toBeInstanceOf(ConcurrencyConflictError);
         expect(await store.readAll()).toEqual([]);
       });
     });
@@ -179,7 +179,7 @@ export function eventStoreContract(name: string, create: () => EventStore<TestEv
         await store.append('s-1', 'noStream', newEvents(1));
         const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.append('s-1', 1, newEvents(2))));
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyError);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyConflictError);
         expect((await store.readStream('s-1')).map((e) => e.streamVersion)).toEqual([1, 2, 3]);
       });
 

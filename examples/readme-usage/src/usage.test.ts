@@ -19,7 +19,7 @@ describe('the README usage example', () => {
   });
 
   it('typechecks', () => {
-    const configPath = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
+    const configPath = fileURLToPath(new URL('../../../.config/tsconfig.json', import.meta.url));
     const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
     const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(new URL('../../../', import.meta.url)));
     const program = ts.createProgram([usagePath], { ...options, noEmit: true });

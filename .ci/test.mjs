@@ -11,7 +11,7 @@ rmSync(results, { force: true });
 
 const vitest = spawnSync(
   process.execPath,
-  [`${root}node_modules/vitest/vitest.mjs`, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
+  [`${root}node_modules/vitest/vitest.mjs`, 'run', '--config', `${root}.config/vitest.config.ts`, '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { REGENERATE_COMMAND, WORKFLOW_DOC_PATH, renderWorkflowDoc } from '../docs/workflow-doc.ts';
+import { REGENERATE_COMMAND, WORKFLOW_DOC_PATH, renderWorkflowDoc } from './workflow-doc.ts';
 
 const target = fileURLToPath(new URL(`../${WORKFLOW_DOC_PATH}`, import.meta.url));
 const expected = renderWorkflowDoc();

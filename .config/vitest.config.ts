@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tests run against the TypeScript sources of the workspace packages (the
@@ -5,10 +6,12 @@ import { defineConfig } from 'vitest/config';
 const conditions = ['@redress/source', 'node', 'import', 'module', 'default'];
 
 export default defineConfig({
+  // This file lives in .config/; the tests are found from the repository root.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'docs/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'docs/**/*.test.ts', 'benchmarks/src/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

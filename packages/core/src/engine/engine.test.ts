@@ -257,7 +257,7 @@ describe('optimistic concurrency', () => {
 });
 
 describe('the stream cache', () => {
-  it('reads only what it has not seen, and probing unknown complaints does not evict known ones', async () => {
+  it('decides a warm complaint without reading, and probing unknown complaints does not evict it', async () => {
     const inner = createInMemoryEventStore<ComplaintEvent>();
     const reads: [string, number | undefined][] = [];
     const store: EventStore<ComplaintEvent> = { ...inner, readStream: (id, from) => (reads.push([id, from]), inner.readStream(id, from)) };
@@ -267,7 +267,43 @@ describe('the stream cache', () => {
     for (const id of ['u-1', 'u-2', 'u-3']) expect((await engine.execute(commandOf('AddNote', id, NOW))).ok).toBe(false);
     reads.length = 0;
     await engine.executeOrThrow(confirm!);
-    expect(reads).toEqual([['c-1', 3]]);
+    expect(reads).toEqual([]);
+  });
+
+  /** Engine `a` has c-1 cached at `received`; engine `b` then moves it on behind a's back. */
+  async function staleCache() {
+    const store = createInMemoryEventStore();
+    const a = createEngine({ store, clock: createManualClock(NOW), ids: sequentialIds('a') });
+    const b = createEngine({ store, clock: createManualClock(NOW), ids: sequentialIds('b') });
+    const [r, confirm] = happyPath('c-1', NOW);
+    await a.executeOrThrow(r!);
+    await b.executeOrThrow({ ...confirm!, commandId: 'confirm-by-b' });
+    return { store, a, b };
+  }
+
+  it('never refuses on a stale cache: a refusal is checked against a fresh read', async () => {
+    const { a } = await staleCache();
+    // Classifying is illegal in the cached step (received) but legal in the real one (confirmed).
+    const result = await a.executeOrThrow(commandOf('ClassifyComplaint', 'c-1', NOW, 0));
+    expect(result.state.step).toBe('classified');
+  });
+
+  it('decides again after a conflict caused by its own stale cache, without counting it as a retry', async () => {
+    const { a, store } = await staleCache();
+    const result = await a.executeOrThrow(commandOf('AddNote', 'c-1', NOW));
+    expect(result.version).toBe(5);
+    expect((await store.readStream('c-1')).map((e) => e.type).at(-1)).toBe('NoteAdded');
+  });
+
+  it('finds a command another engine executed, even with a stale cache', async () => {
+    const { a } = await staleCache();
+    const [, confirm] = happyPath('c-1', NOW);
+    expect(await a.executeOrThrow({ ...confirm!, commandId: 'confirm-by-b' })).toMatchObject({ duplicate: true, version: 4 });
+  });
+
+  it('checks a stale expected version against a fresh read', async () => {
+    const { a } = await staleCache();
+    expect((await a.execute({ ...commandOf('AddNote', 'c-1', NOW), expectedVersion: 4 })).ok).toBe(true);
   });
 });
 

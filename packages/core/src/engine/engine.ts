@@ -107,39 +107,64 @@ export function createEngine(options: EngineOptions): Engine {
     const command = { ...parsed.data, commandId, complaintId } as Command;
     const correlationId = command.correlationId ?? commandId;
 
-    for (let attempt = 1; ; attempt++) {
-      const stream = await refresh(complaintId);
-      const seen = stream.commands.get(commandId);
-      if (seen) return ok(await repeated(seen, complaintId, commandId));
+    const decideOn = (stream: CachedStream): Result<NewEvent<ComplaintEvent>[], EngineError> => {
       if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
         return err(new ConcurrencyConflictError(complaintId, command.expectedVersion, stream.version));
       }
-
       const now = clock.now().toISOString();
       const decision = decider.decide(stream.state, command, { now });
       if (!decision.ok) return decision;
-
-      const events = decision.value.map(
-        (e): NewEvent<ComplaintEvent> => ({
-          ...e,
+      // One object shape for every event, built field by field: spreading here was the
+      // hottest line of execute() in the profile.
+      const events: NewEvent<ComplaintEvent>[] = [];
+      for (const e of decision.value) {
+        events.push({
+          type: e.type,
+          data: e.data,
           eventId: ids(),
           occurredAt: now,
           actor: command.actor,
           causationId: commandId,
           correlationId,
           schemaVersion: COMPLAINT_EVENT_SCHEMA_VERSION,
-        }),
-      );
+        } as NewEvent<ComplaintEvent>);
+      }
+      return ok(events);
+    };
+
+    // A warm cache is trusted first, so a command costs no read. Whatever could be an
+    // artefact of a stale cache (a refusal, a version mismatch, a conflict on append) is
+    // decided again on a fresh read before it is answered.
+    let stream = cache.get(complaintId);
+    let fresh = stream === undefined;
+    if (stream === undefined) stream = await refresh(complaintId);
+    for (let attempt = 1; ; ) {
+      const seen = stream.commands.get(commandId);
+      if (seen) return ok(await repeated(seen, complaintId, commandId));
+
+      const decided = decideOn(stream);
+      if (!decided.ok) {
+        if (fresh) return decided;
+        stream = await refresh(complaintId);
+        fresh = true;
+        continue;
+      }
 
       try {
-        const appended = await store.append(complaintId, stream.version === 0 ? 'noStream' : stream.version, events);
+        const appended = await store.append(complaintId, stream.version === 0 ? 'noStream' : stream.version, decided.value);
         foldInto(stream, appended.events);
         cache.set(complaintId, stream);
         await project(appended.events);
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {
         if (!(e instanceof ConcurrencyConflictError)) throw e;
-        if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);
+        // Deciding on a fresh read and still losing is a real race: that is what retry counts.
+        if (fresh) {
+          if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);
+          attempt++;
+        }
+        stream = await refresh(complaintId);
+        fresh = true;
       }
     }
   }

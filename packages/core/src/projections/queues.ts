@@ -41,12 +41,11 @@ const remove = <K>(index: Index<K>, key: K, id: string) => {
   if (ids.size === 0) index.delete(key);
 };
 
-function place(state: QueuesState, id: string, entry: QueueEntry | undefined, op: typeof add) {
-  if (!entry) return;
-  op(state.byStep, entry.step, id);
-  op(state.byHandler, entry.handlerId, id);
-  op(state.bySeverity, entry.severity, id);
-  op(state.byCustomer, entry.customer, id);
+/** Moves `id` in one index when its key changed (from `undefined`: add; to `undefined`: remove). */
+function move<K>(index: Index<K>, id: string, from: K | undefined, to: K | undefined, had: boolean, has: boolean) {
+  if (had && has && from === to) return;
+  if (had) remove(index, from as K, id);
+  if (has) add(index, to as K, id);
 }
 
 function next(entry: QueueEntry | undefined, event: RecordedEvent<ComplaintEvent>): QueueEntry | undefined {
@@ -82,15 +81,18 @@ export function queuesProjection(): Projection<QueuesState> {
     evolve: (state, event) => {
       const id = event.streamId;
       const before = state.open.get(id);
-      const after = next(before, event);
-      if (after === before) return state;
-      place(state, id, before, remove);
-      if (after && after.step !== 'none' && isOpenStep(after.step)) {
-        state.open.set(id, after);
-        place(state, id, after, add);
-      } else {
-        state.open.delete(id);
-      }
+      const candidate = next(before, event);
+      if (candidate === before) return state;
+      const after = candidate && candidate.step !== 'none' && isOpenStep(candidate.step) ? candidate : undefined;
+      const had = before !== undefined;
+      const has = after !== undefined;
+      // Only the indexes whose key changed are touched.
+      move(state.byStep, id, before?.step, after?.step, had, has);
+      move(state.byHandler, id, before?.handlerId, after?.handlerId, had, has);
+      move(state.bySeverity, id, before?.severity, after?.severity, had, has);
+      move(state.byCustomer, id, before?.customer, after?.customer, had, has);
+      if (after) state.open.set(id, after);
+      else state.open.delete(id);
       return state;
     },
   };

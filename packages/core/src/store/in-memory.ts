@@ -51,15 +51,30 @@ export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>()
       const duplicate = duplicateOf(streamId, stream, events);
       if (duplicate) return { events: duplicate, streamVersion: stream.length, duplicate: true };
       assertExpectedVersion(streamId, stream.length, expected);
-      const ids = new Set<string>();
+      // Ids must be new to the log and to this append (a Set only when there is more than one).
+      const batch = events.length > 1 ? new Set<string>() : undefined;
       for (const e of events) {
-        if (eventStreams.has(e.eventId) || ids.has(e.eventId)) {
+        if (eventStreams.has(e.eventId) || batch?.has(e.eventId)) {
           throw new ConcurrencyConflictError(streamId, expected, stream.length, `event id ${e.eventId} is already used`);
         }
-        ids.add(e.eventId);
+        batch?.add(e.eventId);
       }
+      // Field by field rather than by spread: one object shape, and measurably faster.
       const recorded = events.map(
-        (e, i): RecordedEvent<E> => ({ ...e, streamId, streamVersion: stream.length + i + 1, globalPosition: log.length + i + 1 }),
+        (e, i) =>
+          ({
+            type: e.type,
+            data: e.data,
+            eventId: e.eventId,
+            occurredAt: e.occurredAt,
+            actor: e.actor,
+            causationId: e.causationId,
+            correlationId: e.correlationId,
+            schemaVersion: e.schemaVersion,
+            streamId,
+            streamVersion: stream.length + i + 1,
+            globalPosition: log.length + i + 1,
+          }) as RecordedEvent<E>,
       );
       if (recorded.length === 0) return { events: [], streamVersion: stream.length, duplicate: false };
       if (!streams.has(streamId)) streams.set(streamId, stream);

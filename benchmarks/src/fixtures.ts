@@ -7,6 +7,8 @@
  * same stream.
  */
 import type { Actor, CommandInput } from '@redress/core';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /** A deadline far beyond any clock the benchmarks run (`agreedDeadline` must be after now). */
 export const FAR_DEADLINE = '2099-06-30T10:00:00.000Z';
@@ -35,16 +37,10 @@ export interface CommandStream {
   readonly shapes: { readonly general: number; readonly major: number; readonly reopened: number };
 }
 
-/** mulberry32: a tiny seeded PRNG, so fixtures are the same on every run. */
+/** Seeded floats in [0, 1) from pure-rand (fast-check's generator), so fixtures are the same on every run. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = xoroshiro128plus(seed);
+  return () => uniformFloat64(rng);
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -2,19 +2,16 @@
  * A seeded pseudo-random generator, so the same seed plays exactly the same week.
  *
  * Why not Math.random: it cannot be seeded, and the demo must print the same board
- * on every run (the test compares two runs, the docs quote the output). Why not a
- * package: mulberry32 is ten lines, fast, and good enough for picking names and
- * delays; it is not for cryptography.
+ * on every run (the test compares two runs, the docs quote the output). The numbers
+ * come from pure-rand, the generator fast-check itself uses.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+/** Floats in [0, 1) from a seed. */
+export function seeded(seed: number): () => number {
+  const rng = xoroshiro128plus(seed);
+  return () => uniformFloat64(rng);
 }
 
 /** The few draws the simulation needs, all from one stream of numbers. */
@@ -35,7 +32,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  const next = mulberry32(seed);
+  const next = seeded(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const shuffle = <T>(items: readonly T[]): T[] => {
     const copy = [...items];

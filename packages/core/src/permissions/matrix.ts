@@ -8,7 +8,7 @@ import type { CommandType } from '../commands/schema.js';
 import type { Command } from '../commands/schema.js';
 import type { ComplaintState } from '../decider/state.js';
 import type { Actor } from '../domain/primitives.js';
-import type { Role } from '../domain/vocabulary.js';
+import { ROLES, type Role } from '../domain/vocabulary.js';
 
 export type PermissionMatrix = { readonly [T in CommandType]: readonly Role[] };
 
@@ -19,17 +19,8 @@ export type PermissionPolicy = (request: {
   readonly state: ComplaintState;
 }) => boolean | string;
 
-const STAFF: readonly Role[] = [
-  'frontDesk',
-  'handler',
-  'technician',
-  'departmentHead',
-  'seniorManagement',
-  'followUpStaff',
-  'headOfficeManagement',
-  'headOfficeEngineering',
-  'system',
-];
+/** Everyone but the customer. */
+const STAFF: readonly Role[] = ROLES.filter((role) => role !== 'customer');
 const WORKERS: readonly Role[] = ['handler', 'departmentHead'];
 const INVESTIGATORS: readonly Role[] = ['handler', 'technician', 'departmentHead', 'headOfficeEngineering'];
 

@@ -1,6 +1,6 @@
 /**
  * The contract every event store implements; `createInMemoryEventStore` is the
- * reference implementation and `test-support/store-contract.ts` the suite every
+ * reference implementation and `@redress/testing/store-conformance` the suite every
  * adapter must pass. Streams are per complaint; the log has one total order, the
  * global position.
  */

@@ -111,6 +111,10 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'CustomerContactLogged', data: c.data }];
     case 'EscalateComplaint':
       return [{ type: 'ComplaintEscalated', data: { ...c.data, automatic: false } }];
+    case 'WaitOnCustomer':
+      return [{ type: 'WaitingOnCustomerStarted', data: c.data }];
+    case 'StopWaitingOnCustomer':
+      return [{ type: 'WaitingOnCustomerEnded', data: c.data ?? {} }];
   }
 }
 

@@ -13,6 +13,7 @@ import {
   escalationLevelSchema,
   NOTE_VISIBILITIES,
   severitySchema,
+  waitingReasonSchema,
 } from '../domain/vocabulary.js';
 import { acknowledgementSchema, customerSchema, productChecksSchema, productSchema, remedySchema } from './payloads.js';
 
@@ -139,6 +140,18 @@ export const escalateComplaint = define(
   z.strictObject({ level: escalationLevelSchema, reason: longTextSchema }),
 );
 
+/** The complaint now waits on the customer (information, a decision, access to the vehicle...). */
+export const waitOnCustomer = define(
+  'WaitOnCustomer',
+  z.strictObject({ reason: waitingReasonSchema, note: longTextSchema.optional() }),
+);
+
+/** The customer answered (or the wait is over for another reason): work goes on. */
+export const stopWaitingOnCustomer = define(
+  'StopWaitingOnCustomer',
+  z.strictObject({ note: longTextSchema.optional() }).default({}),
+);
+
 const commandSchemas = [
   receiveComplaint,
   confirmComplaint,
@@ -159,6 +172,8 @@ const commandSchemas = [
   addNote,
   logCustomerContact,
   escalateComplaint,
+  waitOnCustomer,
+  stopWaitingOnCustomer,
 ] as const;
 
 /** Every command type, in workflow order. */

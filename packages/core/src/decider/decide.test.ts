@@ -273,6 +273,28 @@ describe('guards', () => {
   });
 });
 
+describe('waiting on the customer', () => {
+  it('starts and ends a wait, whatever the step', () => {
+    const waiting = accepted(at(5), cmd('WaitOnCustomer'));
+    expect(waiting.events).toEqual([{ type: 'WaitingOnCustomerStarted', data: { reason: 'information', note: 'Waiting for the service invoice photo' } }]);
+    expect(waiting.state).toMatchObject({ step: 'investigating', waitingOnCustomer: true });
+    const done = accepted(waiting.state, cmd('StopWaitingOnCustomer'));
+    expect(done.events).toEqual([{ type: 'WaitingOnCustomerEnded', data: {} }]);
+    expect(done.state).toMatchObject({ step: 'investigating', waitingOnCustomer: false });
+  });
+
+  it('refuses to wait twice, or to stop a wait that did not start', () => {
+    expect(refused(at(3), cmd('StopWaitingOnCustomer'))).toMatchObject({ rule: { name: 'waitingOnCustomer' } });
+    const waiting = accepted(at(3), cmd('WaitOnCustomer')).state;
+    expect(refused(waiting, cmd('WaitOnCustomer'))).toMatchObject({ rule: { name: 'notWaitingOnCustomer' } });
+  });
+
+  it('lets work go on while waiting', () => {
+    const waiting = accepted(at(4), cmd('WaitOnCustomer')).state;
+    expect(accepted(waiting, cmd('IdentifyCause')).state).toMatchObject({ causeIdentified: true, waitingOnCustomer: true });
+  });
+});
+
 describe('withdrawal and closed complaints', () => {
   const openSteps = path('major').slice(0, 10).map((_, n) => at(n + 1, 'major'));
 
@@ -301,7 +323,16 @@ describe('illegal commands name the step and what is allowed there', () => {
     expect(error).toBeInstanceOf(IllegalCommandError);
     expect(error).toMatchObject({ commandType: 'StartExecution', step: 'received', rule: undefined });
     const allowed = (error as IllegalCommandError).allowed;
-    expect([...allowed].sort()).toEqual(['AddNote', 'AssignHandler', 'ConfirmComplaint', 'EscalateComplaint', 'LogCustomerContact', 'WithdrawComplaint']);
+    expect([...allowed].sort()).toEqual([
+      'AddNote',
+      'AssignHandler',
+      'ConfirmComplaint',
+      'EscalateComplaint',
+      'LogCustomerContact',
+      'StopWaitingOnCustomer',
+      'WaitOnCustomer',
+      'WithdrawComplaint',
+    ]);
     expect(error.message).toMatch(/StartExecution is not allowed in step "received"; allowed here: .*ConfirmComplaint/);
   });
 
@@ -343,6 +374,8 @@ describe('roles', () => {
     AddNote: at(3),
     LogCustomerContact: at(3),
     EscalateComplaint: at(3),
+    WaitOnCustomer: at(3),
+    StopWaitingOnCustomer: stateAfter([...path().slice(0, 3), cmd('WaitOnCustomer')]),
   };
   const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
 

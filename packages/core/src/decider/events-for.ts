@@ -84,5 +84,9 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
       return [{ type: 'CustomerContactLogged', data: command.data }];
     case 'EscalateComplaint':
       return [{ type: 'ComplaintEscalated', data: { ...command.data, automatic: false } }];
+    case 'WaitOnCustomer':
+      return [{ type: 'WaitingOnCustomerStarted', data: command.data }];
+    case 'StopWaitingOnCustomer':
+      return [{ type: 'WaitingOnCustomerEnded', data: command.data }];
   }
 }

@@ -61,6 +61,10 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       return { ...state, preventiveAction: event.data.action };
     case 'HandlerAssigned':
       return { ...state, handlerId: event.data.handlerId };
+    case 'WaitingOnCustomerStarted':
+      return { ...state, waitingOnCustomer: true };
+    case 'WaitingOnCustomerEnded':
+      return { ...state, waitingOnCustomer: false };
     case 'ComplaintConfirmed':
     case 'InvestigationStarted':
     case 'ExecutionStarted':

@@ -34,6 +34,8 @@ export interface ComplaintState {
   readonly satisfiedFollowUp: boolean;
   readonly preventiveAction: string | null;
   readonly handlerId: string | null;
+  /** The complaint waits on the customer (see WaitOnCustomer). */
+  readonly waitingOnCustomer: boolean;
 }
 
 export const initialComplaintState: ComplaintState = Object.freeze({
@@ -50,6 +52,7 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   satisfiedFollowUp: false,
   preventiveAction: null,
   handlerId: null,
+  waitingOnCustomer: false,
 });
 
 /** The initial state, as the decider contract's factory. */

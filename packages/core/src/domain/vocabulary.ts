@@ -80,6 +80,11 @@ export const ASSIGNMENT_REASONS = ['initial', 'workload', 'expertise', 'threeCha
 export type AssignmentReason = (typeof ASSIGNMENT_REASONS)[number];
 export const assignmentReasonSchema = z.enum(ASSIGNMENT_REASONS);
 
+/** What the complaint waits for from the customer; SLA clocks may pause meanwhile. */
+export const WAITING_REASONS = ['information', 'decision', 'vehicleAccess', 'availability', 'other'] as const;
+export type WaitingReason = (typeof WAITING_REASONS)[number];
+export const waitingReasonSchema = z.enum(WAITING_REASONS);
+
 /** Who initiated a customer contact. */
 export const CONTACT_DIRECTIONS = ['inbound', 'outbound'] as const;
 export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number];

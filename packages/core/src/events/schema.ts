@@ -13,6 +13,7 @@ import {
   NOTE_VISIBILITIES,
   severitySchema,
   STEPS,
+  waitingReasonSchema,
 } from '../domain/vocabulary.js';
 import { acknowledgementSchema, customerSchema, productChecksSchema, productSchema, remedySchema } from '../commands/payloads.js';
 
@@ -94,6 +95,12 @@ export const customerContactLogged = define(
   z.strictObject({ channel: channelSchema, direction: z.enum(CONTACT_DIRECTIONS), summary: longTextSchema }),
 );
 
+export const waitingOnCustomerStarted = define(
+  'WaitingOnCustomerStarted',
+  z.strictObject({ reason: waitingReasonSchema, note: longTextSchema.optional() }),
+);
+export const waitingOnCustomerEnded = define('WaitingOnCustomerEnded', z.strictObject({ note: longTextSchema.optional() }));
+
 const eventSchemas = [
   complaintReceived,
   acknowledgementRecorded,
@@ -116,6 +123,8 @@ const eventSchemas = [
   handlerAssigned,
   noteAdded,
   customerContactLogged,
+  waitingOnCustomerStarted,
+  waitingOnCustomerEnded,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

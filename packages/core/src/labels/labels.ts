@@ -106,6 +106,8 @@ const en: Labels = {
     AddNote: 'Add note',
     LogCustomerContact: 'Log customer contact',
     EscalateComplaint: 'Escalate complaint',
+    WaitOnCustomer: 'Wait on customer',
+    StopWaitingOnCustomer: 'Stop waiting on customer',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -129,6 +131,8 @@ const en: Labels = {
     HandlerAssigned: 'Handler assigned',
     NoteAdded: 'Note added',
     CustomerContactLogged: 'Customer contact logged',
+    WaitingOnCustomerStarted: 'Waiting on customer',
+    WaitingOnCustomerEnded: 'No longer waiting on customer',
   },
 };
 
@@ -216,6 +220,8 @@ const zhCN: Labels = {
     AddNote: '添加备注',
     LogCustomerContact: '记录客户联系',
     EscalateComplaint: '升级投诉',
+    WaitOnCustomer: '等待客户',
+    StopWaitingOnCustomer: '结束等待客户',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -239,6 +245,8 @@ const zhCN: Labels = {
     HandlerAssigned: '已指派处理人',
     NoteAdded: '已添加备注',
     CustomerContactLogged: '已记录客户联系',
+    WaitingOnCustomerStarted: '等待客户回复',
+    WaitingOnCustomerEnded: '客户已回复',
   },
 };
 

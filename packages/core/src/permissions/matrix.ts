@@ -44,6 +44,8 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   AddNote: STAFF,
   LogCustomerContact: STAFF,
   EscalateComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
+  WaitOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
+  StopWaitingOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

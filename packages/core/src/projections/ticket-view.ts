@@ -9,7 +9,7 @@
 import type { Customer, Product, Remedy } from '../commands/payloads.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Actor } from '../domain/primitives.js';
-import type { Cause, Channel, EscalationLevel, Severity } from '../domain/vocabulary.js';
+import type { Cause, Channel, EscalationLevel, Severity, WaitingReason } from '../domain/vocabulary.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type ComplaintEventType } from '../events/schema.js';
 import { stepAfter } from '../workflow/step-after.js';
@@ -48,6 +48,8 @@ export interface TicketView {
   readonly reopenCount: number;
   readonly escalations: readonly EscalationLevel[];
   readonly preventiveAction: string | null;
+  /** What the complaint waits on the customer for, while it does. */
+  readonly waitingOnCustomer: WaitingReason | null;
   readonly receivedAt: string;
   readonly updatedAt: string;
   /** When it was archived or withdrawn. */
@@ -102,6 +104,12 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
     case 'HandlerAssigned':
       draft.handlerId = event.data.handlerId;
       return;
+    case 'WaitingOnCustomerStarted':
+      draft.waitingOnCustomer = event.data.reason;
+      return;
+    case 'WaitingOnCustomerEnded':
+      draft.waitingOnCustomer = null;
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -133,6 +141,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     reopenCount: 0,
     escalations: [],
     preventiveAction: null,
+    waitingOnCustomer: null,
     receivedAt: event.occurredAt,
     updatedAt: event.occurredAt,
     closedAt: null,

@@ -101,6 +101,10 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: { text: 'Called the parts warehouse', visibility: 'internal' } };
       case 'LogCustomerContact':
         return { ...base, type, data: { channel: 'phone', direction: 'outbound', summary: 'Updated the customer on progress' } };
+      case 'WaitOnCustomer':
+        return { ...base, type, data: { reason: pick(['information', 'decision', 'vehicleAccess'] as const), note: 'Waiting for the service invoice photo' } };
+      case 'StopWaitingOnCustomer':
+        return { ...base, type, data: {} };
       case 'EscalateComplaint':
         return { ...base, type, data: { level: pick(['departmentHead', 'headOfficeEngineering'] as const), reason: 'Third visit for the same fault' } };
     }

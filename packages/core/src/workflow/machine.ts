@@ -60,6 +60,8 @@ export const complaintMachine = setup({
         AddNote: record,
         LogCustomerContact: record,
         EscalateComplaint: record,
+        WaitOnCustomer: { guard: 'notWaiting', ...record },
+        StopWaitingOnCustomer: { guard: 'waiting', ...record },
       },
       states: {
         received: {

@@ -89,6 +89,16 @@ export const severityChanges: Rule = {
       : null,
 };
 
+export const notWaitingOnCustomer: Rule = {
+  name: 'notWaitingOnCustomer',
+  check: ({ state }) => (state.waitingOnCustomer ? 'the complaint already waits on the customer' : null),
+};
+
+export const waitingOnCustomer: Rule = {
+  name: 'waitingOnCustomer',
+  check: ({ state }) => (state.waitingOnCustomer ? null : 'the complaint is not waiting on the customer'),
+};
+
 /** Not a refusal but a branch: a follow-up that finds the customer not satisfied reopens the complaint. */
 export const customerNotSatisfied: Rule = {
   name: 'customerNotSatisfied',
@@ -106,6 +116,8 @@ export const GUARDS = {
   newHandler: [differentHandler],
   severityChanges: [severityChanges],
   notSatisfied: [customerNotSatisfied],
+  notWaiting: [notWaitingOnCustomer],
+  waiting: [waitingOnCustomer],
 } as const satisfies Record<string, readonly Rule[]>;
 export type GuardName = keyof typeof GUARDS;
 

@@ -41,6 +41,8 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'HandlerAssigned':
     case 'NoteAdded':
     case 'CustomerContactLogged':
+    case 'WaitingOnCustomerStarted':
+    case 'WaitingOnCustomerEnded':
       return step;
   }
 }

@@ -334,6 +334,28 @@ describe('projections', () => {
     expect(restarted.engine.view(restarted.tickets)).toEqual(first.engine.view(first.tickets));
   });
 
+  it('never skips an event another writer has not committed yet (a store with gap-safe reads)', async () => {
+    const inner = createInMemoryEventStore();
+    let hidden: number | undefined;
+    // Like PostgreSQL's gap-safe readAll: an event whose transaction is still open is not
+    // visible, and neither is anything after it.
+    const store: EventStore<ComplaintEvent> = {
+      ...inner,
+      readAll: async (from, limit) => (await inner.readAll(from, limit)).filter((e) => hidden === undefined || e.globalPosition < hidden),
+    };
+    const other = createEngine({ store: inner, clock: createManualClock(NOW), ids: sequentialIds('o') });
+    const tickets = ticketViewProjection();
+    const engine = createEngine({ store, clock: createManualClock(NOW), ids: sequentialIds('e'), projections: [tickets] });
+    await engine.executeOrThrow(commandOf('ReceiveComplaint', 'c-1', NOW));
+    await other.executeOrThrow(commandOf('ReceiveComplaint', 'c-2', NOW));
+    hidden = 3; // c-2's events (positions 3 and 4) are "in flight"
+    await engine.executeOrThrow(commandOf('AddNote', 'c-1', NOW));
+    expect(engine.view(tickets).has('c-2')).toBe(false);
+    hidden = undefined; // committed
+    await engine.catchUp();
+    expect(engine.view(tickets)).toEqual((await rebuildProjection(inner, ticketViewProjection())).state);
+  });
+
   it('refuses to view a projection it does not run', () => {
     const { engine } = testEngine();
     expect(() => engine.view(ticketViewProjection())).toThrow(/was not passed to createEngine/);

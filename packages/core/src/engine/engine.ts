@@ -21,7 +21,12 @@ export interface EngineOptions extends ComplaintDeciderOptions {
   readonly clock: Clock;
   /** Event, command and complaint ids; nanoid by default. */
   readonly ids?: IdGenerator;
-  /** Projections updated on every execute, in the same call. */
+  /**
+   * Projections updated on every execute, in the same call. With several writers on a
+   * store whose reads wait for in-flight transactions (PostgreSQL), a view may lag until
+   * the next execute or `catchUp()`; it never skips an event. For multi-instance hosts the
+   * stores' checkpointed projectors are the better fit.
+   */
   // Each projection keeps its own state type; `view()` gives it back typed.
   readonly projections?: readonly Projection<unknown>[];
   /**
@@ -80,12 +85,16 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
+    const first = appended[0];
     const last = appended.at(-1);
-    if (!last) return;
+    if (!first || !last) return;
     for (const runner of runners.values()) {
-      // Another writer may have appended before us: read what this runner has not seen.
-      if (runner.checkpoint < (appended[0]?.globalPosition ?? 0) - 1) await runner.catchUp(store, last.globalPosition);
-      for (const e of appended) runner.apply(e);
+      // Another writer appended before us: read what this runner has not seen, through the
+      // store, whose readAll never shows an event before everything under it is committed.
+      if (runner.checkpoint < first.globalPosition - 1) await runner.catchUp(store, last.globalPosition);
+      // Apply our own events directly only when nothing can be missing before them; else an
+      // event still in flight would be skipped for good. The runner catches up later instead.
+      if (runner.checkpoint === first.globalPosition - 1) for (const e of appended) runner.apply(e);
     }
   }
 

@@ -13,7 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The core must stay pure: time and timers come from the injected clock.
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Use the injected Clock.' }],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'The core never schedules on its own.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'The core never schedules on its own.' },
+        { name: 'setInterval', message: 'The core never schedules on its own; adapters that must poll say why.' },
+      ],
     },
   },
   {

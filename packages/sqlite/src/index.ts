@@ -1,0 +1,15 @@
+/**
+ * @redress/sqlite: the embedded event store. The log, the projection checkpoints
+ * and the SQL read models live in one WAL-mode SQLite file.
+ */
+export { createSqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './store/sqlite-event-store.js';
+export type { DatabaseSettings, Synchronous } from './database/open.js';
+export { migrate, type MigrationReport } from './migrations/migrate.js';
+export { MIGRATIONS, SCHEMA_VERSION } from './migrations/all.js';
+export type { Migration } from './migrations/migration.js';
+export { SchemaTooNewError, StoreInputError } from './errors.js';
+export type { SqlProjection, SqlProjectionWriter } from './projections/sql-projection.js';
+export { createProjector, type Projector, type ProjectorOptions, type ProjectorStep } from './projections/projector.js';
+export type { LeaseRow } from './projections/lease.js';
+export { sqlTicketProjection } from './projections/ticket-tables.js';
+export { queuedComplaints, readTicket, ticketIds } from './projections/ticket-queries.js';

@@ -1,0 +1,10 @@
+/** Every migration, in order. Add new ones at the end; never edit or reorder released ones. */
+import { eventLog } from './0001-event-log.js';
+import { projections } from './0002-projections.js';
+import type { Migration } from './migration.js';
+import { ticketReadModels } from './0003-ticket-read-models.js';
+
+export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels];
+
+/** The schema version this build of @redress/sqlite reads and writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

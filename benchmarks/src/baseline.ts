@@ -4,7 +4,7 @@
  * checks that they really do the same work (the same events, the same steps).
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { CommandInput, ComplaintEvent, IdGenerator, ManualClock, RecordedEvent } from '@redress/core';
+import { recordSurvey, type CommandInput, type ComplaintEvent, type IdGenerator, type ManualClock, type RecordedEvent } from '@redress/core';
 import { CLOCK_STEP_MS } from './fixtures.js';
 
 /** The per-stream state a hand-written handler keeps: a plain object, updated in place. */
@@ -80,7 +80,8 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'DeadlineRenegotiated', data: { ...c.data, previousDeadline } }];
     }
     case 'RecordFollowUp': {
-      const recorded: ComplaintEvent = { type: 'FollowUpRecorded', data: c.data };
+      const { survey, ...rest } = c.data;
+      const recorded: ComplaintEvent = { type: 'FollowUpRecorded', data: survey ? { ...rest, survey: recordSurvey(survey) } : rest };
       if (c.data.satisfied) return [recorded];
       s.step = 'investigating';
       s.cycle += 1;
@@ -115,6 +116,8 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'WaitingOnCustomerStarted', data: c.data }];
     case 'StopWaitingOnCustomer':
       return [{ type: 'WaitingOnCustomerEnded', data: c.data ?? {} }];
+    case 'FlagRepeatComplaint':
+      return [{ type: 'RepeatComplaintFlagged', data: c.data }];
   }
 }
 

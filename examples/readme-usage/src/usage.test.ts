@@ -3,6 +3,7 @@
  * the README verbatim, typecheck under the project's strict settings, and run.
  */
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
@@ -21,7 +22,9 @@ describe('the README usage example', () => {
   it('typechecks', () => {
     const configPath = fileURLToPath(new URL('../../../.config/tsconfig.json', import.meta.url));
     const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(new URL('../../../', import.meta.url)));
+    // The config's own folder is the base path, so its `extends` (and the source condition) resolve.
+    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, dirname(configPath), undefined, configPath);
+    expect(options.customConditions).toContain('@redress/source');
     const program = ts.createProgram([usagePath], { ...options, noEmit: true });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);

@@ -11,17 +11,28 @@ export { actorSchema, idSchema, instantSchema, longTextSchema, shortTextSchema, 
 export * from './commands/schema.js';
 export {
   acknowledgementSchema,
+  complaintSourceSchema,
   customerSchema,
+  followUpSurveySchema,
   moneySchema,
   productChecksSchema,
   productSchema,
+  recordedSurveyRatingSchema,
+  recordedSurveySchema,
+  recordSurvey,
   remedySchema,
+  surveyRatingSchema,
   type Acknowledgement,
+  type ComplaintSource,
   type Customer,
+  type FollowUpSurvey,
   type Money,
   type Product,
   type ProductChecks,
+  type RecordedSurvey,
+  type RecordedSurveyRating,
   type Remedy,
+  type SurveyRating,
 } from './commands/payloads.js';
 export * from './events/schema.js';
 export { eventEnvelopeSchema, type EventLike, type EventMetadata, type NewEvent, type RecordedEvent } from './events/envelope.js';
@@ -60,6 +71,6 @@ export { nanoidGenerator, sequentialIds, type IdGenerator } from './engine/ids.j
 
 // Reading
 export { rebuildProjection, runProjection, type Projection, type ProjectionRunner } from './projections/projection.js';
-export { evolveTicket, ticketViewProjection, type TicketView, type TicketViewState, type TimelineEntry } from './projections/ticket-view.js';
+export { evolveTicket, ticketViewProjection, type RepeatFlag, type TicketView, type TicketViewState, type TimelineEntry } from './projections/ticket-view.js';
 export { openComplaints, queuesProjection, type QueueEntry, type QueueFilter, type QueuesState } from './projections/queues.js';
 export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labels.js';

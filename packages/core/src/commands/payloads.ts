@@ -4,13 +4,22 @@
  */
 import { z } from 'zod';
 import { idSchema, instantSchema, longTextSchema, shortTextSchema } from '../domain/primitives.js';
-import { channelSchema, remedyKindSchema } from '../domain/vocabulary.js';
+import {
+  channelSchema,
+  complaintSourceKindSchema,
+  remedyKindSchema,
+  satisfactionLevelOf,
+  satisfactionLevelSchema,
+  satisfactionScoreSchema,
+} from '../domain/vocabulary.js';
 
 /** The customer as the complaint refers to them: a reference into the host's CRM, plus optional contact details. */
 export const customerSchema = z.strictObject({
   reference: idSchema,
   name: shortTextSchema.optional(),
   phone: z.string().trim().min(3).max(40).optional(),
+  /** The customer type used to slice analytics (fleet, private, corporate…), in the host's own words. */
+  segment: shortTextSchema.optional(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 
@@ -60,5 +69,59 @@ export const productChecksSchema = z.strictObject({
   usageAndMaintenance: longTextSchema.optional(),
 });
 export type ProductChecks = z.infer<typeof productChecksSchema>;
+
+/** What revealed a complaint, e.g. `{ kind: 'survey', reference: surveyId }` for a hidden complaint found by a survey. */
+export const complaintSourceSchema = z.strictObject({
+  kind: complaintSourceKindSchema,
+  /** The id of what revealed it (a survey, a complaint), when there is one. */
+  reference: idSchema.optional(),
+  note: longTextSchema.optional(),
+});
+export type ComplaintSource = z.infer<typeof complaintSourceSchema>;
+
+/** Ratings carry at most this many reason codes; a survey at most this many ratings. */
+const MAX_REASONS = 20;
+const MAX_RATINGS = 50;
+
+/**
+ * One rating of a satisfaction survey: a dimension (configurable, so an id, not an enum),
+ * a score on the 10-point scale, and why (reason codes, free text).
+ */
+export const surveyRatingSchema = z.strictObject({
+  dimension: idSchema,
+  score: satisfactionScoreSchema,
+  reasons: z.array(idSchema).max(MAX_REASONS).optional(),
+  comment: longTextSchema.optional(),
+});
+export type SurveyRating = z.infer<typeof surveyRatingSchema>;
+
+const uniqueDimensions = (ratings: readonly { dimension: string }[]) => new Set(ratings.map((r) => r.dimension)).size === ratings.length;
+
+/** The satisfaction survey taken with a follow-up, as a command gives it. */
+export const followUpSurveySchema = z.strictObject({
+  ratings: z
+    .array(surveyRatingSchema)
+    .min(1, 'a survey rates at least one dimension')
+    .max(MAX_RATINGS)
+    .refine(uniqueDimensions, 'each dimension is rated at most once'),
+  comment: longTextSchema.optional(),
+});
+export type FollowUpSurvey = z.infer<typeof followUpSurveySchema>;
+
+/** A rating as recorded: with the level its score falls in. */
+export const recordedSurveyRatingSchema = surveyRatingSchema.extend({ level: satisfactionLevelSchema });
+export type RecordedSurveyRating = z.infer<typeof recordedSurveyRatingSchema>;
+
+/** The survey as `FollowUpRecorded` carries it. */
+export const recordedSurveySchema = z.strictObject({
+  ratings: z.array(recordedSurveyRatingSchema).min(1).max(MAX_RATINGS),
+  comment: longTextSchema.optional(),
+});
+export type RecordedSurvey = z.infer<typeof recordedSurveySchema>;
+
+/** The survey as recorded: each rating gets its level label. */
+export function recordSurvey(survey: FollowUpSurvey): RecordedSurvey {
+  return { ...survey, ratings: survey.ratings.map((r) => ({ ...r, level: satisfactionLevelOf(r.score) })) };
+}
 
 export { channelSchema, idSchema, instantSchema, longTextSchema, shortTextSchema };

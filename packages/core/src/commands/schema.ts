@@ -12,10 +12,19 @@ import {
   CONTACT_DIRECTIONS,
   escalationLevelSchema,
   NOTE_VISIBILITIES,
+  repeatBasisSchema,
   severitySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
-import { acknowledgementSchema, customerSchema, productChecksSchema, productSchema, remedySchema } from './payloads.js';
+import {
+  acknowledgementSchema,
+  complaintSourceSchema,
+  customerSchema,
+  followUpSurveySchema,
+  productChecksSchema,
+  productSchema,
+  remedySchema,
+} from './payloads.js';
 
 const envelope = {
   complaintId: idSchema,
@@ -43,6 +52,11 @@ export const receiveComplaint = z.strictObject({
     demand: longTextSchema,
     product: productSchema.optional(),
     branch: shortTextSchema.optional(),
+    /** Where the complaint arose, and which business line it concerns: for slicing analytics. */
+    region: shortTextSchema.optional(),
+    businessLine: shortTextSchema.optional(),
+    /** What revealed it (a survey for a hidden complaint, a follow-up…). */
+    source: complaintSourceSchema.optional(),
     acknowledgement: acknowledgementSchema.optional(),
   }),
 });
@@ -92,10 +106,19 @@ export const renegotiateDeadline = define(
   z.strictObject({ agreedDeadline: instantSchema, reason: longTextSchema }),
 );
 
-/** Step 7 (跟进反馈): is the customer satisfied? Not satisfied reopens the complaint. */
+/**
+ * Step 7 (跟进反馈): is the customer satisfied? Not satisfied reopens the complaint.
+ * The optional survey rates the service per dimension on the 10-point scale; `satisfied`
+ * stays the workflow's input whatever the ratings say.
+ */
 export const recordFollowUp = define(
   'RecordFollowUp',
-  z.strictObject({ satisfied: z.boolean(), channel: channelSchema.optional(), comment: longTextSchema.optional() }),
+  z.strictObject({
+    satisfied: z.boolean(),
+    channel: channelSchema.optional(),
+    comment: longTextSchema.optional(),
+    survey: followUpSurveySchema.optional(),
+  }),
 );
 
 /** Behaviour 8: what changes so the problem does not recur. */
@@ -152,6 +175,19 @@ export const stopWaitingOnCustomer = define(
   z.strictObject({ note: longTextSchema.optional() }).default({}),
 );
 
+/** The complaint repeats earlier ones (same customer, product or cause within a window): flag it on the ticket. */
+export const flagRepeatComplaint = define(
+  'FlagRepeatComplaint',
+  z.strictObject({
+    /** How many complaints on this basis fell in the window, this one included. */
+    count: z.int().min(2).max(10_000),
+    windowDays: z.int().min(1).max(3660),
+    basis: repeatBasisSchema,
+    /** The earlier complaints it repeats. */
+    related: z.array(idSchema).min(1).max(1000),
+  }),
+);
+
 const commandSchemas = [
   receiveComplaint,
   confirmComplaint,
@@ -174,6 +210,7 @@ const commandSchemas = [
   escalateComplaint,
   waitOnCustomer,
   stopWaitingOnCustomer,
+  flagRepeatComplaint,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, type Command, type CommandType } from '../commands/schema.js';
+import { COMMAND_TYPES, commandSchema, type Command, type CommandType } from '../commands/schema.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 import { ForbiddenError, IllegalCommandError, NotFoundError, ValidationError } from '../errors/errors.js';
+import { validationErrorFromZod } from '../errors/from-zod.js';
 import { defaultPermissionMatrix } from '../permissions/matrix.js';
 import { actors, commandOf, fullAcknowledgement, happyPath } from '../test-support/fixtures.js';
 import { eventTypes, NOW, stateAfter } from '../test-support/given.js';
@@ -19,6 +20,12 @@ function refused(state: ComplaintState, command: Command) {
   const result = decide(state, command, { now: NOW });
   if (result.ok) throw new Error(`expected ${command.type} to be refused, got ${eventTypes(result.value).join(', ')}`);
   return result.error;
+}
+/** The dotted paths of what the command schema refuses in `command`; throws when it accepts it. */
+function invalidPaths(command: unknown): string[] {
+  const parsed = commandSchema.safeParse(command);
+  if (parsed.success) throw new Error('expected the command schema to refuse the command');
+  return validationErrorFromZod(parsed.error).issues.map((i) => i.path);
 }
 function accepted(state: ComplaintState, command: Command) {
   const result = decide(state, command, { now: NOW });
@@ -295,6 +302,13 @@ describe('waiting on the customer', () => {
   });
 });
 
+describe('events of other kinds in a complaint stream', () => {
+  it('change nothing', () => {
+    const state = at(3);
+    expect(evolveAll(state, [{ type: 'SurveyTaken', data: {} } as never])).toBe(state);
+  });
+});
+
 describe('withdrawal and closed complaints', () => {
   const openSteps = path('major').slice(0, 10).map((_, n) => at(n + 1, 'major'));
 
@@ -328,6 +342,7 @@ describe('illegal commands name the step and what is allowed there', () => {
       'AssignHandler',
       'ConfirmComplaint',
       'EscalateComplaint',
+      'FlagRepeatComplaint',
       'LogCustomerContact',
       'StopWaitingOnCustomer',
       'WaitOnCustomer',
@@ -376,6 +391,7 @@ describe('roles', () => {
     EscalateComplaint: at(3),
     WaitOnCustomer: at(3),
     StopWaitingOnCustomer: stateAfter([...path().slice(0, 3), cmd('WaitOnCustomer')]),
+    FlagRepeatComplaint: at(3),
   };
   const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
 
@@ -429,5 +445,93 @@ describe('host rules', () => {
   it('only checks rules after the machine accepts', () => {
     const result = decide(at(4), big(actors.handler), { now: NOW, rules: [priceSignOff] });
     expect(!result.ok && result.error).toMatchObject({ rule: { name: 'causeIdentified' } });
+  });
+});
+
+describe('repeat complaints', () => {
+  const openSteps = path('major').slice(0, 10).map((_, n) => at(n + 1, 'major'));
+
+  it.each(openSteps.map((s) => [s.step, s] as const))('flags a repeat complaint in %s without moving the step', (_, state) => {
+    const { events, state: after } = accepted(state, cmd('FlagRepeatComplaint'));
+    expect(events).toEqual([
+      { type: 'RepeatComplaintFlagged', data: { count: 3, windowDays: 90, basis: 'customer', related: ['c-earlier-1', 'c-earlier-2'] } },
+    ]);
+    expect(after).toEqual(state);
+  });
+
+  it('refuses a flag with too small a count, an unknown basis or no related complaint', () => {
+    for (const data of [
+      { count: 1, windowDays: 90, basis: 'customer', related: ['c-0'] },
+      { count: 3, windowDays: 90, basis: 'weather', related: ['c-0'] },
+      { count: 3, windowDays: 90, basis: 'cause', related: [] },
+    ]) {
+      expect(invalidPaths({ ...cmd('FlagRepeatComplaint'), data }).length).toBe(1);
+    }
+    expect(commandSchema.safeParse(cmd('FlagRepeatComplaint')).success).toBe(true);
+  });
+});
+
+describe('satisfaction surveys with the follow-up', () => {
+  it('records each rating with its level, and satisfied still decides the workflow', () => {
+    const satisfied = accepted(at(8), cmd('RecordFollowUp', 0));
+    expect(eventTypes(satisfied.events)).toEqual(['FollowUpRecorded']);
+    expect(satisfied.events[0]?.data).toEqual({
+      satisfied: true,
+      channel: 'phone',
+      survey: {
+        ratings: [
+          { dimension: 'timeliness', score: 9, level: 'verySatisfied' },
+          { dimension: 'attitude', score: 8, level: 'satisfied', comment: 'Polite on the phone' },
+        ],
+      },
+    });
+    const unhappy = accepted(at(8), cmd('RecordFollowUp', 3));
+    expect(eventTypes(unhappy.events)).toEqual(['FollowUpRecorded', 'ComplaintReopened']);
+    expect(unhappy.events[0]?.data).toMatchObject({
+      satisfied: false,
+      survey: { ratings: [{ dimension: 'timeliness', score: 4, level: 'dissatisfied', reasons: ['lateArrival'] }, { score: 6, level: 'average' }] },
+    });
+  });
+
+  it.each([
+    ['a score of 0', [{ dimension: 'skill', score: 0 }], 'data.survey.ratings[0].score'],
+    ['a score of 11', [{ dimension: 'skill', score: 11 }], 'data.survey.ratings[0].score'],
+    ['a fractional score', [{ dimension: 'skill', score: 7.5 }], 'data.survey.ratings[0].score'],
+    ['a dimension rated twice', [{ dimension: 'skill', score: 7 }, { dimension: 'skill', score: 8 }], 'data.survey.ratings'],
+    ['no rating', [], 'data.survey.ratings'],
+    ['a level given by the caller', [{ dimension: 'skill', score: 7, level: 'satisfied' }], 'data.survey.ratings[0]'],
+  ])('refuses %s', (_, ratings, path) => {
+    expect(invalidPaths({ ...cmd('RecordFollowUp'), data: { satisfied: true, survey: { ratings } } })).toEqual([path]);
+  });
+
+  it('accepts a survey rating with reason codes and free text', () => {
+    const ratings = [{ dimension: 'parts', score: 3, reasons: ['outOfStock'], comment: 'Waited two weeks for a filter' }];
+    expect(commandSchema.safeParse({ ...cmd('RecordFollowUp'), data: { satisfied: false, survey: { ratings, comment: 'Otherwise fine' } } }).success).toBe(true);
+  });
+});
+
+describe('where a complaint came from and how it is sliced', () => {
+  it('carries the source, region, business line and customer segment into ComplaintReceived', () => {
+    const receive = cmd('ReceiveComplaint');
+    const data = {
+      ...(receive.data as object),
+      customer: { reference: 'cust-9', segment: 'fleet' },
+      region: 'East',
+      businessLine: 'Trucks',
+      source: { kind: 'survey', reference: 'survey-7' },
+    };
+    const { events } = accepted(initialComplaintState, { ...receive, data } as Command);
+    expect(events[0]?.data).toMatchObject({
+      customer: { reference: 'cust-9', segment: 'fleet' },
+      region: 'East',
+      businessLine: 'Trucks',
+      source: { kind: 'survey', reference: 'survey-7' },
+    });
+  });
+
+  it('refuses an unknown source kind', () => {
+    const receive = cmd('ReceiveComplaint');
+    const data = { ...(receive.data as object), source: { kind: 'rumour' } };
+    expect(invalidPaths({ ...receive, data })).toEqual(['data.source.kind']);
   });
 });

@@ -2,6 +2,7 @@
  * The events an accepted command becomes. Only called once the machine has
  * accepted the command, so it states facts and never validates.
  */
+import { recordSurvey } from '../commands/payloads.js';
 import type { Command } from '../commands/schema.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import type { ComplaintState } from './state.js';
@@ -62,7 +63,9 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
         },
       ];
     case 'RecordFollowUp': {
-      const recorded: ComplaintEvent = { type: 'FollowUpRecorded', data: command.data };
+      const { survey, ...rest } = command.data;
+      // Each rating is recorded with its level, so readers need not know the scale.
+      const recorded: ComplaintEvent = { type: 'FollowUpRecorded', data: survey ? { ...rest, survey: recordSurvey(survey) } : rest };
       return command.data.satisfied
         ? [recorded]
         : [recorded, { type: 'ComplaintReopened', data: { cycle: state.cycle + 1, reason: 'customerNotSatisfied' } }];
@@ -88,5 +91,7 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
       return [{ type: 'WaitingOnCustomerStarted', data: command.data }];
     case 'StopWaitingOnCustomer':
       return [{ type: 'WaitingOnCustomerEnded', data: command.data }];
+    case 'FlagRepeatComplaint':
+      return [{ type: 'RepeatComplaintFlagged', data: command.data }];
   }
 }

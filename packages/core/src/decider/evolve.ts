@@ -75,7 +75,15 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'ComplaintEscalated':
     case 'NoteAdded':
     case 'CustomerContactLogged':
+    case 'RepeatComplaintFlagged':
       return state;
+    default: {
+      // Compile time: every complaint event is handled above. Run time: an event of
+      // another kind in this stream (a host's own, or a newer version's) changes nothing.
+      const other: never = event;
+      void other;
+      return state;
+    }
   }
 }
 

@@ -92,3 +92,31 @@ export type ContactDirection = (typeof CONTACT_DIRECTIONS)[number];
 /** Note visibility: internal notes never reach the customer. */
 export const NOTE_VISIBILITIES = ['internal', 'customer'] as const;
 export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
+
+/**
+ * The five levels of the 10-point satisfaction scale (CSI, 客户满意度): 10-9 very satisfied,
+ * 8-7 satisfied, 6-5 average, 4-3 dissatisfied, 2-1 very dissatisfied. Best first.
+ */
+export const SATISFACTION_LEVELS = ['verySatisfied', 'satisfied', 'average', 'dissatisfied', 'veryDissatisfied'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export const satisfactionLevelSchema = z.enum(SATISFACTION_LEVELS);
+
+/** A rating on the 10-point scale: an integer from 1 to 10. */
+export const satisfactionScoreSchema = z.int().min(1, 'must be at least 1').max(10, 'must be at most 10');
+
+/** The level a 1-10 rating falls in; throws a RangeError outside the scale (schemas refuse such ratings first). */
+export function satisfactionLevelOf(score: number): SatisfactionLevel {
+  if (!Number.isInteger(score) || score < 1 || score > 10) throw new RangeError(`a satisfaction rating is an integer from 1 to 10, got ${score}`);
+  // Two points per level, counted down from 10: 10-9 → 0, 8-7 → 1, … 2-1 → 4.
+  return SATISFACTION_LEVELS[Math.floor((10 - score) / 2)] as SatisfactionLevel;
+}
+
+/** What revealed a complaint: a satisfaction survey (a hidden complaint), a follow-up, a repeat, or something else. */
+export const COMPLAINT_SOURCE_KINDS = ['survey', 'followUp', 'repeat', 'other'] as const;
+export type ComplaintSourceKind = (typeof COMPLAINT_SOURCE_KINDS)[number];
+export const complaintSourceKindSchema = z.enum(COMPLAINT_SOURCE_KINDS);
+
+/** What a repeat complaint repeats: the same customer, the same vehicle or product, or the same cause. */
+export const REPEAT_BASES = ['customer', 'product', 'cause'] as const;
+export type RepeatBasis = (typeof REPEAT_BASES)[number];
+export const repeatBasisSchema = z.enum(REPEAT_BASES);

@@ -11,11 +11,20 @@ import {
   CONTACT_DIRECTIONS,
   escalationLevelSchema,
   NOTE_VISIBILITIES,
+  repeatBasisSchema,
   severitySchema,
   STEPS,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
-import { acknowledgementSchema, customerSchema, productChecksSchema, productSchema, remedySchema } from '../commands/payloads.js';
+import {
+  acknowledgementSchema,
+  complaintSourceSchema,
+  customerSchema,
+  productChecksSchema,
+  productSchema,
+  recordedSurveySchema,
+  remedySchema,
+} from '../commands/payloads.js';
 
 const define = <T extends string, D extends z.ZodType>(type: T, data: D) => z.strictObject({ type: z.literal(type), data });
 
@@ -29,6 +38,9 @@ export const complaintReceived = define(
     demand: longTextSchema,
     product: productSchema.optional(),
     branch: shortTextSchema.optional(),
+    region: shortTextSchema.optional(),
+    businessLine: shortTextSchema.optional(),
+    source: complaintSourceSchema.optional(),
   }),
 );
 export const acknowledgementRecorded = define('AcknowledgementRecorded', acknowledgementSchema);
@@ -66,7 +78,12 @@ export const deadlineRenegotiated = define(
 );
 export const followUpRecorded = define(
   'FollowUpRecorded',
-  z.strictObject({ satisfied: z.boolean(), channel: channelSchema.optional(), comment: longTextSchema.optional() }),
+  z.strictObject({
+    satisfied: z.boolean(),
+    channel: channelSchema.optional(),
+    comment: longTextSchema.optional(),
+    survey: recordedSurveySchema.optional(),
+  }),
 );
 export const complaintReopened = define(
   'ComplaintReopened',
@@ -101,6 +118,16 @@ export const waitingOnCustomerStarted = define(
 );
 export const waitingOnCustomerEnded = define('WaitingOnCustomerEnded', z.strictObject({ note: longTextSchema.optional() }));
 
+export const repeatComplaintFlagged = define(
+  'RepeatComplaintFlagged',
+  z.strictObject({
+    count: z.int().min(2),
+    windowDays: z.int().min(1),
+    basis: repeatBasisSchema,
+    related: z.array(idSchema).min(1),
+  }),
+);
+
 const eventSchemas = [
   complaintReceived,
   acknowledgementRecorded,
@@ -125,6 +152,7 @@ const eventSchemas = [
   customerContactLogged,
   waitingOnCustomerStarted,
   waitingOnCustomerEnded,
+  repeatComplaintFlagged,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../commands/schema.js';
-import { CAUSES, ROLES, SEVERITIES, STEPS } from '../domain/vocabulary.js';
+import { CAUSES, COMPLAINT_SOURCE_KINDS, REPEAT_BASES, ROLES, SATISFACTION_LEVELS, SEVERITIES, STEPS } from '../domain/vocabulary.js';
 import { COMPLAINT_EVENT_TYPES } from '../events/schema.js';
 import { LABELS, LOCALES, labels } from './labels.js';
 
@@ -16,6 +16,9 @@ describe('labels', () => {
       [l.roles, ROLES],
       [l.commands, COMMAND_TYPES],
       [l.events, COMPLAINT_EVENT_TYPES],
+      [l.satisfactionLevels, SATISFACTION_LEVELS],
+      [l.complaintSources, COMPLAINT_SOURCE_KINDS],
+      [l.repeatBases, REPEAT_BASES],
     ] as const;
     for (const [group, keys] of groups) {
       expect(Object.keys(group).sort()).toEqual([...keys].sort());
@@ -30,6 +33,11 @@ describe('labels', () => {
     expect(zh.severities.major).toBe('重大投诉');
     expect(zh.causes.repairQuality).toBe('维修质量');
     for (const value of [...Object.values(zh.steps), ...Object.values(zh.causes), ...Object.values(zh.roles)]) expect(value).toMatch(HAN);
+  });
+
+  it('names the satisfaction levels as service stations do', () => {
+    expect(Object.values(labels('zh-CN').satisfactionLevels)).toEqual(['非常满意', '满意', '一般', '不满', '非常不满']);
+    expect(Object.values(labels('en').satisfactionLevels)).toEqual(['Very satisfied', 'Satisfied', 'Average', 'Dissatisfied', 'Very dissatisfied']);
   });
 
   it('defaults to English', () => {

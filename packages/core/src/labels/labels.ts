@@ -4,7 +4,7 @@
  */
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
-import type { Cause, Channel, EscalationLevel, RemedyKind, Role, Severity } from '../domain/vocabulary.js';
+import type { Cause, Channel, ComplaintSourceKind, EscalationLevel, RemedyKind, RepeatBasis, Role, SatisfactionLevel, Severity } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -20,6 +20,10 @@ export interface Labels {
   readonly remedies: Readonly<Record<RemedyKind, string>>;
   readonly commands: Readonly<Record<CommandType, string>>;
   readonly events: Readonly<Record<ComplaintEventType, string>>;
+  /** The five levels of the 10-point satisfaction scale. */
+  readonly satisfactionLevels: Readonly<Record<SatisfactionLevel, string>>;
+  readonly complaintSources: Readonly<Record<ComplaintSourceKind, string>>;
+  readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
 }
 
 const en: Labels = {
@@ -108,6 +112,7 @@ const en: Labels = {
     EscalateComplaint: 'Escalate complaint',
     WaitOnCustomer: 'Wait on customer',
     StopWaitingOnCustomer: 'Stop waiting on customer',
+    FlagRepeatComplaint: 'Flag repeat complaint',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -133,7 +138,17 @@ const en: Labels = {
     CustomerContactLogged: 'Customer contact logged',
     WaitingOnCustomerStarted: 'Waiting on customer',
     WaitingOnCustomerEnded: 'No longer waiting on customer',
+    RepeatComplaintFlagged: 'Repeat complaint flagged',
   },
+  satisfactionLevels: {
+    verySatisfied: 'Very satisfied',
+    satisfied: 'Satisfied',
+    average: 'Average',
+    dissatisfied: 'Dissatisfied',
+    veryDissatisfied: 'Very dissatisfied',
+  },
+  complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
+  repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
 };
 
 const zhCN: Labels = {
@@ -222,6 +237,7 @@ const zhCN: Labels = {
     EscalateComplaint: '升级投诉',
     WaitOnCustomer: '等待客户',
     StopWaitingOnCustomer: '结束等待客户',
+    FlagRepeatComplaint: '标记重复投诉',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -247,7 +263,17 @@ const zhCN: Labels = {
     CustomerContactLogged: '已记录客户联系',
     WaitingOnCustomerStarted: '等待客户回复',
     WaitingOnCustomerEnded: '客户已回复',
+    RepeatComplaintFlagged: '已标记为重复投诉',
   },
+  satisfactionLevels: {
+    verySatisfied: '非常满意',
+    satisfied: '满意',
+    average: '一般',
+    dissatisfied: '不满',
+    veryDissatisfied: '非常不满',
+  },
+  complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
+  repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
 };
 
 export const LABELS: Readonly<Record<Locale, Labels>> = { en, 'zh-CN': zhCN };

@@ -46,6 +46,8 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   EscalateComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
   WaitOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
   StopWaitingOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
+  // Usually raised by a repeat-complaint detector running as `system`.
+  FlagRepeatComplaint: ['system', 'handler', 'departmentHead'],
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

@@ -74,6 +74,29 @@ describe('the ticket view', () => {
     expect(engine.view(tickets).get('c-1')?.agreedDeadline).toBe('2026-11-26T09:00:00.000Z');
   });
 
+  it('shows what revealed the complaint, its slicing fields, and the latest repeat flag', async () => {
+    const { engine, tickets, clock } = testEngine();
+    const receive = commandOf('ReceiveComplaint', 'c-1', NOW);
+    await engine.executeOrThrow({
+      ...receive,
+      data: { ...(receive.data as object), region: 'East', businessLine: 'Trucks', source: { kind: 'survey', reference: 'survey-7' } },
+    } as Command);
+    expect(engine.view(tickets).get('c-1')).toMatchObject({ region: 'East', businessLine: 'Trucks', source: { kind: 'survey', reference: 'survey-7' }, repeat: null });
+    clock.advance(60_000);
+    await engine.executeOrThrow(commandOf('FlagRepeatComplaint', 'c-1', NOW, 1));
+    expect(engine.view(tickets).get('c-1')).toMatchObject({
+      step: 'received',
+      repeat: { at: '2026-11-23T09:01:00.000Z', count: 4, windowDays: 90, basis: 'product', related: ['c-earlier-1', 'c-earlier-2'] },
+    });
+    expect(engine.view(tickets).get('c-1')?.timeline.at(-1)).toMatchObject({ type: 'RepeatComplaintFlagged', step: 'received' });
+  });
+
+  it('leaves source, region and business line null when not given', async () => {
+    const { engine, tickets } = testEngine();
+    await engine.executeOrThrow(commandOf('ReceiveComplaint', 'c-1', NOW));
+    expect(engine.view(tickets).get('c-1')).toMatchObject({ region: null, businessLine: null, source: null, repeat: null });
+  });
+
   it('records when a complaint closed, and its preventive action', async () => {
     const { engine, tickets } = testEngine();
     for (const command of happyPath('c-1', NOW)) await engine.executeOrThrow(command);

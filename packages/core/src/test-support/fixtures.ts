@@ -88,7 +88,25 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
       case 'RenegotiateDeadline':
         return { ...base, type, data: { agreedDeadline: shift(now, good ? 72 * HOUR : -HOUR), reason: 'Part on back order' } };
       case 'RecordFollowUp':
-        return { ...base, type, data: { satisfied: good, channel: 'phone' } };
+        return {
+          ...base,
+          type,
+          data: {
+            satisfied: good,
+            channel: 'phone',
+            // Every third variant also carries a survey, rated high when satisfied and low when not.
+            ...(variant % 3 === 0
+              ? {
+                  survey: {
+                    ratings: [
+                      { dimension: 'timeliness', score: good ? 9 : 4, ...(good ? {} : { reasons: ['lateArrival'] }) },
+                      { dimension: 'attitude', score: good ? 8 : 6, comment: 'Polite on the phone' },
+                    ],
+                  },
+                }
+              : {}),
+          },
+        };
       case 'RecordPreventiveAction':
         return { ...base, type, data: { action: 'Torque check added to the service checklist' } };
       case 'ArchiveComplaint':
@@ -107,6 +125,8 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: {} };
       case 'EscalateComplaint':
         return { ...base, type, data: { level: pick(['departmentHead', 'headOfficeEngineering'] as const), reason: 'Third visit for the same fault' } };
+      case 'FlagRepeatComplaint':
+        return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }
   })();
   // Defaults (e.g. empty data objects) are what the schema would give.

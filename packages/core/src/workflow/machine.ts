@@ -62,6 +62,7 @@ export const complaintMachine = setup({
         EscalateComplaint: record,
         WaitOnCustomer: { guard: 'notWaiting', ...record },
         StopWaitingOnCustomer: { guard: 'waiting', ...record },
+        FlagRepeatComplaint: record,
       },
       states: {
         received: {

@@ -43,6 +43,7 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'CustomerContactLogged':
     case 'WaitingOnCustomerStarted':
     case 'WaitingOnCustomerEnded':
+    case 'RepeatComplaintFlagged':
       return step;
   }
 }

@@ -1,0 +1,25 @@
+/** One report per value of a slice key. */
+import { analyze, type AnalyzeOptions, type ComplaintAnalytics } from './analyze.js';
+import type { AnalyticsState } from './facts.js';
+import { DEFAULT_PERIOD, sliceValue, type SliceKey } from './slices.js';
+
+export interface Slice {
+  /** The slice's value; `null` for complaints and responses that do not record it. */
+  readonly value: string | null;
+  readonly analytics: ComplaintAnalytics;
+}
+
+/**
+ * The analytics per value of `key`, within `options.filter`. Every complaint and
+ * response has exactly one value per key, so the slices partition the whole.
+ */
+export function sliceBy(state: AnalyticsState, key: SliceKey, options: AnalyzeOptions = {}): Slice[] {
+  const period = options.period ?? DEFAULT_PERIOD;
+  const values = new Set<string | null>();
+  for (const c of state.complaints.values()) values.add(sliceValue(c, c.receivedAt, key, period));
+  for (const r of state.surveys) values.add(sliceValue(r, r.at, key, period));
+  const sorted = [...values].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return sorted
+    .map((value) => ({ value, analytics: analyze(state, { ...options, filter: { ...options.filter, [key]: value } }) }))
+    .filter((s) => s.analytics.complaints > 0 || s.analytics.surveys.responses > 0);
+}

@@ -1,0 +1,46 @@
+/**
+ * The domain's time rules (§3), in calendar time: a follow-up call within 3 days of
+ * the remedy's execution; a solution, or at least a plan, within 7 days of receipt.
+ * A rule counts once its deadline has passed (as of `asOf`) or it was met; a
+ * complaint withdrawn before the deadline is left out.
+ */
+import type { ComplaintFacts } from './facts.js';
+
+const DAY = 86_400_000;
+/** Domain time rules (§3): a follow-up call within 3 days; a solution, or at least a plan, within 7 days. */
+export const FOLLOW_UP_WITHIN_MS = 3 * DAY;
+export const PLAN_WITHIN_MS = 7 * DAY;
+
+export interface FollowUpCheck {
+  readonly due: number;
+  readonly met: number;
+}
+
+/** Per execution: was a follow-up recorded within 3 days after it (and before the next execution)? */
+export function followUpChecks(c: ComplaintFacts, asOf: number): FollowUpCheck {
+  let due = 0;
+  let met = 0;
+  c.executions.forEach((execution, i) => {
+    const at = Date.parse(execution.at);
+    const next = c.executions[i + 1];
+    const until = next ? Date.parse(next.at) : Number.POSITIVE_INFINITY;
+    const followUp = c.followUps.find((f) => Date.parse(f.at) >= at && Date.parse(f.at) <= until);
+    const deadline = at + FOLLOW_UP_WITHIN_MS;
+    const withdrawnBefore = c.withdrawnAt !== null && Date.parse(c.withdrawnAt) <= deadline;
+    if (followUp !== undefined && Date.parse(followUp.at) <= deadline) {
+      due++;
+      met++;
+    } else if ((followUp !== undefined || asOf >= deadline) && !withdrawnBefore) {
+      due++;
+    }
+  });
+  return { due, met };
+}
+
+export function planCheck(c: ComplaintFacts, asOf: number): 'met' | 'missed' | 'notDue' {
+  const deadline = Date.parse(c.receivedAt) + PLAN_WITHIN_MS;
+  if (c.firstPlanAt !== null) return Date.parse(c.firstPlanAt) <= deadline ? 'met' : 'missed';
+  if (c.withdrawnAt !== null && Date.parse(c.withdrawnAt) <= deadline) return 'notDue';
+  return asOf >= deadline ? 'missed' : 'notDue';
+}
+

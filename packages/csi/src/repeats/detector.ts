@@ -1,0 +1,140 @@
+/**
+ * The repeat detector: reads the log in order, keeps the history, and acts through
+ * the engine. Every command it sends has an id derived from the complaint (and the
+ * basis), so reading the same log again, after a restart or in a second process,
+ * finds the first results and writes nothing new.
+ *
+ * - `ComplaintReceived` (customer, product) and `CauseIdentified` (cause): a repeat is
+ *   flagged on the ticket (`FlagRepeatComplaint`).
+ * - `RepeatComplaintFlagged` (by the detector or by a handler): the policy's action,
+ *   escalation or classification as major.
+ * - `ComplaintConfirmed` of a flagged complaint: classification as major, when the
+ *   policy asks for it and the flag came while the complaint could not yet be classified.
+ */
+import type { Actor, Engine, EventStore, ExecuteResult, RecordedEvent } from '@redress/core';
+import { CSI_SYSTEM_ACTOR } from '../hidden/open.js';
+import { isComplaintEvent } from '../support/log.js';
+import { stableId } from '../support/stable-id.js';
+import type { CsiLogEvent } from '../surveys/schema.js';
+import { repeatsRevealedBy, type RepeatDetection } from './detect.js';
+import { complaintHistoryProjection, evolveHistory, type ComplaintHistory } from './history.js';
+import { DEFAULT_REPEAT_POLICY, type RepeatPolicy } from './policy.js';
+
+export interface RepeatDetectorOptions {
+  readonly engine: Pick<Engine, 'execute'>;
+  readonly policy?: RepeatPolicy;
+  /**
+   * Who acts; `system` by default. The default permission matrix lets `system` flag and
+   * escalate; `classifyMajor` needs `system` added to the `ClassifyComplaint` row.
+   */
+  readonly actor?: Actor;
+}
+
+/** What the detector did for one event. */
+export interface RepeatOutcome {
+  readonly complaintId: string;
+  readonly command: 'FlagRepeatComplaint' | 'EscalateComplaint' | 'ClassifyComplaint';
+  readonly detection?: RepeatDetection;
+  readonly result: ExecuteResult;
+}
+
+export interface RepeatDetector {
+  readonly history: ComplaintHistory;
+  /** The global position of the last event handled. */
+  readonly checkpoint: number;
+  /** Handles one event of the log; events at or before the checkpoint are skipped. */
+  handle(event: RecordedEvent<CsiLogEvent>): Promise<RepeatOutcome[]>;
+  /** Handles everything the store holds after the checkpoint, including what the detector itself appends meanwhile. */
+  catchUp(store: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<RepeatOutcome[]>;
+}
+
+/** Steps in which a complaint can be classified (as major) by a command. */
+const CLASSIFIABLE = new Set(['confirmed', 'classified', 'investigating', 'resolutionProposed']);
+
+const BASIS_WORDS = { customer: 'the same customer', product: 'the same vehicle or product', cause: 'the same cause' } as const;
+
+function reason(flag: { count: number; windowDays: number; basis: RepeatDetection['basis'] }): string {
+  return `Repeat complaint (重复投诉): complaint number ${flag.count} from ${BASIS_WORDS[flag.basis]} within ${flag.windowDays} days`;
+}
+
+export function createRepeatDetector(options: RepeatDetectorOptions): RepeatDetector {
+  const policy = options.policy ?? DEFAULT_REPEAT_POLICY;
+  const actor = options.actor ?? CSI_SYSTEM_ACTOR;
+  const { engine } = options;
+  let history = complaintHistoryProjection(policy).initialState();
+  let checkpoint = 0;
+
+  async function classify(complaintId: string, why: string): Promise<RepeatOutcome> {
+    const result = await engine.execute({
+      type: 'ClassifyComplaint',
+      complaintId,
+      commandId: stableId('repeat-major', complaintId),
+      actor,
+      data: { severity: 'major', reason: why },
+    });
+    return { complaintId, command: 'ClassifyComplaint', result };
+  }
+
+  async function handle(event: RecordedEvent<CsiLogEvent>): Promise<RepeatOutcome[]> {
+    if (event.globalPosition <= checkpoint) return [];
+    checkpoint = event.globalPosition;
+    if (!isComplaintEvent(event)) return [];
+    history = evolveHistory(history, event);
+    const outcomes: RepeatOutcome[] = [];
+    const entry = history.complaints.get(event.streamId);
+    if (!entry) return outcomes;
+
+    for (const detection of repeatsRevealedBy(history, event)) {
+      const { complaintId, basis, count, windowDays, related } = detection;
+      const result = await engine.execute({
+        type: 'FlagRepeatComplaint',
+        complaintId,
+        commandId: stableId('repeat', basis, complaintId),
+        correlationId: event.correlationId,
+        actor,
+        data: { count, windowDays, basis, related: [...related] },
+      });
+      outcomes.push({ complaintId, command: 'FlagRepeatComplaint', detection, result });
+    }
+
+    if (event.type === 'RepeatComplaintFlagged') {
+      if (policy.action === 'escalate') {
+        const result = await engine.execute({
+          type: 'EscalateComplaint',
+          complaintId: entry.complaintId,
+          commandId: stableId('repeat-escalate', entry.complaintId),
+          correlationId: event.correlationId,
+          actor,
+          data: { level: policy.escalateTo, reason: reason(event.data) },
+        });
+        outcomes.push({ complaintId: entry.complaintId, command: 'EscalateComplaint', result });
+      }
+      if (policy.action === 'classifyMajor' && entry.severity !== 'major' && CLASSIFIABLE.has(entry.step)) {
+        outcomes.push(await classify(entry.complaintId, reason(event.data)));
+      }
+    }
+    // Flagged while still `received`: classify once the complaint is confirmed.
+    if (event.type === 'ComplaintConfirmed' && entry.flagged && policy.action === 'classifyMajor' && entry.severity !== 'major') {
+      outcomes.push(await classify(entry.complaintId, 'Repeat complaint (重复投诉) flagged before it was confirmed'));
+    }
+    return outcomes;
+  }
+
+  return {
+    get history() {
+      return history;
+    },
+    get checkpoint() {
+      return checkpoint;
+    },
+    handle,
+    async catchUp(store) {
+      const outcomes: RepeatOutcome[] = [];
+      for (;;) {
+        const batch = await store.readAll(checkpoint + 1, 500);
+        if (batch.length === 0) return outcomes;
+        for (const e of batch) outcomes.push(...(await handle(e)));
+      }
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * One log for complaints and surveys. The engine's options ask for an
+ * `EventStore<ComplaintEvent>`; a store that also holds surveys is that store seen
+ * through a narrower type. The view is safe because the engine reads only complaint
+ * streams by id, and its projections skip event types they do not handle.
+ */
+import type { ComplaintEvent, EventStore } from '@redress/core';
+import type { CsiLogEvent } from './schema.js';
+
+export function complaintStore(store: EventStore<CsiLogEvent>): EventStore<ComplaintEvent> {
+  // A widening of what may be read back, which the engine tolerates (see above); no runtime change.
+  return store as unknown as EventStore<ComplaintEvent>;
+}

@@ -1,0 +1,55 @@
+/**
+ * Rebuilds a SQL projection from position 1, in one transaction: readers keep the
+ * old rows until the new ones commit, all at once. The checkpoint row stays locked
+ * meanwhile, so the active projector waits, then notices the new checkpoint and goes
+ * on from there instead of applying a batch twice.
+ */
+import type { ComplaintEvent, EventLike } from '@redress/core';
+import type { PostgresEventStore } from '../store/postgres-event-store.js';
+import { quoteIdentifier } from '../store/sql.js';
+import { readCheckpoint, writeCheckpoint } from './checkpoints.js';
+import type { ProjectionScope, SqlProjection } from './sql-projection.js';
+
+export interface RebuildReport {
+  /** The checkpoint after the rebuild: the last event applied. */
+  readonly checkpoint: number;
+  readonly events: number;
+}
+
+export async function rebuildSqlProjection<E extends EventLike = ComplaintEvent>(
+  store: PostgresEventStore<E>,
+  projection: SqlProjection<E>,
+  options: { readonly batchSize?: number } = {},
+): Promise<RebuildReport> {
+  const batchSize = options.batchSize ?? 1000;
+  const scope: ProjectionScope = { schema: quoteIdentifier(store.schema), tenant: store.tenant };
+  const client = await store.pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Create the row if needed, then lock it for the whole rebuild.
+    await client.query(`INSERT INTO ${scope.schema}.redress_checkpoints (tenant, projection, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [
+      scope.tenant,
+      projection.name,
+    ]);
+    await readCheckpoint(client, scope, projection.name, true);
+    await projection.reset(client, scope);
+    let position = 0;
+    let events = 0;
+    for (;;) {
+      const batch = await store.readAll(position + 1, batchSize);
+      const last = batch[batch.length - 1];
+      if (last === undefined) break;
+      await projection.apply(client, batch, scope);
+      position = last.globalPosition;
+      events += batch.length;
+    }
+    await writeCheckpoint(client, scope, projection.name, position);
+    await client.query('COMMIT');
+    return { checkpoint: position, events };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,85 @@
+import type { NewEvent } from '@redress/core';
+import type { ConformanceEvent } from '@redress/testing/store-conformance';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { createPostgresEventStore } from './postgres-event-store.js';
+
+let cluster: TestCluster;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  pool = new pg.Pool({ connectionString: cluster.connectionString });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await cluster?.stop();
+});
+
+const event = (eventId: string, n: number): NewEvent<ConformanceEvent> => ({
+  type: 'Happened',
+  data: { n },
+  eventId,
+  occurredAt: '2026-11-23T09:00:00.000Z',
+  actor: { id: 'tester', role: 'system' },
+  causationId: 'cmd',
+  correlationId: 'cmd',
+  schemaVersion: 1,
+});
+
+describe('tenants and schemas', () => {
+  it('keeps each tenant in its own log: same stream ids, same event ids, own positions', async () => {
+    const acme = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'acme' });
+    const globex = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'globex' });
+    await acme.append('c-1', 'noStream', [event('e-1', 1), event('e-2', 2)]);
+    await globex.append('c-1', 'noStream', [event('e-1', 10)]);
+    expect((await acme.readAll()).map((e) => [e.streamVersion, e.globalPosition, e.data.n])).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
+    expect((await globex.readStream('c-1')).map((e) => [e.globalPosition, e.data.n])).toEqual([[1, 10]]);
+    // The version check is per tenant too: globex's stream is at 1, acme's at 2.
+    await expect(globex.append('c-1', 2, [event('e-3', 3)])).rejects.toMatchObject({ kind: 'ConcurrencyConflict', actual: 1 });
+    await acme.close();
+    await globex.close();
+  });
+
+  it('wakes only the subscribers of the tenant that was written', async () => {
+    const quiet = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'quiet', pollIntervalMs: 60_000 });
+    const busy = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'busy', pollIntervalMs: 60_000 });
+    const subscription = busy.subscribe();
+    const first = subscription[Symbol.asyncIterator]().next();
+    await subscription.caughtUp;
+    await quiet.append('q', 'noStream', [event('q-1', 1)]);
+    await busy.append('b', 'noStream', [event('b-1', 1)]);
+    // Woken by NOTIFY (the poll interval is a minute), and with its own tenant's event.
+    expect((await first).value).toMatchObject({ streamId: 'b', globalPosition: 1 });
+    subscription.close();
+    await quiet.close();
+    await busy.close();
+  });
+
+  it('lives in the schema it is given', async () => {
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool, schema: 'Tenant Space', tenant: 't' });
+    await store.append('s', 'noStream', [event('x-1', 1)]);
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM "Tenant Space".redress_events');
+    expect(rows[0]).toEqual({ n: 1 });
+    await store.close();
+  });
+
+  it('refuses versions a stream can never be at as conflicts, writing nothing', async () => {
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'bad-input' });
+    await store.append('s', 'noStream', [event('ok-1', 1)]);
+    for (const expected of [-1, 1.5, Number.NaN]) {
+      await expect(store.append('s', expected, [event(`bad-${expected}`, 2)])).rejects.toMatchObject({ kind: 'ConcurrencyConflict', actual: 1 });
+    }
+    expect(await store.readAll()).toHaveLength(1);
+    await store.close();
+  });
+
+  it('refuses to start without a connection', async () => {
+    await expect(createPostgresEventStore({})).rejects.toThrow(/pool or a connectionString/);
+  });
+});

@@ -9,5 +9,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   // The test runner and fast-check are the host's: never bundle them.
-  external: ['vitest', 'fast-check', '@redress/core', 'zod'],
+  external: ['vitest', 'fast-check', '@redress/core', 'zod', 'xstate', 'pure-rand'],
 });

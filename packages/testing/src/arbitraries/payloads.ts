@@ -1,0 +1,155 @@
+/**
+ * One payload generator per command type. The table is typed as a mapped type over
+ * `CommandType`, so a command added to @redress/core does not compile here until
+ * it has a generator.
+ *
+ * Generators produce payloads the workflow's *payload* guards accept in the given
+ * state (a deadline after now, the acknowledgement completed at confirmation, a
+ * different handler, a real change of severity, a preventive action when archiving
+ * needs one). Whether the *state* allows the command is for the caller to decide:
+ * see `validCommand` and the walk.
+ */
+import {
+  ASSIGNMENT_REASONS,
+  CHANNELS,
+  CONTACT_DIRECTIONS,
+  ESCALATION_LEVELS,
+  NOTE_VISIBILITIES,
+  REMEDY_KINDS,
+  REPEAT_BASES,
+  WAITING_REASONS,
+  type CommandOf,
+  type CommandType,
+  type ComplaintState,
+  type Remedy,
+} from '@redress/core';
+import fc from 'fast-check';
+import { acknowledgement, complaintData, complaintStory } from './complaints.js';
+import { localeArbitrary } from './people.js';
+import { TEXTS, type TextLocale } from './phrases.js';
+
+/** What a payload may depend on: the complaint, the instant it is decided at, and its decision state. */
+export interface CommandContext {
+  readonly complaintId: string;
+  /** ISO-8601 instant the command will be decided at. */
+  readonly now: string;
+  readonly state: ComplaintState;
+  /** Language of the generated texts; both by default. */
+  readonly locale?: TextLocale | 'any';
+}
+
+export type PayloadOf<T extends CommandType> = CommandOf<T>['data'];
+export type PayloadGenerator<T extends CommandType> = (context: CommandContext) => fc.Arbitrary<PayloadOf<T>>;
+export type PayloadGenerators = { readonly [T in CommandType]: PayloadGenerator<T> };
+
+type TextKind = keyof (typeof TEXTS)['en'];
+
+/** A text of one kind in the context's locale. */
+const text = (kind: TextKind, context: CommandContext): fc.Arbitrary<string> =>
+  fc.tuple(localeArbitrary(context.locale), fc.nat()).map(([locale, i]) => {
+    const options = TEXTS[locale][kind];
+    return options[i % options.length] as string;
+  });
+
+const MINUTE = 60_000;
+/** An instant after `now`: from one hour to two weeks later (shrinks to one hour). */
+const futureInstant = (now: string, maxDays = 14): fc.Arbitrary<string> =>
+  fc.integer({ min: 60, max: maxDays * 24 * 60 }).map((minutes) => new Date(Date.parse(now) + minutes * MINUTE).toISOString());
+
+const HANDLERS = ['handler-li-0', 'handler-wang-1', 'handler-zhao-2', 'departmentHead-sun-0'] as const;
+
+/**
+ * Money remedies (discount, compensation, refund) carry an amount in CNY, except one
+ * in four: a remedy recorded without its amount is a real data-entry slip, and host
+ * rules about amounts need it to be generated.
+ */
+export function remedy(context: CommandContext): fc.Arbitrary<Remedy> {
+  return fc
+    .tuple(fc.constantFrom(...REMEDY_KINDS), text('remedy', context), fc.integer({ min: 0, max: 20_000 }), fc.nat({ max: 3 }))
+    .map(([kind, description, value, amountChoice]) => {
+      const money = kind === 'discount' || kind === 'compensation' || kind === 'refund';
+      return money && amountChoice !== 3 ? { kind, description, amount: { value, currency: 'CNY' } } : { kind, description };
+    });
+}
+
+const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
+/** Drops `undefined` fields: strict schemas accept them, but the events read better without. */
+const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
+
+export const payloadGenerators: PayloadGenerators = {
+  ReceiveComplaint: (c) => complaintData({ locale: c.locale ?? 'any' }),
+  ConfirmComplaint: (c) =>
+    fc
+      .record({
+        summary: text('summary', c),
+        // Confirmation needs the whole acknowledgement: complete what receipt left out.
+        acknowledgement: ackComplete(c.state) ? optional(acknowledgement()) : acknowledgement({ complete: true }),
+      })
+      .map(compact),
+  ClassifyComplaint: (c) =>
+    fc
+      .record({
+        // Reclassifying must change the severity; the first classification may pick either.
+        severity: c.state.severity === null ? fc.constantFrom('general', 'major') : fc.constant(c.state.severity === 'major' ? 'general' : 'major'),
+        reason: optional(text('reason', c)),
+      })
+      .map(compact),
+  StartInvestigation: (c) => fc.record({ plan: optional(text('note', c)) }).map(compact),
+  IdentifyCause: (c) =>
+    fc
+      .tuple(complaintStory({ locale: c.locale ?? 'any' }), fc.boolean())
+      .map(([story, checks]) =>
+        story.cause === 'productQuality' && checks
+          ? { cause: story.cause, findings: story.findings, checks: { product: story.findings, operatingConditions: story.findings } }
+          : { cause: story.cause, findings: story.findings },
+      ),
+  ProposeResolution: (c) => fc.record({ remedy: remedy(c), agreedDeadline: futureInstant(c.now) }),
+  ApproveRemedy: (c) => fc.record({ note: optional(text('note', c)) }).map(compact),
+  RejectRemedy: (c) => fc.record({ reason: text('reason', c) }),
+  StartExecution: (c) => fc.record({ note: optional(text('note', c)) }).map(compact),
+  CompleteExecution: (c) => fc.record({ outcome: text('outcome', c) }),
+  RenegotiateDeadline: (c) => fc.record({ agreedDeadline: futureInstant(c.now, 21), reason: text('reason', c) }),
+  RecordFollowUp: (c) =>
+    fc
+      .record({ satisfied: fc.boolean(), channel: optional(fc.constantFrom(...CHANNELS)), comment: optional(text('comment', c)) })
+      .map(compact),
+  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c) }),
+  ArchiveComplaint: (c) =>
+    fc
+      .record({
+        summary: optional(text('summary', c)),
+        // Archiving needs a preventive action: give one here when none was recorded.
+        preventiveAction: c.state.preventiveAction === null ? text('preventive', c) : optional(text('preventive', c)),
+      })
+      .map(compact),
+  WithdrawComplaint: (c) => fc.record({ reason: text('reason', c) }),
+  AssignHandler: (c) =>
+    fc
+      .record({
+        // Index into a pool, skipping the current handler, so the guard "a different handler" holds.
+        handlerId: fc.nat({ max: HANDLERS.length - 2 }).map((i) => HANDLERS.filter((h) => h !== c.state.handlerId)[i] as string),
+        reason: fc.constantFrom(...ASSIGNMENT_REASONS),
+        note: optional(text('note', c)),
+        venue: optional(fc.constantFrom('Customer lounge', '客户休息室', 'On site')),
+      })
+      .map(compact),
+  AddNote: (c) => fc.record({ text: text('note', c), visibility: fc.constantFrom(...NOTE_VISIBILITIES) }),
+  LogCustomerContact: (c) =>
+    fc.record({ channel: fc.constantFrom(...CHANNELS), direction: fc.constantFrom(...CONTACT_DIRECTIONS), summary: text('contact', c) }),
+  EscalateComplaint: (c) => fc.record({ level: fc.constantFrom(...ESCALATION_LEVELS), reason: text('reason', c) }),
+  WaitOnCustomer: (c) => fc.record({ reason: fc.constantFrom(...WAITING_REASONS), note: optional(text('note', c)) }).map(compact),
+  StopWaitingOnCustomer: (c) => fc.record({ note: optional(text('comment', c)) }).map(compact),
+  FlagRepeatComplaint: () =>
+    fc
+      .record({ earlier: fc.integer({ min: 1, max: 4 }), windowDays: fc.constantFrom(30, 90, 365), basis: fc.constantFrom(...REPEAT_BASES) })
+      // "This is the third time": the count includes this complaint, so it is one more than the earlier ones.
+      .map(({ earlier, windowDays, basis }) => ({
+        count: earlier + 1,
+        windowDays,
+        basis,
+        related: Array.from({ length: earlier }, (_, i) => `earlier-complaint-${i + 1}`),
+      })),
+};
+

@@ -1,0 +1,317 @@
+/**
+ * Model-based testing of the engine on any store: `fc.commands` generates random
+ * command sequences over a few complaints (referred to by index, so they shrink),
+ * `fc.asyncModelRun` runs them against a fresh engine and store, and after every
+ * command the reference model's predictions and the invariant catalogue are checked.
+ *
+ * A failure is reported by fast-check with its seed and path, and the shrunk
+ * sequence ends with a `replayPath` comment: pass `{ seed, path, endOnFailure: true }`
+ * to the runner and `{ replayPath }` to the options to replay it exactly.
+ */
+import {
+  createEngine,
+  createInMemoryEventStore,
+  createManualClock,
+  initialComplaintState,
+  queuesProjection,
+  sequentialIds,
+  ticketViewProjection,
+  type Command,
+  type ComplaintEvent,
+  type Engine,
+  type EngineOptions,
+  type EventStore,
+  type ExecuteResult,
+  type ManualClock,
+  type PermissionMatrix,
+  type PermissionPolicy,
+  type Projection,
+  type WorkflowRule,
+} from '@redress/core';
+import fc from 'fast-check';
+import { calendarTime, formatStep, timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from '../arbitraries/clocks.js';
+import { commandOfType, generateWith, type CommandOptions } from '../arbitraries/commands.js';
+import { invalidCommand, type InvalidCommand } from '../arbitraries/invalid.js';
+import type { PayloadGenerators } from '../arbitraries/payloads.js';
+import type { TextLocale } from '../arbitraries/phrases.js';
+import { commandForStep, walkStep, type WalkStep } from '../arbitraries/walk.js';
+import type { StoreFactory } from '../specs/engine-spec.js';
+import type { Coverage } from './coverage.js';
+import { invariantCatalogue, type Invariant, type InvariantContext } from './invariants.js';
+import { modelAfter, modelOffers, newModelTicket, type ModelTicket } from './reference-model.js';
+
+
+export interface WorkflowModelOptions extends TimeStepOptions {
+  /** A new, empty store for each run (default: the in-memory store). */
+  readonly store?: StoreFactory;
+  /** Your workflow rules, as passed to `createEngine({ rules })`. */
+  readonly rules?: readonly WorkflowRule[];
+  /** Rows replacing the default permission matrix (actors are drawn from them), or a whole policy. */
+  readonly permissions?: Partial<PermissionMatrix> | PermissionPolicy;
+  /** Default: `invariantCatalogue`. Pass `[...invariantCatalogue, yours]` to add. */
+  readonly invariants?: readonly Invariant[];
+  /** Your own projections, checked for replay = live with the built-in ticket view and queues. */
+  readonly projections?: readonly Projection<unknown>[];
+  /** Your own payload generators for some command types. */
+  readonly generators?: Partial<PayloadGenerators>;
+  /** At most this many complaints per run (default 2: more spreads the commands too thin to reach archiving). */
+  readonly maxComplaints?: number;
+  /** At most this many commands per run (default 50). */
+  readonly maxCommands?: number;
+  /** Where the clock starts (default 2026-11-23T09:00:00Z). */
+  readonly start?: Date | string;
+  /** How a time step moves the clock: calendar time by default, or a business calendar's. */
+  readonly advance?: AdvanceTime;
+  /** Records the states and transitions reached, for a coverage report. */
+  readonly coverage?: Coverage;
+  readonly locale?: TextLocale | 'any';
+  /** Replays a shrunk counterexample: the `replayPath` fast-check printed after it. */
+  readonly replayPath?: string;
+}
+
+/** The model side of a run: the reference model's tickets. */
+export interface WorkflowModel {
+  tickets: ModelTicket[];
+}
+
+/** The real side: a fresh engine on a fresh store. */
+export interface WorkflowSystem {
+  readonly engine: Engine;
+  readonly store: EventStore<ComplaintEvent>;
+  readonly clock: ManualClock;
+  readonly projections: readonly Projection<unknown>[];
+  readonly engineOptions: Omit<EngineOptions, 'store' | 'clock'>;
+  /** What each complaint went through, for failure messages. */
+  readonly history: Map<string, string[]>;
+}
+
+export type WorkflowCommand = fc.AsyncCommand<WorkflowModel, WorkflowSystem>;
+
+/** Thrown when the engine disagrees with the reference model or breaks an invariant. */
+export class WorkflowPropertyError extends Error {
+  override readonly name = 'WorkflowPropertyError';
+}
+
+const commandOptions = (options: WorkflowModelOptions): CommandOptions => ({
+  ...(typeof options.permissions === 'object' ? { permissions: options.permissions } : {}),
+  ...(options.generators ? { generators: options.generators } : {}),
+});
+
+function summary(label: string, command: Command | unknown, result: ExecuteResult): string {
+  const c = command as Partial<Command>;
+  const who = c.actor ? ` by ${c.actor.id} (${c.actor.role})` : '';
+  const outcome = result.ok ? `→ ${result.value.events.map((e) => e.type).join(' + ')}` : `✗ ${result.error.kind}${'rule' in result.error && result.error.rule ? ` (${result.error.rule.name})` : ''}`;
+  return `${label} ${typeof c.type === 'string' ? c.type : '?'}${who} ${outcome}`;
+}
+
+/** Executes one command on one complaint and checks the model and the invariants. */
+async function step(
+  options: WorkflowModelOptions,
+  model: WorkflowModel,
+  real: WorkflowSystem,
+  index: number,
+  time: TimeStep,
+  build: (ticket: ModelTicket, now: string) => { command: Command | unknown; expectRefusal?: InvalidCommand },
+  said: (line: string) => void,
+): Promise<void> {
+  const ticket = model.tickets[index] as ModelTicket;
+  const { complaintId } = ticket;
+  real.clock.set((options.advance ?? calendarTime)(real.clock.now(), time));
+  const now = real.clock.now();
+  const { command, expectRefusal } = build(ticket, now.toISOString());
+
+  const before = await real.store.readStream(complaintId);
+  const logLengthBefore = (await real.store.readAll(1)).length;
+  const result = await real.engine.execute(command as Command);
+  const stream = await real.store.readStream(complaintId);
+  const log = await real.store.readAll(1);
+
+  const line = summary(`${formatStep(time)} #${index}`, command, result);
+  said(line);
+  const history = real.history.get(complaintId) ?? [];
+  history.push(line);
+  real.history.set(complaintId, history);
+  const fail = (what: string): never => {
+    throw new WorkflowPropertyError(`${what}\ncomplaint #${index} (${complaintId}) went through:\n${history.map((h) => `  ${h}`).join('\n')}`);
+  };
+
+  // The reference model's predictions.
+  if (expectRefusal && (result.ok || result.error.kind !== expectRefusal.expected)) {
+    fail(`expected a ${expectRefusal.expected} refusal (${expectRefusal.why}), got ${result.ok ? 'acceptance' : result.error.kind}`);
+  }
+  const type = (command as Partial<Command>).type;
+  if (result.ok && !result.value.duplicate) {
+    const accepted = command as Command;
+    if (!modelOffers(ticket.step, accepted.type)) fail(`the engine accepted ${accepted.type} in step "${ticket.step}", where the reference model does not offer it`);
+    const expected = modelAfter(ticket, accepted);
+    const actual = result.value.state;
+    if (actual.step !== expected.step || actual.cycle !== expected.cycle || (actual.severity ?? null) !== expected.severity) {
+      fail(
+        `after ${accepted.type} the model expects step "${expected.step}", cycle ${expected.cycle}, severity ${String(expected.severity)}; ` +
+          `the engine has step "${actual.step}", cycle ${actual.cycle}, severity ${String(actual.severity)}`,
+      );
+    }
+    options.coverage?.recordTransition(ticket.step, accepted.type, expected.step);
+    model.tickets[index] = expected;
+  } else if (!result.ok) {
+    options.coverage?.recordRefusal(result.error.kind);
+    if (typeof type === 'string' && result.error.kind === 'IllegalCommand' && result.error.rule === undefined && modelOffers(ticket.step, result.error.commandType)) {
+      fail(`the engine says ${type} is not offered in step "${ticket.step}", but the reference model offers it`);
+    }
+  }
+
+  const context: InvariantContext = {
+    complaintId,
+    command,
+    result,
+    before,
+    stream,
+    logLengthBefore,
+    log,
+    now,
+    store: real.store,
+    engine: real.engine,
+    projections: real.projections,
+    engineOptions: real.engineOptions,
+  };
+  for (const inv of options.invariants ?? invariantCatalogue) {
+    const violation = await inv.check(context);
+    if (violation !== null) fail(`invariant ${inv.name} violated: ${inv.description}.\n  ${violation}`);
+  }
+}
+
+/** A command object whose `toString` says what it did once it ran (fast-check prints it in counterexamples). */
+function described(
+  label: string,
+  check: (model: Readonly<WorkflowModel>) => boolean,
+  run: (model: WorkflowModel, real: WorkflowSystem, said: (line: string) => void) => Promise<void>,
+): WorkflowCommand {
+  let done: string | undefined;
+  const command: WorkflowCommand & { [fc.cloneMethod](): WorkflowCommand } = {
+    check,
+    run: (model, real) =>
+      run(model, real, (line) => {
+        done = line;
+      }),
+    toString: () => done ?? label,
+    // A fresh object per run, so what a counterexample prints is what happened in the failing run.
+    [fc.cloneMethod]: () => described(label, check, run),
+  };
+  return command;
+}
+
+interface ReceiveStep {
+  readonly seed: number;
+  readonly time: TimeStep;
+}
+interface AdvanceStep {
+  readonly complaint: number;
+  readonly walk: WalkStep;
+}
+interface InvalidStep {
+  readonly complaint: number;
+  readonly seed: number;
+  readonly time: TimeStep;
+}
+
+/** The `fc.commands` arbitrary of a workflow run; pair it with `runWorkflow`. */
+export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitrary<Iterable<WorkflowCommand>> {
+  const maxComplaints = options.maxComplaints ?? 2;
+  const base = commandOptions(options);
+  const locale = options.locale ?? 'any';
+
+  const receive = fc.record({ seed: fc.nat(), time: timeStep(options) }).map(({ seed, time }: ReceiveStep) =>
+    described(
+      `receive (seed ${seed})`,
+      (m) => m.tickets.length < maxComplaints,
+      async (model, real, said) => {
+        const index = model.tickets.length;
+        model.tickets.push(newModelTicket(`complaint-${index + 1}`));
+        return step(options, model, real, index, time, (t, now) => ({
+          command: generateWith(
+            commandOfType('ReceiveComplaint', { complaintId: t.complaintId, now, state: initialComplaintState, locale }, base),
+            seed,
+          ),
+        }), said);
+      },
+    ),
+  );
+
+  const advance = fc.record({ complaint: fc.nat({ max: maxComplaints - 1 }), walk: walkStep(options) }).map(({ complaint, walk }: AdvanceStep) =>
+    described(
+      `advance #${complaint}`,
+      (m) => m.tickets.length > 0,
+      async (model, real, said) => {
+        const index = complaint % model.tickets.length;
+        const { complaintId } = model.tickets[index] as ModelTicket;
+        const { state } = await real.engine.load(complaintId);
+        return step(
+          options,
+          model,
+          real,
+          index,
+          walk.time,
+          (_, now) => ({ command: commandForStep(state, walk, { ...base, complaintId, now, locale }).command }),
+          said,
+        );
+      },
+    ),
+  );
+
+  const invalid = fc.record({ complaint: fc.nat({ max: maxComplaints - 1 }), seed: fc.nat(), time: timeStep(options) }).map(
+    ({ complaint, seed, time }: InvalidStep) =>
+      described(
+        `invalid #${complaint}`,
+        // Only with the default permissions and no host rules do we know which refusal it must get.
+        (m) => m.tickets.length > 0,
+        async (model, real, said) => {
+          const index = complaint % model.tickets.length;
+          const { complaintId } = model.tickets[index] as ModelTicket;
+          const { state } = await real.engine.load(complaintId);
+          return step(options, model, real, index, time, (_, now) => {
+            const bad = generateWith(invalidCommand(state, { complaintId, now, locale }, base), seed);
+            const predictable = typeof options.permissions !== 'function';
+            return { command: bad.input, ...(predictable ? { expectRefusal: bad } : {}) };
+          }, said);
+        },
+      ),
+  );
+
+  return fc.commands(
+    [
+      fc.oneof({ arbitrary: advance, weight: 12 }, { arbitrary: receive, weight: 2 }, { arbitrary: invalid, weight: 1 }),
+    ],
+    { maxCommands: options.maxCommands ?? 50, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) },
+  );
+}
+
+/** A fresh engine over a fresh store, with the built-in projections and yours inline. */
+export async function createWorkflowSystem(options: WorkflowModelOptions = {}): Promise<WorkflowSystem> {
+  const store = await (options.store ?? (() => createInMemoryEventStore<ComplaintEvent>()))();
+  const projections = [ticketViewProjection(), queuesProjection(), ...(options.projections ?? [])];
+  const engineOptions = {
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.permissions ? { permissions: options.permissions } : {}),
+    ids: sequentialIds('mbt'),
+  };
+  const clock = createManualClock(options.start ?? '2026-11-23T09:00:00Z');
+  const engine = createEngine({ ...engineOptions, store, clock, projections });
+  await engine.catchUp();
+  return { engine, store, clock, projections, engineOptions, history: new Map() };
+}
+
+/** Runs one generated sequence against a fresh system: use it as the body of a property. */
+export async function runWorkflow(options: WorkflowModelOptions, commands: Iterable<WorkflowCommand>): Promise<void> {
+  await fc.asyncModelRun(async () => ({ model: { tickets: [] }, real: await createWorkflowSystem(options) }), commands);
+}
+
+/** The whole property, for `fc.assert(workflowProperty(options), parameters)`. */
+export function workflowProperty(options: WorkflowModelOptions = {}): fc.IAsyncProperty<[Iterable<WorkflowCommand>]> {
+  return fc.asyncProperty(workflowCommands(options), (commands) => runWorkflow(options, commands));
+}
+
+/** `fc.assert` of the property: throws fast-check's report (seed, path, shrunk sequence) on failure. */
+export async function checkWorkflow(options: WorkflowModelOptions = {}, parameters: fc.Parameters<[Iterable<WorkflowCommand>]> = {}): Promise<void> {
+  await fc.assert(workflowProperty(options), { numRuns: 50, ...parameters });
+}
+

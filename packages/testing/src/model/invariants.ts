@@ -1,0 +1,206 @@
+/**
+ * The invariant catalogue: properties every run of the engine must keep, whatever
+ * the commands, the rules or the store. Each is checked after every command of a
+ * model-based run. Most read the log, not the decision state: they state the
+ * workflow's promises as facts about history, so they do not share the decider's
+ * mistakes.
+ *
+ * Add your own with `invariant(...)` or `streamInvariant(...)`, and pass
+ * `[...invariantCatalogue, yours]` to the harness. (The SLA package adds "a breach
+ * is recorded if and only if its due instant passed while its clock ran" the same
+ * way: an `Invariant` reading its projection through `context.view` at `context.now`.)
+ */
+import { isDeepStrictEqual } from 'node:util';
+import {
+  commandSchema,
+  complaintEventSchema,
+  createComplaintDecider,
+  createEngine,
+  createManualClock,
+  evolveAll,
+  initialComplaintState,
+  rebuildProjection,
+  type Command,
+  type ComplaintEvent,
+  type Engine,
+  type EngineOptions,
+  type EventStore,
+  type ExecuteResult,
+  type Projection,
+  type RecordedEvent,
+} from '@redress/core';
+
+type Recorded = RecordedEvent<ComplaintEvent>;
+
+/** What an invariant sees after one command. */
+export interface InvariantContext {
+  readonly complaintId: string;
+  /** The command as executed (a deliberately malformed one is passed as is). */
+  readonly command: Command | unknown;
+  readonly result: ExecuteResult;
+  /** The complaint's stream before and after the command. */
+  readonly before: readonly Recorded[];
+  readonly stream: readonly Recorded[];
+  /** The whole log before (its length) and after. */
+  readonly logLengthBefore: number;
+  readonly log: readonly Recorded[];
+  /** The clock's instant when the command ran. */
+  readonly now: Date;
+  readonly store: EventStore<ComplaintEvent>;
+  readonly engine: Engine;
+  /** The inline projections of the engine: the built-in ones and yours. */
+  readonly projections: readonly Projection<unknown>[];
+  /** The engine's options (rules, permissions), e.g. to build a second engine on the same store. */
+  readonly engineOptions: Omit<EngineOptions, 'store' | 'clock'>;
+}
+
+export interface Invariant {
+  readonly name: string;
+  /** One sentence, shown when the invariant is violated. */
+  readonly description: string;
+  /** A message saying what is wrong, or null when the invariant holds. */
+  check(context: InvariantContext): string | null | Promise<string | null>;
+}
+
+export const invariant = (name: string, description: string, check: Invariant['check']): Invariant => ({ name, description, check });
+
+/** An invariant over the stream of the complaint the command touched. */
+export const streamInvariant = (
+  name: string,
+  description: string,
+  check: (stream: readonly Recorded[], context: InvariantContext) => string | null,
+): Invariant => invariant(name, description, (context) => check(context.stream, context));
+
+const at = (e: Recorded) => `#${e.streamVersion} ${e.type}`;
+
+export const archiveNeedsSatisfiedFollowUpAndPreventiveAction = streamInvariant(
+  'archiveNeedsSatisfiedFollowUpAndPreventiveAction',
+  'no complaint is archived without a satisfied follow-up in its last cycle and a preventive action',
+  (stream) => {
+    let satisfied = false;
+    let preventive = false;
+    for (const e of stream) {
+      if (e.type === 'FollowUpRecorded') satisfied = e.data.satisfied;
+      if (e.type === 'ComplaintReopened') satisfied = false;
+      if (e.type === 'PreventiveActionRecorded') preventive = true;
+      if (e.type === 'ComplaintArchived' && !(satisfied && preventive)) {
+        return `${at(e)} without ${[satisfied ? '' : 'a satisfied follow-up', preventive ? '' : 'a preventive action'].filter(Boolean).join(' and ')}`;
+      }
+    }
+    return null;
+  },
+);
+
+export const majorRemedyApprovedBeforeExecution = streamInvariant(
+  'majorRemedyApprovedBeforeExecution',
+  "a major complaint's remedy is approved by senior management before it is executed",
+  (stream) => {
+    let severity: string | null = null;
+    let approvedBy: string | null = null;
+    for (const e of stream) {
+      if (e.type === 'ComplaintClassified') severity = e.data.severity;
+      if (e.type === 'ResolutionProposed' || e.type === 'RemedyRejected' || e.type === 'ComplaintReopened') approvedBy = null;
+      if (e.type === 'RemedyApproved') approvedBy = e.actor.role;
+      if (e.type === 'ExecutionStarted' && severity === 'major' && approvedBy !== 'seniorManagement') {
+        return `${at(e)} of a major complaint whose remedy was ${approvedBy === null ? 'not approved' : `approved by ${approvedBy}`}`;
+      }
+    }
+    return null;
+  },
+);
+
+export const acceptedAppendsRefusedDoesNot = invariant(
+  'acceptedAppendsRefusedDoesNot',
+  'every accepted command appends at least one event (and reports exactly those), every refused one appends none',
+  ({ result, before, stream, logLengthBefore, log }) => {
+    const grew = stream.length - before.length;
+    const logGrew = log.length - logLengthBefore;
+    if (!result.ok) {
+      return grew === 0 && logGrew === 0 ? null : `refused with ${result.error.kind}, yet the stream grew by ${grew} and the log by ${logGrew}`;
+    }
+    if (result.value.duplicate) return grew === 0 ? null : `a repeated command grew the stream by ${grew}`;
+    if (result.value.events.length === 0) return 'accepted, but no event was appended';
+    if (grew !== result.value.events.length || logGrew !== grew) {
+      return `accepted with ${result.value.events.length} event(s), but the stream grew by ${grew} and the log by ${logGrew}`;
+    }
+    const reported = result.value.events.map((e) => e.eventId);
+    const stored = stream.slice(before.length).map((e) => e.eventId);
+    return isDeepStrictEqual(reported, stored) ? null : `the events reported (${reported.join(', ')}) are not the ones stored (${stored.join(', ')})`;
+  },
+);
+
+export const contiguousVersions = invariant(
+  'contiguousVersions',
+  'stream versions run 1, 2, 3… without gaps, and global positions increase by one across the log',
+  ({ complaintId, stream, log }) => {
+    for (const [i, e] of stream.entries()) {
+      if (e.streamId !== complaintId) return `stream ${complaintId} holds an event of stream ${e.streamId}`;
+      if (e.streamVersion !== i + 1) return `stream ${complaintId}: event ${i + 1} has version ${e.streamVersion}`;
+    }
+    for (const [i, e] of log.entries()) {
+      if (e.globalPosition !== i + 1) return `the log's event ${i + 1} has global position ${e.globalPosition}`;
+    }
+    return null;
+  },
+);
+
+export const eventsWellFormed = streamInvariant(
+  'eventsWellFormed',
+  'every stored event matches complaintEventSchema',
+  (stream) => {
+    for (const e of stream) {
+      const parsed = complaintEventSchema.safeParse({ type: e.type, data: e.data });
+      if (!parsed.success) return `${at(e)}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    }
+    return null;
+  },
+);
+
+export const engineAppendsWhatDeciderDecides = invariant(
+  'engineAppendsWhatDeciderDecides',
+  'the engine appends exactly the events the pure decider decides for the command, and refuses what it refuses',
+  ({ command, result, before, now, engineOptions, complaintId }) => {
+    const parsed = commandSchema.safeParse(command);
+    if (!parsed.success) return result.ok ? 'a command that does not parse was accepted' : null;
+    const decider = createComplaintDecider(engineOptions);
+    const state = evolveAll(initialComplaintState, before);
+    const full = { ...parsed.data, complaintId: parsed.data.complaintId ?? complaintId } as Command;
+    const decision = decider.decide(state, full, { now: now.toISOString() });
+    if (!decision.ok) {
+      return result.ok ? `the decider refuses it (${decision.error.kind}), the engine accepted it` : result.error.kind === decision.error.kind ? null : `the decider refuses it with ${decision.error.kind}, the engine with ${result.error.kind}`;
+    }
+    if (!result.ok) return `the decider accepts it, the engine refused it with ${result.error.kind}: ${result.error.message}`;
+    const appended = result.value.events.map((e) => ({ type: e.type, data: e.data }));
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(appended)), JSON.parse(JSON.stringify(decision.value)))
+      ? null
+      : `the engine appended ${appended.map((e) => e.type).join(', ')}; the decider decides ${decision.value.map((e) => e.type).join(', ')}`;
+  },
+);
+
+export const replayEqualsLive = invariant(
+  'replayEqualsLive',
+  "replaying the log gives the live results: the complaint's decision state, and every inline projection",
+  async ({ complaintId, result, stream, store, engine, projections, engineOptions, now }) => {
+    const replayed = evolveAll(initialComplaintState, stream);
+    if (result.ok && !isDeepStrictEqual(result.value.state, replayed)) return 'the state execute() returned differs from the replayed state';
+    // A second engine, with nothing cached, must read the same state back from the store.
+    const fresh = createEngine({ ...engineOptions, projections: [], store, clock: createManualClock(now) });
+    if (!isDeepStrictEqual((await fresh.load(complaintId)).state, replayed)) return 'a fresh engine loads a different state than the replay';
+    for (const projection of projections) {
+      const rebuilt = await rebuildProjection(store, projection);
+      if (!isDeepStrictEqual(rebuilt.state, engine.view(projection))) return `projection "${projection.name}" rebuilt from the log differs from its live state`;
+    }
+    return null;
+  },
+);
+
+/** Every invariant above: pass `[...invariantCatalogue, ...yours]` to add to it. */
+export const invariantCatalogue: readonly Invariant[] = [
+  acceptedAppendsRefusedDoesNot,
+  contiguousVersions,
+  eventsWellFormed,
+  engineAppendsWhatDeciderDecides,
+  archiveNeedsSatisfiedFollowUpAndPreventiveAction,
+  majorRemedyApprovedBeforeExecution,
+  replayEqualsLive,
+];

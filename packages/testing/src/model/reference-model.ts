@@ -1,0 +1,78 @@
+/**
+ * The reference model: the workflow as the domain brief states it, written
+ * independently of the machine (a table of where each command may be issued and
+ * where it leads), plus what it predicts about the engine. It is deliberately
+ * coarser than the machine: it knows the steps, not the guards, so it predicts
+ * "must be refused" for a command out of place and "leads to step X" for an
+ * accepted one, and leaves guards to the invariants.
+ *
+ * Typed as a `Record<CommandType, …>`: a new command does not compile until the
+ * model says where it belongs.
+ */
+import type { Command, CommandType, ComplaintStep, OpenStep, Severity } from '@redress/core';
+
+export interface ModelTicket {
+  readonly complaintId: string;
+  readonly step: ComplaintStep;
+  readonly severity: Severity | null;
+  readonly cycle: number;
+}
+
+interface Move {
+  /** Where the command may be issued: before the complaint exists, in any open step, or in these steps. */
+  readonly from: 'none' | 'open' | readonly OpenStep[];
+  /** Where it leads, when accepted (default: it stays). */
+  readonly to?: (ticket: ModelTicket, command: Command) => Partial<ModelTicket>;
+}
+
+const WORKING: readonly OpenStep[] = ['investigating', 'resolutionProposed', 'remedyApproved', 'executing', 'followingUp'];
+const DEADLINE_SET: readonly OpenStep[] = ['resolutionProposed', 'remedyApproved', 'executing'];
+
+export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
+  ReceiveComplaint: { from: 'none', to: () => ({ step: 'received', cycle: 1 }) },
+  ConfirmComplaint: { from: ['received'], to: () => ({ step: 'confirmed' }) },
+  ClassifyComplaint: {
+    from: ['confirmed', 'classified', 'investigating', 'resolutionProposed'],
+    to: (t, c) => ({ step: t.step === 'confirmed' ? 'classified' : t.step, severity: c.type === 'ClassifyComplaint' ? c.data.severity : t.severity }),
+  },
+  StartInvestigation: { from: ['classified'], to: () => ({ step: 'investigating' }) },
+  IdentifyCause: { from: ['investigating'] },
+  ProposeResolution: { from: ['investigating', 'resolutionProposed'], to: () => ({ step: 'resolutionProposed' }) },
+  ApproveRemedy: { from: ['resolutionProposed'], to: () => ({ step: 'remedyApproved' }) },
+  RejectRemedy: { from: ['resolutionProposed'], to: () => ({ step: 'investigating' }) },
+  StartExecution: { from: ['resolutionProposed', 'remedyApproved'], to: () => ({ step: 'executing' }) },
+  CompleteExecution: { from: ['executing'], to: () => ({ step: 'followingUp' }) },
+  RenegotiateDeadline: { from: DEADLINE_SET },
+  RecordFollowUp: {
+    from: ['followingUp'],
+    // Not satisfied: the complaint is not done, it goes back to investigation in a new cycle.
+    to: (t, c) => (c.type === 'RecordFollowUp' && !c.data.satisfied ? { step: 'investigating', cycle: t.cycle + 1 } : {}),
+  },
+  RecordPreventiveAction: { from: WORKING },
+  ArchiveComplaint: { from: ['followingUp'], to: () => ({ step: 'archived' }) },
+  WithdrawComplaint: { from: 'open', to: () => ({ step: 'withdrawn' }) },
+  AssignHandler: { from: 'open' },
+  AddNote: { from: 'open' },
+  LogCustomerContact: { from: 'open' },
+  EscalateComplaint: { from: 'open' },
+  WaitOnCustomer: { from: 'open' },
+  StopWaitingOnCustomer: { from: 'open' },
+  FlagRepeatComplaint: { from: 'open' },
+};
+
+const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';
+
+/** Whether the model lets `type` be issued in `step` at all (guards aside). */
+export function modelOffers(step: ComplaintStep, type: CommandType): boolean {
+  const { from } = MODEL_MOVES[type];
+  if (from === 'none') return step === 'none';
+  if (from === 'open') return isOpen(step);
+  return (from as readonly ComplaintStep[]).includes(step);
+}
+
+/** The ticket after an accepted command, as the model predicts it. */
+export function modelAfter(ticket: ModelTicket, command: Command): ModelTicket {
+  return { ...ticket, ...MODEL_MOVES[command.type].to?.(ticket, command) };
+}
+
+export const newModelTicket = (complaintId: string): ModelTicket => ({ complaintId, step: 'none', severity: null, cycle: 0 });

@@ -27,7 +27,8 @@ const INVESTIGATORS: readonly Role[] = ['handler', 'technician', 'departmentHead
 export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   ReceiveComplaint: ['frontDesk', ...WORKERS, 'followUpStaff', 'system'],
   ConfirmComplaint: ['frontDesk', ...WORKERS],
-  ClassifyComplaint: [...WORKERS, 'seniorManagement'],
+  // system: a host's rules may classify (e.g. a repeat complaint as major).
+  ClassifyComplaint: [...WORKERS, 'seniorManagement', 'system'],
   StartInvestigation: INVESTIGATORS,
   IdentifyCause: INVESTIGATORS,
   ProposeResolution: [...WORKERS, 'seniorManagement'],

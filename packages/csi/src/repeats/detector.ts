@@ -25,7 +25,7 @@ export interface RepeatDetectorOptions {
   readonly policy?: RepeatPolicy;
   /**
    * Who acts; `system` by default. The default permission matrix lets `system` flag and
-   * escalate; `classifyMajor` needs `system` added to the `ClassifyComplaint` row.
+   * escalate; `classifyMajor` classifies as `system` (allowed by the default matrix).
    */
   readonly actor?: Actor;
 }

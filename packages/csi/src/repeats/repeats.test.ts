@@ -65,7 +65,7 @@ describe('repeat complaints', () => {
   });
 
   it('classifies a repeat as major when the policy says so, once the complaint can be classified', async () => {
-    const h = harness({ systemMayClassify: true });
+    const h = harness();
     const policy = { ...DEFAULT_REPEAT_POLICY, action: 'classifyMajor' as const };
     const detector = createRepeatDetector({ engine: h.engine, policy });
     for (const id of ['c-1', 'c-2', 'c-3']) await live(h, id, { customer: 'cust-9', until: 'received' });
@@ -79,7 +79,7 @@ describe('repeat complaints', () => {
   });
 
   it('reports a refusal when system may not classify, instead of throwing', async () => {
-    const h = harness();
+    const h = harness({ systemMayClassify: false });
     for (const id of ['c-1', 'c-2']) await live(h, id, { customer: 'cust-9', until: 'received' });
     await live(h, 'c-3', { customer: 'cust-9', until: 'planned' });
     const outcomes = await createRepeatDetector({ engine: h.engine, policy: { ...DEFAULT_REPEAT_POLICY, action: 'classifyMajor' } }).catchUp(h.store);

@@ -35,7 +35,7 @@ export interface Harness {
   readonly tickets: ReturnType<typeof ticketViewProjection>;
 }
 
-export function harness(options: { readonly systemMayClassify?: boolean } = {}): Harness {
+export function harness(options: { readonly systemMayClassify?: boolean } = { systemMayClassify: true }): Harness {
   const store = createInMemoryEventStore<CsiLogEvent>();
   const clock = createManualClock(START);
   const tickets = ticketViewProjection();
@@ -45,8 +45,9 @@ export function harness(options: { readonly systemMayClassify?: boolean } = {}):
     ids: sequentialIds('e'),
     projections: [tickets],
     rules: [followUpSurveyRule()],
-    ...(options.systemMayClassify
-      ? { permissions: permissionsFromMatrix({ ClassifyComplaint: [...defaultPermissionMatrix.ClassifyComplaint, 'system'] }) }
+    // The default matrix lets `system` classify; a host may take that away.
+    ...(options.systemMayClassify === false
+      ? { permissions: permissionsFromMatrix({ ClassifyComplaint: defaultPermissionMatrix.ClassifyComplaint.filter((role) => role !== 'system') }) }
       : {}),
   });
   const desk = createSurveyDesk({ store, clock, ids: sequentialIds('s') });

@@ -302,6 +302,15 @@ describe('waiting on the customer', () => {
   });
 });
 
+describe('escalation', () => {
+  it('records who escalated: a person, or automation acting as system', () => {
+    const byPerson = accepted(at(3), cmd('EscalateComplaint', 0, actors.handler));
+    expect(byPerson.events[0]).toMatchObject({ type: 'ComplaintEscalated', data: { level: 'departmentHead', automatic: false } });
+    const bySystem = accepted(at(3), cmd('EscalateComplaint', 0, { id: 'sla-ticker', role: 'system' }));
+    expect(bySystem.events[0]).toMatchObject({ data: { automatic: true } });
+  });
+});
+
 describe('events of other kinds in a complaint stream', () => {
   it('change nothing', () => {
     const state = at(3);

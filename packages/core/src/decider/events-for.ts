@@ -86,7 +86,8 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
     case 'LogCustomerContact':
       return [{ type: 'CustomerContactLogged', data: command.data }];
     case 'EscalateComplaint':
-      return [{ type: 'ComplaintEscalated', data: { ...command.data, automatic: false } }];
+      // Automatic: raised by the host's automation (an SLA breach, a repeat policy), not a person.
+      return [{ type: 'ComplaintEscalated', data: { ...command.data, automatic: command.actor.role === 'system' } }];
     case 'WaitOnCustomer':
       return [{ type: 'WaitingOnCustomerStarted', data: command.data }];
     case 'StopWaitingOnCustomer':

@@ -50,7 +50,7 @@ export interface ComplaintFacts extends SliceFields {
   readonly executions: readonly { readonly at: string; readonly onTime: boolean }[];
   readonly followUps: readonly { readonly at: string; readonly satisfied: boolean }[];
   readonly reopenCount: number;
-  /** Escalations asked for by someone (not the automatic one of a major complaint). */
+  /** Escalations asked for by a person (not automatic ones: major classification, SLA breaches, repeat policy). */
   readonly manualEscalations: number;
   /** Reassignments: handler changes after the first assignment. */
   readonly reassignments: number;

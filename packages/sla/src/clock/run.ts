@@ -1,0 +1,68 @@
+/**
+ * The state of one clock of one ticket: its cycles, and in the current cycle the
+ * running segment (since when it runs and how much business time it had used
+ * before). Everything is epoch milliseconds; the projection owns these objects
+ * and updates them in place (read models are tables, not values).
+ */
+import type { BusinessCalendar } from '../calendar/calendar.js';
+import type { ClockConfig } from '../policy/schema.js';
+
+/** A threshold of a cycle: a warning, or the breach (always last). */
+export interface Threshold {
+  /** `started`, `50%`, `PT1H before`, `breach`. */
+  readonly label: string;
+  readonly kind: 'started' | 'warning' | 'breach';
+}
+
+/** A threshold reached while the clock ran, at its exact instant. */
+export interface Crossing extends Threshold {
+  readonly at: number;
+}
+
+export type CycleOutcome = 'met' | 'breached' | 'cancelled' | 'reset' | 'superseded';
+
+/** What moved the clock, and why: one line of `explain`. */
+export interface ExplainEntry {
+  readonly at: number;
+  readonly cycle: number;
+  readonly action: 'started' | 'paused' | 'resumed' | 'stopped' | 'reset' | 'cancelled' | 'reopened' | 'retargeted' | 'rearmed';
+  /** The event that did it (absent for crossings computed from time). */
+  readonly eventType: string;
+  readonly eventId: string;
+  readonly reason: string;
+}
+
+export interface Cycle {
+  readonly number: number;
+  readonly startedAt: number;
+  /** Business milliseconds allowed, or undefined while a deadline clock has no deadline yet. */
+  targetMs: number | undefined;
+  /** Absolute deadline (deadline targets only). */
+  deadline: number | undefined;
+  /** Business ms used before `since`. */
+  elapsedMs: number;
+  /** While running: when the current segment began. */
+  since: number;
+  status: 'running' | 'paused' | 'ended';
+  outcome: CycleOutcome | undefined;
+  endedAt: number | undefined;
+  /** Thresholds reached in settled segments, in order (`started` first). */
+  readonly crossings: Crossing[];
+  /** How many crossings the ticker has handed out (its bookkeeping, kept here to save a map per ticket). */
+  emitted: number;
+}
+
+export interface ClockRun {
+  readonly config: ClockConfig;
+  readonly calendar: BusinessCalendar;
+  /** The last deadline read from the ticket's events (deadline targets). */
+  deadline: number | undefined;
+  /** Waiting for the start condition (before the first cycle, or after a rearm). */
+  armed: boolean;
+  readonly cycles: Cycle[];
+  readonly timeline: ExplainEntry[];
+  /** Bumped on every change, so the due index can drop entries that went stale. */
+  generation: number;
+}
+
+export const currentCycle = (run: ClockRun): Cycle | undefined => run.cycles[run.cycles.length - 1];

@@ -1,0 +1,50 @@
+/**
+ * @redress/sla: SLA clocks on business time. Business calendars, SLA policies as
+ * data, a projection of every ticket's clocks, warnings and breaches as events
+ * handed out by `tick(now)`, escalation on breach, and repair with a dry run.
+ */
+
+// Errors
+export { CalendarClosedError, SlaConfigError, type SlaConfigIssue } from './errors.js';
+
+// Calendars
+export { ALWAYS_OPEN, WEEKDAYS, calendarSchema, spanSchema, type CalendarConfig, type CalendarInput, type Span, type Weekday } from './calendar/schema.js';
+export { alwaysOpenCalendar, createBusinessCalendar, parseCalendar, type BusinessCalendar } from './calendar/calendar.js';
+
+// Policies
+export { conditionSchema, predicateSchema, holds, meets, type Condition, type Predicate } from './policy/condition.js';
+export {
+  clockSchema,
+  policySchema,
+  REOPEN_MODES,
+  slaConfigSchema,
+  targetSchema,
+  warningSchema,
+  type ClockConfig,
+  type PolicyConfig,
+  type PolicyInput,
+  type ReopenMode,
+  type SlaConfigInput,
+  type Target,
+  type Warning,
+} from './policy/schema.js';
+export { parseSlaConfig, type SlaConfig } from './policy/config.js';
+export { selectPolicy } from './policy/select.js';
+export { defaultPolicy, defaultSlaConfig, serviceHoursCalendar, type DefaultPolicyOptions } from './policy/default-policy.js';
+
+// Clocks and the projection
+export type { ClockRun, Crossing, Cycle, CycleOutcome, ExplainEntry, Threshold } from './clock/run.js';
+export type { TicketSla } from './clock/ticket.js';
+export { slaProjection, type SlaState } from './clock/projection.js';
+export { explainClock, viewClock, type ClockState, type ClockView, type CycleView, type ExplainLine } from './clock/view.js';
+export { atRisk, breachedClocks, clockOf, explain, ticketClocks, type SlaQueryFilter, type TicketClockView } from './clock/queries.js';
+
+// Ticking
+export { SLA_EVENT_TYPES, slaEventId, slaEventSchema, slaStreamId, type SlaEvent } from './tick/events.js';
+export { DueIndex, type DueEntry } from './tick/due-index.js';
+export { createSlaTicker, type BreachHandler, type SlaTicker, type SlaTickerOptions, type TickResult } from './tick/ticker.js';
+export { startSlaScheduler, type SlaScheduler, type SlaSchedulerOptions } from './tick/scheduler.js';
+export { escalateOnBreach, nextLevel, type EscalationOptions } from './escalation/escalate.js';
+
+// Repair
+export { repairSla, type RepairOptions, type RepairReport, type TicketFlip } from './repair/repair.js';

@@ -1,0 +1,63 @@
+/**
+ * Conditions as data, so that policies serialise: an event type (or several) and
+ * an optional predicate on the event's payload, e.g.
+ * `{ on: 'CustomerContactLogged', where: { field: 'direction', equals: 'outbound' } }`.
+ */
+import { z } from 'zod';
+import { COMPLAINT_EVENT_TYPES, type ComplaintEventType } from '@redress/core';
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** A dotted path into the event's `data`, e.g. `remedy.kind`. */
+const field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a dotted field path such as remedy.kind');
+
+export type Predicate =
+  | { readonly field: string; readonly equals: string | number | boolean | null }
+  | { readonly field: string; readonly in: readonly (string | number | boolean | null)[] }
+  | { readonly field: string; readonly exists: boolean }
+  | { readonly all: readonly Predicate[] }
+  | { readonly any: readonly Predicate[] }
+  | { readonly not: Predicate };
+
+export const predicateSchema: z.ZodType<Predicate> = z.lazy(() =>
+  z.union([
+    z.strictObject({ field, equals: scalar }),
+    z.strictObject({ field, in: z.array(scalar).min(1) }),
+    z.strictObject({ field, exists: z.boolean() }),
+    z.strictObject({ all: z.array(predicateSchema).min(1) }),
+    z.strictObject({ any: z.array(predicateSchema).min(1) }),
+    z.strictObject({ not: predicateSchema }),
+  ]),
+);
+
+const eventType = z.enum(COMPLAINT_EVENT_TYPES as [ComplaintEventType, ...ComplaintEventType[]]);
+
+export const conditionSchema = z.strictObject({
+  on: z.union([eventType, z.array(eventType).min(1)]),
+  where: predicateSchema.optional(),
+});
+export type Condition = z.infer<typeof conditionSchema>;
+
+const read = (data: unknown, path: string): unknown => {
+  let value = data;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+};
+
+export function holds(predicate: Predicate, data: unknown): boolean {
+  if ('all' in predicate) return predicate.all.every((p) => holds(p, data));
+  if ('any' in predicate) return predicate.any.some((p) => holds(p, data));
+  if ('not' in predicate) return !holds(predicate.not, data);
+  const value = read(data, predicate.field);
+  if ('equals' in predicate) return value === predicate.equals;
+  if ('in' in predicate) return predicate.in.some((v) => v === value);
+  return (value !== undefined) === predicate.exists;
+}
+
+export const typesOf = (c: Condition): readonly string[] => (typeof c.on === 'string' ? [c.on] : c.on);
+
+/** Does this event meet this condition? */
+export const meets = (c: Condition, event: { readonly type: string; readonly data: unknown }): boolean =>
+  typesOf(c).includes(event.type) && (c.where === undefined || holds(c.where, event.data));

@@ -1,0 +1,20 @@
+/**
+ * Which policy covers a complaint: the first, in configuration order, whose
+ * `match` holds on the ComplaintReceived payload, among the versions in force at
+ * that instant (for each name, the highest version whose `effectiveFrom` has
+ * passed). The chosen name and version are pinned on the ticket, so publishing a
+ * new version never changes the clocks of tickets already running.
+ */
+import { holds } from './condition.js';
+import type { PolicyConfig } from './schema.js';
+
+export function selectPolicy(policies: readonly PolicyConfig[], received: unknown, at: number): PolicyConfig | undefined {
+  const inForce = (p: PolicyConfig) => p.effectiveFrom === undefined || Date.parse(p.effectiveFrom) <= at;
+  for (const p of policies) {
+    if (!inForce(p)) continue;
+    const newer = policies.some((q) => q.name === p.name && q.version > p.version && inForce(q));
+    if (newer) continue;
+    if (p.match === undefined || holds(p.match, received)) return p;
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+/**
+ * The ticker: `tick(now)` reads the new complaint events, then hands out every
+ * threshold reached by `now` as an SLA event at its exact instant. Time only
+ * comes in as `now`; the ticker never reads the system clock or sets a timer
+ * (see `scheduler.ts` for a host-side timer).
+ *
+ * Idempotent: each event has a deterministic id and is appended on its own with
+ * `expected: 'any'`, so a store that already holds it (another ticker was first,
+ * or this one crashed after writing) writes nothing. Two tickers racing on one
+ * store therefore record each threshold exactly once.
+ */
+import { runProjection, type EventLike, type EventStore, type ProjectionRunner, type RecordedEvent } from '@redress/core';
+import { slaProjection, type SlaState } from '../clock/projection.js';
+import type { ClockRun } from '../clock/run.js';
+import type { TicketSla } from '../clock/ticket.js';
+import type { SlaConfig } from '../policy/config.js';
+import { DueIndex } from './due-index.js';
+import { dueEmissions, nextEmissionAt, type Emission } from './emissions.js';
+import { slaStreamId, type SlaEvent } from './events.js';
+
+/** Called for every breach handed out (also when another ticker wrote it first): escalation hooks in here. */
+export type BreachHandler = (breach: { readonly ticket: TicketSla; readonly run: ClockRun; readonly event: RecordedEvent<Extract<SlaEvent, { type: 'SlaBreached' }>> }) => Promise<void>;
+
+export interface SlaTickerOptions {
+  /** The host's store: complaint events are read from it, SLA events appended to it. */
+  readonly store: Pick<EventStore<EventLike>, 'append' | 'readAll'>;
+  /** A validated `SlaConfig` (`parseSlaConfig`) or its JSON. */
+  readonly config: SlaConfig | unknown;
+  readonly onBreach?: BreachHandler;
+}
+
+export interface TickResult {
+  /** SLA events this tick wrote. */
+  readonly appended: readonly RecordedEvent<SlaEvent>[];
+  /** Events that were already stored (another ticker, or an earlier run, wrote them). */
+  readonly alreadyStored: number;
+  /** When the next threshold is reached as things stand (set a timer for it), or null. */
+  readonly nextDueAt: string | null;
+}
+
+export interface SlaTicker {
+  tick(now: Date | number): Promise<TickResult>;
+  /** The next instant something is due, for a host timer (epoch ms), or undefined. */
+  nextDueAt(): number | undefined;
+  /** The SLA projection this ticker keeps (for views and queries). */
+  readonly state: SlaState;
+  /** Reads new complaint events without handing anything out. */
+  catchUp(): Promise<void>;
+}
+
+interface Item {
+  readonly run: ClockRun;
+  readonly ticket: TicketSla;
+}
+
+export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
+  const runner: ProjectionRunner<SlaState, EventLike> = runProjection(slaProjection(options.config));
+  const index = new DueIndex<Item>();
+  const { store } = options;
+
+  const schedule = (item: Item) => {
+    const at = nextEmissionAt(item.run);
+    if (at !== undefined) index.push({ at, item, generation: item.run.generation });
+  };
+
+  const catchUp = async () => {
+    await runner.catchUp(store);
+    const { changed } = runner.state;
+    for (const [run, ticket] of changed) schedule({ run, ticket });
+    changed.clear();
+  };
+
+  /** The earliest live entry, dropping stale ones. */
+  const head = () => {
+    for (let top = index.peek(); top !== undefined; top = index.peek()) {
+      if (top.generation === top.item.run.generation) return top;
+      index.pop();
+    }
+    return undefined;
+  };
+
+  async function handOut(item: Item, emissions: readonly Emission[]) {
+    const appended: RecordedEvent<SlaEvent>[] = [];
+    let alreadyStored = 0;
+    for (const e of emissions) {
+      const result = await store.append(slaStreamId(item.ticket.complaintId), 'any', [e.event]);
+      const recorded = result.events[0] as RecordedEvent<SlaEvent>;
+      if (result.duplicate) alreadyStored++;
+      else appended.push(recorded);
+      // Marked only once stored: a crash in between hands it out again, and the id makes that harmless.
+      e.cycle.emitted++;
+      if (e.crossing.kind === 'breach' && recorded.type === 'SlaBreached') await options.onBreach?.({ ticket: item.ticket, run: item.run, event: recorded as RecordedEvent<Extract<SlaEvent, { type: 'SlaBreached' }>> });
+    }
+    return { appended, alreadyStored };
+  }
+
+  return {
+    state: runner.state,
+    catchUp,
+    nextDueAt: () => {
+      // Settle what went stale so the answer is the earliest live entry.
+      return head()?.at;
+    },
+    async tick(now) {
+      const nowMs = typeof now === 'number' ? now : now.getTime();
+      await catchUp();
+      const appended: RecordedEvent<SlaEvent>[] = [];
+      let alreadyStored = 0;
+      for (let top = head(); top !== undefined && top.at <= nowMs; top = head()) {
+        index.pop();
+        const out = await handOut(top.item, dueEmissions(top.item.ticket, top.item.run, nowMs));
+        appended.push(...out.appended);
+        alreadyStored += out.alreadyStored;
+        schedule(top.item);
+      }
+      const next = head()?.at;
+      return { appended, alreadyStored, nextDueAt: next === undefined ? null : new Date(next).toISOString() };
+    },
+  };
+}

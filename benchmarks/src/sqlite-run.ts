@@ -3,51 +3,18 @@
  * summary. `--quick`: fewer complaints and samples, written to
  * `sqlite.quick.tmp.json` (a smoke run; its numbers are not worth comparing).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gcExposed } from './harness.js';
-import { table } from './report.js';
 import { runSqliteBenchmarks } from './sqlite.bench.js';
+import { runSuite } from './suite.js';
 
-const quick = process.argv.includes('--quick');
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
-const log = (message: string) => process.stderr.write(`· ${message}\n`);
-
-const started = process.hrtime.bigint();
-const result = await runSqliteBenchmarks({ quick, log });
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-
-const report = {
-  suite: 'sqlite',
-  date: new Date().toISOString(),
-  quick,
-  node: process.version,
-  platform: `${process.platform}-${process.arch}`,
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cpus: cpus().length,
-  gcBetweenSamples: gcExposed(),
-  durationSeconds: Math.round(seconds * 10) / 10,
-  fixtures: result.fixtures,
-  benchmarks: Object.fromEntries(result.records.map((r) => [r.name, r])),
-};
-
-mkdirSync(resultsDir, { recursive: true });
-const file = join(resultsDir, quick ? 'sqlite.quick.tmp.json' : 'sqlite.json');
-writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-const targets = result.records.filter((r) => r.met !== null);
-const missed = targets.filter((r) => r.met === false);
-process.stdout.write(
-  [
-    '',
-    `Redress SQLite benchmarks (${quick ? 'quick smoke run' : 'full run'}): node ${report.node}, ${report.cpu} × ${report.cpus}, ${report.date}`,
-    "Medians over samples; ratio = median time per op ÷ the baseline's.",
-    '',
-    table(result.records),
-    '',
-    `Targets: ${targets.length - missed.length}/${targets.length} met${missed.length ? ` (missed: ${missed.map((r) => r.name).join(', ')})` : ''}.`,
-    `Written ${relative(process.cwd(), file)} in ${seconds.toFixed(0)} s.`,
-    '',
-  ].join('\n'),
-);
+await runSuite({
+  name: 'sqlite',
+  title: 'Redress SQLite benchmarks',
+  run: async (options) => {
+    const result = await runSqliteBenchmarks(options);
+    return {
+      records: result.records,
+      extra: { fixtures: result.fixtures },
+      notes: ["Medians over samples; ratio = median time per op ÷ the baseline's."],
+    };
+  },
+});

@@ -35,7 +35,7 @@ export {
   type SurveyRating,
 } from './commands/payloads.js';
 export * from './events/schema.js';
-export { eventEnvelopeSchema, type EventLike, type EventMetadata, type NewEvent, type RecordedEvent } from './events/envelope.js';
+export { eventEnvelopeSchema, recordEvent, type EventLike, type EventMetadata, type NewEvent, type RecordedEvent } from './events/envelope.js';
 
 // The workflow
 export { complaintMachine, type ComplaintMachine, type WorkflowEvent } from './workflow/machine.js';

@@ -36,6 +36,27 @@ export type RecordedEvent<E extends EventLike = EventLike> = E &
     readonly globalPosition: number;
   };
 
+/**
+ * An event as a store records it: what was appended, placed in its stream and the log.
+ * Built field by field (one object shape; spreading was measurably slower on the append
+ * path), and shared by every store so the recorded shape cannot drift.
+ */
+export function recordEvent<E extends EventLike>(event: NewEvent<E>, streamId: string, streamVersion: number, globalPosition: number): RecordedEvent<E> {
+  return {
+    type: event.type,
+    data: event.data,
+    eventId: event.eventId,
+    occurredAt: event.occurredAt,
+    actor: event.actor,
+    causationId: event.causationId,
+    correlationId: event.correlationId,
+    schemaVersion: event.schemaVersion,
+    streamId,
+    streamVersion,
+    globalPosition,
+  } as RecordedEvent<E>;
+}
+
 /** The envelope as a schema, for adapters that want to check what they read back. */
 export const eventEnvelopeSchema = z.object({
   eventId: idSchema,

@@ -2,7 +2,7 @@
  * The in-memory event store: the reference implementation of the contract, for
  * tests, demos and single-process hosts that keep the log elsewhere.
  */
-import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
+import { recordEvent, type EventLike, type NewEvent, type RecordedEvent } from '../events/envelope.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import { ConcurrencyConflictError, type ExpectedVersion } from '../errors/errors.js';
 import type { AppendResult, EventStore, SubscribeOptions, Subscription } from './event-store.js';
@@ -59,23 +59,7 @@ export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>()
         }
         batch?.add(e.eventId);
       }
-      // Field by field rather than by spread: one object shape, and measurably faster.
-      const recorded = events.map(
-        (e, i) =>
-          ({
-            type: e.type,
-            data: e.data,
-            eventId: e.eventId,
-            occurredAt: e.occurredAt,
-            actor: e.actor,
-            causationId: e.causationId,
-            correlationId: e.correlationId,
-            schemaVersion: e.schemaVersion,
-            streamId,
-            streamVersion: stream.length + i + 1,
-            globalPosition: log.length + i + 1,
-          }) as RecordedEvent<E>,
-      );
+      const recorded = events.map((e, i) => recordEvent(e, streamId, stream.length + i + 1, log.length + i + 1));
       if (recorded.length === 0) return { events: [], streamVersion: stream.length, duplicate: false };
       if (!streams.has(streamId)) streams.set(streamId, stream);
       for (const r of recorded) {

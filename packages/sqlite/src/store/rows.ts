@@ -2,7 +2,7 @@
  * Events to rows and back. Payloads and actors are stored as JSON text, which
  * SQLite checks (`json_valid`) and can query (`data ->> '$.severity'`).
  */
-import type { EventLike, NewEvent, RecordedEvent } from '@redress/core';
+import { recordEvent, type EventLike, type RecordedEvent } from '@redress/core';
 
 export interface EventRow {
   readonly global_position: number;
@@ -39,18 +39,4 @@ export function fromRow<E extends EventLike>(row: EventRow): RecordedEvent<E> {
 }
 
 /** The event as the append returns it: what was given, placed in the stream and the log. */
-export function recorded<E extends EventLike>(e: NewEvent<E>, streamId: string, streamVersion: number, globalPosition: number): RecordedEvent<E> {
-  return {
-    type: e.type,
-    data: e.data,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
-    actor: e.actor,
-    causationId: e.causationId,
-    correlationId: e.correlationId,
-    schemaVersion: e.schemaVersion,
-    streamId,
-    streamVersion,
-    globalPosition,
-  } as RecordedEvent<E>;
-}
+export const recorded = recordEvent;

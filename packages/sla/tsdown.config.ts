@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsdown';
+import { libraryBuild } from '../../.config/tsdown.base.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  platform: 'node',
-  target: 'node20',
-  clean: true,
-  sourcemap: true,
-});
+export default libraryBuild({ entry: ['src/index.ts'] });

@@ -28,7 +28,7 @@ export {
   type Target,
   type Warning,
 } from './policy/schema.js';
-export { parseSlaConfig, type SlaConfig } from './policy/config.js';
+export { parseSlaConfig, toSlaConfig, type SlaConfig } from './policy/config.js';
 export { selectPolicy } from './policy/select.js';
 export { defaultPolicy, defaultSlaConfig, serviceHoursCalendar, type DefaultPolicyOptions } from './policy/default-policy.js';
 
@@ -45,6 +45,10 @@ export { DueIndex, type DueEntry } from './tick/due-index.js';
 export { createSlaTicker, type BreachHandler, type SlaTicker, type SlaTickerOptions, type TickResult } from './tick/ticker.js';
 export { startSlaScheduler, type SlaScheduler, type SlaSchedulerOptions } from './tick/scheduler.js';
 export { escalateOnBreach, nextLevel, type EscalationOptions } from './escalation/escalate.js';
+
+// SQL read models of the deadlines (the stores' SLA tables are built on these)
+export { deadlineRows, isBreachedAt, isWarnedAt, type SlaDeadlineRow } from './deadlines/rows.js';
+export { createSlaDeadlineTracker, type SlaDeadlineTracker, type SlaDeadlineTrackerOptions, type TicketDeadlines } from './deadlines/tracker.js';
 
 // Repair
 export { repairSla, type RepairOptions, type RepairReport, type TicketFlip } from './repair/repair.js';

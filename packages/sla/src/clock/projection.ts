@@ -4,7 +4,7 @@
  * functions of its state; the ticker reads `changed` to keep its due index fresh.
  */
 import { COMPLAINT_EVENT_TYPES, type EventLike, type Projection, type RecordedEvent } from '@redress/core';
-import { parseSlaConfig, type SlaConfig } from '../policy/config.js';
+import { toSlaConfig, type SlaConfig } from '../policy/config.js';
 import type { ClockRun } from './run.js';
 import { evolveTicket, openTicket, type TicketSla } from './ticket.js';
 
@@ -15,12 +15,8 @@ export interface SlaState {
   readonly changed: Map<ClockRun, TicketSla>;
 }
 
-/** Accepts a validated config or the JSON of one. */
-const configOf = (config: SlaConfig | unknown): SlaConfig =>
-  typeof config === 'object' && config !== null && (config as SlaConfig).calendars instanceof Map ? (config as SlaConfig) : parseSlaConfig(config);
-
 export function slaProjection(config: SlaConfig | unknown): Projection<SlaState, EventLike> {
-  const parsed = configOf(config);
+  const parsed = toSlaConfig(config);
   return {
     name: 'sla',
     handles: COMPLAINT_EVENT_TYPES,

@@ -19,6 +19,10 @@ export interface SlaConfig {
   readonly policies: readonly PolicyConfig[];
 }
 
+/** A validated configuration as is, or the JSON of one validated (every API taking a config accepts both). */
+export const toSlaConfig = (config: SlaConfig | unknown): SlaConfig =>
+  typeof config === 'object' && config !== null && (config as SlaConfig).calendars instanceof Map ? (config as SlaConfig) : parseSlaConfig(config);
+
 export function parseSlaConfig(input: unknown): SlaConfig {
   const parsed = slaConfigSchema.safeParse(input);
   if (!parsed.success) throw new SlaConfigError('config', issuesFromZod(parsed.error));

@@ -3,8 +3,8 @@
  * of handler X" in one query. A ticket row keeps the fields people filter and sort
  * on as columns and the whole view as JSON; the timeline is its own table. The
  * queue is a view over the open tickets: one source of truth, indexed for the
- * board's filters. SLA deadlines get their own table when the SLA work lands;
- * nothing here needs to change for it (it joins on complaint_id).
+ * board's filters. SLA deadlines have their own table (migration 4), joined on
+ * complaint_id.
  */
 import type { Migration } from './migration.js';
 

@@ -3,8 +3,9 @@ import { eventLog } from './0001-event-log.js';
 import { projections } from './0002-projections.js';
 import type { Migration } from './migration.js';
 import { ticketReadModels } from './0003-ticket-read-models.js';
+import { slaDeadlines } from './0004-sla-deadlines.js';
 
-export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels];
+export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines];
 
 /** The schema version this build of @redress/sqlite reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -17,9 +17,11 @@ describe('schema migrations', () => {
   it('turn an empty database into the expected schema, and record each step', () => {
     const db = new Database(':memory:');
     const report = migrate(db, clock);
-    expect(report).toEqual({ from: 0, to: SCHEMA_VERSION, applied: [1, 2, 3] });
+    expect(report).toEqual({ from: 0, to: SCHEMA_VERSION, applied: [1, 2, 3, 4] });
     expect(schemaOf(db)).toEqual([
       { type: 'index', name: 'redress_events_by_causation', tableName: 'redress_events' },
+      { type: 'index', name: 'redress_sla_clocks_by_due', tableName: 'redress_sla_clocks' },
+      { type: 'index', name: 'redress_sla_clocks_by_handler', tableName: 'redress_sla_clocks' },
       { type: 'index', name: 'redress_tickets_by_customer', tableName: 'redress_tickets' },
       { type: 'index', name: 'redress_tickets_by_deadline', tableName: 'redress_tickets' },
       { type: 'index', name: 'redress_tickets_by_handler', tableName: 'redress_tickets' },
@@ -28,10 +30,12 @@ describe('schema migrations', () => {
       { type: 'table', name: 'redress_events', tableName: 'redress_events' },
       { type: 'table', name: 'redress_migrations', tableName: 'redress_migrations' },
       { type: 'table', name: 'redress_projection_leases', tableName: 'redress_projection_leases' },
+      { type: 'table', name: 'redress_sla_clocks', tableName: 'redress_sla_clocks' },
       { type: 'table', name: 'redress_streams', tableName: 'redress_streams' },
       { type: 'table', name: 'redress_ticket_timeline', tableName: 'redress_ticket_timeline' },
       { type: 'table', name: 'redress_tickets', tableName: 'redress_tickets' },
       { type: 'view', name: 'redress_queue', tableName: 'redress_queue' },
+      { type: 'view', name: 'redress_sla_status', tableName: 'redress_sla_status' },
     ]);
     expect(db.prepare('SELECT version, name, applied_at AS appliedAt FROM redress_migrations ORDER BY version').all()).toEqual(
       MIGRATIONS.map((m) => ({ version: m.version, name: m.name, appliedAt: '2026-11-23T09:00:00.000Z' })),
@@ -54,7 +58,7 @@ describe('schema migrations', () => {
     old.prepare("INSERT INTO redress_streams VALUES ('s-1', 1)").run();
     old.close();
     const store = createSqliteEventStore({ file, clock });
-    expect(store.migrations).toEqual({ from: 1, to: SCHEMA_VERSION, applied: [2, 3] });
+    expect(store.migrations).toEqual({ from: 1, to: SCHEMA_VERSION, applied: [2, 3, 4] });
     expect(store.database.prepare('SELECT version FROM redress_streams').pluck().all()).toEqual([1]);
     store.close();
   });

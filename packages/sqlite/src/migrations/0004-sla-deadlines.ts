@@ -47,10 +47,10 @@ export const slaDeadlines: Migration = {
     -- The library's queries take "now" as a parameter instead (an injected clock).
     CREATE VIEW redress_sla_status AS
       SELECT c.*,
-        (c.state = 'breached' OR (c.state = 'running' AND c.due_at <= n.now)) AS breached,
-        (NOT (c.state = 'breached' OR (c.state = 'running' AND c.due_at <= n.now))
+        (c.state = 'breached' OR (c.state = 'running' AND COALESCE(c.due_at <= n.now, 0))) AS breached,
+        (NOT (c.state = 'breached' OR (c.state = 'running' AND COALESCE(c.due_at <= n.now, 0)))
           AND c.state IN ('running', 'paused')
-          AND (c.warned_at IS NOT NULL OR (c.state = 'running' AND c.next_warning_at <= n.now))) AS warned
+          AND (c.warned_at IS NOT NULL OR (c.state = 'running' AND COALESCE(c.next_warning_at <= n.now, 0)))) AS warned
       FROM redress_sla_clocks AS c, (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now) AS n;
   `,
 };

@@ -60,8 +60,9 @@ const fromRow = (r: ClockRow): SlaDeadlineRow => ({
   version: r.version,
 });
 
-const BREACHED = "(state = 'breached' OR (state = 'running' AND due_at <= @now))";
-const WARNED = `(NOT ${BREACHED} AND state IN ('running', 'paused') AND (warned_at IS NOT NULL OR (state = 'running' AND next_warning_at <= @now)))`;
+// COALESCE: a clock without a due instant is not breached (false, not NULL, so NOT works).
+const BREACHED = "(state = 'breached' OR (state = 'running' AND COALESCE(due_at <= @now, 0)))";
+const WARNED = `(NOT ${BREACHED} AND state IN ('running', 'paused') AND (warned_at IS NOT NULL OR (state = 'running' AND COALESCE(next_warning_at <= @now, 0))))`;
 
 const iso = (now: Date | number): string => new Date(now).toISOString();
 

@@ -18,7 +18,7 @@ import { toSlaConfig, type SlaConfig } from '../policy/config.js';
 import { deadlineRows, type SlaDeadlineRow } from './rows.js';
 
 export interface SlaDeadlineTrackerOptions {
-  /** Tickets kept between batches (least recently used evicted first); default 10 000. */
+  /** Tickets kept between batches (least recently used evicted first; 0 keeps none); default 10 000. */
   readonly capacity?: number;
 }
 
@@ -76,15 +76,18 @@ export function createSlaDeadlineTracker(config: SlaConfig | unknown, options: S
     tracked.asOf = Math.max(tracked.asOf, Date.parse(event.occurredAt));
   };
 
+  /** Evicts the least recently used tickets over capacity; a ticket whose rows are not taken yet stays. */
+  const trim = () => {
+    for (const streamId of cache.keys()) {
+      if (cache.size <= capacity) return;
+      if (!changed.has(streamId)) cache.delete(streamId);
+    }
+  };
+
   const remember = (streamId: string, tracked: Tracked) => {
     cache.delete(streamId);
     cache.set(streamId, tracked);
-    while (cache.size > capacity) {
-      const oldest = cache.keys().next().value as string;
-      // A ticket changed in this batch stays until its rows are taken.
-      if (changed.has(oldest)) break;
-      cache.delete(oldest);
-    }
+    trim();
   };
 
   return {
@@ -101,8 +104,9 @@ export function createSlaDeadlineTracker(config: SlaConfig | unknown, options: S
         }
       }
       step(tracked, event);
-      remember(event.streamId, tracked);
+      // Marked changed first: a changed ticket is never evicted before its rows are taken.
       changed.add(event.streamId);
+      remember(event.streamId, tracked);
     },
     takeChanged() {
       const out: TicketDeadlines[] = [];
@@ -112,6 +116,7 @@ export function createSlaDeadlineTracker(config: SlaConfig | unknown, options: S
         out.push({ complaintId: streamId, rows: tracked && ticket ? deadlineRows(ticket, streamId, tracked.asOf, tracked.version) : [] });
       }
       changed.clear();
+      trim();
       return out;
     },
     clear() {

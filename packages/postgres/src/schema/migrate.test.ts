@@ -29,6 +29,8 @@ describe('migrations', () => {
       'redress_events',
       'redress_migrations',
       'redress_queue',
+      'redress_sla_clocks',
+      'redress_sla_status',
       'redress_streams',
       'redress_ticket_timeline',
       'redress_tickets',
@@ -48,7 +50,7 @@ describe('migrations', () => {
     expect(await tables('older')).toEqual(['redress_events', 'redress_migrations', 'redress_streams']);
     const report = await migrate(pool, 'older');
     expect(report.from).toBe(1);
-    expect(report.applied.map((m) => m.version)).toEqual([2]);
+    expect(report.applied.map((m) => m.version)).toEqual([2, 3]);
   });
 
   it('refuses a database written by a newer release, changing nothing', async () => {

@@ -154,6 +154,52 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX redress_queue_step ON ${s}.redress_queue (tenant, step);
     `,
   },
+  {
+    version: 3,
+    name: 'SLA deadlines',
+    sql: (s) => `
+      -- One row per complaint and SLA clock, written by sqlSlaProjection (@redress/postgres/sla)
+      -- from @redress/sla's clocks. A row is exact at as_of (the ticket's last event); after it
+      -- a clock only changes with time, so "breached by now" compares instants the projection
+      -- computed on the business calendar (due_at): no calendar arithmetic in SQL.
+      CREATE TABLE ${s}.redress_sla_clocks (
+        tenant           text    NOT NULL,
+        complaint_id     text    NOT NULL,
+        clock            text    NOT NULL,
+        policy_name      text    NOT NULL,
+        policy_version   integer NOT NULL,
+        handler_id       text,
+        severity         text    NOT NULL,
+        channel          text    NOT NULL,
+        escalation_level text,
+        ticket_closed    boolean NOT NULL,
+        cycle            integer NOT NULL CHECK (cycle >= 0),
+        state            text    NOT NULL CHECK (state IN ('pending', 'running', 'paused', 'met', 'breached', 'cancelled')),
+        running          boolean NOT NULL,
+        target_ms        bigint,
+        elapsed_ms       bigint  NOT NULL,
+        due_at           timestamptz,
+        warned_at        timestamptz,
+        next_warning_at  timestamptz,
+        breached_at      timestamptz,
+        as_of            timestamptz NOT NULL,
+        version          integer NOT NULL,
+        PRIMARY KEY (tenant, complaint_id, clock)
+      );
+      CREATE INDEX redress_sla_clocks_handler ON ${s}.redress_sla_clocks (tenant, handler_id, state);
+      CREATE INDEX redress_sla_clocks_due ON ${s}.redress_sla_clocks (tenant, due_at) WHERE state = 'running';
+
+      -- For SQL written by hand: breached and warned as of the transaction's now().
+      -- The library's queries take "now" as a parameter instead (an injected clock).
+      CREATE VIEW ${s}.redress_sla_status AS
+        SELECT c.*,
+          (c.state = 'breached' OR (c.state = 'running' AND COALESCE(c.due_at <= now(), false))) AS breached,
+          (NOT (c.state = 'breached' OR (c.state = 'running' AND COALESCE(c.due_at <= now(), false)))
+            AND c.state IN ('running', 'paused')
+            AND (c.warned_at IS NOT NULL OR (c.state = 'running' AND COALESCE(c.next_warning_at <= now(), false)))) AS warned
+        FROM ${s}.redress_sla_clocks AS c;
+    `,
+  },
 ];
 
 /** The schema version this release writes and reads. */

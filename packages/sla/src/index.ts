@@ -49,6 +49,7 @@ export { escalateOnBreach, nextLevel, type EscalationOptions } from './escalatio
 // SQL read models of the deadlines (the stores' SLA tables are built on these)
 export { deadlineRows, isBreachedAt, isWarnedAt, type SlaDeadlineRow } from './deadlines/rows.js';
 export { createSlaDeadlineTracker, type SlaDeadlineTracker, type SlaDeadlineTrackerOptions, type TicketDeadlines } from './deadlines/tracker.js';
+export { deadlinesFromLog, type DeadlinesFromLog } from './deadlines/from-log.js';
 
 // Repair
 export { repairSla, type RepairOptions, type RepairReport, type TicketFlip } from './repair/repair.js';

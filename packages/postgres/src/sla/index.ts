@@ -3,4 +3,4 @@
  * hosts without SLAs need not install @redress/sla (an optional peer).
  */
 export { sqlSlaProjection, type SqlSlaProjectionOptions } from './sla-tables.js';
-export { breachedSlaClocks, slaClocksOf, warnedSlaClocks, type SlaClockFilter, type SlaReadScope } from './sla-queries.js';
+export { breachedSlaClocks, slaClocksOf, warnedSlaClocks, type SlaReadScope } from './sla-queries.js';

@@ -4,7 +4,7 @@
  * or after the rows were written. The predicates are @redress/sla's
  * `isBreachedAt` / `isWarnedAt`, said in SQL; a test holds the two together.
  */
-import type { ClockState, SlaDeadlineRow } from '@redress/sla';
+import type { ClockState, SlaDeadlineRow, SlaQueryFilter } from '@redress/sla';
 import type { Pool } from 'pg';
 import { quoteIdentifier } from '../store/sql.js';
 
@@ -13,13 +13,6 @@ export interface SlaReadScope {
   readonly pool: Pool;
   readonly schema: string;
   readonly tenant: string;
-}
-
-export interface SlaClockFilter {
-  /** A handler's clocks; `null` for unassigned tickets. */
-  readonly handlerId?: string | null;
-  readonly severity?: string;
-  readonly clock?: string;
 }
 
 interface ClockRow {
@@ -75,7 +68,7 @@ const fromRow = (r: ClockRow): SlaDeadlineRow => ({
 const BREACHED = "(state = 'breached' OR (state = 'running' AND COALESCE(due_at <= $2, false)))";
 const WARNED = `(NOT ${BREACHED} AND state IN ('running', 'paused') AND (warned_at IS NOT NULL OR (state = 'running' AND COALESCE(next_warning_at <= $2, false))))`;
 
-async function select(scope: SlaReadScope, predicate: string, now: Date | number, filter: SlaClockFilter): Promise<SlaDeadlineRow[]> {
+async function select(scope: SlaReadScope, predicate: string, now: Date | number, filter: SlaQueryFilter): Promise<SlaDeadlineRow[]> {
   const where = ['tenant = $1', predicate];
   const params: unknown[] = [scope.tenant, new Date(now).toISOString()];
   const match = (value: string | null | undefined, column: string) => {
@@ -95,11 +88,11 @@ async function select(scope: SlaReadScope, predicate: string, now: Date | number
 }
 
 /** Clocks breached by `now` (late and still running, or ended late), optionally of one handler, severity or clock. */
-export const breachedSlaClocks = (scope: SlaReadScope, now: Date | number, filter: SlaClockFilter = {}): Promise<SlaDeadlineRow[]> =>
+export const breachedSlaClocks = (scope: SlaReadScope, now: Date | number, filter: SlaQueryFilter = {}): Promise<SlaDeadlineRow[]> =>
   select(scope, BREACHED, now, filter);
 
 /** Active clocks not breached by `now` that reached a warning threshold of their policy. */
-export const warnedSlaClocks = (scope: SlaReadScope, now: Date | number, filter: SlaClockFilter = {}): Promise<SlaDeadlineRow[]> =>
+export const warnedSlaClocks = (scope: SlaReadScope, now: Date | number, filter: SlaQueryFilter = {}): Promise<SlaDeadlineRow[]> =>
   select(scope, WARNED, now, filter);
 
 /** Every clock of one ticket, as last written. */

@@ -17,7 +17,8 @@ export interface TicketClockView extends ClockView {
 }
 
 export interface SlaQueryFilter {
-  readonly handlerId?: string;
+  /** A handler's clocks; `null` for unassigned tickets. */
+  readonly handlerId?: string | null;
   readonly severity?: string;
   readonly clock?: string;
 }

@@ -4,15 +4,8 @@
  * or after the rows were written. The predicates are @redress/sla's
  * `isBreachedAt` / `isWarnedAt`, said in SQL; a test holds the two together.
  */
-import type { ClockState, SlaDeadlineRow } from '@redress/sla';
+import type { ClockState, SlaDeadlineRow, SlaQueryFilter } from '@redress/sla';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-
-export interface SlaClockFilter {
-  /** A handler's clocks; `null` for unassigned tickets. */
-  readonly handlerId?: string | null;
-  readonly severity?: string;
-  readonly clock?: string;
-}
 
 interface ClockRow {
   readonly complaint_id: string;
@@ -66,7 +59,7 @@ const WARNED = `(NOT ${BREACHED} AND state IN ('running', 'paused') AND (warned_
 
 const iso = (now: Date | number): string => new Date(now).toISOString();
 
-function select(db: SqliteDatabase, predicate: string, now: Date | number, filter: SlaClockFilter): SlaDeadlineRow[] {
+function select(db: SqliteDatabase, predicate: string, now: Date | number, filter: SlaQueryFilter): SlaDeadlineRow[] {
   const where = [predicate];
   const params: Record<string, string> = { now: iso(now) };
   const match = (column: 'handlerId' | 'severity' | 'clock', sqlName: string) => {
@@ -84,11 +77,11 @@ function select(db: SqliteDatabase, predicate: string, now: Date | number, filte
 }
 
 /** Clocks breached by `now` (late and still running, or ended late), optionally of one handler, severity or clock. */
-export const breachedSlaClocks = (db: SqliteDatabase, now: Date | number, filter: SlaClockFilter = {}): SlaDeadlineRow[] =>
+export const breachedSlaClocks = (db: SqliteDatabase, now: Date | number, filter: SlaQueryFilter = {}): SlaDeadlineRow[] =>
   select(db, BREACHED, now, filter);
 
 /** Active clocks not breached by `now` that reached a warning threshold of their policy. */
-export const warnedSlaClocks = (db: SqliteDatabase, now: Date | number, filter: SlaClockFilter = {}): SlaDeadlineRow[] =>
+export const warnedSlaClocks = (db: SqliteDatabase, now: Date | number, filter: SlaQueryFilter = {}): SlaDeadlineRow[] =>
   select(db, WARNED, now, filter);
 
 /** Every clock of one ticket, as last written. */

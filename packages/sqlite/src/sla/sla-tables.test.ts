@@ -1,27 +1,15 @@
-import { createEngine, createManualClock, rebuildProjection, sequentialIds, type CommandInput } from '@redress/core';
-import { breachedClocks, deadlineRows, defaultSlaConfig, isWarnedAt, parseSlaConfig, slaProjection, SlaConfigError, type SlaState } from '@redress/sla';
+import { createEngine, createManualClock, sequentialIds, type CommandInput } from '@redress/core';
+import { breachedClocks, deadlinesFromLog, defaultSlaConfig, isWarnedAt, parseSlaConfig, SlaConfigError } from '@redress/sla';
 import { commandSequence } from '@redress/testing';
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createProjector, createSqliteEventStore, type SqliteEventStore } from '../index.js';
+import { createProjector, createSqliteEventStore } from '../index.js';
 import { receive } from '../test-support/workload.js';
 import { breachedSlaClocks, slaClocksOf, sqlSlaProjection, warnedSlaClocks } from './index.js';
 
 const config = parseSlaConfig(defaultSlaConfig());
 const H = 3_600_000;
 const D = 24 * H;
-
-/** Every ticket's clocks from the in-memory projection, as the rows the table must hold. */
-async function expectedTable(store: SqliteEventStore): Promise<{ state: SlaState; rows: Record<string, unknown[]> }> {
-  const { state } = await rebuildProjection(store, slaProjection(config));
-  const rows: Record<string, unknown[]> = {};
-  for (const [id, ticket] of state.tickets) {
-    const events = await store.readStream(id);
-    const last = events[events.length - 1];
-    if (last) rows[id] = deadlineRows(ticket, id, Math.max(...events.map((e) => Date.parse(e.occurredAt))), last.streamVersion).sort((a, b) => a.clock.localeCompare(b.clock));
-  }
-  return { state, rows };
-}
 
 const key = (r: { complaintId: string; clock: string }) => `${r.complaintId}/${r.clock}`;
 
@@ -46,9 +34,10 @@ describe('the SQL SLA deadlines', () => {
           if (i % 11 === 10) projector = createProjector({ store, projection: sqlSlaProjection({ config }), owner: 'a', clock, batchSize });
         }
         await projector.catchUp();
-        const { state, rows } = await expectedTable(store);
-        for (const id of Object.keys(rows)) expect(slaClocksOf(store.database, id)).toEqual(rows[id]);
-        expect(store.database.prepare('SELECT COUNT(*) FROM redress_sla_clocks').pluck().get()).toBe(Object.values(rows).flat().length);
+        const { state, rows } = await deadlinesFromLog(store, config);
+        for (const [id, expected] of rows) expect(slaClocksOf(store.database, id)).toEqual(expected);
+        const all = [...rows.values()].flat();
+        expect(store.database.prepare('SELECT COUNT(*) FROM redress_sla_clocks').pluck().get()).toBe(all.length);
 
         const last = Date.parse(commands.at(-1)?.at ?? '2026-03-02T01:00:00Z');
         for (const later of laters) {
@@ -59,7 +48,6 @@ describe('the SQL SLA deadlines', () => {
               breachedClocks(state, now).filter((c) => c.handlerId === handlerId).map(key).sort(),
             );
           }
-          const all = Object.values(rows).flat() as Parameters<typeof isWarnedAt>[0][];
           expect(warnedSlaClocks(store.database, now).map(key).sort()).toEqual(all.filter((r) => isWarnedAt(r, now)).map(key).sort());
         }
         store.close();

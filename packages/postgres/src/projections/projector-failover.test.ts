@@ -19,12 +19,11 @@ import {
   ticketViewProjection,
   type ComplaintEvent,
 } from '@redress/core';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCK_CLASS } from '../schema/migrations.js';
 import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres-event-store.js';
 import { seeded } from '../stress/protocol.js';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { useClusterPool } from '../test-support/cluster-pool.js';
 import { lifecycle } from '../test-support/commands.js';
 import type { ProjectorProcessCommand, ProjectorProcessConfig, ProjectorProcessMessage } from '../test-support/projector-process.js';
 import { rebuildSqlProjection } from './rebuild.js';
@@ -33,21 +32,7 @@ import { ticketTablesProjection } from './ticket-tables.js';
 const TENANT = 'failover-processes';
 const LOCK_KEY = `public/${TENANT}/tickets`;
 
-let cluster: TestCluster;
-let pool: pg.Pool;
-/** Run after the file even when a test fails: no child or connection outlives it. */
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString });
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  await pool?.end();
-  await cluster?.stop();
-});
+const db = useClusterPool();
 
 const pause = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -109,11 +94,11 @@ function spawnInstance(name: string): Instance {
     if (!instance.killed) violations.push(`${name} exited on its own (${code ?? signal})`);
   });
   instances.push(instance);
-  cleanups.push(async () => {
+  db.cleanup(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
   });
-  const config: ProjectorProcessConfig = { connectionString: cluster.connectionString, tenant: TENANT, name, batchSize: 5, pollIntervalMs: 50, applyDelayMs: 5 };
+  const config: ProjectorProcessConfig = { connectionString: db.cluster.connectionString, tenant: TENANT, name, batchSize: 5, pollIntervalMs: 50, applyDelayMs: 5 };
   child.send(config);
   return instance;
 }
@@ -147,7 +132,7 @@ async function theActive(): Promise<Instance> {
 
 /** Who holds the projection's advisory lock, as PostgreSQL sees it. */
 async function lockHolders(): Promise<string[]> {
-  const { rows } = await pool.query<{ name: string }>(
+  const { rows } = await db.pool.query<{ name: string }>(
     `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::int::oid AND l.objid = hashtext($2)::oid AND l.objsubid = 2`,
     [LOCK_CLASS.projections, LOCK_KEY],
@@ -156,7 +141,7 @@ async function lockHolders(): Promise<string[]> {
 }
 
 async function checkpoint(): Promise<number> {
-  const { rows } = await pool.query<{ position: string }>("SELECT position FROM redress_checkpoints WHERE tenant = $1 AND projection = 'tickets'", [TENANT]);
+  const { rows } = await db.pool.query<{ position: string }>("SELECT position FROM redress_checkpoints WHERE tenant = $1 AND projection = 'tickets'", [TENANT]);
   return Number(rows[0]?.position ?? 0);
 }
 
@@ -168,7 +153,7 @@ async function caughtUp(store: PostgresEventStore): Promise<number> {
 
 /** The read-model tables of the tenant, as plain rows in a stable order. */
 async function readModels() {
-  const q = async (sql: string) => (await pool.query(sql, [TENANT])).rows;
+  const q = async (sql: string) => (await db.pool.query(sql, [TENANT])).rows;
   return {
     tickets: await q('SELECT complaint_id, step, severity, handler_id, customer, closed_at, version, view FROM redress_tickets WHERE tenant = $1 ORDER BY complaint_id'),
     timeline: await q('SELECT complaint_id, version, at, type, actor_id, step FROM redress_ticket_timeline WHERE tenant = $1 ORDER BY complaint_id, version'),
@@ -178,9 +163,9 @@ async function readModels() {
 
 describe('a projector process killed with SIGKILL', () => {
   it('is replaced by exactly one standby, from the checkpoint, and the read models end equal to the log', async () => {
-    await pool.query('CREATE TABLE failover_batches (tenant text, first_position bigint, last_position bigint, by text, holds_lock boolean)');
-    const store = await createPostgresEventStore<ComplaintEvent>({ pool, tenant: TENANT, pollIntervalMs: 100 });
-    cleanups.push(() => store.close());
+    await db.pool.query('CREATE TABLE failover_batches (tenant text, first_position bigint, last_position bigint, by text, holds_lock boolean)');
+    const store = await createPostgresEventStore<ComplaintEvent>({ pool: db.pool, tenant: TENANT, pollIntervalMs: 100 });
+    db.cleanup(() => store.close());
     const engine = createEngine({ store, clock: createManualClock('2026-03-02T08:00:00.000Z'), ids: sequentialIds('k') });
     const failed: string[] = [];
     let next = 0;
@@ -209,7 +194,7 @@ describe('a projector process killed with SIGKILL', () => {
         await pause(10);
       }
     })().catch((error: unknown) => violations.push(`sampling the lock failed: ${String(error)}`));
-    cleanups.push(() => {
+    db.cleanup(() => {
       sampling.abort();
       return sampler;
     });
@@ -283,7 +268,7 @@ describe('a projector process killed with SIGKILL', () => {
     expect(holderRuns).toEqual(activations);
 
     // Every batch committed by the lock's holder, in one unbroken run 1..head, era after era.
-    const { rows: batches } = await pool.query<{ first: string; last: string; by: string; holds_lock: boolean }>(
+    const { rows: batches } = await db.pool.query<{ first: string; last: string; by: string; holds_lock: boolean }>(
       'SELECT first_position AS first, last_position AS last, by, holds_lock FROM failover_batches WHERE tenant = $1 ORDER BY first_position',
       [TENANT],
     );

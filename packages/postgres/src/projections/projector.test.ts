@@ -10,34 +10,20 @@ import {
   type EventLike,
 } from '@redress/core';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres-event-store.js';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { useClusterPool } from '../test-support/cluster-pool.js';
 import { lifecycle, note } from '../test-support/commands.js';
 import { createProjector } from './projector.js';
 import { rebuildSqlProjection } from './rebuild.js';
 import type { SqlProjection } from './sql-projection.js';
 import { ticketTablesProjection } from './ticket-tables.js';
 
-let cluster: TestCluster;
-let pool: pg.Pool;
-/** Run after each test file even when a test fails, so no connection keeps the pool from ending. */
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString });
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  await pool?.end();
-  await cluster?.stop();
-});
+const db = useClusterPool();
 
 /** The read-model tables of a tenant, as plain rows in a stable order. */
 async function readModels(tenant: string) {
-  const q = async (sql: string) => (await pool.query(sql, [tenant])).rows;
+  const q = async (sql: string) => (await db.pool.query(sql, [tenant])).rows;
   return {
     tickets: await q('SELECT complaint_id, step, severity, handler_id, customer, closed_at, version, view FROM redress_tickets WHERE tenant = $1 ORDER BY complaint_id'),
     timeline: await q('SELECT complaint_id, version, at, type, actor_id, step FROM redress_ticket_timeline WHERE tenant = $1 ORDER BY complaint_id, version'),
@@ -52,10 +38,10 @@ async function caughtUp(store: PostgresEventStore<EventLike>, checkpoint: () => 
 
 describe('the ticket tables projection', () => {
   it('keeps rows equal to core projections, answers queue questions in SQL, and rebuilds to the same rows', async () => {
-    const store = await createPostgresEventStore({ pool, tenant: 'tickets', pollIntervalMs: 200 });
+    const store = await createPostgresEventStore({ pool: db.pool, tenant: 'tickets', pollIntervalMs: 200 });
     const engine = createEngine({ store, clock: createManualClock('2026-03-02T08:00:00.000Z'), ids: sequentialIds('t') });
     const projector = createProjector({ store, projection: ticketTablesProjection(), batchSize: 7, pollIntervalMs: 100 });
-    cleanups.push(() => store.close(), () => projector.stop());
+    db.cleanup(() => store.close(), () => projector.stop());
     projector.start();
 
     // Lifecycles interleaved, as a desk works many tickets at once.
@@ -77,7 +63,7 @@ describe('the ticket tables projection', () => {
     expect(checkpointed.timeline).toHaveLength((await store.readAll(1, 10_000)).length);
 
     // "All open tickets of handler h-02", in SQL.
-    const { rows } = await pool.query("SELECT complaint_id FROM redress_queue WHERE tenant = 'tickets' AND handler_id = 'h-02' ORDER BY complaint_id");
+    const { rows } = await db.pool.query("SELECT complaint_id FROM redress_queue WHERE tenant = 'tickets' AND handler_id = 'h-02' ORDER BY complaint_id");
     expect(rows.map((r: { complaint_id: string }) => r.complaint_id)).toEqual(openComplaints(queues, { handlerId: 'h-02' }));
     expect(rows.length).toBeGreaterThan(0);
 
@@ -118,19 +104,19 @@ describe('several instances of one projection', () => {
   it('runs exactly one at a time, and a standby takes over from the checkpoint when the active one dies', async () => {
     // Two app instances: each its own pool (and connections), store and projector.
     const instance = async (name: string) => {
-      const own = new pg.Pool({ connectionString: cluster.connectionString, application_name: name });
+      const own = new pg.Pool({ connectionString: db.cluster.connectionString, application_name: name });
       // Its idle connections are cut too when it "dies".
       own.on('error', () => undefined);
       const store = await createPostgresEventStore<ComplaintEvent>({ pool: own, tenant: 'failover', pollIntervalMs: 100 });
       const projector = createProjector({ store, projection: countingProjection(), batchSize: 5, pollIntervalMs: 50 });
-      cleanups.push(() => own.end(), () => store.close(), () => projector.stop());
+      db.cleanup(() => own.end(), () => store.close(), () => projector.stop());
       return { name, own, store, projector };
     };
     const a = await instance('instance-a');
     const b = await instance('instance-b');
     // Commands come through a third connection pool, which outlives instance A.
-    const writer = await createPostgresEventStore<ComplaintEvent>({ pool, tenant: 'failover' });
-    cleanups.push(() => writer.close());
+    const writer = await createPostgresEventStore<ComplaintEvent>({ pool: db.pool, tenant: 'failover' });
+    db.cleanup(() => writer.close());
     const engine = createEngine({ store: writer, clock: createManualClock('2026-03-02T08:00:00.000Z'), ids: sequentialIds('f') });
     const work = async (from: number, to: number) => {
       for (let n = from; n < to; n++) for (const command of lifecycle(`c-${n}`, n)) expect((await engine.execute(command)).ok).toBe(true);
@@ -145,7 +131,7 @@ describe('several instances of one projection', () => {
 
     // Instance A dies mid-stream: its connections are cut, as when its process is killed.
     const more = work(6, 12);
-    await pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-a'");
+    await db.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-a'");
     await a.projector.stop();
     await more;
     await expect.poll(() => b.projector.active, { timeout: 10_000 }).toBe(true);
@@ -153,7 +139,7 @@ describe('several instances of one projection', () => {
 
     // Every event applied exactly once, by one instance or the other, none skipped.
     const head = await b.store.headPosition();
-    const { rows } = await pool.query<{ position: string; by: string }>("SELECT position, by FROM applied WHERE tenant = 'failover' ORDER BY position");
+    const { rows } = await db.pool.query<{ position: string; by: string }>("SELECT position, by FROM applied WHERE tenant = 'failover' ORDER BY position");
     expect(rows.map((r) => Number(r.position))).toEqual(Array.from({ length: head }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.by))).toEqual(new Set(['instance-a', 'instance-b']));
 

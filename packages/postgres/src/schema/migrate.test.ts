@@ -1,28 +1,16 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { describe, expect, it } from 'vitest';
+import { useClusterPool } from '../test-support/cluster-pool.js';
 import { migrate, SchemaVersionError } from './migrate.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
-let cluster: TestCluster;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString });
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await cluster?.stop();
-});
+const db = useClusterPool();
 
 const tables = async (schema: string) =>
-  (await pool.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [schema])).rows.map((r) => r.t);
+  (await db.pool.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [schema])).rows.map((r) => r.t);
 
 describe('migrations', () => {
   it('creates every table of a fresh schema, once', async () => {
-    const first = await migrate(pool, 'fresh');
+    const first = await migrate(db.pool, 'fresh');
     expect(first).toEqual({ from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => ({ version: m.version, name: m.name })) });
     expect(await tables('fresh')).toEqual([
       'redress_checkpoints',
@@ -35,28 +23,28 @@ describe('migrations', () => {
       'redress_ticket_timeline',
       'redress_tickets',
     ]);
-    expect(await migrate(pool, 'fresh')).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
+    expect(await migrate(db.pool, 'fresh')).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
   });
 
   it('lets several instances start together: one migrates, the others wait and find nothing to do', async () => {
-    const reports = await Promise.all(Array.from({ length: 4 }, () => migrate(pool, 'together')));
+    const reports = await Promise.all(Array.from({ length: 4 }, () => migrate(db.pool, 'together')));
     expect(reports.filter((r) => r.applied.length > 0)).toHaveLength(1);
-    const { rows } = await pool.query('SELECT version FROM together.redress_migrations ORDER BY version');
+    const { rows } = await db.pool.query('SELECT version FROM together.redress_migrations ORDER BY version');
     expect(rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
   it('upgrades an older schema with only the newer migrations', async () => {
-    await migrate(pool, 'older', MIGRATIONS.slice(0, 1));
+    await migrate(db.pool, 'older', MIGRATIONS.slice(0, 1));
     expect(await tables('older')).toEqual(['redress_events', 'redress_migrations', 'redress_streams']);
-    const report = await migrate(pool, 'older');
+    const report = await migrate(db.pool, 'older');
     expect(report.from).toBe(1);
     expect(report.applied.map((m) => m.version)).toEqual([2, 3]);
   });
 
   it('refuses a database written by a newer release, changing nothing', async () => {
-    await migrate(pool, 'newer');
-    await pool.query("INSERT INTO newer.redress_migrations (version, name) VALUES ($1, 'from the future')", [SCHEMA_VERSION + 1]);
-    const error = await migrate(pool, 'newer').catch((e: unknown) => e);
+    await migrate(db.pool, 'newer');
+    await db.pool.query("INSERT INTO newer.redress_migrations (version, name) VALUES ($1, 'from the future')", [SCHEMA_VERSION + 1]);
+    const error = await migrate(db.pool, 'newer').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaVersionError);
     expect(error).toMatchObject({ kind: 'SchemaVersion', databaseVersion: SCHEMA_VERSION + 1, supportedVersion: SCHEMA_VERSION });
     expect(String(error)).toMatch(/upgrade @redress\/postgres/);
@@ -64,7 +52,7 @@ describe('migrations', () => {
 
   it('rolls a failing migration back entirely', async () => {
     const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: (s: string) => `CREATE TABLE ${s}.half (x int); SELECT 1/0;` }];
-    await expect(migrate(pool, 'broken', broken)).rejects.toThrow(/division by zero/);
+    await expect(migrate(db.pool, 'broken', broken)).rejects.toThrow(/division by zero/);
     expect(await tables('broken')).toEqual([]);
   });
 });

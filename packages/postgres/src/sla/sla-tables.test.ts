@@ -2,36 +2,21 @@ import { createEngine, createManualClock, sequentialIds, type CommandInput } fro
 import { breachedClocks, deadlinesFromLog, defaultSlaConfig, isWarnedAt, parseSlaConfig, SlaConfigError } from '@redress/sla';
 import { commandSequence } from '@redress/testing';
 import { fc } from '@fast-check/vitest';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProjector } from '../projections/projector.js';
 import { rebuildSqlProjection } from '../projections/rebuild.js';
 import { createPostgresEventStore, type PostgresEventStore } from '../store/postgres-event-store.js';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { useClusterPool } from '../test-support/cluster-pool.js';
 import { breachedSlaClocks, slaClocksOf, sqlSlaProjection, warnedSlaClocks } from './index.js';
 
 const config = parseSlaConfig(defaultSlaConfig());
 const D = 24 * 3_600_000;
 
-let cluster: TestCluster;
-let pool: pg.Pool;
-/** Run after the file even when a test fails, so no connection keeps the pool from ending. */
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString });
-});
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  await pool?.end();
-  await cluster?.stop();
-});
+const db = useClusterPool();
 
 const key = (r: { complaintId: string; clock: string }) => `${r.complaintId}/${r.clock}`;
 const dump = async (tenant: string) =>
-  (await pool.query('SELECT * FROM redress_sla_clocks WHERE tenant = $1 ORDER BY complaint_id, clock', [tenant])).rows;
+  (await db.pool.query('SELECT * FROM redress_sla_clocks WHERE tenant = $1 ORDER BY complaint_id, clock', [tenant])).rows;
 
 /** Three complaints walked through the workflow by @redress/testing, their commands interleaved by time. */
 const day = fc
@@ -44,7 +29,7 @@ describe('the SQL SLA deadlines on PostgreSQL', () => {
   it('hold the in-memory projection\'s clocks, checkpointed in small batches across restarts, and answer breached and warned as it does', async () => {
     await fc.assert(
       fc.asyncProperty(day, fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 12 * D }), { minLength: 1, maxLength: 3 }), async (commands, batchSize, laters) => {
-        const store = await createPostgresEventStore({ pool, tenant: `sla-${++runs}`, pollIntervalMs: 50 });
+        const store = await createPostgresEventStore({ pool: db.pool, tenant: `sla-${++runs}`, pollIntervalMs: 50 });
         const clock = createManualClock('2026-03-02T00:00:00Z');
         const engine = createEngine({ store, clock, ids: sequentialIds('ev') });
         // A new projection object each time: an instance restarting with nothing in memory.
@@ -93,8 +78,8 @@ describe('the SQL SLA deadlines on PostgreSQL', () => {
     // after the first re-reads its ticket's history, which must be the tenant's own.
     const projection = sqlSlaProjection({ config: defaultSlaConfig(), cacheSize: 0 });
     const write = async (tenant: string, handler: string, notes: number) => {
-      const store = await createPostgresEventStore({ pool, tenant, pollIntervalMs: 50 });
-      cleanups.push(() => store.close());
+      const store = await createPostgresEventStore({ pool: db.pool, tenant, pollIntervalMs: 50 });
+      db.cleanup(() => store.close());
       const clock = createManualClock('2026-01-05T01:00:00Z'); // a Monday, 09:00 in Shanghai
       const engine = createEngine({ store, clock, ids: sequentialIds(tenant) });
       await engine.executeOrThrow({
@@ -111,7 +96,7 @@ describe('the SQL SLA deadlines on PostgreSQL', () => {
     };
     const project = async (store: PostgresEventStore) => {
       const projector = createProjector({ store, projection, batchSize: 1, pollIntervalMs: 20 });
-      cleanups.push(() => projector.stop());
+      db.cleanup(() => projector.stop());
       projector.start();
       await projector.reached(await store.headPosition());
       return projector;
@@ -133,13 +118,13 @@ describe('the SQL SLA deadlines on PostgreSQL', () => {
     // The acknowledgement was due after 4 business hours: 14:30 in Shanghai on the Monday.
     const query = `SELECT complaint_id, clock, due_at FROM redress_sla_clocks
       WHERE tenant = $1 AND handler_id = $2 AND (state = 'breached' OR (state = 'running' AND due_at <= $3))`;
-    expect((await pool.query(query, ['desk-a', 'h-li', '2026-01-05T06:29:59.999Z'])).rows).toEqual([]);
-    expect((await pool.query(query, ['desk-a', 'h-li', '2026-01-05T06:30:00.000Z'])).rows).toEqual([
+    expect((await db.pool.query(query, ['desk-a', 'h-li', '2026-01-05T06:29:59.999Z'])).rows).toEqual([]);
+    expect((await db.pool.query(query, ['desk-a', 'h-li', '2026-01-05T06:30:00.000Z'])).rows).toEqual([
       { complaint_id: 'c-1', clock: 'acknowledgement', due_at: new Date('2026-01-05T06:30:00.000Z') },
     ]);
-    expect((await pool.query(query, ['desk-a', 'h-zhao', '2026-01-06T00:00:00.000Z'])).rows).toEqual([]);
+    expect((await db.pool.query(query, ['desk-a', 'h-zhao', '2026-01-06T00:00:00.000Z'])).rows).toEqual([]);
     // The status view does the same against now() (long after January here).
-    const viewed = await pool.query("SELECT tenant, clock FROM redress_sla_status WHERE breached AND tenant LIKE 'desk-%' ORDER BY tenant, clock");
+    const viewed = await db.pool.query("SELECT tenant, clock FROM redress_sla_status WHERE breached AND tenant LIKE 'desk-%' ORDER BY tenant, clock");
     expect(viewed.rows).toEqual([
       { tenant: 'desk-a', clock: 'acknowledgement' },
       { tenant: 'desk-a', clock: 'resolution' },

@@ -1,30 +1,16 @@
 import { eventStoreConformance } from '@redress/testing/store-conformance';
-import { afterAll, beforeAll } from 'vitest';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
-import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
-import pg from 'pg';
+import { useClusterPool } from '../test-support/cluster-pool.js';
+import { createPostgresEventStore } from './postgres-event-store.js';
 import type { ConformanceEvent } from '@redress/testing/store-conformance';
 
-let cluster: TestCluster;
-let pool: pg.Pool;
-const stores: PostgresEventStore<ConformanceEvent>[] = [];
+const db = useClusterPool({ max: 20 });
+
 let tenants = 0;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString, max: 20 });
-});
-
-afterAll(async () => {
-  for (const store of stores) await store.close();
-  await pool?.end();
-  await cluster?.stop();
-});
 
 // A fresh tenant per call: an empty log in the same tables, which also checks that
 // tenants never see each other's events.
 eventStoreConformance('PostgreSQL', async () => {
-  const store = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: `conformance-${++tenants}`, pollIntervalMs: 200 });
-  stores.push(store);
+  const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: `conformance-${++tenants}`, pollIntervalMs: 200 });
+  db.cleanup(() => store.close());
   return store;
 });

@@ -8,14 +8,14 @@
  */
 import type { NewEvent, RecordedEvent } from '@redress/core';
 import type { ConformanceEvent } from '@redress/testing/store-conformance';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import type pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useClusterPool } from '../test-support/cluster-pool.js';
 import { appendInTransaction } from './append.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 
-let cluster: TestCluster;
-let pool: pg.Pool;
+const db = useClusterPool();
+
 let store: PostgresEventStore<ConformanceEvent>;
 let held: pg.PoolClient | undefined;
 
@@ -33,18 +33,11 @@ const events = (n: number): NewEvent<ConformanceEvent>[] =>
   }));
 
 beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString });
-  store = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'ordering', pollIntervalMs: 5000 });
+  store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'ordering', pollIntervalMs: 5000 });
+  db.cleanup(() => store.close());
 });
-
-afterAll(async () => {
-  // A failed test must not leave its transaction open, or ending the pool waits forever.
-  held?.release(true);
-  await store?.close();
-  await pool?.end();
-  await cluster?.stop();
-});
+// A failed test must not leave its transaction open, or ending the pool waits forever.
+db.cleanup(() => held?.release(true));
 
 const label = (e: RecordedEvent<ConformanceEvent>) => `${e.streamId}@${e.globalPosition}`;
 
@@ -64,7 +57,7 @@ describe('a transaction that commits late', () => {
     await subscription.caughtUp;
 
     // The slow writer inserts (taking its place in the write order) and holds its transaction.
-    const slow = await pool.connect();
+    const slow = await db.pool.connect();
     held = slow;
     await slow.query('BEGIN');
     await appendInTransaction(slow, { schema: '"public"', tenant: 'ordering' }, 'slow', 'noStream', events(1));
@@ -79,10 +72,10 @@ describe('a transaction that commits late', () => {
     await slow.query('COMMIT');
     slow.release();
     held = undefined;
-    await pool.query('SELECT redress_assign_positions($1, true)', ['ordering']);
+    await db.pool.query('SELECT redress_assign_positions($1, true)', ['ordering']);
 
     // In the write order the slow event came first: a reader paging by it would have skipped it.
-    const { rows: writeOrder } = await pool.query<{ stream_id: string }>(
+    const { rows: writeOrder } = await db.pool.query<{ stream_id: string }>(
       "SELECT stream_id FROM redress_events WHERE tenant = 'ordering' AND stream_id IN ('slow', 'fast') ORDER BY seq",
     );
     expect(writeOrder.map((r) => r.stream_id)).toEqual(['slow', 'fast', 'fast']);
@@ -96,7 +89,7 @@ describe('a transaction that commits late', () => {
   });
 
   it('keeps the log gapless and each reader exactly-once under many concurrent writers', async () => {
-    const tenant = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'ordering-many', pollIntervalMs: 200 });
+    const tenant = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'ordering-many', pollIntervalMs: 200 });
     const subscription = tenant.subscribe({ batchSize: 7 });
     const seen: number[] = [];
     const expected = 40 * 3;
@@ -133,21 +126,21 @@ describe('a transaction that commits late', () => {
 
 describe('a writer that dies between its commit and the numbering', () => {
   it('has its events numbered by the next reader at the head of the log, or by a stream read', async () => {
-    const orphans = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'orphans' });
+    const orphans = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'orphans' });
     await orphans.append('a', 'noStream', events(1));
     // Committed, never numbered: what a kill -9 right after COMMIT leaves.
-    const dying = await pool.connect();
+    const dying = await db.pool.connect();
     await dying.query('BEGIN');
     await appendInTransaction(dying, { schema: '"public"', tenant: 'orphans' }, 'b', 'noStream', events(2));
     await dying.query('COMMIT');
     dying.release();
-    expect((await pool.query("SELECT count(*)::int AS n FROM redress_events WHERE tenant = 'orphans' AND global_position IS NULL")).rows[0]).toEqual({ n: 2 });
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM redress_events WHERE tenant = 'orphans' AND global_position IS NULL")).rows[0]).toEqual({ n: 2 });
 
     expect((await orphans.readAll(2, 10)).map(label)).toEqual(['b@2', 'b@3']);
     expect(await orphans.headPosition()).toBe(3);
 
     // The same through readStream, for a stream the engine is about to write to.
-    const again = await pool.connect();
+    const again = await db.pool.connect();
     await again.query('BEGIN');
     await appendInTransaction(again, { schema: '"public"', tenant: 'orphans' }, 'b', 2, events(1));
     await again.query('COMMIT');

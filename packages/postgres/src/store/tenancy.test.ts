@@ -1,22 +1,10 @@
 import type { NewEvent } from '@redress/core';
 import type { ConformanceEvent } from '@redress/testing/store-conformance';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { describe, expect, it } from 'vitest';
+import { useClusterPool } from '../test-support/cluster-pool.js';
 import { createPostgresEventStore } from './postgres-event-store.js';
 
-let cluster: TestCluster;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  pool = new pg.Pool({ connectionString: cluster.connectionString });
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await cluster?.stop();
-});
+const db = useClusterPool();
 
 const event = (eventId: string, n: number): NewEvent<ConformanceEvent> => ({
   type: 'Happened',
@@ -31,8 +19,8 @@ const event = (eventId: string, n: number): NewEvent<ConformanceEvent> => ({
 
 describe('tenants and schemas', () => {
   it('keeps each tenant in its own log: same stream ids, same event ids, own positions', async () => {
-    const acme = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'acme' });
-    const globex = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'globex' });
+    const acme = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'acme' });
+    const globex = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'globex' });
     await acme.append('c-1', 'noStream', [event('e-1', 1), event('e-2', 2)]);
     await globex.append('c-1', 'noStream', [event('e-1', 10)]);
     expect((await acme.readAll()).map((e) => [e.streamVersion, e.globalPosition, e.data.n])).toEqual([
@@ -47,8 +35,8 @@ describe('tenants and schemas', () => {
   });
 
   it('wakes only the subscribers of the tenant that was written', async () => {
-    const quiet = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'quiet', pollIntervalMs: 60_000 });
-    const busy = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'busy', pollIntervalMs: 60_000 });
+    const quiet = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'quiet', pollIntervalMs: 60_000 });
+    const busy = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'busy', pollIntervalMs: 60_000 });
     const subscription = busy.subscribe();
     const first = subscription[Symbol.asyncIterator]().next();
     await subscription.caughtUp;
@@ -62,15 +50,15 @@ describe('tenants and schemas', () => {
   });
 
   it('lives in the schema it is given', async () => {
-    const store = await createPostgresEventStore<ConformanceEvent>({ pool, schema: 'Tenant Space', tenant: 't' });
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, schema: 'Tenant Space', tenant: 't' });
     await store.append('s', 'noStream', [event('x-1', 1)]);
-    const { rows } = await pool.query('SELECT count(*)::int AS n FROM "Tenant Space".redress_events');
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM "Tenant Space".redress_events');
     expect(rows[0]).toEqual({ n: 1 });
     await store.close();
   });
 
   it('refuses versions a stream can never be at as conflicts, writing nothing', async () => {
-    const store = await createPostgresEventStore<ConformanceEvent>({ pool, tenant: 'bad-input' });
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'bad-input' });
     await store.append('s', 'noStream', [event('ok-1', 1)]);
     for (const expected of [-1, 1.5, Number.NaN]) {
       await expect(store.append('s', expected, [event(`bad-${expected}`, 2)])).rejects.toMatchObject({ kind: 'ConcurrencyConflict', actual: 1 });

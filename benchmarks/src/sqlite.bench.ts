@@ -9,6 +9,9 @@
  * 2. Rebuild rates from the file: the in-memory ticket view fed by `readAll`, and
  *    the checkpointed SQL ticket projection, against a raw `SELECT` + `JSON.parse`
  *    of every event.
+ * 3. The SQL SLA deadlines rebuilt by the checkpointed projector, against the same
+ *    clocks kept in memory by @redress/sla's projection fed by `readAll`: what
+ *    writing them as rows costs on top of computing them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +27,8 @@ import {
   type RecordedEvent,
 } from '@redress/core';
 import { createProjector, createSqliteEventStore, migrate, sqlTicketProjection, type SqliteEventStore, type Synchronous } from '@redress/sqlite';
+import { sqlSlaProjection } from '@redress/sqlite/sla';
+import { defaultSlaConfig, parseSlaConfig, slaProjection } from '@redress/sla';
 import Database from 'better-sqlite3';
 import { CLOCK_START, CLOCK_STEP_MS, commandStream } from './fixtures.js';
 import { measure, type BenchSpec, type Stats } from './harness.js';
@@ -211,6 +216,37 @@ export async function runSqliteBenchmarks(options: SqliteBenchOptions): Promise<
       record(rawReadStats, { description: 'raw better-sqlite3: every event row selected and its JSON parsed, events/s', unit: 'events/s' }),
     );
     log('sqlite: rebuilds done');
+
+    const slaConfig = parseSlaConfig(defaultSlaConfig());
+    const slaInMemory: BenchSpec<SqliteEventStore> = {
+      name: 'rebuild SLA clocks in memory from SQLite readAll',
+      opsPerSample: head,
+      setup: () => source,
+      run: async (store) => {
+        const { checkpoint } = await rebuildProjection(store, slaProjection(slaConfig));
+        if (checkpoint !== head) throw new Error('the rebuild stopped short');
+      },
+    };
+    const slaSql: BenchSpec<ReturnType<typeof createProjector>> = {
+      name: 'rebuild SQL SLA deadlines',
+      opsPerSample: head,
+      setup: () => createProjector({ store: source, projection: sqlSlaProjection({ config: slaConfig }), owner: 'bench', clock: systemClock }),
+      run: async (projector) => {
+        const done = await projector.rebuild();
+        if (done.checkpoint !== head) throw new Error('the rebuild stopped short');
+      },
+    };
+    const sla = await measure([slaSql, slaInMemory], harness);
+    const slaInMemoryStats = sla.get(slaInMemory.name) as Stats;
+    records.push(
+      record(sla.get(slaSql.name) as Stats, {
+        description: 'the SQL SLA deadlines (redress_sla_clocks) rebuilt from zero by the checkpointed projector, events/s',
+        unit: 'events/s',
+        baseline: slaInMemoryStats,
+      }),
+      record(slaInMemoryStats, { description: "@redress/sla's in-memory clocks rebuilt from the SQLite store with readAll, events/s", unit: 'events/s' }),
+    );
+    log('sqlite: SLA rebuilds done');
     return {
       records,
       fixtures: {

@@ -1,3 +1,4 @@
 import { libraryBuild } from '../../.config/tsdown.base.ts';
 
-export default libraryBuild({ entry: ['src/index.ts'] });
+// Dependencies and peers (the core, the optional test kit) stay external, as tsdown does by default.
+export default libraryBuild({ entry: ['src/index.ts', 'src/testing/index.ts'] });

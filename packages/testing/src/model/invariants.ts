@@ -6,9 +6,9 @@
  * mistakes.
  *
  * Add your own with `invariant(...)` or `streamInvariant(...)`, and pass
- * `[...invariantCatalogue, yours]` to the harness. (The SLA package adds "a breach
- * is recorded if and only if its due instant passed while its clock ran" the same
- * way: an `Invariant` reading its projection through `context.view` at `context.now`.)
+ * `[...invariantCatalogue, yours]` to the harness. (`@redress/sla/testing` adds "a
+ * breach is recorded if and only if its due instant passed while its clock ran" the
+ * same way: `slaBreachInvariant(config)`, reading the SLA projection at `context.now`.)
  */
 import { isDeepStrictEqual } from 'node:util';
 import {

@@ -23,7 +23,7 @@ describe('the SLA breach invariant', () => {
     return slaBreachInvariant(slaConfig).check({ store: log.store, log: events, now: new Date(now) } as unknown as InvariantContext);
   }
 
-  it('agrees with the projection on pauses, reclassification and deadlines', async () => {
+  it('agrees with the projection across a pause and a reclassification to major', async () => {
     const paused = parseSlaConfig(oneClock({ pause: [{ on: 'WaitingOnCustomerStarted' }], resume: [{ on: 'WaitingOnCustomerEnded' }], target: { matrix: { by: 'severity', values: { major: 'PT2H' }, otherwise: 'PT10H' } } }));
     await expect(
       verdict(paused, async (l) => {

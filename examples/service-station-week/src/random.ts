@@ -8,9 +8,14 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-/** Floats in [0, 1) from a seed. */
-export function seeded(seed: number): () => number {
+/**
+ * Floats in [0, 1) from a seed. Stream `n` of a seed starts n jumps (2^64 draws each)
+ * along the generator's sequence: streams of one seed never overlap, so what one
+ * stream is used for cannot change what another draws.
+ */
+export function seeded(seed: number, stream = 0): () => number {
   const rng = xoroshiro128plus(seed);
+  for (let i = 0; i < stream; i++) rng.jump();
   return () => uniformFloat64(rng);
 }
 
@@ -31,8 +36,8 @@ export interface Random {
   deck<T>(items: readonly T[]): () => T;
 }
 
-export function createRandom(seed: number): Random {
-  const next = seeded(seed);
+export function createRandom(seed: number, stream = 0): Random {
+  const next = seeded(seed, stream);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const shuffle = <T>(items: readonly T[]): T[] => {
     const copy = [...items];

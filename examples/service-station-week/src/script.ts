@@ -9,6 +9,7 @@ import { endOfDayAfter, nextDayAt, workingMinutesAfter } from './calendar.js';
 import { actorOf, BRANCH, FOLLOW_UP, STAFF, TECHNICIANS, type StaffMember } from './cast.js';
 import type { Fate, WithdrawPoint } from './fates.js';
 import type { Random } from './random.js';
+import { followUpSurvey } from './survey.js';
 
 /** A command the engine must refuse: the week shows the rules at work. */
 export interface ExpectedRefusal {
@@ -60,7 +61,11 @@ const TOO_LITTLE: Remedy = {
 const HANDS_ON = new Set(['repairQuality', 'productQuality']);
 const WORKSHOP_REMEDIES = new Set(['freeRepair', 'replacement']);
 
-export function scriptFor(fate: Fate, rnd: Random): Step[] {
+/**
+ * `rnd` draws what happens; `answers` draws what customers answer in the survey, from
+ * a stream of its own, so the surveys never change the week's course.
+ */
+export function scriptFor(fate: Fate, rnd: Random, answers: Random): Step[] {
   const { complaintId, grievance: g, story, client } = fate;
   const major = g.severity === 'major';
   const steps: Step[] = [];
@@ -234,7 +239,8 @@ export function scriptFor(fate: Fate, rnd: Random): Step[] {
         { kind: 'Forbidden', why: `${handler.name} records the follow-up call, but the call back (回访) belongs to the follow-up staff.` },
       );
     }
-    then(wait(300, 900, false), { ...by(rnd.pick(FOLLOW_UP)), type: 'RecordFollowUp', data: { satisfied, channel: 'phone', comment } });
+    const survey = followUpSurvey(g.cause, WORKSHOP_REMEDIES.has(remedy.kind), satisfied, answers);
+    then(wait(300, 900, false), { ...by(rnd.pick(FOLLOW_UP)), type: 'RecordFollowUp', data: { satisfied, channel: 'phone', comment, survey } });
     return true;
   };
 

@@ -7,6 +7,7 @@ import {
   ticketViewProjection,
   type TicketView,
 } from '@redress/core';
+import { checkRatings, DEFAULT_CSI_CONFIG } from '@redress/csi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBoard, renderRefusals, renderTimeline, WIDTH } from './board.js';
 import { hoursBetween } from './calendar.js';
@@ -89,6 +90,27 @@ describe('a week at the service station', () => {
     expect(early).toBeInstanceOf(IllegalCommandError);
     expect(early).toMatchObject({ step: 'resolutionProposed', rule: { name: 'severityGeneral' } });
     expect(week.refusals.find((r) => r.error.kind === 'Forbidden')?.error).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('the follow-up surveys', () => {
+  const followUps = async () => (await week.store.readAll()).flatMap((e) => (e.type === 'FollowUpRecorded' ? [e.data] : []));
+  const mean = (scores: number[]) => scores.reduce((a, b) => a + b, 0) / scores.length;
+
+  it('come with every follow-up call, rating the CSI dimensions with their own reason codes', async () => {
+    const recorded = await followUps();
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const f of recorded) {
+      expect(f.survey?.ratings.length).toBeGreaterThanOrEqual(4);
+      expect(checkRatings(DEFAULT_CSI_CONFIG, f.survey?.ratings ?? [], 'ratings')).toEqual([]);
+    }
+  });
+
+  it('score lower, with a reason, when the customer is not satisfied', async () => {
+    const recorded = await followUps();
+    const scores = (satisfied: boolean) => recorded.filter((f) => f.satisfied === satisfied).flatMap((f) => f.survey?.ratings.map((r) => r.score) ?? []);
+    expect(mean(scores(false))).toBeLessThan(mean(scores(true)));
+    for (const f of recorded.filter((f) => !f.satisfied)) expect(f.survey?.ratings.some((r) => (r.reasons ?? []).length > 0)).toBe(true);
   });
 });
 

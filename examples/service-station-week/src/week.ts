@@ -22,6 +22,7 @@ import {
   type QueuesState,
   type TicketViewState,
 } from '@redress/core';
+import { followUpSurveyRule } from '@redress/csi';
 import { WEEK_END, WEEK_START } from './calendar.js';
 import { drawFates, type Fate } from './fates.js';
 import { createRandom } from './random.js';
@@ -76,15 +77,18 @@ function earliest(agendas: readonly Agenda[]): Agenda | undefined {
 export async function playWeek(options: { seed?: number; complaints?: number } = {}): Promise<Week> {
   const seed = options.seed ?? DEFAULT_SEED;
   const rnd = createRandom(seed);
+  const answers = createRandom(seed, 1);
 
   const store = openStore();
   const clock = createManualClock(WEEK_START);
   const tickets = ticketViewProjection();
   const queues = queuesProjection();
-  const engine = createEngine({ store, clock, ids: sequentialIds('ev'), projections: [tickets, queues] });
+  // The survey a follow-up carries must rate the CSI configuration's dimensions with their own reason codes.
+  const rules = [followUpSurveyRule()];
+  const engine = createEngine({ store, clock, ids: sequentialIds('ev'), projections: [tickets, queues], rules });
 
   const fates = drawFates(rnd, options.complaints ?? DEFAULT_COMPLAINTS);
-  const agendas: Agenda[] = fates.map((fate) => ({ fate, steps: scriptFor(fate, rnd), next: 0, due: fate.receivedAt }));
+  const agendas: Agenda[] = fates.map((fate) => ({ fate, steps: scriptFor(fate, rnd, answers), next: 0, due: fate.receivedAt }));
   const refusals: Refusal[] = [];
   let received = 0;
   let commands = 0;

@@ -15,25 +15,18 @@ import {
 } from '@redress/core';
 import { formatClock, formatLocal, hoursBetween } from './calendar.js';
 import { BRANCH, STAFF_BY_ID } from './cast.js';
-import { columns, displayWidth, wrap } from './text.js';
+import { columns, title, underline, wrap } from './text.js';
 import type { Refusal, Week } from './week.js';
 
 const en = labels('en');
 const zh = labels('zh-CN');
 export const WIDTH = 100;
 
-const staffName = (id: string | null) => (id === null ? 'Unassigned 未指派' : (STAFF_BY_ID.get(id)?.name ?? id));
-/** A rule under the header row, as wide as the table. */
-const underline = (lines: string[], indent = '') => [
-  lines[0] ?? '',
-  indent + '-'.repeat(Math.max(...lines.map(displayWidth)) - indent.length),
-  ...lines.slice(1),
-];
+export const staffName = (id: string | null) => (id === null ? 'Unassigned 未指派' : (STAFF_BY_ID.get(id)?.name ?? id));
 const STAFF_ORDER = [...STAFF_BY_ID.keys()];
 const rank = (id: string | null) => (id === null ? STAFF_ORDER.length : STAFF_ORDER.indexOf(id));
 /** Staff in the directory's order, the unassigned last. */
-const byStaffOrder = (a: string | null, b: string | null) => rank(a) - rank(b);
-const title = (text: string) => [text, '='.repeat(displayWidth(text))];
+export const byStaffOrder = (a: string | null, b: string | null) => rank(a) - rank(b);
 
 function summary(week: Pick<Week, 'seed' | 'tickets' | 'received'>): string[] {
   const all = [...week.tickets.values()];

@@ -37,3 +37,13 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   if (line !== '') lines.push(line);
   return lines.map((l, i) => (i === 0 ? l : indent + l));
 }
+
+/** A rule under the header row, as wide as the table. */
+export const underline = (lines: readonly string[], indent = ''): string[] => [
+  lines[0] ?? '',
+  indent + '-'.repeat(Math.max(...lines.map(displayWidth)) - indent.length),
+  ...lines.slice(1),
+];
+
+/** A heading underlined with `=`. */
+export const title = (text: string): string[] => [text, '='.repeat(displayWidth(text))];

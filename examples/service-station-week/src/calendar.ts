@@ -7,8 +7,10 @@
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
-const OPENS = 8 * 60 + 30;
-const CLOSES = 18 * 60;
+/** Opening and closing time, in minutes after local midnight (the SLA calendar is built from them too). */
+export const OPENS = 8 * 60 + 30;
+export const CLOSES = 18 * 60;
+export const TIME_ZONE = 'Asia/Shanghai';
 
 /** Monday 23 November 2026, 08:30 in Shanghai. */
 export const WEEK_START = new Date('2026-11-23T00:30:00Z');

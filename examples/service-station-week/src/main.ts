@@ -1,13 +1,16 @@
 /**
  * The demo: a week of complaints at a service station, then the board, three
  * ticket timelines (a major one, a reopened one, a withdrawn one), the commands
- * the engine refused, and the week's complaint analytics rebuilt from the log.
+ * the engine refused, the SLA clocks at the end of the week, and the week's
+ * complaint analytics rebuilt from the log.
  *
  *   npx --yes pnpm@10.34.8 --filter @redress/example-service-station start
  */
 import type { TicketView } from '@redress/core';
 import { analyze, rebuildAnalytics, renderReport } from '@redress/csi';
 import { renderBoard, renderRefusals, renderTimeline } from './board.js';
+import { renderSlaBoard } from './sla-board.js';
+import { slaOfWeek } from './sla-week.js';
 import { playWeek } from './week.js';
 
 const week = await playWeek();
@@ -23,6 +26,9 @@ const showcase = [
 console.log(renderBoard(week));
 for (const ticket of showcase) console.log(`\n\n${renderTimeline(ticket)}`);
 console.log(`\n\n${renderRefusals(week.refusals)}`);
+
+const sla = await slaOfWeek(week);
+console.log(`\n\n${renderSlaBoard(sla)}`);
 
 const analytics = analyze(await rebuildAnalytics(week.store));
 console.log(`\n\n${renderReport(analytics)}\n\n${renderReport(analytics, { locale: 'zh-CN' })}`);

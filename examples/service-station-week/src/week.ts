@@ -4,7 +4,8 @@
  * Every complaint has a script (its commands and the waits between them). The
  * week runs the scripts together in time order on one manual clock, as the desk
  * would live them, and stops on Sunday at closing time: whatever is due later
- * is still in progress on the board.
+ * is still in progress on the board. The clock is left at that instant: whatever
+ * is judged "as of now" after the week (SLA clocks, the report) is judged then.
  */
 import {
   createEngine,
@@ -23,11 +24,12 @@ import {
   type TicketViewState,
 } from '@redress/core';
 import { followUpSurveyRule } from '@redress/csi';
+import type { SqliteEventStore } from '@redress/sqlite';
 import { WEEK_END, WEEK_START } from './calendar.js';
 import { drawFates, type Fate } from './fates.js';
 import { createRandom } from './random.js';
 import { scriptFor, type Step } from './script.js';
-import { openStore } from './store.js';
+import { openStore, storeChoice, type StoreChoice } from './store.js';
 
 export const DEFAULT_SEED = 20261123;
 export const DEFAULT_COMPLAINTS = 40;
@@ -46,6 +48,8 @@ export interface Week {
   readonly seed: number;
   readonly engine: Engine;
   readonly store: EventStore<ComplaintEvent>;
+  /** The same store when it is SQLite (its database holds the SQL read models), else null. */
+  readonly sqlite: SqliteEventStore<ComplaintEvent> | null;
   readonly clock: ManualClock;
   readonly fates: readonly Fate[];
   /** The live ticket view and work queues, kept by the engine as it executes. */
@@ -74,12 +78,20 @@ function earliest(agendas: readonly Agenda[]): Agenda | undefined {
   return first;
 }
 
-export async function playWeek(options: { seed?: number; complaints?: number } = {}): Promise<Week> {
+export interface WeekOptions {
+  readonly seed?: number;
+  readonly complaints?: number;
+  /** Where the events go; by default what `REDRESS_DEMO_STORE` says. */
+  readonly store?: StoreChoice;
+}
+
+export async function playWeek(options: WeekOptions = {}): Promise<Week> {
   const seed = options.seed ?? DEFAULT_SEED;
   const rnd = createRandom(seed);
   const answers = createRandom(seed, 1);
 
-  const store = openStore();
+  const opened = openStore(options.store ?? storeChoice());
+  const store = opened.store;
   const clock = createManualClock(WEEK_START);
   const tickets = ticketViewProjection();
   const queues = queuesProjection();
@@ -128,10 +140,13 @@ export async function playWeek(options: { seed?: number; complaints?: number } =
     if (following) agenda.due = following.at(agenda.due);
   }
 
+  clock.set(WEEK_END);
+
   return {
     seed,
     engine,
     store,
+    sqlite: opened.kind === 'sqlite' ? opened.store : null,
     clock,
     fates,
     tickets: engine.view(tickets),

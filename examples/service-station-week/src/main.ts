@@ -2,12 +2,14 @@
  * The demo: a week of complaints at a service station, then the board, three
  * ticket timelines (a major one, a reopened one, a withdrawn one), the commands
  * the engine refused, the SLA clocks at the end of the week, and the week's
- * complaint analytics rebuilt from the log.
+ * complaint analytics rebuilt from the log (SLA results and business time wired
+ * in from @redress/sla).
  *
  *   npx --yes pnpm@10.34.8 --filter @redress/example-service-station start
  */
 import type { TicketView } from '@redress/core';
-import { analyze, rebuildAnalytics, renderReport } from '@redress/csi';
+import { renderReport } from '@redress/csi';
+import { weekAnalytics } from './analytics.js';
 import { renderBoard, renderRefusals, renderTimeline } from './board.js';
 import { renderSlaBoard } from './sla-board.js';
 import { slaOfWeek } from './sla-week.js';
@@ -30,5 +32,5 @@ console.log(`\n\n${renderRefusals(week.refusals)}`);
 const sla = await slaOfWeek(week);
 console.log(`\n\n${renderSlaBoard(sla)}`);
 
-const analytics = analyze(await rebuildAnalytics(week.store));
+const analytics = await weekAnalytics(week, sla);
 console.log(`\n\n${renderReport(analytics)}\n\n${renderReport(analytics, { locale: 'zh-CN' })}`);

@@ -1,8 +1,9 @@
 import { createBusinessCalendar } from '@redress/sla';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { weekAnalytics } from './analytics.js';
 import { atLocal, WEEK_END, workingMinutesAfter } from './calendar.js';
 import { renderSlaBoard } from './sla-board.js';
-import { STATION_CALENDAR } from './sla-config.js';
+import { clockName, STATION_CALENDAR } from './sla-config.js';
 import { HANDLER_BREACHES_SQL, sqlSlaReader } from './sla-sql.js';
 import { memorySlaReader, type SlaClockLine } from './sla-reader.js';
 import { slaOfWeek, type SlaWeek } from './sla-week.js';
@@ -100,5 +101,17 @@ describe("the station's SLA calendar", () => {
         expect(new Date(calendar.add(from.getTime(), m * 60_000)), `${from.toISOString()} +${m} min`).toEqual(workingMinutesAfter(from, m));
       }
     }
+  });
+});
+
+describe("the report's SLA rows", () => {
+  it('come from the SLA clocks: the follow-up row misses exactly the breached follow-up clocks', async () => {
+    const analytics = await weekAnalytics(onSqlite, fromSql);
+    const followUp = analytics.sla.external[`SLA: ${clockName('followUp')}`];
+    const breached = fromSql.reader.breached().filter((c) => c.clock === 'followUp').length;
+    expect(breached).toBeGreaterThan(0);
+    expect(followUp && followUp.total - followUp.met).toBe(breached);
+    expect(analytics.timeToAcknowledge.business).not.toBeNull();
+    expect(analytics.surveys.overall).not.toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The long stress run (the tests run a bounded version): rounds of N writer
- * processes × M commands on the same complaints, with two projector instances, and
- * in every other round SIGKILLs at random points. After each round the log, the
- * writers' reports and the read models are checked; it exits non-zero on the first
- * problem.
+ * processes × M commands on the same complaints, with two projector instances (each
+ * running the ticket tables and the SLA deadlines), and in every other round SIGKILLs
+ * at random points. After each round the log, the writers' reports and the read
+ * models (against a rebuild, and the SLA deadlines against @redress/sla's
+ * `deadlinesFromLog`) are checked; it exits non-zero on the first problem.
  *
  *   node ../../.ci/pnpm.mjs --filter @redress/sqlite stress --writers 8 --commands 400 --rounds 6
  */
@@ -13,8 +14,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createEngine, createManualClock, systemClock } from '@redress/core';
+import { defaultSlaConfig, parseSlaConfig } from '@redress/sla';
 import { createProjector, createSqliteEventStore, sqlTicketProjection } from './index.js';
-import { dumpReadModels } from './test-support/read-models.js';
+import { sqlSlaProjection } from './sla/index.js';
+import { dumpReadModels, dumpSlaClocks, slaClocksFromLog } from './test-support/read-models.js';
 import { killAllWorkers, logProblems, reportProblems, startTogether, startWorker } from './test-support/stress.js';
 import { receive } from './test-support/workload.js';
 
@@ -32,6 +35,7 @@ const commands = Number(values.commands);
 const complaints = Number(values.complaints);
 const rounds = Number(values.rounds);
 const leaseMs = 300;
+const slaConfig = parseSlaConfig(defaultSlaConfig());
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'redress-sqlite-stress-'));
@@ -69,23 +73,26 @@ try {
     const reports = started.flatMap((w) => w.reports);
     const problems = [...logProblems(store.database), ...reportProblems(store.database, reports, seeded, !kill)];
 
-    const survivor = createProjector({
-      store,
-      projection: sqlTicketProjection(),
-      owner: 'survivor',
-      clock: createManualClock(new Date(systemClock.now().getTime() + leaseMs)),
-      leaseMs,
-    });
+    const clock = createManualClock(new Date(systemClock.now().getTime() + leaseMs));
+    const survivor = createProjector({ store, projection: sqlTicketProjection(), owner: 'survivor', clock, leaseMs });
     const checkpointBefore = survivor.checkpoint();
     await survivor.catchUp();
     const checkpointed = JSON.stringify(dumpReadModels(store.database));
     await survivor.rebuild();
     if (JSON.stringify(dumpReadModels(store.database)) !== checkpointed) problems.push('the rebuilt read models differ from the checkpointed ones');
 
+    const slaSurvivor = createProjector({ store, projection: sqlSlaProjection({ config: slaConfig }), owner: 'survivor', clock, leaseMs });
+    const slaCheckpointBefore = slaSurvivor.checkpoint();
+    await slaSurvivor.catchUp();
+    const slaCheckpointed = JSON.stringify(dumpSlaClocks(store.database));
+    if (JSON.stringify(await slaClocksFromLog(store, slaConfig)) !== slaCheckpointed) problems.push('the checkpointed SLA deadlines differ from deadlinesFromLog');
+    await slaSurvivor.rebuild();
+    if (JSON.stringify(dumpSlaClocks(store.database)) !== slaCheckpointed) problems.push('the rebuilt SLA deadlines differ from the checkpointed ones');
+
     const count = (kind: string) => reports.filter((r) => r.kind === kind).length;
     const conflicts = reports.filter((r) => r.kind === 'refused' && r.error === 'ConcurrencyConflict').length;
     log(
-      `round ${round}${kill ? ' (SIGKILL)' : ''}: ${store.head()} events, ${count('accepted')} accepted, ${count('refused')} refused (${conflicts} conflicts), projector had reached ${checkpointBefore}: ${problems.length ? 'PROBLEMS' : 'consistent'}`,
+      `round ${round}${kill ? ' (SIGKILL)' : ''}: ${store.head()} events, ${count('accepted')} accepted, ${count('refused')} refused (${conflicts} conflicts), projectors had reached ${checkpointBefore} (tickets), ${slaCheckpointBefore} (SLA): ${problems.length ? 'PROBLEMS' : 'consistent'}`,
     );
     for (const p of problems) log(`  ✖ ${p}`);
     failed = problems.length > 0;

@@ -1,13 +1,16 @@
 /**
  * A process of the stress tests and script (forked, run with tsx): either a writer
  * executing commands through the engine on complaints other writers also use, or
- * a projector instance competing for the ticket projection's lease. It reports each
+ * a projector instance competing for the leases of the ticket tables and of the SLA
+ * deadlines (one projector each, in the same process). It reports each
  * accepted command to its parent only after the command committed, so whatever
  * the parent has heard of must be in the store, however the process dies.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEngine, systemClock } from '@redress/core';
+import { defaultSlaConfig } from '@redress/sla';
 import { createProjector, createSqliteEventStore, sqlTicketProjection } from '../index.js';
+import { sqlSlaProjection } from '../sla/index.js';
 import { advance, sideCommand } from './workload.js';
 
 export interface WorkerArgs {
@@ -61,10 +64,12 @@ async function write(args: WorkerArgs) {
 
 async function project(args: WorkerArgs) {
   const store = createSqliteEventStore({ file: args.file, synchronous: 'normal', busyTimeoutMs: 30_000, pollIntervalMs: 10 });
-  const projector = createProjector({ store, projection: sqlTicketProjection(), owner: `projector-${args.worker}`, clock: systemClock, leaseMs: args.leaseMs, batchSize: 20 });
+  const projectors = [sqlTicketProjection(), sqlSlaProjection({ config: defaultSlaConfig() })].map((projection) =>
+    createProjector({ store, projection, owner: `projector-${args.worker}`, clock: systemClock, leaseMs: args.leaseMs, batchSize: 20 }),
+  );
   const stop = new AbortController();
   process.once('SIGTERM', () => stop.abort());
-  await projector.run(stop.signal);
+  await Promise.all(projectors.map((p) => p.run(stop.signal)));
   store.close();
 }
 

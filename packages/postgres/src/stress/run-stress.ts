@@ -1,17 +1,21 @@
 /**
  * The stress run shared by the bounded test and the long script: N writer
  * processes × M commands on the same complaints, a subscriber following the log and
- * a projector keeping the SQL read models, some writers killed with SIGKILL at
- * random points. Then every claim is checked against what was stored; the result
- * lists every violation found (none, when the store holds its promises).
+ * projectors keeping the SQL read models (the ticket tables and the SLA deadlines),
+ * some writers killed with SIGKILL at random points. Then every claim is checked
+ * against what was stored; the result lists every violation found (none, when the
+ * store holds its promises).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createEngine, systemClock, type ComplaintEvent, type RecordedEvent } from '@redress/core';
+import { deadlinesFromLog, defaultSlaConfig, parseSlaConfig } from '@redress/sla';
 import pg from 'pg';
-import { createProjector } from '../projections/projector.js';
+import { createProjector, type Projector } from '../projections/projector.js';
 import { rebuildSqlProjection } from '../projections/rebuild.js';
+import type { SqlProjection } from '../projections/sql-projection.js';
 import { ticketTablesProjection } from '../projections/ticket-tables.js';
+import { slaClocksOf, sqlSlaProjection } from '../sla/index.js';
 import { createPostgresEventStore } from '../store/postgres-event-store.js';
 import { receive } from '../test-support/commands.js';
 import { seeded, type WriterConfig, type WriterMessage } from './protocol.js';
@@ -78,6 +82,9 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
   pool.on('error', () => undefined);
   const store = await createPostgresEventStore<ComplaintEvent>({ pool, tenant: options.tenant, pollIntervalMs: 200 });
   const violations: string[] = [];
+  const projectors: Projector[] = [];
+  // Nothing cuts the parent's connections: any error a projector recovers from is a problem.
+  const projectorErrors = new Set<string>();
   const random = seeded(options.seed);
   try {
     const shared = Array.from({ length: options.sharedComplaints ?? 3 }, (_, i) => `c-${i}`);
@@ -90,8 +97,15 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     const following = (async () => {
       for await (const e of subscription) seen.push(e);
     })();
-    const projector = createProjector({ store, projection: ticketTablesProjection(), batchSize: 20, pollIntervalMs: 100 });
-    projector.start();
+    const slaConfig = parseSlaConfig(defaultSlaConfig());
+    const follow = (projection: SqlProjection<ComplaintEvent>) => {
+      const p = createProjector({ store, projection, batchSize: 20, pollIntervalMs: 100, onError: (error) => projectorErrors.add(`${projection.name}: ${String(error)}`) });
+      projectors.push(p);
+      p.start();
+      return p;
+    };
+    const projector = follow(ticketTablesProjection());
+    const slaProjector = follow(sqlSlaProjection({ config: slaConfig }));
 
     const writers = await Promise.all(
       Array.from({ length: options.writers }, (_, writer) =>
@@ -169,10 +183,12 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     for (const e of log) if (!announced.has(e.eventId) && !initial.has(e.eventId)) violations.push(`event ${e.eventId} was stored but no writer announced it`);
 
     // The checkpointed read models equal the ones rebuilt from the log.
-    await projector.checkpoint();
-    for (let tries = 0; (await projector.checkpoint()) < head && tries < 400; tries++) await store.waitForAppend(head + 1, AbortSignal.timeout(50));
-    await projector.stop();
-    if ((await projector.checkpoint()) !== head) violations.push(`the projector stopped at ${await projector.checkpoint()}, the head is at ${head}`);
+    for (const [name, p] of [['ticket-tables', projector], ['SLA deadlines', slaProjector]] as const) {
+      await p.reached(head, AbortSignal.timeout(20_000));
+      await p.stop();
+      if ((await p.checkpoint()) !== head) violations.push(`the ${name} projector stopped at ${await p.checkpoint()}, the head is at ${head}`);
+    }
+    for (const error of projectorErrors) violations.push(`a projector failed: ${error}`);
     const snapshot = async () => {
       const q = async (sql: string) => JSON.stringify((await pool.query(sql, [options.tenant])).rows);
       return [
@@ -185,8 +201,25 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     await rebuildSqlProjection(store, ticketTablesProjection());
     if ((await snapshot()) !== checkpointed) violations.push('the checkpointed read models differ from the ones rebuilt from the log');
 
+    // The SLA deadlines likewise, and both equal to the rows @redress/sla computes from the whole log.
+    const slaRows = async (): Promise<Map<string, string>> => {
+      const { rows } = await pool.query<{ complaint_id: string }>('SELECT DISTINCT complaint_id FROM redress_sla_clocks WHERE tenant = $1', [options.tenant]);
+      return new Map(await Promise.all(rows.map(async ({ complaint_id: id }) => [id, JSON.stringify(await slaClocksOf(store, id))] as const)));
+    };
+    const differing = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) =>
+      [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id)).sort();
+    const { rows: expected } = await deadlinesFromLog(store, slaConfig);
+    const fromLog = new Map([...expected].filter(([, rows]) => rows.length > 0).map(([id, rows]) => [id, JSON.stringify(rows)]));
+    const slaCheckpointed = await slaRows();
+    const wrong = differing(slaCheckpointed, fromLog);
+    if (wrong.length > 0) violations.push(`the checkpointed SLA deadlines of ${wrong.join(', ')} differ from the ones deadlinesFromLog computes`);
+    await rebuildSqlProjection(store, sqlSlaProjection({ config: slaConfig }));
+    const unstable = differing(slaCheckpointed, await slaRows());
+    if (unstable.length > 0) violations.push(`the checkpointed SLA deadlines of ${unstable.join(', ')} differ from the ones rebuilt from the log`);
+
     return { events: log.length, accepted, conflicts, refused, killed: writers.filter((w) => w.killed).length, violations };
   } finally {
+    await Promise.all(projectors.map((p) => p.stop()));
     await store.close();
     await pool.end();
   }

@@ -1,8 +1,8 @@
 /**
  * @redress/testing: test kits for hosts of Redress.
  *
- * - Arbitraries (fast-check): customers and complaints in Chinese and English,
- *   valid commands for a state, walks of the machine, invalid commands, clocks.
+ * - Arbitraries (fast-check): customers, complaints and follow-up surveys in Chinese
+ *   and English, valid commands for a state, walks of the machine, invalid commands, clocks.
  * - Specs: `given(events).when(command).then(events | refusal)` for the decider,
  *   and `engineSpec({ store })` for the engine on any store.
  * - Model-based testing: `workflowCommands` / `runWorkflow` / `checkWorkflow`, a
@@ -17,8 +17,26 @@
 // Arbitraries
 export { WORDING, TEXTS, type TextLocale } from './arbitraries/phrases.js';
 export { actor, actorOf, customer, customerReference, localeArbitrary, personName, phoneNumber, type LocaleOptions } from './arbitraries/people.js';
-export { acknowledgement, complaintData, complaintStory, product, type ComplaintData, type ComplaintDataOptions } from './arbitraries/complaints.js';
-export { payloadGenerators, remedy, type CommandContext, type PayloadGenerator, type PayloadGenerators, type PayloadOf } from './arbitraries/payloads.js';
+export {
+  acknowledgement,
+  complaintData,
+  complaintSource,
+  complaintStory,
+  product,
+  type ComplaintData,
+  type ComplaintDataOptions,
+} from './arbitraries/complaints.js';
+export { CSI_DIMENSIONS, followUpSurvey, type SurveyDimension, type SurveyOptions } from './arbitraries/surveys.js';
+export {
+  followUpPayload,
+  payloadGenerators,
+  remedy,
+  type CommandContext,
+  type FollowUpOptions,
+  type PayloadGenerator,
+  type PayloadGenerators,
+  type PayloadOf,
+} from './arbitraries/payloads.js';
 export {
   acceptedCommandTypes,
   anyCommand,

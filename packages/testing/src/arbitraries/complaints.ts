@@ -1,18 +1,39 @@
 /**
  * Complaints as a front desk records them: who, through which channel, what
- * happened and what the customer demands, about which vehicle or machine. The
- * wording follows the cause, so a generated complaint reads like a real one.
+ * happened and what the customer demands, about which vehicle or machine, where
+ * (branch, region, business line) and what revealed it. The wording follows the
+ * cause, and every text of one complaint is in the story's language, so a generated
+ * complaint reads like a real one.
  */
-import { CAUSES, CHANNELS, type Acknowledgement, type Cause, type CommandOf, type Product } from '@redress/core';
+import { CAUSES, CHANNELS, COMPLAINT_SOURCE_KINDS, type Acknowledgement, type Cause, type CommandOf, type ComplaintSource, type Product } from '@redress/core';
 import fc from 'fast-check';
 import { customer, localeArbitrary, type LocaleOptions } from './people.js';
-import { BRANCHES_EN, BRANCHES_ZH, MACHINE_MODELS, PLATE_REGIONS, VEHICLE_MODELS, WORDING, type TextLocale } from './phrases.js';
+import {
+  BRANCH_REGIONS,
+  BRANCHES_EN,
+  BRANCHES_ZH,
+  BUSINESS_LINES_EN,
+  BUSINESS_LINES_ZH,
+  MACHINE_MODELS,
+  PLATE_REGIONS,
+  REGIONS_EN,
+  REGIONS_ZH,
+  SOURCE_NOTES,
+  TEXTS,
+  VEHICLE_MODELS,
+  WORDING,
+  type TextLocale,
+} from './phrases.js';
 
 export type ComplaintData = CommandOf<'ReceiveComplaint'>['data'];
 
 const PLATE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
 
-/** A vehicle (model, plate, mileage, purchase date) or a construction machine (model, serial, hours as km). */
+/**
+ * A vehicle (kind, model, plate, mileage, purchase date) or a construction machine
+ * (kind, model, serial, purchase date). Every field is optional, as in core's schema:
+ * desks often note only the model, or only the plate.
+ */
 export function product(): fc.Arbitrary<Product> {
   const plate = fc
     .tuple(fc.constantFrom(...PLATE_REGIONS), fc.array(fc.nat({ max: PLATE_CHARS.length - 1 }), { minLength: 5, maxLength: 5 }))
@@ -22,7 +43,7 @@ export function product(): fc.Arbitrary<Product> {
     .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
   const vehicle = fc.record(
     { kind: fc.constant('vehicle'), model: fc.constantFrom(...VEHICLE_MODELS), identifier: plate, mileageKm: fc.nat({ max: 300_000 }), purchasedOn },
-    { requiredKeys: ['kind', 'model'] },
+    { requiredKeys: [] },
   );
   const machine = fc.record(
     {
@@ -31,18 +52,63 @@ export function product(): fc.Arbitrary<Product> {
       identifier: fc.nat({ max: 999_999 }).map((n) => `SN${String(n).padStart(8, '0')}`),
       purchasedOn,
     },
-    { requiredKeys: ['kind', 'model'] },
+    { requiredKeys: [] },
   );
   return fc.oneof({ arbitrary: vehicle, weight: 3 }, { arbitrary: machine, weight: 1 });
 }
 
-/** Handling behaviours 1-4: complete (the usual case) or partly recorded, to be completed at confirmation. */
-export function acknowledgement(options: { readonly complete?: boolean } = {}): fc.Arbitrary<Acknowledgement> {
-  const full: Acknowledgement = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true };
-  if (options.complete) return fc.constant(full);
-  return fc
-    .record({ thanked: fc.boolean(), appreciated: fc.boolean(), apologised: fc.boolean(), promisedPromptAction: fc.boolean() })
-    .map((a) => ({ ...a }));
+const pick = (options: readonly string[], i: number) => options[i % options.length] as string;
+
+const FULL_ACKNOWLEDGEMENT = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true } as const;
+
+/** The acknowledgement's flags, and which of the words said (if any) by index: resolved once the language is known. */
+type AcknowledgementDraft = Omit<Acknowledgement, 'words'> & { readonly words?: number };
+
+function acknowledgementDraft(complete: boolean): fc.Arbitrary<AcknowledgementDraft> {
+  if (complete) return fc.record({ words: fc.nat() }, { requiredKeys: [] }).map((w) => ({ ...FULL_ACKNOWLEDGEMENT, ...w }));
+  return fc.record(
+    { thanked: fc.boolean(), appreciated: fc.boolean(), apologised: fc.boolean(), promisedPromptAction: fc.boolean(), words: fc.nat() },
+    { requiredKeys: ['thanked', 'appreciated', 'apologised', 'promisedPromptAction'] },
+  );
+}
+
+const withWords = ({ words, ...flags }: AcknowledgementDraft, locale: TextLocale): Acknowledgement =>
+  words === undefined ? { ...flags } : { ...flags, words: pick(TEXTS[locale].acknowledgement, words) };
+
+/**
+ * Handling behaviours 1-4: complete (the usual case) or partly recorded, to be
+ * completed at confirmation; sometimes with the words said, in the locale asked for.
+ */
+export function acknowledgement(options: { readonly complete?: boolean } & LocaleOptions = {}): fc.Arbitrary<Acknowledgement> {
+  return fc.tuple(acknowledgementDraft(options.complete ?? false), localeArbitrary(options.locale)).map(([draft, locale]) => withWords(draft, locale));
+}
+
+/** What revealed a complaint, with the index of its reference and note: resolved once the language is known. */
+type SourceDraft = { readonly kind: ComplaintSource['kind']; readonly reference?: number; readonly note?: number };
+
+const sourceDraft: fc.Arbitrary<SourceDraft> = fc.record(
+  { kind: fc.constantFrom(...COMPLAINT_SOURCE_KINDS), reference: fc.nat({ max: 999_999 }), note: fc.nat() },
+  { requiredKeys: ['kind'] },
+);
+
+/** The id of what revealed it: the survey response, or the earlier complaint whose follow-up (or repeat) it is. */
+function sourceReference(kind: ComplaintSource['kind'], n: number): string {
+  if (kind === 'survey') return `survey-${String(n).padStart(6, '0')}`;
+  if (kind === 'other') return `ticket-${String(n).padStart(6, '0')}`;
+  return `earlier-complaint-${(n % 4) + 1}`;
+}
+
+function sourceOf({ kind, reference, note }: SourceDraft, locale: TextLocale): ComplaintSource {
+  return {
+    kind,
+    ...(reference === undefined ? {} : { reference: sourceReference(kind, reference) }),
+    ...(note === undefined ? {} : { note: pick(SOURCE_NOTES[locale][kind], note) }),
+  };
+}
+
+/** What revealed a complaint (a satisfaction survey for a hidden complaint, a follow-up, a repeat…), with its reference and a note. */
+export function complaintSource(options: LocaleOptions = {}): fc.Arbitrary<ComplaintSource> {
+  return fc.tuple(sourceDraft, localeArbitrary(options.locale)).map(([draft, locale]) => sourceOf(draft, locale));
 }
 
 const wordingOf = (locale: TextLocale, cause: Cause) => WORDING[locale][cause];
@@ -70,7 +136,12 @@ export interface ComplaintDataOptions extends LocaleOptions {
   readonly acknowledged?: boolean;
 }
 
-/** The payload of a `ReceiveComplaint`: customer, channel, description, demand, product, branch, acknowledgement. */
+/**
+ * The payload of a `ReceiveComplaint`: customer, channel, description, demand, and
+ * the optional product, branch, region, business line, source and acknowledgement
+ * (each sometimes left out, and shrinking towards left out). The region is the
+ * branch's when there is a branch, and a machine belongs to the machinery line.
+ */
 export function complaintData(options: ComplaintDataOptions = {}): fc.Arbitrary<ComplaintData> {
   return fc
     .record(
@@ -80,14 +151,30 @@ export function complaintData(options: ComplaintDataOptions = {}): fc.Arbitrary<
         story: complaintStory(options),
         product: product(),
         branch: fc.nat(),
-        acknowledgement: acknowledgement({ complete: options.acknowledged ?? false }),
+        region: fc.nat(),
+        businessLine: fc.nat(),
+        source: sourceDraft,
+        acknowledgement: acknowledgementDraft(options.acknowledged ?? false),
       },
       { requiredKeys: ['customer', 'channel', 'story'] },
     )
-    .map(({ story, branch, ...rest }) => ({
-      ...rest,
-      description: story.description,
-      demand: story.demand,
-      ...(branch === undefined ? {} : { branch: (story.locale === 'en' ? BRANCHES_EN : BRANCHES_ZH)[branch % BRANCHES_EN.length] as string }),
-    }));
+    .map(({ story, branch, region, businessLine, source, acknowledgement, ...rest }) => {
+      const en = story.locale === 'en';
+      const branchIndex = branch === undefined ? undefined : branch % BRANCHES_EN.length;
+      const regionIndex = branchIndex === undefined ? region : BRANCH_REGIONS[branchIndex];
+      const kind = rest.product?.kind;
+      // A machine belongs to the machinery line (2); a vehicle to any other.
+      const lineIndex =
+        businessLine === undefined ? undefined : kind === 'machine' ? 2 : kind === 'vehicle' ? ([0, 1, 3] as const)[businessLine % 3] : businessLine;
+      return {
+        ...rest,
+        description: story.description,
+        demand: story.demand,
+        ...(branchIndex === undefined ? {} : { branch: (en ? BRANCHES_EN : BRANCHES_ZH)[branchIndex] as string }),
+        ...(region === undefined || regionIndex === undefined ? {} : { region: pick(en ? REGIONS_EN : REGIONS_ZH, regionIndex) }),
+        ...(lineIndex === undefined ? {} : { businessLine: pick(en ? BUSINESS_LINES_EN : BUSINESS_LINES_ZH, lineIndex) }),
+        ...(source === undefined ? {} : { source: sourceOf(source, story.locale) }),
+        ...(acknowledgement === undefined ? {} : { acknowledgement: withWords(acknowledgement, story.locale) }),
+      };
+    });
 }

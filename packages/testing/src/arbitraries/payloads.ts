@@ -21,12 +21,14 @@ import {
   type CommandOf,
   type CommandType,
   type ComplaintState,
+  type ProductChecks,
   type Remedy,
 } from '@redress/core';
 import fc from 'fast-check';
 import { acknowledgement, complaintData, complaintStory } from './complaints.js';
 import { localeArbitrary } from './people.js';
-import { TEXTS, type TextLocale } from './phrases.js';
+import { PRODUCT_CHECKS, TEXTS, VENUES, type TextLocale } from './phrases.js';
+import { settleSurvey, surveyDraft, type SurveyDimension } from './surveys.js';
 
 /** What a payload may depend on: the complaint, the instant it is decided at, and its decision state. */
 export interface CommandContext {
@@ -44,12 +46,13 @@ export type PayloadGenerators = { readonly [T in CommandType]: PayloadGenerator<
 
 type TextKind = keyof (typeof TEXTS)['en'];
 
+/** One of `options` in the context's locale. */
+const localized = (options: Record<TextLocale, readonly string[]>, context: CommandContext): fc.Arbitrary<string> =>
+  fc.tuple(localeArbitrary(context.locale), fc.nat()).map(([locale, i]) => options[locale][i % options[locale].length] as string);
+
 /** A text of one kind in the context's locale. */
 const text = (kind: TextKind, context: CommandContext): fc.Arbitrary<string> =>
-  fc.tuple(localeArbitrary(context.locale), fc.nat()).map(([locale, i]) => {
-    const options = TEXTS[locale][kind];
-    return options[i % options.length] as string;
-  });
+  localized({ en: TEXTS.en[kind], 'zh-CN': TEXTS['zh-CN'][kind] }, context);
 
 const MINUTE = 60_000;
 /** An instant after `now`: from one hour to two weeks later (shrinks to one hour). */
@@ -78,6 +81,51 @@ const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries
 
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
 
+/**
+ * "Three checks and one synthesis" (三查一综合) of a product-quality cause: what the
+ * product, its operating conditions and its usage and maintenance showed, each check
+ * sometimes left out, in the findings' language.
+ */
+const productChecks = fc.record({ product: fc.nat(), operatingConditions: fc.nat(), usageAndMaintenance: fc.nat() }, { requiredKeys: [] });
+const checksIn = (checks: { readonly [K in keyof ProductChecks]?: number }, locale: TextLocale): ProductChecks =>
+  Object.fromEntries(
+    Object.entries(checks).map(([key, i]) => {
+      const options = PRODUCT_CHECKS[locale][key as keyof ProductChecks];
+      return [key, options[(i as number) % options.length] as string];
+    }),
+  );
+
+export interface FollowUpOptions {
+  /** The survey dimensions and their reason codes (default `CSI_DIMENSIONS`); @redress/csi's `config.dimensions` fit as they are. */
+  readonly dimensions?: readonly SurveyDimension[];
+  /** `false`: never carry a survey (default: sometimes). */
+  readonly survey?: boolean;
+}
+
+/**
+ * The `RecordFollowUp` payload generator: satisfied or not, sometimes the channel
+ * and a comment, and sometimes a satisfaction survey whose scores lean the
+ * customer's way. For surveys on your own dimensions, or none, pass it as
+ * `generators: { RecordFollowUp: followUpPayload({ dimensions }) }`.
+ */
+export function followUpPayload(options: FollowUpOptions = {}): PayloadGenerator<'RecordFollowUp'> {
+  const dimensions = options.dimensions === undefined ? {} : { dimensions: options.dimensions };
+  // Bad dimensions (none, or the same id twice) throw here, when the generator is made.
+  if (options.survey !== false) surveyDraft(dimensions);
+  return (c) =>
+    fc
+      .record(
+        {
+          satisfied: fc.boolean(),
+          channel: fc.constantFrom(...CHANNELS),
+          comment: text('comment', c),
+          ...(options.survey === false ? {} : { survey: surveyDraft({ ...dimensions, locale: c.locale ?? 'any' }) }),
+        },
+        { requiredKeys: ['satisfied'] },
+      )
+      .map(({ survey, ...rest }) => (survey === undefined ? rest : { ...rest, survey: settleSurvey(survey, rest.satisfied) }));
+}
+
 export const payloadGenerators: PayloadGenerators = {
   ReceiveComplaint: (c) => complaintData({ locale: c.locale ?? 'any' }),
   ConfirmComplaint: (c) =>
@@ -85,7 +133,9 @@ export const payloadGenerators: PayloadGenerators = {
       .record({
         summary: text('summary', c),
         // Confirmation needs the whole acknowledgement: complete what receipt left out.
-        acknowledgement: ackComplete(c.state) ? optional(acknowledgement()) : acknowledgement({ complete: true }),
+        acknowledgement: ackComplete(c.state)
+          ? optional(acknowledgement({ locale: c.locale ?? 'any' }))
+          : acknowledgement({ complete: true, locale: c.locale ?? 'any' }),
       })
       .map(compact),
   ClassifyComplaint: (c) =>
@@ -96,25 +146,23 @@ export const payloadGenerators: PayloadGenerators = {
         reason: optional(text('reason', c)),
       })
       .map(compact),
-  StartInvestigation: (c) => fc.record({ plan: optional(text('note', c)) }).map(compact),
+  StartInvestigation: (c) => fc.record({ plan: optional(text('plan', c)) }).map(compact),
   IdentifyCause: (c) =>
     fc
-      .tuple(complaintStory({ locale: c.locale ?? 'any' }), fc.boolean())
-      .map(([story, checks]) =>
-        story.cause === 'productQuality' && checks
-          ? { cause: story.cause, findings: story.findings, checks: { product: story.findings, operatingConditions: story.findings } }
+      .record({ story: complaintStory({ locale: c.locale ?? 'any' }), checks: productChecks }, { requiredKeys: ['story'] })
+      // The three checks are for product-quality causes.
+      .map(({ story, checks }) =>
+        story.cause === 'productQuality' && checks !== undefined
+          ? { cause: story.cause, findings: story.findings, checks: checksIn(checks, story.locale) }
           : { cause: story.cause, findings: story.findings },
       ),
   ProposeResolution: (c) => fc.record({ remedy: remedy(c), agreedDeadline: futureInstant(c.now) }),
-  ApproveRemedy: (c) => fc.record({ note: optional(text('note', c)) }).map(compact),
+  ApproveRemedy: (c) => fc.record({ note: optional(text('approval', c)) }).map(compact),
   RejectRemedy: (c) => fc.record({ reason: text('reason', c) }),
-  StartExecution: (c) => fc.record({ note: optional(text('note', c)) }).map(compact),
+  StartExecution: (c) => fc.record({ note: optional(text('execution', c)) }).map(compact),
   CompleteExecution: (c) => fc.record({ outcome: text('outcome', c) }),
   RenegotiateDeadline: (c) => fc.record({ agreedDeadline: futureInstant(c.now, 21), reason: text('reason', c) }),
-  RecordFollowUp: (c) =>
-    fc
-      .record({ satisfied: fc.boolean(), channel: optional(fc.constantFrom(...CHANNELS)), comment: optional(text('comment', c)) })
-      .map(compact),
+  RecordFollowUp: followUpPayload(),
   RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c) }),
   ArchiveComplaint: (c) =>
     fc
@@ -132,7 +180,9 @@ export const payloadGenerators: PayloadGenerators = {
         handlerId: fc.nat({ max: HANDLERS.length - 2 }).map((i) => HANDLERS.filter((h) => h !== c.state.handlerId)[i] as string),
         reason: fc.constantFrom(...ASSIGNMENT_REASONS),
         note: optional(text('note', c)),
-        venue: optional(fc.constantFrom('Customer lounge', '客户休息室', 'On site')),
+        // 三变法 (threeChanges) also changes the venue and the time; any reassignment may set them.
+        venue: optional(localized(VENUES, c)),
+        meetingAt: optional(futureInstant(c.now, 7)),
       })
       .map(compact),
   AddNote: (c) => fc.record({ text: text('note', c), visibility: fc.constantFrom(...NOTE_VISIBILITIES) }),

@@ -1,7 +1,8 @@
 /**
- * Customers and staff with realistic names and contact details, in Chinese and
- * English. Everything is built with `map` over small integers and constant picks,
- * so a failing case shrinks to the first name of each list rather than to noise.
+ * Customers and staff with realistic names, contact details and segments, in
+ * Chinese and English. Everything is built with `map` over small integers and
+ * constant picks, so a failing case shrinks to the first name of each list rather
+ * than to noise.
  */
 import { ROLES, customerSchema, type Actor, type Customer, type Role } from '@redress/core';
 import fc from 'fast-check';
@@ -10,6 +11,8 @@ import {
   HONORIFICS_ZH,
   LAST_NAMES_EN,
   MOBILE_PREFIXES_ZH,
+  SEGMENTS_EN,
+  SEGMENTS_ZH,
   SURNAMES_PINYIN,
   SURNAMES_ZH,
   GIVEN_NAMES_ZH,
@@ -67,14 +70,30 @@ export function phoneNumber(options: LocaleOptions = {}): fc.Arbitrary<string> {
 export const customerReference = (maxCustomers = 50): fc.Arbitrary<string> =>
   fc.nat({ max: Math.max(0, maxCustomers - 1) }).map((n) => `cust-${String(n).padStart(6, '0')}`);
 
-/** A customer as a complaint refers to them: a reference, usually a name, often a phone number. */
+/**
+ * A customer as a complaint refers to them: a reference, usually a name, often a
+ * phone number, sometimes their segment (private owner, fleet…). Name and segment
+ * are in one language.
+ */
 export function customer(options: LocaleOptions & { readonly maxCustomers?: number } = {}): fc.Arbitrary<Customer> {
   return fc
     .record(
-      { reference: customerReference(options.maxCustomers), name: personName(options), phone: phoneNumber(options) },
-      { requiredKeys: ['reference'] },
+      {
+        reference: customerReference(options.maxCustomers),
+        locale: localeArbitrary(options.locale),
+        name: fc.tuple(englishName, chineseName),
+        phone: phoneNumber(options),
+        segment: fc.nat({ max: SEGMENTS_EN.length - 1 }),
+      },
+      { requiredKeys: ['reference', 'locale'] },
     )
-    .map((c) => customerSchema.parse(c));
+    .map(({ locale, name, segment, ...rest }) =>
+      customerSchema.parse({
+        ...rest,
+        ...(name === undefined ? {} : { name: locale === 'en' ? name[0] : name[1] }),
+        ...(segment === undefined ? {} : { segment: (locale === 'en' ? SEGMENTS_EN : SEGMENTS_ZH)[segment] }),
+      }),
+    );
 }
 
 /** A staff member acting in `role`, with an id such as `handler-li-3`. */

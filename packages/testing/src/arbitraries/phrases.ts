@@ -4,7 +4,7 @@
  * slow repairs). Kept as data so the arbitraries only pick: picking from constants
  * shrinks to the first entry, which keeps counterexamples readable.
  */
-import type { Cause } from '@redress/core';
+import type { Cause, ComplaintSourceKind, ProductChecks } from '@redress/core';
 
 /** The locales generated text comes in. `any` mixes both, as a bilingual desk sees. */
 export type TextLocale = 'en' | 'zh-CN';
@@ -29,6 +29,79 @@ export const MACHINE_MODELS = ['SY215C excavator', 'XE60DA excavator', 'ZL50GN w
 
 export const BRANCHES_EN = ['Pudong service centre', 'Chaoyang 4S store', 'Tianhe branch', 'Xihu workshop', 'Jiangbei service station'] as const;
 export const BRANCHES_ZH = ['浦东服务中心', '朝阳4S店', '天河分公司', '西湖维修站', '江北服务站'] as const;
+
+/** Sales regions, English and Chinese index for index; analytics slice complaints by them. */
+export const REGIONS_EN = ['East China', 'North China', 'South China', 'Central China', 'Southwest China'] as const;
+export const REGIONS_ZH = ['华东', '华北', '华南', '华中', '西南'] as const;
+/** The region of each branch above, by index (Pudong and Xihu are in East China, Jiangbei in Chongqing). */
+export const BRANCH_REGIONS = [0, 1, 2, 0, 4] as const;
+
+/** Business lines, index for index. Index 2 is the machinery line, the one a construction machine belongs to. */
+export const BUSINESS_LINES_EN = ['Passenger cars', 'Commercial vehicles', 'Construction machinery', 'After-sales parts'] as const;
+export const BUSINESS_LINES_ZH = ['乘用车', '商用车', '工程机械', '售后配件'] as const;
+
+/** Customer types (segments), index for index: how analytics slice customers. */
+export const SEGMENTS_EN = ['Private owner', 'Fleet', 'Corporate account', 'Rental company', 'Contractor'] as const;
+export const SEGMENTS_ZH = ['私家车主', '车队客户', '企业客户', '租赁公司', '施工单位'] as const;
+
+/** Where a reassigned handler meets the customer (三变法: change the handler, the venue, the time). */
+export const VENUES: Record<TextLocale, readonly string[]> = {
+  en: ['Customer lounge', 'Branch manager’s office', 'On site'],
+  'zh-CN': ['客户休息室', '经理办公室', '施工现场'],
+};
+
+/** What revealed a complaint, by source kind: the note a desk adds when it records the source. */
+export const SOURCE_NOTES: Record<TextLocale, Record<ComplaintSourceKind, readonly string[]>> = {
+  en: {
+    survey: ['Scored 3 out of 10 for timeliness in the monthly satisfaction survey.', 'Left a low rating and a comment in the post-service survey.'],
+    followUp: ['Raised during the follow-up call after an earlier repair.'],
+    repeat: ['Same fault as the complaint closed last month.'],
+    other: ['Reported by the branch manager after a site visit.', 'Posted on the dealer’s social media page.'],
+  },
+  'zh-CN': {
+    survey: ['月度满意度调查中服务及时性打了3分。', '维修后满意度调查中给了低分并留言。'],
+    followUp: ['在上次维修的跟进回访中提出。'],
+    repeat: ['与上月已关闭的投诉是同一故障。'],
+    other: ['网点经理现场走访时发现。', '客户在经销商社交媒体主页上发帖。'],
+  },
+};
+
+/** "Three checks and one synthesis" (三查一综合) for product-quality complaints: what each check found. */
+export const PRODUCT_CHECKS: Record<TextLocale, Record<keyof ProductChecks, readonly string[]>> = {
+  en: {
+    product: ['The seal batch measured 0.3 mm out of tolerance.', 'A fatigue crack at the weld of the boom pivot.'],
+    operatingConditions: ['Operating conditions normal; two similar units on the same site show no fault.', 'Cold mornings below -15 °C; similar units in the region report the same symptom.'],
+    usageAndMaintenance: ['Serviced on schedule at our branch with the specified oil.', 'The 250-hour service was skipped; otherwise normal use.'],
+  },
+  'zh-CN': {
+    product: ['密封件批次尺寸超差0.3毫米。', '动臂铰点焊缝处有疲劳裂纹。'],
+    operatingConditions: ['使用工况正常，同工地两台同型号设备无故障。', '早晨气温低于零下15度，本地区同型号设备有相同症状。'],
+    usageAndMaintenance: ['在本网点按时保养，使用规定油品。', '漏做了250小时保养，其他使用正常。'],
+  },
+};
+
+/**
+ * What customers write next to a survey rating, by dimension of the default CSI survey
+ * (see `CSI_DIMENSIONS`), for a low score (6 or less) and a high one; `*` for any other dimension.
+ */
+export const RATING_COMMENTS: Record<TextLocale, Record<string, { readonly low: readonly string[]; readonly high: readonly string[] }>> = {
+  en: {
+    skill: { low: ['The noise came back a week after the repair.'], high: ['The technician found the fault at once.'] },
+    attitude: { low: ['The advisor was impatient on the phone.'], high: ['Friendly and patient staff.'] },
+    timeliness: { low: ['The engineer arrived two hours late.'], high: ['Came on site the same afternoon.'] },
+    parts: { low: ['Waited nine days for the part.'], high: ['The part was in stock.'] },
+    overall: { low: ['Too many forms to fill in.'], high: ['Good service overall.'] },
+    '*': { low: ['Not what I expected.'], high: ['Very good.'] },
+  },
+  'zh-CN': {
+    skill: { low: ['修完一周异响又出现了。'], high: ['技师一下就找到了故障。'] },
+    attitude: { low: ['服务顾问电话里很不耐烦。'], high: ['服务人员热情耐心。'] },
+    timeliness: { low: ['工程师晚到了两个小时。'], high: ['当天下午就到了现场。'] },
+    parts: { low: ['等配件等了九天。'], high: ['配件有现货。'] },
+    overall: { low: ['要填的表太多了。'], high: ['整体服务很好。'] },
+    '*': { low: ['和预期差距较大。'], high: ['非常好。'] },
+  },
+};
 
 interface Wording {
   readonly description: readonly string[];
@@ -129,7 +202,13 @@ export const WORDING: Record<TextLocale, Record<Cause, Wording>> = {
 };
 
 /** Free texts the other commands carry. */
-export const TEXTS: Record<TextLocale, Record<'summary' | 'remedy' | 'outcome' | 'preventive' | 'note' | 'contact' | 'reason' | 'comment', readonly string[]>> = {
+export const TEXTS: Record<
+  TextLocale,
+  Record<
+    'summary' | 'remedy' | 'outcome' | 'preventive' | 'note' | 'contact' | 'reason' | 'comment' | 'acknowledgement' | 'plan' | 'approval' | 'execution' | 'survey',
+    readonly string[]
+  >
+> = {
   en: {
     summary: ['Customer confirms: rattling from the engine bay since the last service.', 'Confirmed with the customer by phone: overcharged on the last invoice.'],
     remedy: ['Refit the heat shield and inspect the exhaust free of charge.', 'Refund the labour billed twice and apologise in writing.', 'Replace the seal and provide a courtesy car.'],
@@ -139,6 +218,14 @@ export const TEXTS: Record<TextLocale, Record<'summary' | 'remedy' | 'outcome' |
     contact: ['Updated the customer on progress.', 'Customer called to ask about the refund.'],
     reason: ['Third visit for the same fault.', 'Part on back order.', 'Customer asked for a different advisor.', 'Customer resolved it with the dealer directly.'],
     comment: ['Customer happy with the result.', 'Customer says the noise is back.'],
+    acknowledgement: [
+      'Thank you for telling us, and I am sorry for the trouble; we will look into it today.',
+      'Thank you for your patience: your feedback helps us improve. We apologise and will act right away.',
+    ],
+    plan: ['Inspect the vehicle on the lift and pull the last service record.', 'Interview the advisor on duty and review the call log.', 'Compare the invoice with the quote and the workshop time sheet.'],
+    approval: ['Approved: within the compensation policy.', 'Approved on condition that the customer signs the settlement.'],
+    execution: ['Customer informed by phone; appointment booked for Thursday.', 'Refund request submitted to finance.'],
+    survey: ['Thanks for sorting it out quickly.', 'Fine in the end, but it took too many visits.', 'Please call before the car is ready next time.'],
   },
   'zh-CN': {
     summary: ['客户确认：上次保养后发动机舱有异响。', '已电话与客户确认：上次结账多收费。'],
@@ -149,5 +236,10 @@ export const TEXTS: Record<TextLocale, Record<'summary' | 'remedy' | 'outcome' |
     contact: ['向客户通报了维修进度。', '客户来电询问退款进度。'],
     reason: ['同一故障第三次返修。', '配件缺货，需要调货。', '客户要求更换服务顾问。', '客户已与经销商直接解决。'],
     comment: ['客户对结果满意。', '客户反映异响又出现了。'],
+    acknowledgement: ['感谢您告诉我们，给您添麻烦了，我们今天就处理。', '感谢您的耐心，您的意见帮助我们改进，非常抱歉，我们马上处理。'],
+    plan: ['上举升机检查车辆，调取上次保养记录。', '约谈当班服务顾问，调取通话记录。', '核对发票、报价单和车间工时记录。'],
+    approval: ['同意：符合补偿政策。', '同意，前提是客户签署和解协议。'],
+    execution: ['已电话告知客户，预约周四进店。', '退款申请已提交财务。'],
+    survey: ['感谢你们这么快解决了问题。', '最后解决了，但跑了太多趟。', '下次车修好之前请先打个电话。'],
   },
 };

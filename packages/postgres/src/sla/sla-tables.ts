@@ -108,12 +108,13 @@ export function sqlSlaProjection<E extends EventLike = ComplaintEvent>(options: 
         const loaded = await histories(tx, scope, before);
         for (const event of events) {
           if (!HANDLED.has(event.type)) continue;
-          let history = tracker.needsHistory(event) ? loaded.get(event.streamId) : undefined;
-          // Evicted during this batch after the scan: read it on its own.
-          if (tracker.needsHistory(event) && (history === undefined || before.get(event.streamId) !== event.streamVersion)) {
-            history = (await histories(tx, scope, new Map([[event.streamId, event.streamVersion]]))).get(event.streamId);
+          if (!tracker.needsHistory(event)) {
+            tracker.apply(event);
+            continue;
           }
-          tracker.apply(event, history);
+          // Read with the others unless it was evicted later in this batch: then on its own.
+          const preloaded = before.get(event.streamId) === event.streamVersion ? loaded.get(event.streamId) : undefined;
+          tracker.apply(event, preloaded ?? (await histories(tx, scope, new Map([[event.streamId, event.streamVersion]]))).get(event.streamId));
         }
         await writeRows(tx, scope, tracker);
       } catch (error) {

@@ -3,7 +3,8 @@
  * throwaway cluster (durable settings: fsync and synchronous commit on):
  *
  * - appends with 1 and 16 concurrent writers vs raw `pg` inserts of the same rows
- *   into the same tables, one transaction per command in both. The raw insert does
+ *   into the same tables, one transaction per command in both; then the same on a
+ *   second cluster with fsync off, where the store's own cost shows. The raw insert does
  *   no compare-and-set, no positioning and no read-back: the difference is the
  *   store's price for its guarantees. (commanded/eventstore reports ~8,600 events/s
  *   with 50 writers, for scale; it is not measured here.)
@@ -58,6 +59,98 @@ const lanes = <T>(items: readonly T[], writers: number): T[][] => Array.from({ l
 
 let tenants = 0;
 
+/** Appends with 1 and 16 concurrent writers, each beside raw inserts of the same rows on the same pool. */
+async function measureAppends(
+  pool: pg.Pool,
+  complaints: RecordedEvent<ComplaintEvent>[][][],
+  events: number,
+  harness: { warmup: number; samples: number },
+  variant: string,
+): Promise<BenchRecord[]> {
+  const records: BenchRecord[] = [];
+  for (const writers of [1, 16]) {
+    const store: BenchSpec<PostgresEventStore<ComplaintEvent>> = {
+      name: `postgres append, ${writers} writer${writers > 1 ? 's' : ''}${variant}`,
+      opsPerSample: events,
+      // A fresh tenant per sample: every sample writes new streams from version 0.
+      setup: () => createPostgresEventStore<ComplaintEvent>({ pool, tenant: `bench-${++tenants}`, migrate: false }),
+      run: async (s) => {
+        await Promise.all(
+          lanes(complaints, writers).map(async (lane) => {
+            for (const perCommand of lane) {
+              let version = 0;
+              for (const batch of perCommand) {
+                await s.append(batch[0]?.streamId ?? '', version === 0 ? 'noStream' : version, batch);
+                version += batch.length;
+              }
+            }
+          }),
+        );
+        await s.close();
+      },
+    };
+    const raw: BenchSpec<string> = {
+      name: `raw pg insert, ${writers} writer${writers > 1 ? 's' : ''}${variant}`,
+      opsPerSample: events,
+      setup: () => `raw-${++tenants}`,
+      run: async (tenant) => {
+        await Promise.all(
+          lanes(complaints, writers).map(async (lane) => {
+            const client = await pool.connect();
+            try {
+              for (const perCommand of lane) {
+                for (const batch of perCommand) {
+                  const last = batch[batch.length - 1];
+                  if (!last) continue;
+                  await client.query('BEGIN');
+                  await client.query(
+                    'INSERT INTO redress_streams (tenant, stream_id, version) VALUES ($1, $2, $3) ON CONFLICT (tenant, stream_id) DO UPDATE SET version = EXCLUDED.version',
+                    [tenant, last.streamId, last.streamVersion],
+                  );
+                  await client.query(
+                    `INSERT INTO redress_events (tenant, global_position, stream_id, stream_version, event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version)
+                     SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::json[], $8::text[], $9::json[], $10::text[], $11::text[], $12::int[])`,
+                    [
+                      tenant,
+                      batch.map((e) => e.globalPosition),
+                      batch.map((e) => e.streamId),
+                      batch.map((e) => e.streamVersion),
+                      batch.map((e) => e.eventId),
+                      batch.map((e) => e.type),
+                      batch.map((e) => JSON.stringify(e.data)),
+                      batch.map((e) => e.occurredAt),
+                      batch.map((e) => JSON.stringify(e.actor)),
+                      batch.map((e) => e.causationId),
+                      batch.map((e) => e.correlationId),
+                      batch.map((e) => e.schemaVersion),
+                    ],
+                  );
+                  await client.query('COMMIT');
+                }
+              }
+            } finally {
+              client.release();
+            }
+          }),
+        );
+      },
+    };
+    const stats = await measure([store, raw], harness);
+    const rawStats = stats.get(raw.name) as Stats;
+    records.push(
+      record(stats.get(store.name) as Stats, {
+        description: `events/s through createPostgresEventStore().append, one transaction per command, ${writers} concurrent writer(s) on separate complaints${variant}`,
+        unit: 'events/s',
+        baseline: rawStats,
+      }),
+      record(rawStats, { description: `events/s of plain INSERTs of the same rows into the same tables, ${writers} connection(s)${variant}`, unit: 'events/s' }),
+    );
+  }
+
+  return records;
+}
+
+
 export async function runPostgresBenchmarks(options: PostgresBenchOptions): Promise<PostgresBenchResult> {
   const log = options.log ?? (() => {});
   const harness = options.quick ? { warmup: 1, samples: 3 } : { warmup: 1, samples: 9 };
@@ -71,84 +164,19 @@ export async function runPostgresBenchmarks(options: PostgresBenchOptions): Prom
     const commands = complaints.reduce((n, c) => n + c.length, 0);
     log(`postgres: ${complaints.length} complaints, ${commands} commands, ${events} events per sample; ${harness.samples} samples`);
 
-    for (const writers of [1, 16]) {
-      const store: BenchSpec<PostgresEventStore<ComplaintEvent>> = {
-        name: `postgres append, ${writers} writer${writers > 1 ? 's' : ''}`,
-        opsPerSample: events,
-        // A fresh tenant per sample: every sample writes new streams from version 0.
-        setup: () => createPostgresEventStore<ComplaintEvent>({ pool, tenant: `bench-${++tenants}`, migrate: false }),
-        run: async (s) => {
-          await Promise.all(
-            lanes(complaints, writers).map(async (lane) => {
-              for (const perCommand of lane) {
-                let version = 0;
-                for (const batch of perCommand) {
-                  await s.append(batch[0]?.streamId ?? '', version === 0 ? 'noStream' : version, batch);
-                  version += batch.length;
-                }
-              }
-            }),
-          );
-          await s.close();
-        },
-      };
-      const raw: BenchSpec<string> = {
-        name: `raw pg insert, ${writers} writer${writers > 1 ? 's' : ''}`,
-        opsPerSample: events,
-        setup: () => `raw-${++tenants}`,
-        run: async (tenant) => {
-          await Promise.all(
-            lanes(complaints, writers).map(async (lane) => {
-              const client = await pool.connect();
-              try {
-                for (const perCommand of lane) {
-                  for (const batch of perCommand) {
-                    const last = batch[batch.length - 1];
-                    if (!last) continue;
-                    await client.query('BEGIN');
-                    await client.query(
-                      'INSERT INTO redress_streams (tenant, stream_id, version) VALUES ($1, $2, $3) ON CONFLICT (tenant, stream_id) DO UPDATE SET version = EXCLUDED.version',
-                      [tenant, last.streamId, last.streamVersion],
-                    );
-                    await client.query(
-                      `INSERT INTO redress_events (tenant, global_position, stream_id, stream_version, event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version)
-                       SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::int[], $5::text[], $6::text[], $7::json[], $8::text[], $9::json[], $10::text[], $11::text[], $12::int[])`,
-                      [
-                        tenant,
-                        batch.map((e) => e.globalPosition),
-                        batch.map((e) => e.streamId),
-                        batch.map((e) => e.streamVersion),
-                        batch.map((e) => e.eventId),
-                        batch.map((e) => e.type),
-                        batch.map((e) => JSON.stringify(e.data)),
-                        batch.map((e) => e.occurredAt),
-                        batch.map((e) => JSON.stringify(e.actor)),
-                        batch.map((e) => e.causationId),
-                        batch.map((e) => e.correlationId),
-                        batch.map((e) => e.schemaVersion),
-                      ],
-                    );
-                    await client.query('COMMIT');
-                  }
-                }
-              } finally {
-                client.release();
-              }
-            }),
-          );
-        },
-      };
-      const stats = await measure([store, raw], harness);
-      const rawStats = stats.get(raw.name) as Stats;
-      records.push(
-        record(stats.get(store.name) as Stats, {
-          description: `events/s through createPostgresEventStore().append, one transaction per command, ${writers} concurrent writer(s) on separate complaints`,
-          unit: 'events/s',
-          baseline: rawStats,
-        }),
-        record(rawStats, { description: `events/s of plain INSERTs of the same rows into the same tables, ${writers} connection(s)`, unit: 'events/s' }),
-      );
-      log(`postgres: ${writers} writer(s) measured`);
+    records.push(...(await measureAppends(pool, complaints, events, harness, '')));
+    log('postgres: appends measured (durable)');
+    // The same on a cluster without fsync: what the store itself costs (CPU, round trips,
+    // its second commit) once the disk is out of the picture, comparable across machines.
+    const fast = await startTestCluster();
+    const fastPool = new pg.Pool({ connectionString: fast.connectionString, max: 20 });
+    try {
+      await migrate(fastPool);
+      records.push(...(await measureAppends(fastPool, complaints, events, harness, ' (fsync off)')));
+      log('postgres: appends measured (fsync off)');
+    } finally {
+      await fastPool.end();
+      await fast.stop();
     }
 
     // Rebuilds read one log written once, untimed.

@@ -20,6 +20,8 @@ export interface ReportLabels {
   readonly unclassified: string;
   readonly unknownCause: string;
   readonly sla: string;
+  /** The heading of the rules the `slaResults` hook reports. */
+  readonly slaExternal: string;
   readonly remedyOnTime: string;
   readonly planWithin7Days: string;
   readonly followUpWithin3Days: string;
@@ -75,6 +77,7 @@ const en: ReportLabels = {
   unclassified: 'Not classified yet',
   unknownCause: 'Cause not identified yet',
   sla: 'Time rules (calendar time)',
+  slaExternal: 'SLA rules (from your SLA clocks)',
   remedyOnTime: 'Remedy executed by the agreed deadline',
   planWithin7Days: 'Resolution proposed within 7 days',
   followUpWithin3Days: 'Follow-up within 3 days of execution',
@@ -130,6 +133,7 @@ const zhCN: ReportLabels = {
   unclassified: '尚未分类',
   unknownCause: '尚未确定原因',
   sla: '时限要求（日历时间）',
+  slaExternal: 'SLA规则（来自SLA时钟）',
   remedyOnTime: '按约定期限执行解决方案',
   planWithin7Days: '7天内制定解决方案',
   followUpWithin3Days: '执行后3天内回访',

@@ -50,6 +50,20 @@ describe('the report', () => {
     expect(md).toContain('| response\\|4h | 100.0% (1/1) |');
   });
 
+  it("puts the host's SLA rules under their own heading, not the calendar-time one, and only when there are some", async () => {
+    const h = harness();
+    await live(h, 'c-1', { until: 'planned' });
+    const state = (await rebuildProjection(h.store, analyticsProjection())).state;
+    const withRules = renderReport(analyze(state, { hooks: { slaResults: () => [{ rule: 'firstResponse4h', met: false }] } }));
+    const sections = withRules.split('### ');
+    const calendar = sections.find((s) => s.startsWith('Time rules (calendar time)')) ?? '';
+    const external = sections.find((s) => s.startsWith('SLA rules (from your SLA clocks)')) ?? '';
+    expect(calendar).not.toContain('firstResponse4h');
+    expect(external).toContain('| firstResponse4h | 0.0% (0/1) |');
+    expect(renderReport(analyze(state))).not.toContain('SLA rules (from your SLA clocks)');
+    expect(renderReport(analyze(state, { hooks: { slaResults: () => [{ rule: 'r', met: true }] } }), { locale: 'zh-CN' })).toContain('### SLA规则（来自SLA时钟）');
+  });
+
   it('draws the causes as an SVG bar chart', async () => {
     const svg = paretoSvg(await report(), { locale: 'zh-CN' });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

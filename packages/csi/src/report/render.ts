@@ -113,11 +113,17 @@ export function renderReport(report: ComplaintAnalytics, options: RenderOptions 
         [l.remedyOnTime, percent(report.sla.remedyOnTime, l)],
         [l.planWithin7Days, percent(report.sla.planWithin7Days, l)],
         [l.followUpWithin3Days, percent(report.sla.followUpWithin3Days, l)],
-        ...Object.entries(report.sla.external).map(([rule, r]) => [rule, percent(r, l)]),
       ],
     ),
     '',
   );
+  // The host's own rules (the `slaResults` hook) are measured however its SLA engine measures them:
+  // not under the calendar-time heading.
+  const external = Object.entries(report.sla.external);
+  if (external.length > 0) {
+    out.push(`### ${l.slaExternal}`, '');
+    out.push(table([l.measure, l.value], external.map(([rule, r]) => [rule, percent(r, l)])), '');
+  }
 
   out.push(`### ${l.times}`, '');
   out.push(

@@ -3,10 +3,9 @@
  * the README verbatim, typecheck under the project's strict settings, and run.
  */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { consoleOutputOf, printedAfter, typecheckUnderProjectConfig } from '../../../.config/test-support/readme-example.js';
 
 const usagePath = fileURLToPath(new URL('./usage.ts', import.meta.url));
 const usage = readFileSync(usagePath, 'utf8');
@@ -20,22 +19,14 @@ describe('the README usage example', () => {
   });
 
   it('typechecks', () => {
-    const configPath = fileURLToPath(new URL('../../../.config/tsconfig.json', import.meta.url));
-    const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-    // The config's own folder is the base path, so its `extends` (and the source condition) resolve.
-    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, dirname(configPath), undefined, configPath);
-    expect(options.customConditions).toContain('@redress/source');
-    const program = ts.createProgram([usagePath], { ...options, noEmit: true });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(diagnostics).toEqual([]);
+    const { conditions, errors } = typecheckUnderProjectConfig(usagePath);
+    expect(conditions).toContain('@redress/source');
+    expect(errors).toEqual([]);
   }, 60_000);
 
   it('runs and prints exactly what the README says it prints', async () => {
-    const printed = readme.slice(readme.indexOf(usage)).match(/It prints:\n\n```text\n([\s\S]*?)```/)?.[1];
+    const printed = printedAfter(readme, usage);
     expect(printed, 'the README shows the output after the example').toBeDefined();
-    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    await import('./usage.js');
-    expect(log.mock.calls.map((args) => `${args.join(' ')}\n`).join('')).toBe(printed);
-    log.mockRestore();
+    expect(await consoleOutputOf(() => import('./usage.js'))).toBe(printed);
   });
 });

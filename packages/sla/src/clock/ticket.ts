@@ -24,7 +24,8 @@ export interface TicketSla {
   readonly ladder: readonly string[];
 }
 
-const field = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
+/** A top-level field of an event's payload, or undefined when the payload is not an object. */
+export const field = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
 
 /** A new ticket from its ComplaintReceived event, with the policy in force pinned. */
 export function openTicket(config: SlaConfig, event: RecordedEvent<EventLike>): TicketSla {

@@ -9,12 +9,11 @@
  */
 import type { RecordedEvent, EventLike } from '@redress/core';
 import type { ClockRun, Cycle } from '../clock/run.js';
+import { field } from '../clock/ticket.js';
 import { meets } from '../policy/condition.js';
 import { msOf } from '../policy/duration.js';
 
 type Interval = readonly [from: number, to: number];
-
-const field = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
 
 /** When the cycle ran, by its timeline: [from, to) pairs, the last open until `now`. */
 export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Interval[] {

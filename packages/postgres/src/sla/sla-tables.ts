@@ -9,7 +9,7 @@
  * not hold the state right before the event at hand — after a restart, a failover
  * or a rolled-back batch. The rows and the checkpoint commit together.
  */
-import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type EventLike, type RecordedEvent } from '@redress/core';
+import type { ComplaintEvent, EventLike, RecordedEvent } from '@redress/core';
 import { createSlaDeadlineTracker, toSlaConfig, type SlaConfig, type SlaDeadlineTracker } from '@redress/sla';
 import type { ClientBase } from 'pg';
 import type { ProjectionScope, SqlProjection } from '../projections/sql-projection.js';
@@ -23,8 +23,6 @@ export interface SqlSlaProjectionOptions {
   /** Tickets per tenant whose clocks stay in memory between batches (default 10 000); others are re-read from the log. */
   readonly cacheSize?: number;
 }
-
-const HANDLED: ReadonlySet<string> = new Set(COMPLAINT_EVENT_TYPES);
 
 /** The earlier events of each stream, before the version given, in one query. */
 async function histories(tx: ClientBase, scope: ProjectionScope, before: ReadonlyMap<string, number>): Promise<Map<string, RecordedEvent<EventLike>[]>> {
@@ -101,13 +99,12 @@ export function sqlSlaProjection<E extends EventLike = ComplaintEvent>(options: 
     async apply(tx, events, scope) {
       const tracker = trackerOf(scope);
       try {
-        // The first event of each stream tells whether its history is needed: read them all at once.
+        // Per stream, the first event whose history the tracker lacks: read them all in one query.
         const before = new Map<string, number>();
-        for (const e of events) if (HANDLED.has(e.type) && !before.has(e.streamId)) before.set(e.streamId, tracker.needsHistory(e) ? e.streamVersion : 0);
-        for (const [id, version] of before) if (version === 0) before.delete(id);
+        for (const e of events) if (!before.has(e.streamId) && tracker.needsHistory(e)) before.set(e.streamId, e.streamVersion);
         const loaded = await histories(tx, scope, before);
         for (const event of events) {
-          if (!HANDLED.has(event.type)) continue;
+          // The tracker ignores event types that do not move clocks, and never asks for their history.
           if (!tracker.needsHistory(event)) {
             tracker.apply(event);
             continue;

@@ -13,6 +13,7 @@ import {
   escalationLevelSchema,
   NOTE_VISIBILITIES,
   repeatBasisSchema,
+  servqualFactorSchema,
   severitySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
@@ -79,7 +80,13 @@ export const startInvestigation = define('StartInvestigation', z.strictObject({ 
 /** Record the cause found (behaviour 5: gather all necessary information). */
 export const identifyCause = define(
   'IdentifyCause',
-  z.strictObject({ cause: causeSchema, findings: longTextSchema, checks: productChecksSchema.optional() }),
+  z.strictObject({
+    cause: causeSchema,
+    findings: longTextSchema,
+    checks: productChecksSchema.optional(),
+    /** The SERVQUAL factor to count the cause under; the cause's default factor when left out. */
+    servqualFactor: servqualFactorSchema.optional(),
+  }),
 );
 
 /** Step 5 (制定解决方案): a remedy and the deadline agreed with the customer. */

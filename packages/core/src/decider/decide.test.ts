@@ -544,3 +544,28 @@ describe('where a complaint came from and how it is sliced', () => {
     expect(invalidPaths({ ...receive, data })).toEqual(['data.source.kind']);
   });
 });
+
+describe('the SERVQUAL factor of a cause', () => {
+  const investigating = () => at(4);
+  const identify = (data: Record<string, unknown>) => commandSchema.parse({ type: 'IdentifyCause', complaintId: ID, actor: actors.handler, data }) as Command;
+
+  it.each([
+    ['price', 'assurance'],
+    ['environment', 'tangibles'],
+    ['repairDuration', 'responsiveness'],
+  ] as const)('records the default factor of %s (%s) when none is named', (cause, factor) => {
+    const { events } = accepted(investigating(), identify({ cause, findings: 'found' }));
+    expect(events[0]).toMatchObject({ type: 'CauseIdentified', data: { cause, servqualFactor: factor } });
+  });
+
+  it('records the factor the handler names instead of the default', () => {
+    const { events } = accepted(investigating(), identify({ cause: 'price', findings: 'found', servqualFactor: 'empathy' }));
+    expect(events[0]).toMatchObject({ data: { cause: 'price', servqualFactor: 'empathy' } });
+  });
+
+  it('refuses a factor that is not one of the five', () => {
+    expect(invalidPaths({ type: 'IdentifyCause', complaintId: ID, actor: actors.handler, data: { cause: 'price', findings: 'x', servqualFactor: 'speed' } })).toEqual([
+      'data.servqualFactor',
+    ]);
+  });
+});

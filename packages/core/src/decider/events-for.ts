@@ -4,6 +4,7 @@
  */
 import { recordSurvey } from '../commands/payloads.js';
 import type { Command } from '../commands/schema.js';
+import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE } from '../domain/vocabulary.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import type { ComplaintState } from './state.js';
 
@@ -37,7 +38,12 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
     case 'StartInvestigation':
       return [{ type: 'InvestigationStarted', data: command.data }];
     case 'IdentifyCause':
-      return [{ type: 'CauseIdentified', data: command.data }];
+      return [
+        {
+          type: 'CauseIdentified',
+          data: { ...command.data, servqualFactor: command.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[command.data.cause] },
+        },
+      ];
     case 'ProposeResolution':
       return [{ type: 'ResolutionProposed', data: { ...command.data, requiresApproval: state.severity === 'major' } }];
     case 'ApproveRemedy':

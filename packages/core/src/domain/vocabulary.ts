@@ -44,6 +44,40 @@ export const CAUSES = [
 export type Cause = (typeof CAUSES)[number];
 export const causeSchema = z.enum(CAUSES);
 
+/**
+ * The five service-quality perception factors (SERVQUAL): tangibles 有形度, reliability 信赖度,
+ * responsiveness 反应度, assurance (professionalism) 专业度, empathy 同理度. Every cause carries one.
+ */
+export const SERVQUAL_FACTORS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
+export type ServqualFactor = (typeof SERVQUAL_FACTORS)[number];
+export const servqualFactorSchema = z.enum(SERVQUAL_FACTORS);
+
+/**
+ * The factor a cause is counted under unless the handler names another when identifying it.
+ * Our mapping (the material lists both vocabularies but does not pair them): what the customer
+ * sees of the place is tangible; a repair or product that fails is unreliable; waiting is
+ * responsiveness; a price the customer cannot check and poor explanations undermine confidence in
+ * the station's professionalism (assurance); attitude is empathy.
+ */
+export const DEFAULT_SERVQUAL_FACTOR_OF_CAUSE: Readonly<Record<Cause, ServqualFactor>> = Object.freeze({
+  repairQuality: 'reliability',
+  serviceAttitude: 'empathy',
+  price: 'assurance',
+  repairDuration: 'responsiveness',
+  communication: 'assurance',
+  environment: 'tangibles',
+  productQuality: 'reliability',
+  other: 'reliability',
+});
+
+/**
+ * Priority on the ticket, P1 (most urgent) to P4, derived on classification from impact and
+ * urgency by the host's severity matrix.
+ */
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const prioritySchema = z.enum(PRIORITIES);
+
 /** Who acts on a complaint. `system` is for automation in the host (schedulers, rules). */
 export const ROLES = [
   'frontDesk',

@@ -11,7 +11,9 @@ import {
   CONTACT_DIRECTIONS,
   escalationLevelSchema,
   NOTE_VISIBILITIES,
+  prioritySchema,
   repeatBasisSchema,
+  servqualFactorSchema,
   severitySchema,
   STEPS,
   waitingReasonSchema,
@@ -47,7 +49,13 @@ export const acknowledgementRecorded = define('AcknowledgementRecorded', acknowl
 export const complaintConfirmed = define('ComplaintConfirmed', z.strictObject({ summary: longTextSchema }));
 export const complaintClassified = define(
   'ComplaintClassified',
-  z.strictObject({ severity: severitySchema, previousSeverity: severitySchema.nullable(), reason: longTextSchema.optional() }),
+  z.strictObject({
+    severity: severitySchema,
+    previousSeverity: severitySchema.nullable(),
+    reason: longTextSchema.optional(),
+    /** P1-P4 from the severity matrix; absent on events recorded before priorities existed. */
+    priority: prioritySchema.optional(),
+  }),
 );
 export const complaintEscalated = define(
   'ComplaintEscalated',
@@ -59,7 +67,13 @@ export const investigationStarted = define(
 );
 export const causeIdentified = define(
   'CauseIdentified',
-  z.strictObject({ cause: causeSchema, findings: longTextSchema, checks: productChecksSchema.optional() }),
+  z.strictObject({
+    cause: causeSchema,
+    findings: longTextSchema,
+    checks: productChecksSchema.optional(),
+    /** Always recorded now; absent on events recorded before SERVQUAL factors (read with the cause's default). */
+    servqualFactor: servqualFactorSchema.optional(),
+  }),
 );
 export const resolutionProposed = define(
   'ResolutionProposed',

@@ -4,7 +4,19 @@
  */
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
-import type { Cause, Channel, ComplaintSourceKind, EscalationLevel, RemedyKind, RepeatBasis, Role, SatisfactionLevel, Severity } from '../domain/vocabulary.js';
+import type {
+  Cause,
+  Channel,
+  ComplaintSourceKind,
+  EscalationLevel,
+  Priority,
+  RemedyKind,
+  RepeatBasis,
+  Role,
+  SatisfactionLevel,
+  ServqualFactor,
+  Severity,
+} from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -14,6 +26,8 @@ export interface Labels {
   readonly steps: Readonly<Record<ComplaintStep, string>>;
   readonly severities: Readonly<Record<Severity, string>>;
   readonly causes: Readonly<Record<Cause, string>>;
+  readonly servqualFactors: Readonly<Record<ServqualFactor, string>>;
+  readonly priorities: Readonly<Record<Priority, string>>;
   readonly roles: Readonly<Record<Role, string>>;
   readonly escalationLevels: Readonly<Record<EscalationLevel, string>>;
   readonly channels: Readonly<Record<Channel, string>>;
@@ -41,6 +55,14 @@ const en: Labels = {
     withdrawn: 'Withdrawn',
   },
   severities: { general: 'General', major: 'Major' },
+  servqualFactors: {
+    tangibles: 'Tangibles',
+    reliability: 'Reliability',
+    responsiveness: 'Responsiveness',
+    assurance: 'Assurance',
+    empathy: 'Empathy',
+  },
+  priorities: { P1: 'P1 (critical)', P2: 'P2 (high)', P3: 'P3 (medium)', P4: 'P4 (low)' },
   causes: {
     repairQuality: 'Repair quality',
     serviceAttitude: 'Service attitude',
@@ -166,6 +188,8 @@ const zhCN: Labels = {
     withdrawn: '已撤回',
   },
   severities: { general: '一般性投诉', major: '重大投诉' },
+  servqualFactors: { tangibles: '有形度', reliability: '信赖度', responsiveness: '反应度', assurance: '专业度', empathy: '同理度' },
+  priorities: { P1: 'P1（紧急）', P2: 'P2（高）', P3: 'P3（中）', P4: 'P4（低）' },
   causes: {
     repairQuality: '维修质量',
     serviceAttitude: '服务态度',

@@ -30,6 +30,7 @@ describe('the ticket view', () => {
       step: 'investigating',
       severity: 'major',
       cause: 'repairQuality',
+      servqualFactor: 'reliability',
       handlerId: 'h-li',
       customer: { reference: 'cust-0', name: '王先生' },
       channel: 'phone',
@@ -64,6 +65,18 @@ describe('the ticket view', () => {
     ]);
     expect(ticket?.version).toBe(15);
     expect(ticket?.timeline.at(-1)).toMatchObject({ version: 15, actor: { role: 'followUpStaff' } });
+  });
+
+  it('reads a cause recorded before SERVQUAL factors under its default factor, and no priority from an old classification', () => {
+    const runner = runProjection(ticketViewProjection());
+    const envelope = { occurredAt: NOW, actor: actors.handler, causationId: 'cmd', correlationId: 'cmd', schemaVersion: 1, streamId: 'c-old' };
+    const old: ComplaintEvent[] = [
+      { type: 'ComplaintReceived', data: { complaintId: 'c-old', customer: { reference: 'cust-1' }, channel: 'phone', description: 'd', demand: 'd' } },
+      { type: 'ComplaintClassified', data: { severity: 'general', previousSeverity: null } },
+      { type: 'CauseIdentified', data: { cause: 'environment', findings: 'dirty waiting room' } },
+    ];
+    old.forEach((e, i) => runner.apply({ ...e, ...envelope, eventId: `e${i}`, streamVersion: i + 1, globalPosition: i + 1 }));
+    expect(runner.state.get('c-old')).toMatchObject({ severity: 'general', priority: null, cause: 'environment', servqualFactor: 'tangibles' });
   });
 
   it('keeps the remedy and the agreed deadline while they stand', async () => {

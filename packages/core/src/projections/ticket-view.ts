@@ -9,7 +9,17 @@
 import type { ComplaintSource, Customer, Product, Remedy } from '../commands/payloads.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Actor } from '../domain/primitives.js';
-import type { Cause, Channel, EscalationLevel, RepeatBasis, Severity, WaitingReason } from '../domain/vocabulary.js';
+import {
+  DEFAULT_SERVQUAL_FACTOR_OF_CAUSE,
+  type Cause,
+  type Channel,
+  type EscalationLevel,
+  type Priority,
+  type RepeatBasis,
+  type ServqualFactor,
+  type Severity,
+  type WaitingReason,
+} from '../domain/vocabulary.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type ComplaintEventType } from '../events/schema.js';
 import { stepAfter } from '../workflow/step-after.js';
@@ -37,8 +47,12 @@ export interface TicketView {
   readonly complaintId: string;
   readonly step: ComplaintStep;
   readonly severity: Severity | null;
+  /** P1-P4 from the latest classification; null before one, or when recorded without a priority. */
+  readonly priority: Priority | null;
   /** The latest cause identified. */
   readonly cause: Cause | null;
+  /** The SERVQUAL factor the latest cause counts under. */
+  readonly servqualFactor: ServqualFactor | null;
   readonly handlerId: string | null;
   readonly customer: Customer;
   readonly channel: Channel;
@@ -82,12 +96,14 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
   switch (event.type) {
     case 'ComplaintClassified':
       draft.severity = event.data.severity;
+      draft.priority = event.data.priority ?? null;
       return;
     case 'ComplaintEscalated':
       draft.escalations = [...draft.escalations, event.data.level];
       return;
     case 'CauseIdentified':
       draft.cause = event.data.cause;
+      draft.servqualFactor = event.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[event.data.cause];
       return;
     case 'ResolutionProposed':
       draft.remedy = event.data.remedy;
@@ -143,7 +159,9 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     complaintId: d.complaintId,
     step: 'none',
     severity: null,
+    priority: null,
     cause: null,
+    servqualFactor: null,
     handlerId: null,
     customer: d.customer,
     channel: d.channel,

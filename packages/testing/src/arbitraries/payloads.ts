@@ -17,6 +17,7 @@ import {
   NOTE_VISIBILITIES,
   REMEDY_KINDS,
   REPEAT_BASES,
+  SERVQUAL_FACTORS,
   WAITING_REASONS,
   type CommandOf,
   type CommandType,
@@ -149,13 +150,17 @@ export const payloadGenerators: PayloadGenerators = {
   StartInvestigation: (c) => fc.record({ plan: optional(text('plan', c)) }).map(compact),
   IdentifyCause: (c) =>
     fc
-      .record({ story: complaintStory({ locale: c.locale ?? 'any' }), checks: productChecks }, { requiredKeys: ['story'] })
-      // The three checks are for product-quality causes.
-      .map(({ story, checks }) =>
-        story.cause === 'productQuality' && checks !== undefined
-          ? { cause: story.cause, findings: story.findings, checks: checksIn(checks, story.locale) }
-          : { cause: story.cause, findings: story.findings },
-      ),
+      .record(
+        { story: complaintStory({ locale: c.locale ?? 'any' }), checks: productChecks, servqualFactor: fc.constantFrom(...SERVQUAL_FACTORS) },
+        { requiredKeys: ['story'] },
+      )
+      // The three checks are for product-quality causes; the factor is usually left to the cause's default.
+      .map(({ story, checks, servqualFactor }) => ({
+        cause: story.cause,
+        findings: story.findings,
+        ...(story.cause === 'productQuality' && checks !== undefined ? { checks: checksIn(checks, story.locale) } : {}),
+        ...(servqualFactor !== undefined ? { servqualFactor } : {}),
+      })),
   ProposeResolution: (c) => fc.record({ remedy: remedy(c), agreedDeadline: futureInstant(c.now) }),
   ApproveRemedy: (c) => fc.record({ note: optional(text('approval', c)) }).map(compact),
   RejectRemedy: (c) => fc.record({ reason: text('reason', c) }),

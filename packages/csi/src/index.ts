@@ -24,7 +24,7 @@ export { checkRatings } from './dimensions/check-ratings.js';
 
 // Scoring
 export { dimensionScore, overallScore, roundScore, scoreRatings, type OverallScore, type SurveyScores } from './scoring/score.js';
-export { whatWouldItTake, type Move, type WhatItTakes } from './scoring/what-it-takes.js';
+export { whatWouldItTake, type Move, type WhatItTakes, type WhatItTakesOptions } from './scoring/what-it-takes.js';
 
 // Surveys
 export {

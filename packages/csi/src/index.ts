@@ -93,7 +93,7 @@ export { analyze, type AnalyticsHooks, type AnalyzeOptions, type ComplaintAnalyt
 export { SLICE_KEYS, sliceValue, type AnalyticsFilter, type SliceKey } from './analytics/slices.js';
 export { sliceBy, type Slice } from './analytics/slice-by.js';
 export { FOLLOW_UP_WITHIN_MS, PLAN_WITHIN_MS } from './analytics/time-rules.js';
-export { type ParetoRow } from './analytics/pareto.js';
+export { type ParetoRow, type ServqualParetoRow } from './analytics/pareto.js';
 export { type DimensionResult, type SurveyAnalytics, type SurveyTrendRow } from './analytics/survey-scores.js';
 export { type HandlerLoad } from './analytics/workload.js';
 export { rebuildAnalytics } from './analytics/rebuild.js';
@@ -101,5 +101,5 @@ export { GRANULARITIES, periodOf, type Granularity, type PeriodOptions } from '.
 export { durationStats, percentile, rate, type DurationStats, type Rate } from './analytics/stats.js';
 
 // Reports
-export { paretoSvg, renderReport, type RenderOptions } from './report/render.js';
+export { paretoSvg, renderReport, type ParetoOf, type ParetoSvgOptions, type RenderOptions } from './report/render.js';
 export { REPORT_LABELS, type ReportLabels } from './report/labels.js';

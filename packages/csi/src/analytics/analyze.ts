@@ -19,7 +19,7 @@ import { SEVERITIES, STEPS, type Severity, type Step } from '@redress/core';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import type { AnalyticsState, ComplaintFacts } from './facts.js';
-import { pareto, type ParetoRow } from './pareto.js';
+import { pareto, servqualPareto, type ParetoRow, type ServqualParetoRow } from './pareto.js';
 import type { PeriodOptions } from './period.js';
 import { DEFAULT_PERIOD, matches, type AnalyticsFilter } from './slices.js';
 import { durationStats, rate, type DurationStats, type Rate } from './stats.js';
@@ -59,6 +59,8 @@ export interface ComplaintAnalytics {
   readonly asOf: string | null;
   readonly complaints: number;
   readonly byCause: readonly ParetoRow[];
+  /** The same complaints by the SERVQUAL factor of their latest cause (`unknown` until a cause is identified). */
+  readonly byServqualFactor: readonly ServqualParetoRow[];
   readonly byStep: Readonly<Record<Step, number>>;
   readonly bySeverity: Readonly<Record<Severity | 'unclassified', number>>;
   readonly sla: {
@@ -158,6 +160,7 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
     asOf: asOfIso,
     complaints: complaints.length,
     byCause: pareto(complaints),
+    byServqualFactor: servqualPareto(complaints),
     byStep,
     bySeverity,
     sla: {

@@ -6,6 +6,7 @@
  */
 import {
   COMPLAINT_EVENT_TYPES,
+  DEFAULT_SERVQUAL_FACTOR_OF_CAUSE,
   stepAfter,
   type Cause,
   type Channel,
@@ -13,6 +14,7 @@ import {
   type ComplaintStep,
   type Projection,
   type RecordedEvent,
+  type ServqualFactor,
   type Severity,
 } from '@redress/core';
 import { isComplaintEvent } from '../support/log.js';
@@ -28,6 +30,11 @@ export interface SliceFields {
   /** Customer type (`customer.segment`). */
   readonly customerSegment: string | null;
   readonly handler: string | null;
+  /**
+   * The SERVQUAL factor of the latest cause (as recorded with it, or the cause's default for
+   * events recorded before factors were); for a follow-up survey, the complaint's at the follow-up.
+   */
+  readonly servqualFactor: ServqualFactor | null;
 }
 
 export interface ComplaintFacts extends SliceFields {
@@ -111,6 +118,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       step: 'received',
       severity: null,
       cause: null,
+      servqualFactor: null,
       acknowledgedAt: null,
       firstPlanAt: null,
       executions: [],
@@ -152,6 +160,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       return;
     case 'CauseIdentified':
       f.cause = event.data.cause;
+      f.servqualFactor = event.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[event.data.cause];
       return;
     case 'ResolutionProposed':
       f.firstPlanAt ??= event.occurredAt;
@@ -176,6 +185,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
           customerSegment: f.customerSegment,
           // The handler whose work the customer rates: the one handling the complaint at the follow-up.
           handler: f.handler,
+          servqualFactor: f.servqualFactor,
           ratings: event.data.survey.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
         });
       }
@@ -220,6 +230,7 @@ export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiL
       productKind: d.product?.kind ?? null,
       customerSegment: d.customer.segment ?? null,
       handler: d.handlerId ?? null,
+      servqualFactor: null,
       ratings: d.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
     });
     return state;

@@ -13,6 +13,7 @@ import {
   ticketViewProjection,
   type Cause,
   type CommandInput,
+  type ServqualFactor,
   type Engine,
   type InMemoryEventStore,
   type ManualClock,
@@ -74,8 +75,10 @@ export interface LifeOptions {
   readonly handler?: string;
   readonly severity?: 'general' | 'major';
   readonly cause?: Cause;
-  /** Where the life stops: after receipt, after the plan, after execution, or archived (default). */
-  readonly until?: 'received' | 'planned' | 'executed' | 'archived' | 'withdrawn';
+  /** The SERVQUAL factor the handler names with the cause; the cause's default when left out. */
+  readonly servqualFactor?: ServqualFactor;
+  /** Where the life stops: after receipt, once investigating (no cause yet), after the plan, after execution, or archived (default). */
+  readonly until?: 'received' | 'investigating' | 'planned' | 'executed' | 'archived' | 'withdrawn';
   /** The first follow-up finds the customer unsatisfied, so the complaint goes round again. */
   readonly reopen?: boolean;
   /** Hours from execution to the follow-up (default 24). */
@@ -127,8 +130,10 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
       at(HOUR, { type: 'ConfirmComplaint', complaintId, actor: handler, data: { summary: 'Confirmed with the customer' } });
       at(0, { type: 'ClassifyComplaint', complaintId, actor: handler, data: { severity } });
       at(0, { type: 'StartInvestigation', complaintId, actor: handler, data: {} });
+      if (until === 'investigating') return;
     }
-    at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause: o.cause ?? 'repairQuality', findings: 'A loose heat shield' } });
+    const factor = o.servqualFactor ? { servqualFactor: o.servqualFactor } : {};
+    at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause: o.cause ?? 'repairQuality', findings: 'A loose heat shield', ...factor } });
     at(first ? Math.max(0, planAfter - 3 * HOUR) : HOUR, {
       type: 'ProposeResolution',
       complaintId,
@@ -150,7 +155,7 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
     });
   };
   cycle(true);
-  if (until === 'planned') return steps;
+  if (until === 'investigating' || until === 'planned') return steps;
   execute();
   if (until === 'executed') return steps;
   if (o.reopen) {

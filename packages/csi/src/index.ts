@@ -57,7 +57,15 @@ export {
   type HiddenComplaintRule,
   type HiddenComplaintRuleInput,
 } from './hidden/rule.js';
-export { CSI_SYSTEM_ACTOR, hiddenComplaintId, openHiddenComplaint, type HiddenComplaintOptions } from './hidden/open.js';
+export {
+  CSI_SYSTEM_ACTOR,
+  followUpHiddenComplaintId,
+  hiddenComplaintId,
+  openFollowUpHiddenComplaint,
+  openHiddenComplaint,
+  type HiddenComplaintFacts,
+  type HiddenComplaintOptions,
+} from './hidden/open.js';
 
 // Repeat complaints
 export {
@@ -76,7 +84,15 @@ export {
 export { complaintHistoryProjection, repeatKey, type ComplaintHistory, type ComplaintHistoryEntry } from './repeats/history.js';
 export { repeatsRevealedBy, type RepeatDetection } from './repeats/detect.js';
 export { createRepeatDetector, type RepeatDetector, type RepeatDetectorOptions, type RepeatOutcome } from './repeats/detector.js';
-export { createCsiAutomation, type CsiAutomation, type CsiAutomationOptions, type CsiOutcomes } from './automation/automation.js';
+export {
+  createCsiAutomation,
+  FOLLOW_UP_SCOPES,
+  type CsiAutomation,
+  type CsiAutomationOptions,
+  type CsiOutcomes,
+  type FollowUpScope,
+  type HiddenOutcome,
+} from './automation/automation.js';
 
 // Analytics
 export {

@@ -11,7 +11,8 @@
  * - first-contact resolution: archived in its first cycle, never reassigned, never
  *   escalated by hand; out of the archived complaints.
  * - reopen rate: reopened at least once, out of the complaints followed up at least once.
- * - repeat rate: flagged as a repeat, out of all complaints. Hidden share: revealed by a survey.
+ * - repeat rate: flagged as a repeat, out of all complaints. Hidden share: revealed by a survey
+ *   or a follow-up (source `survey` or `followUp`).
  * - follow-up coverage: complaints whose every due execution was followed up within 3 days,
  *   out of the complaints with at least one due execution.
  */
@@ -147,7 +148,7 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
     if (c.followUps.length > 0) followedUp++;
     if (c.reopenCount > 0) reopened++;
     if (c.repeat) repeats++;
-    if (c.source === 'survey') hidden++;
+    if (c.source === 'survey' || c.source === 'followUp') hidden++;
     for (const r of hooks.slaResults?.(c) ?? []) {
       const row = external.get(r.rule) ?? { met: 0, total: 0 };
       row.total++;

@@ -87,7 +87,10 @@ export interface LifeOptions {
   readonly planAfterHours?: number;
   /** The agreed deadline is this many hours after the plan; the execution comes 24 h after the plan (default 48: on time). */
   readonly deadlineHours?: number;
+  /** The survey of the satisfied follow-up. */
   readonly ratings?: readonly SurveyRating[];
+  /** The survey of the unsatisfied follow-up (with `reopen`). */
+  readonly unsatisfiedRatings?: readonly SurveyRating[];
 }
 
 const ACK = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true };
@@ -147,11 +150,12 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
     at(22 * HOUR, { type: 'CompleteExecution', complaintId, actor: handler, data: { outcome: 'Refitted; quiet on the test drive' } });
   };
   const followUpStep = (satisfied: boolean) => {
+    const survey = satisfied ? o.ratings : o.unsatisfiedRatings;
     at((o.followUpAfterHours ?? 24) * HOUR, {
       type: 'RecordFollowUp',
       complaintId,
       actor: followUp,
-      data: { satisfied, channel: 'phone', ...(o.ratings && satisfied ? { survey: { ratings: [...o.ratings] } } : {}) },
+      data: { satisfied, channel: 'phone', ...(survey ? { survey: { ratings: [...survey] } } : {}) },
     });
   };
   cycle(true);

@@ -81,8 +81,20 @@ export {
   type RepeatPolicyInput,
   type RepeatRule,
 } from './repeats/policy.js';
-export { complaintHistoryProjection, repeatKey, type ComplaintHistory, type ComplaintHistoryEntry } from './repeats/history.js';
-export { repeatsRevealedBy, type RepeatDetection } from './repeats/detect.js';
+export { applyToHistory, emptyHistory, repeatKeys, type ComplaintHistory, type ComplaintHistoryEntry, type KeyAdded, type RepeatDetection } from './repeats/history.js';
+export { revealRepeats } from './repeats/detect.js';
+export { complaintHistoryProjection } from './repeats/projection.js';
+export {
+  REPEAT_EVENT_SCHEMA_VERSION,
+  REPEAT_EVENT_TYPES,
+  REPEAT_STREAM_PREFIX,
+  repeatEventSchema,
+  repeatRecordedSchema,
+  repeatStreamId,
+  type RepeatEvent,
+  type RepeatRecorded,
+} from './repeats/schema.js';
+export { recordRepeat, type RepeatRecord, type RepeatRecorder } from './repeats/record.js';
 export { createRepeatDetector, type RepeatDetector, type RepeatDetectorOptions, type RepeatOutcome } from './repeats/detector.js';
 export {
   createCsiAutomation,

@@ -1,6 +1,7 @@
 /**
  * The analytics read model: one record of facts per complaint and one per survey
- * response, folded from the log (complaint events and `SurveyTaken`). Everything a
+ * response, folded from the log (complaint events, `SurveyTaken`, and csi's
+ * `RepeatRecorded` for repeats of closed complaints). Everything a
  * report shows is computed from these at query time, so a report can be sliced any
  * way without rebuilding, and the facts are the same live or rebuilt.
  */
@@ -61,6 +62,7 @@ export interface ComplaintFacts extends SliceFields {
   readonly manualEscalations: number;
   /** Reassignments: handler changes after the first assignment. */
   readonly reassignments: number;
+  /** Found to repeat: flagged on the ticket (`RepeatComplaintFlagged`), or recorded by csi after it closed (`RepeatRecorded`). */
   readonly repeat: boolean;
   readonly archivedAt: string | null;
   readonly withdrawnAt: string | null;
@@ -92,6 +94,8 @@ export interface AnalyticsState {
   /** Complaints whose acknowledgement is not complete yet (dropped once it is). */
   readonly acknowledging: Map<string, AcknowledgementSoFar>;
   readonly surveys: SurveyResponse[];
+  /** Repeats recorded (`RepeatRecorded`) for complaints whose receipt this has not seen yet; applied at receipt. */
+  readonly repeatsAhead: Set<string>;
   /** The instant of the latest event seen: the default "as of" of a report. */
   lastEventAt: string | null;
 }
@@ -126,7 +130,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       reopenCount: 0,
       manualEscalations: 0,
       reassignments: 0,
-      repeat: false,
+      repeat: state.repeatsAhead.delete(event.streamId),
       archivedAt: null,
       withdrawnAt: null,
     };
@@ -235,18 +239,24 @@ export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiL
     });
     return state;
   }
+  if (event.type === 'RepeatRecorded') {
+    const facts = state.complaints.get(event.data.complaintId) as Mutable<ComplaintFacts> | undefined;
+    if (facts) facts.repeat = true;
+    else state.repeatsAhead.add(event.data.complaintId);
+    return state;
+  }
   applyComplaintEvent(state, event);
   return state;
 }
 
-export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken'];
+export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken', 'RepeatRecorded'];
 
 /** The analytics read model as a core Projection over a log of complaints and surveys. */
 export function analyticsProjection(): Projection<AnalyticsState, CsiLogEvent> {
   return {
     name: 'csi.analytics',
     handles: ANALYTICS_EVENT_TYPES,
-    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], lastEventAt: null }),
+    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], repeatsAhead: new Set(), lastEventAt: null }),
     evolve: evolveAnalytics,
   };
 }

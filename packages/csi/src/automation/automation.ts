@@ -5,7 +5,7 @@
  * or call `catchUp(store)` after a batch of work. Everything it does goes through the
  * engine with deterministic command ids, so it may read the same events again.
  */
-import type { Engine, EventStore, ExecuteResult, RecordedEvent } from '@redress/core';
+import type { Clock, Engine, EventStore, ExecuteResult, IdGenerator, RecordedEvent } from '@redress/core';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { openFollowUpHiddenComplaint, openHiddenComplaint, type HiddenComplaintFacts } from '../hidden/open.js';
@@ -17,6 +17,11 @@ import type { CsiLogEvent } from '../surveys/schema.js';
 
 export interface CsiAutomationOptions {
   readonly engine: Pick<Engine, 'execute'>;
+  /** The log shared with the engine (see `complaintStore`): read by `catchUp`, and where repeats of closed complaints are recorded. */
+  readonly store: Pick<EventStore<CsiLogEvent>, 'append' | 'readStream' | 'readAll'>;
+  readonly clock: Clock;
+  /** Event ids of csi's own records; nanoid by default. */
+  readonly ids?: IdGenerator;
   readonly config?: CsiConfig;
   /** `null` turns hidden-complaint detection off. */
   readonly hiddenComplaints?: HiddenComplaintRule | null;
@@ -51,14 +56,18 @@ export interface CsiAutomation {
   readonly checkpoint: number;
   readonly repeatDetector: RepeatDetector | null;
   handle(event: RecordedEvent<CsiLogEvent>): Promise<CsiOutcomes>;
-  catchUp(store: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<CsiOutcomes>;
+  /** Handles everything the store (the options' by default) holds after the checkpoint, including what the automation appends meanwhile. */
+  catchUp(store?: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<CsiOutcomes>;
 }
 
 export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomation {
   const config = options.config ?? DEFAULT_CSI_CONFIG;
   const rule = options.hiddenComplaints === undefined ? DEFAULT_HIDDEN_COMPLAINT_RULE : options.hiddenComplaints;
+  const { engine, store, clock } = options;
   const detector =
-    options.repeats === null ? null : createRepeatDetector({ engine: options.engine, ...(options.repeats ? { policy: options.repeats } : {}) });
+    options.repeats === null
+      ? null
+      : createRepeatDetector({ engine, store, clock, ...(options.ids ? { ids: options.ids } : {}), ...(options.repeats ? { policy: options.repeats } : {}) });
   const followUps = options.followUps ?? 'always';
   /** What each complaint was received with, for the hidden complaints its follow-ups reveal. */
   const received = new Map<string, HiddenComplaintFacts>();
@@ -66,7 +75,7 @@ export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomatio
 
   async function hiddenFrom(event: RecordedEvent<CsiLogEvent>, found: HiddenComplaintRule): Promise<HiddenOutcome | null> {
     if (isSurveyTaken(event)) {
-      const result = await openHiddenComplaint(options.engine, event, { rule: found, config });
+      const result = await openHiddenComplaint(engine, event, { rule: found, config });
       return result && { surveyId: event.data.surveyId, followUpOf: null, result };
     }
     if (!isComplaintEvent(event) || followUps === 'never') return null;
@@ -79,7 +88,7 @@ export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomatio
     const complaint = received.get(event.streamId);
     // A follow-up is always after its receipt in the log, which this reads from the start.
     if (!complaint) return null;
-    const result = await openFollowUpHiddenComplaint(options.engine, event, complaint, { rule: found, config });
+    const result = await openFollowUpHiddenComplaint(engine, event, complaint, { rule: found, config });
     return result && { surveyId: null, followUpOf: event.streamId, result };
   }
 
@@ -98,11 +107,11 @@ export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomatio
     },
     repeatDetector: detector,
     handle,
-    async catchUp(store) {
+    async catchUp(log = store) {
       const hidden: HiddenOutcome[] = [];
       const repeats: RepeatOutcome[] = [];
       for (;;) {
-        const batch = await store.readAll(checkpoint + 1, 500);
+        const batch = await log.readAll(checkpoint + 1, 500);
         if (batch.length === 0) return { hidden, repeats };
         for (const e of batch) {
           const o = await handle(e);

@@ -41,7 +41,7 @@ await desk.record({
     ],
   },
 });
-const { hidden } = await createCsiAutomation({ engine }).catchUp(store);
+const { hidden } = await createCsiAutomation({ engine, store, clock }).catchUp();
 console.log(hidden.map((h) => (h.result.ok ? h.result.value.complaintId : h.result.error.kind)).join(', '));
 
 // Analytics from the log, and the report in Simplified Chinese.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analytics/analyze.js';
 import { rebuildAnalytics } from '../analytics/rebuild.js';
 import { createCsiAutomation } from '../automation/automation.js';
-import { harness, live, type Harness } from '../test-support/harness.js';
+import { harness, live, wired, type Harness } from '../test-support/harness.js';
 import { followUpHiddenComplaintId } from './open.js';
 
 const followUpStaff = { id: 'fu-wu', role: 'followUpStaff' } as const;
@@ -34,7 +34,7 @@ describe('hidden complaints found at the follow-up of a complaint (回访)', () 
       { dimension: 'skill', score: 9 },
       { dimension: 'parts', score: 3, reasons: ['lateSupply'] },
     ]);
-    const { hidden } = await createCsiAutomation({ engine: h.engine }).catchUp(h.store);
+    const { hidden } = await createCsiAutomation({ ...wired(h) }).catchUp(h.store);
     const id = followUpHiddenComplaintId('c-1', version);
     expect(hidden.map((o) => [o.surveyId, o.followUpOf, o.result.ok && o.result.value.complaintId])).toEqual([[null, 'c-1', id]]);
     const ticket = h.engine.view(h.tickets).get(id);
@@ -60,14 +60,14 @@ describe('hidden complaints found at the follow-up of a complaint (回访)', () 
   it('opens one when the customer is not satisfied too (the complaint itself reopens), unless the host asks otherwise', async () => {
     const h = harness();
     const version = await followedUp(h, false, [{ dimension: 'timeliness', score: 2 }]);
-    const outcomes = await createCsiAutomation({ engine: h.engine }).catchUp(h.store);
+    const outcomes = await createCsiAutomation({ ...wired(h) }).catchUp(h.store);
     expect(outcomes.hidden.map((o) => o.result.ok && o.result.value.complaintId)).toEqual([followUpHiddenComplaintId('c-1', version)]);
     expect(h.engine.view(h.tickets).get('c-1')?.step).toBe('investigating');
 
     const other = harness();
     await followedUp(other, false, [{ dimension: 'timeliness', score: 2 }]);
-    expect((await createCsiAutomation({ engine: other.engine, followUps: 'whenSatisfied' }).catchUp(other.store)).hidden).toEqual([]);
-    expect((await createCsiAutomation({ engine: other.engine, followUps: 'never' }).catchUp(other.store)).hidden).toEqual([]);
+    expect((await createCsiAutomation({ ...wired(other), followUps: 'whenSatisfied' }).catchUp(other.store)).hidden).toEqual([]);
+    expect((await createCsiAutomation({ ...wired(other), followUps: 'never' }).catchUp(other.store)).hidden).toEqual([]);
   });
 
   it('opens nothing for good ratings or a follow-up without a survey', async () => {
@@ -76,18 +76,18 @@ describe('hidden complaints found at the follow-up of a complaint (回访)', () 
     await live(h, 'c-2', { until: 'executed' });
     await h.engine.executeOrThrow({ type: 'RecordFollowUp', complaintId: 'c-2', actor: followUpStaff, data: { satisfied: true } });
     const size = h.store.size;
-    expect((await createCsiAutomation({ engine: h.engine }).catchUp(h.store)).hidden).toEqual([]);
+    expect((await createCsiAutomation({ ...wired(h) }).catchUp(h.store)).hidden).toEqual([]);
     expect(h.store.size).toBe(size);
   });
 
   it('is idempotent: reading the log again, or another process reading it, opens nothing new', async () => {
     const h = harness();
     await followedUp(h, true, [{ dimension: 'overall', score: 4 }]);
-    await createCsiAutomation({ engine: h.engine }).catchUp(h.store);
+    await createCsiAutomation({ ...wired(h) }).catchUp(h.store);
     const size = h.store.size;
     const [again, concurrent] = await Promise.all([
-      createCsiAutomation({ engine: h.engine }).catchUp(h.store),
-      createCsiAutomation({ engine: h.engine }).catchUp(h.store),
+      createCsiAutomation({ ...wired(h) }).catchUp(h.store),
+      createCsiAutomation({ ...wired(h) }).catchUp(h.store),
     ]);
     expect([again.hidden.length, concurrent.hidden.length]).toEqual([1, 1]);
     for (const o of [...again.hidden, ...concurrent.hidden]) expect(o.result.ok && o.result.value.duplicate).toBe(true);
@@ -97,7 +97,7 @@ describe('hidden complaints found at the follow-up of a complaint (回访)', () 
   it('gives each follow-up of a reopened complaint its own hidden complaint, counted in the hidden share', async () => {
     const h = harness();
     await live(h, 'c-1', { reopen: true, unsatisfiedRatings: [{ dimension: 'skill', score: 2 }], ratings: [{ dimension: 'parts', score: 1 }] });
-    const outcomes = await createCsiAutomation({ engine: h.engine }).catchUp(h.store);
+    const outcomes = await createCsiAutomation({ ...wired(h) }).catchUp(h.store);
     const ids = outcomes.hidden.map((o) => o.result.ok && o.result.value.complaintId);
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);

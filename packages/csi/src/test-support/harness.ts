@@ -61,6 +61,9 @@ export function harness(options: { readonly systemMayClassify?: boolean } = { sy
   };
 }
 
+/** What csi's automation and repeat detector need from the harness: the engine, the shared log, the clock. */
+export const wired = (h: Harness) => ({ engine: h.engine, store: h.store, clock: h.clock });
+
 export interface TimedCommand {
   readonly afterMs: number;
   readonly command: CommandInput;
@@ -75,6 +78,8 @@ export interface LifeOptions {
   readonly handler?: string;
   readonly severity?: 'general' | 'major';
   readonly cause?: Cause;
+  /** Several causes identified one after the other in the first cycle (instead of `cause`). */
+  readonly causes?: readonly Cause[];
   /** The SERVQUAL factor the handler names with the cause; the cause's default when left out. */
   readonly servqualFactor?: ServqualFactor;
   /** Where the life stops: after receipt, once investigating (no cause yet), after the plan, after execution, or archived (default). */
@@ -136,7 +141,9 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
       if (until === 'investigating') return;
     }
     const factor = o.servqualFactor ? { servqualFactor: o.servqualFactor } : {};
-    at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause: o.cause ?? 'repairQuality', findings: 'A loose heat shield', ...factor } });
+    for (const cause of first && o.causes ? o.causes : [o.cause ?? 'repairQuality']) {
+      at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause, findings: 'A loose heat shield', ...factor } });
+    }
     at(first ? Math.max(0, planAfter - 3 * HOUR) : HOUR, {
       type: 'ProposeResolution',
       complaintId,

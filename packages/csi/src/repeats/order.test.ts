@@ -143,6 +143,13 @@ describe('repeats of closed complaints', () => {
     expect(h.store.size).toBe(size);
   });
 
+  it('flags an open complaint once when two detectors read the log at the same time', async () => {
+    const h = harness();
+    for (const id of ['c-1', 'c-2', 'c-3']) await live(h, id, { customer: 'cust-9', until: 'received' });
+    await Promise.all([createRepeatDetector({ ...wired(h), policy: flagOnly }).catchUp(), createRepeatDetector({ ...wired(h), policy: flagOnly }).catchUp()]);
+    expect(await recordedRepeats(h)).toEqual(['c-3/customer/ticket']);
+  });
+
   it('keeps a flag made while the complaint was open: replaying after it was archived finds the flag, records nothing else', async () => {
     const h = harness();
     for (const id of ['c-1', 'c-2']) await live(h, id, { customer: 'cust-9' });

@@ -69,6 +69,7 @@ export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomatio
       ? null
       : createRepeatDetector({ engine, store, clock, ...(options.ids ? { ids: options.ids } : {}), ...(options.repeats ? { policy: options.repeats } : {}) });
   const followUps = options.followUps ?? 'always';
+  if (!FOLLOW_UP_SCOPES.includes(followUps)) throw new RangeError(`followUps must be one of ${FOLLOW_UP_SCOPES.join(', ')}, got ${String(followUps)}`);
   /** What each complaint was received with, for the hidden complaints its follow-ups reveal. */
   const received = new Map<string, HiddenComplaintFacts>();
   let checkpoint = 0;

@@ -68,6 +68,7 @@ describe('hidden complaints found at the follow-up of a complaint (回访)', () 
     await followedUp(other, false, [{ dimension: 'timeliness', score: 2 }]);
     expect((await createCsiAutomation({ ...wired(other), followUps: 'whenSatisfied' }).catchUp(other.store)).hidden).toEqual([]);
     expect((await createCsiAutomation({ ...wired(other), followUps: 'never' }).catchUp(other.store)).hidden).toEqual([]);
+    expect(() => createCsiAutomation({ ...wired(other), followUps: 'sometimes' as 'never' })).toThrow(/followUps must be one of always, whenSatisfied, never, got sometimes/);
   });
 
   it('opens nothing for good ratings or a follow-up without a survey', async () => {

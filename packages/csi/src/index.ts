@@ -24,7 +24,7 @@ export { checkRatings } from './dimensions/check-ratings.js';
 
 // Scoring
 export { dimensionScore, overallScore, roundScore, scoreRatings, type OverallScore, type SurveyScores } from './scoring/score.js';
-export { whatWouldItTake, type Move, type WhatItTakes } from './scoring/what-it-takes.js';
+export { whatWouldItTake, type Move, type WhatItTakes, type WhatItTakesOptions } from './scoring/what-it-takes.js';
 
 // Surveys
 export {
@@ -57,7 +57,15 @@ export {
   type HiddenComplaintRule,
   type HiddenComplaintRuleInput,
 } from './hidden/rule.js';
-export { CSI_SYSTEM_ACTOR, hiddenComplaintId, openHiddenComplaint, type HiddenComplaintOptions } from './hidden/open.js';
+export {
+  CSI_SYSTEM_ACTOR,
+  followUpHiddenComplaintId,
+  hiddenComplaintId,
+  openFollowUpHiddenComplaint,
+  openHiddenComplaint,
+  type HiddenComplaintFacts,
+  type HiddenComplaintOptions,
+} from './hidden/open.js';
 
 // Repeat complaints
 export {
@@ -73,10 +81,30 @@ export {
   type RepeatPolicyInput,
   type RepeatRule,
 } from './repeats/policy.js';
-export { complaintHistoryProjection, repeatKey, type ComplaintHistory, type ComplaintHistoryEntry } from './repeats/history.js';
-export { repeatsRevealedBy, type RepeatDetection } from './repeats/detect.js';
+export { applyToHistory, emptyHistory, repeatKeys, type ComplaintHistory, type ComplaintHistoryEntry, type KeyAdded, type RepeatDetection } from './repeats/history.js';
+export { revealRepeats } from './repeats/detect.js';
+export { complaintHistoryProjection } from './repeats/projection.js';
+export {
+  REPEAT_EVENT_SCHEMA_VERSION,
+  REPEAT_EVENT_TYPES,
+  REPEAT_STREAM_PREFIX,
+  repeatEventSchema,
+  repeatRecordedSchema,
+  repeatStreamId,
+  type RepeatEvent,
+  type RepeatRecorded,
+} from './repeats/schema.js';
+export { recordRepeat, type RepeatRecord, type RepeatRecorder } from './repeats/record.js';
 export { createRepeatDetector, type RepeatDetector, type RepeatDetectorOptions, type RepeatOutcome } from './repeats/detector.js';
-export { createCsiAutomation, type CsiAutomation, type CsiAutomationOptions, type CsiOutcomes } from './automation/automation.js';
+export {
+  createCsiAutomation,
+  FOLLOW_UP_SCOPES,
+  type CsiAutomation,
+  type CsiAutomationOptions,
+  type CsiOutcomes,
+  type FollowUpScope,
+  type HiddenOutcome,
+} from './automation/automation.js';
 
 // Analytics
 export {
@@ -93,7 +121,7 @@ export { analyze, type AnalyticsHooks, type AnalyzeOptions, type ComplaintAnalyt
 export { SLICE_KEYS, sliceValue, type AnalyticsFilter, type SliceKey } from './analytics/slices.js';
 export { sliceBy, type Slice } from './analytics/slice-by.js';
 export { FOLLOW_UP_WITHIN_MS, PLAN_WITHIN_MS } from './analytics/time-rules.js';
-export { type ParetoRow } from './analytics/pareto.js';
+export { type ParetoRow, type ServqualParetoRow } from './analytics/pareto.js';
 export { type DimensionResult, type SurveyAnalytics, type SurveyTrendRow } from './analytics/survey-scores.js';
 export { type HandlerLoad } from './analytics/workload.js';
 export { rebuildAnalytics } from './analytics/rebuild.js';
@@ -101,5 +129,5 @@ export { GRANULARITIES, periodOf, type Granularity, type PeriodOptions } from '.
 export { durationStats, percentile, rate, type DurationStats, type Rate } from './analytics/stats.js';
 
 // Reports
-export { paretoSvg, renderReport, type RenderOptions } from './report/render.js';
+export { paretoSvg, renderReport, type ParetoOf, type ParetoSvgOptions, type RenderOptions } from './report/render.js';
 export { REPORT_LABELS, type ReportLabels } from './report/labels.js';

@@ -1,6 +1,6 @@
 import { createEngine, createInMemoryEventStore, createManualClock, rebuildProjection, runProjection, type ComplaintEvent } from '@redress/core';
 import { describe, expect, it } from 'vitest';
-import { DAY, harness, HOUR, live } from '../test-support/harness.js';
+import { DAY, harness, HOUR, live, wired } from '../test-support/harness.js';
 import { createCsiAutomation } from '../automation/automation.js';
 import { analyze } from './analyze.js';
 import { sliceBy } from './slice-by.js';
@@ -137,7 +137,7 @@ describe('repeat and hidden complaints in the analytics', () => {
       actor: { id: 'fu-wu', role: 'followUpStaff' },
       data: { programme: 'quarterly', customer: { reference: 'cust-1' }, ratings: [{ dimension: 'skill', score: 2 }] },
     });
-    await createCsiAutomation({ engine: h.engine }).catchUp(h.store);
+    await createCsiAutomation({ ...wired(h) }).catchUp(h.store);
     const a = analyze(await rebuildAnalytics(h.store));
     expect(a.complaints).toBe(4);
     expect(a.repeat).toEqual({ met: 1, total: 4, rate: 0.25 });

@@ -11,7 +11,8 @@
  * - first-contact resolution: archived in its first cycle, never reassigned, never
  *   escalated by hand; out of the archived complaints.
  * - reopen rate: reopened at least once, out of the complaints followed up at least once.
- * - repeat rate: flagged as a repeat, out of all complaints. Hidden share: revealed by a survey.
+ * - repeat rate: flagged as a repeat, out of all complaints. Hidden share: revealed by a survey
+ *   or a follow-up (source `survey` or `followUp`).
  * - follow-up coverage: complaints whose every due execution was followed up within 3 days,
  *   out of the complaints with at least one due execution.
  */
@@ -19,7 +20,7 @@ import { SEVERITIES, STEPS, type Severity, type Step } from '@redress/core';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import type { AnalyticsState, ComplaintFacts } from './facts.js';
-import { pareto, type ParetoRow } from './pareto.js';
+import { pareto, servqualPareto, type ParetoRow, type ServqualParetoRow } from './pareto.js';
 import type { PeriodOptions } from './period.js';
 import { DEFAULT_PERIOD, matches, type AnalyticsFilter } from './slices.js';
 import { durationStats, rate, type DurationStats, type Rate } from './stats.js';
@@ -59,6 +60,8 @@ export interface ComplaintAnalytics {
   readonly asOf: string | null;
   readonly complaints: number;
   readonly byCause: readonly ParetoRow[];
+  /** The same complaints by the SERVQUAL factor of their latest cause (`unknown` until a cause is identified). */
+  readonly byServqualFactor: readonly ServqualParetoRow[];
   readonly byStep: Readonly<Record<Step, number>>;
   readonly bySeverity: Readonly<Record<Severity | 'unclassified', number>>;
   readonly sla: {
@@ -145,7 +148,7 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
     if (c.followUps.length > 0) followedUp++;
     if (c.reopenCount > 0) reopened++;
     if (c.repeat) repeats++;
-    if (c.source === 'survey') hidden++;
+    if (c.source === 'survey' || c.source === 'followUp') hidden++;
     for (const r of hooks.slaResults?.(c) ?? []) {
       const row = external.get(r.rule) ?? { met: 0, total: 0 };
       row.total++;
@@ -158,6 +161,7 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
     asOf: asOfIso,
     complaints: complaints.length,
     byCause: pareto(complaints),
+    byServqualFactor: servqualPareto(complaints),
     byStep,
     bySeverity,
     sla: {

@@ -1,11 +1,13 @@
 /**
  * The analytics read model: one record of facts per complaint and one per survey
- * response, folded from the log (complaint events and `SurveyTaken`). Everything a
+ * response, folded from the log (complaint events, `SurveyTaken`, and csi's
+ * `RepeatRecorded` for repeats of closed complaints). Everything a
  * report shows is computed from these at query time, so a report can be sliced any
  * way without rebuilding, and the facts are the same live or rebuilt.
  */
 import {
   COMPLAINT_EVENT_TYPES,
+  DEFAULT_SERVQUAL_FACTOR_OF_CAUSE,
   stepAfter,
   type Cause,
   type Channel,
@@ -13,6 +15,7 @@ import {
   type ComplaintStep,
   type Projection,
   type RecordedEvent,
+  type ServqualFactor,
   type Severity,
 } from '@redress/core';
 import { isComplaintEvent } from '../support/log.js';
@@ -28,6 +31,11 @@ export interface SliceFields {
   /** Customer type (`customer.segment`). */
   readonly customerSegment: string | null;
   readonly handler: string | null;
+  /**
+   * The SERVQUAL factor of the latest cause (as recorded with it, or the cause's default for
+   * events recorded before factors were); for a follow-up survey, the complaint's at the follow-up.
+   */
+  readonly servqualFactor: ServqualFactor | null;
 }
 
 export interface ComplaintFacts extends SliceFields {
@@ -54,6 +62,7 @@ export interface ComplaintFacts extends SliceFields {
   readonly manualEscalations: number;
   /** Reassignments: handler changes after the first assignment. */
   readonly reassignments: number;
+  /** Found to repeat: flagged on the ticket (`RepeatComplaintFlagged`), or recorded by csi after it closed (`RepeatRecorded`). */
   readonly repeat: boolean;
   readonly archivedAt: string | null;
   readonly withdrawnAt: string | null;
@@ -85,6 +94,8 @@ export interface AnalyticsState {
   /** Complaints whose acknowledgement is not complete yet (dropped once it is). */
   readonly acknowledging: Map<string, AcknowledgementSoFar>;
   readonly surveys: SurveyResponse[];
+  /** Repeats recorded (`RepeatRecorded`) for complaints whose receipt this has not seen yet; applied at receipt. */
+  readonly repeatsAhead: Set<string>;
   /** The instant of the latest event seen: the default "as of" of a report. */
   lastEventAt: string | null;
 }
@@ -111,6 +122,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       step: 'received',
       severity: null,
       cause: null,
+      servqualFactor: null,
       acknowledgedAt: null,
       firstPlanAt: null,
       executions: [],
@@ -118,7 +130,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       reopenCount: 0,
       manualEscalations: 0,
       reassignments: 0,
-      repeat: false,
+      repeat: state.repeatsAhead.delete(event.streamId),
       archivedAt: null,
       withdrawnAt: null,
     };
@@ -152,6 +164,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       return;
     case 'CauseIdentified':
       f.cause = event.data.cause;
+      f.servqualFactor = event.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[event.data.cause];
       return;
     case 'ResolutionProposed':
       f.firstPlanAt ??= event.occurredAt;
@@ -176,6 +189,7 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
           customerSegment: f.customerSegment,
           // The handler whose work the customer rates: the one handling the complaint at the follow-up.
           handler: f.handler,
+          servqualFactor: f.servqualFactor,
           ratings: event.data.survey.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
         });
       }
@@ -220,22 +234,29 @@ export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiL
       productKind: d.product?.kind ?? null,
       customerSegment: d.customer.segment ?? null,
       handler: d.handlerId ?? null,
+      servqualFactor: null,
       ratings: d.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
     });
+    return state;
+  }
+  if (event.type === 'RepeatRecorded') {
+    const facts = state.complaints.get(event.data.complaintId) as Mutable<ComplaintFacts> | undefined;
+    if (facts) facts.repeat = true;
+    else state.repeatsAhead.add(event.data.complaintId);
     return state;
   }
   applyComplaintEvent(state, event);
   return state;
 }
 
-export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken'];
+export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken', 'RepeatRecorded'];
 
 /** The analytics read model as a core Projection over a log of complaints and surveys. */
 export function analyticsProjection(): Projection<AnalyticsState, CsiLogEvent> {
   return {
     name: 'csi.analytics',
     handles: ANALYTICS_EVENT_TYPES,
-    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], lastEventAt: null }),
+    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], repeatsAhead: new Set(), lastEventAt: null }),
     evolve: evolveAnalytics,
   };
 }

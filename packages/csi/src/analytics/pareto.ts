@@ -1,25 +1,38 @@
-/** Complaints by cause, largest first, with the cumulative share: the Pareto table. */
-import { CAUSES, type Cause } from '@redress/core';
+/** Complaints by cause, or by the SERVQUAL factor of their cause, largest first, with the cumulative share: the Pareto tables. */
+import { CAUSES, SERVQUAL_FACTORS, type Cause, type ServqualFactor } from '@redress/core';
 import type { ComplaintFacts } from './facts.js';
 
-export interface ParetoRow {
-  readonly cause: Cause | 'unknown';
+interface Shares {
   readonly count: number;
   readonly share: number;
-  /** Share of this cause and every larger one: the Pareto curve. */
+  /** Share of this row and every larger one: the Pareto curve. */
   readonly cumulativeShare: number;
 }
 
-export function pareto(complaints: readonly ComplaintFacts[]): ParetoRow[] {
-  const counts = new Map<Cause | 'unknown', number>();
-  for (const c of complaints) counts.set(c.cause ?? 'unknown', (counts.get(c.cause ?? 'unknown') ?? 0) + 1);
-  const order = [...CAUSES, 'unknown'] as const;
-  // Largest first; ties in the domain's order of causes, so the table is stable.
-  const rows = [...counts].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
+export interface ParetoRow extends Shares {
+  readonly cause: Cause | 'unknown';
+}
+
+export interface ServqualParetoRow extends Shares {
+  readonly factor: ServqualFactor | 'unknown';
+}
+
+/** Counts per value, largest first; ties in `order` (the domain's order), so the table is stable. */
+function rows<K extends string>(values: readonly K[], order: readonly K[]): (readonly [K, Shares])[] {
+  const counts = new Map<K, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
   let cumulative = 0;
-  return rows.map(([cause, count]) => {
+  return sorted.map(([value, count]) => {
     cumulative += count;
-    return { cause, count, share: count / complaints.length, cumulativeShare: cumulative / complaints.length };
+    return [value, { count, share: count / values.length, cumulativeShare: cumulative / values.length }] as const;
   });
 }
 
+export function pareto(complaints: readonly ComplaintFacts[]): ParetoRow[] {
+  return rows(complaints.map((c) => c.cause ?? 'unknown'), [...CAUSES, 'unknown']).map(([cause, s]) => ({ cause, ...s }));
+}
+
+export function servqualPareto(complaints: readonly ComplaintFacts[]): ServqualParetoRow[] {
+  return rows(complaints.map((c) => c.servqualFactor ?? 'unknown'), [...SERVQUAL_FACTORS, 'unknown']).map(([factor, s]) => ({ factor, ...s }));
+}

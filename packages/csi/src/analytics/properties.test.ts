@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { CAUSES, rebuildProjection, runProjection, type Cause } from '@redress/core';
+import { CAUSES, rebuildProjection, runProjection, SERVQUAL_FACTORS, type Cause } from '@redress/core';
 import { describe, expect } from 'vitest';
 import { DAY, harness, HOUR, live, type LifeOptions } from '../test-support/harness.js';
 import { analyze, type ComplaintAnalytics } from './analyze.js';
@@ -18,7 +18,8 @@ const lifeOptions: fc.Arbitrary<LifeOptions> = fc.record({
   handler: fc.constantFrom('h-li', 'h-zhao'),
   severity: fc.constantFrom('general', 'major'),
   cause: fc.constantFrom<Cause>(...CAUSES),
-  until: fc.constantFrom('received', 'planned', 'executed', 'archived', 'archived', 'withdrawn'),
+  servqualFactor: optional(fc.constantFrom(...SERVQUAL_FACTORS)),
+  until: fc.constantFrom('received', 'investigating', 'planned', 'executed', 'archived', 'archived', 'withdrawn'),
   reopen: fc.boolean(),
   followUpAfterHours: fc.integer({ min: 1, max: 120 }),
   planAfterHours: fc.integer({ min: 3, max: 240 }),
@@ -76,6 +77,9 @@ describe('analytics properties', () => {
       const causes = new Map<string, number>();
       for (const s of slices) for (const row of s.analytics.byCause) causes.set(row.cause, (causes.get(row.cause) ?? 0) + row.count);
       expect(Object.fromEntries(causes), key).toEqual(Object.fromEntries(total.byCause.map((r) => [r.cause, r.count])));
+      const factors = new Map<string, number>();
+      for (const s of slices) for (const row of s.analytics.byServqualFactor) factors.set(row.factor, (factors.get(row.factor) ?? 0) + row.count);
+      expect(Object.fromEntries(factors), key).toEqual(Object.fromEntries(total.byServqualFactor.map((r) => [r.factor, r.count])));
     }
   });
 

@@ -7,7 +7,7 @@ import type { SliceFields } from './facts.js';
 import { periodOf, type PeriodOptions } from './period.js';
 
 /** What a report can be sliced by. */
-export const SLICE_KEYS = ['period', 'branch', 'region', 'businessLine', 'productKind', 'customerSegment', 'handler'] as const;
+export const SLICE_KEYS = ['period', 'branch', 'region', 'businessLine', 'productKind', 'customerSegment', 'handler', 'servqualFactor'] as const;
 export type SliceKey = (typeof SLICE_KEYS)[number];
 
 /** Keep only what matches every given field; `null` matches "not recorded". `from`/`to` bound the instant (receipt, or survey time). */

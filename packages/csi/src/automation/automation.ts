@@ -1,32 +1,54 @@
 /**
  * The automation a host runs beside the engine: read the log in order, open the
- * hidden complaints surveys reveal, flag (and escalate or classify) repeat
- * complaints. Feed it from a subscription (`for await (const e of store.subscribe())`)
+ * hidden complaints surveys reveal (outside any complaint, and at the follow-up of
+ * one), flag (and escalate or classify) repeat complaints. Feed it from a subscription (`for await (const e of store.subscribe())`)
  * or call `catchUp(store)` after a batch of work. Everything it does goes through the
  * engine with deterministic command ids, so it may read the same events again.
  */
-import type { Engine, EventStore, ExecuteResult, RecordedEvent } from '@redress/core';
+import type { Clock, Engine, EventStore, ExecuteResult, IdGenerator, RecordedEvent } from '@redress/core';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
-import { openHiddenComplaint } from '../hidden/open.js';
+import { openFollowUpHiddenComplaint, openHiddenComplaint, type HiddenComplaintFacts } from '../hidden/open.js';
 import { DEFAULT_HIDDEN_COMPLAINT_RULE, type HiddenComplaintRule } from '../hidden/rule.js';
 import { createRepeatDetector, type RepeatDetector, type RepeatOutcome } from '../repeats/detector.js';
 import type { RepeatPolicy } from '../repeats/policy.js';
-import { isSurveyTaken } from '../support/log.js';
+import { isComplaintEvent, isSurveyTaken } from '../support/log.js';
 import type { CsiLogEvent } from '../surveys/schema.js';
 
 export interface CsiAutomationOptions {
   readonly engine: Pick<Engine, 'execute'>;
+  /** The log shared with the engine (see `complaintStore`): read by `catchUp`, and where repeats of closed complaints are recorded. */
+  readonly store: Pick<EventStore<CsiLogEvent>, 'append' | 'readStream' | 'readAll'>;
+  readonly clock: Clock;
+  /** Event ids of csi's own records; nanoid by default. */
+  readonly ids?: IdGenerator;
   readonly config?: CsiConfig;
   /** `null` turns hidden-complaint detection off. */
   readonly hiddenComplaints?: HiddenComplaintRule | null;
+  /**
+   * Which follow-ups of complaints the hidden-complaint rule reads (`always` by default). When the
+   * customer is not satisfied the complaint itself reopens; `whenSatisfied` leaves those follow-ups
+   * to it, `never` reads surveys outside complaints only.
+   */
+  readonly followUps?: FollowUpScope;
   /** `null` turns repeat detection off. */
   readonly repeats?: RepeatPolicy | null;
 }
 
+export const FOLLOW_UP_SCOPES = ['always', 'whenSatisfied', 'never'] as const;
+export type FollowUpScope = (typeof FOLLOW_UP_SCOPES)[number];
+
+/** A hidden complaint opened (or found already opened): by a survey, or by the follow-up of a complaint. */
+export interface HiddenOutcome {
+  /** The survey outside any complaint that revealed it; `null` for a follow-up. */
+  readonly surveyId: string | null;
+  /** The complaint whose follow-up revealed it; `null` for a survey. */
+  readonly followUpOf: string | null;
+  readonly result: ExecuteResult;
+}
+
 export interface CsiOutcomes {
-  /** Complaints opened (or found already opened) for surveys, by survey id. */
-  readonly hidden: readonly { readonly surveyId: string; readonly result: ExecuteResult }[];
+  readonly hidden: readonly HiddenOutcome[];
   readonly repeats: readonly RepeatOutcome[];
 }
 
@@ -34,24 +56,48 @@ export interface CsiAutomation {
   readonly checkpoint: number;
   readonly repeatDetector: RepeatDetector | null;
   handle(event: RecordedEvent<CsiLogEvent>): Promise<CsiOutcomes>;
-  catchUp(store: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<CsiOutcomes>;
+  /** Handles everything the store (the options' by default) holds after the checkpoint, including what the automation appends meanwhile. */
+  catchUp(store?: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<CsiOutcomes>;
 }
 
 export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomation {
   const config = options.config ?? DEFAULT_CSI_CONFIG;
   const rule = options.hiddenComplaints === undefined ? DEFAULT_HIDDEN_COMPLAINT_RULE : options.hiddenComplaints;
+  const { engine, store, clock } = options;
   const detector =
-    options.repeats === null ? null : createRepeatDetector({ engine: options.engine, ...(options.repeats ? { policy: options.repeats } : {}) });
+    options.repeats === null
+      ? null
+      : createRepeatDetector({ engine, store, clock, ...(options.ids ? { ids: options.ids } : {}), ...(options.repeats ? { policy: options.repeats } : {}) });
+  const followUps = options.followUps ?? 'always';
+  if (!FOLLOW_UP_SCOPES.includes(followUps)) throw new RangeError(`followUps must be one of ${FOLLOW_UP_SCOPES.join(', ')}, got ${String(followUps)}`);
+  /** What each complaint was received with, for the hidden complaints its follow-ups reveal. */
+  const received = new Map<string, HiddenComplaintFacts>();
   let checkpoint = 0;
+
+  async function hiddenFrom(event: RecordedEvent<CsiLogEvent>, found: HiddenComplaintRule): Promise<HiddenOutcome | null> {
+    if (isSurveyTaken(event)) {
+      const result = await openHiddenComplaint(engine, event, { rule: found, config });
+      return result && { surveyId: event.data.surveyId, followUpOf: null, result };
+    }
+    if (!isComplaintEvent(event) || followUps === 'never') return null;
+    if (event.type === 'ComplaintReceived') {
+      const { customer, product, branch, region, businessLine } = event.data;
+      received.set(event.streamId, { customer, product, branch, region, businessLine });
+      return null;
+    }
+    if (event.type !== 'FollowUpRecorded' || (followUps === 'whenSatisfied' && !event.data.satisfied)) return null;
+    const complaint = received.get(event.streamId);
+    // A follow-up is always after its receipt in the log, which this reads from the start.
+    if (!complaint) return null;
+    const result = await openFollowUpHiddenComplaint(engine, event, complaint, { rule: found, config });
+    return result && { surveyId: null, followUpOf: event.streamId, result };
+  }
 
   async function handle(event: RecordedEvent<CsiLogEvent>): Promise<CsiOutcomes> {
     if (event.globalPosition <= checkpoint) return { hidden: [], repeats: [] };
     checkpoint = event.globalPosition;
-    const hidden: { surveyId: string; result: ExecuteResult }[] = [];
-    if (rule !== null && isSurveyTaken(event)) {
-      const result = await openHiddenComplaint(options.engine, event, { rule, config });
-      if (result) hidden.push({ surveyId: event.data.surveyId, result });
-    }
+    const found = rule === null ? null : await hiddenFrom(event, rule);
+    const hidden = found ? [found] : [];
     const repeats = detector ? await detector.handle(event) : [];
     return { hidden, repeats };
   }
@@ -62,11 +108,11 @@ export function createCsiAutomation(options: CsiAutomationOptions): CsiAutomatio
     },
     repeatDetector: detector,
     handle,
-    async catchUp(store) {
-      const hidden: { surveyId: string; result: ExecuteResult }[] = [];
+    async catchUp(log = store) {
+      const hidden: HiddenOutcome[] = [];
       const repeats: RepeatOutcome[] = [];
       for (;;) {
-        const batch = await store.readAll(checkpoint + 1, 500);
+        const batch = await log.readAll(checkpoint + 1, 500);
         if (batch.length === 0) return { hidden, repeats };
         for (const e of batch) {
           const o = await handle(e);

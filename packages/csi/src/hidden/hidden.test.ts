@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@redress/core';
 import { describe, expect, it } from 'vitest';
 import { createCsiAutomation } from '../automation/automation.js';
-import { harness } from '../test-support/harness.js';
+import { harness, wired } from '../test-support/harness.js';
 import type { RecordSurveyInput, SurveyTaken } from '../surveys/schema.js';
 import { hiddenComplaintId, openHiddenComplaint } from './open.js';
 import { DEFAULT_HIDDEN_COMPLAINT_RULE, defineHiddenComplaintRule, hiddenComplaintRatings } from './rule.js';
@@ -95,13 +95,13 @@ describe('opening a hidden complaint', () => {
     await recorded(h, survey('q4-1', [{ dimension: 'skill', score: 2 }]));
     await recorded(h, survey('q4-2', [{ dimension: 'skill', score: 8 }]));
     await recorded(h, survey('q4-3', [{ dimension: 'parts', score: 7, reasons: ['outOfStock'] }]));
-    const first = await createCsiAutomation({ engine: h.engine, hiddenComplaints: { scoreAtMost: 4, reasons: ['outOfStock'] } }).catchUp(h.store);
+    const first = await createCsiAutomation({ ...wired(h), hiddenComplaints: { scoreAtMost: 4, reasons: ['outOfStock'] } }).catchUp(h.store);
     expect(first.hidden.map((o) => [o.surveyId, o.result.ok && o.result.value.duplicate])).toEqual([
       ['q4-1', false],
       ['q4-3', false],
     ]);
     const size = h.store.size;
-    const replay = await createCsiAutomation({ engine: h.engine, hiddenComplaints: { scoreAtMost: 4, reasons: ['outOfStock'] } }).catchUp(h.store);
+    const replay = await createCsiAutomation({ ...wired(h), hiddenComplaints: { scoreAtMost: 4, reasons: ['outOfStock'] } }).catchUp(h.store);
     expect(replay.hidden.every((o) => o.result.ok && o.result.value.duplicate)).toBe(true);
     expect(h.store.size).toBe(size);
   });

@@ -1,55 +1,50 @@
 /**
- * Finding repeats: pure functions of the history and the event just applied.
+ * Finding repeats. A complaint **repeats** on a basis when, for one of its keys on that
+ * basis, at least `threshold` complaints with the key (itself included) were received
+ * within the `windowDays` up to its own receipt, in order of receipt (ties by id).
  *
- * A complaint is checked on the basis its event makes known: customer and product
- * at receipt, cause when the cause is identified. It repeats when, counting itself,
- * at least `threshold` complaints with the same key were received within
- * `windowDays` before it (its own receipt instant included). Only complaints
- * received earlier in the log count, so the answer never changes on a rebuild.
+ * Each event can only add keys (see history.ts), so a count can only grow; when a
+ * complaint gets a key, every complaint whose window now holds one more is checked:
+ * those with the key received from it to `windowDays` after it. A complaint is found
+ * once per basis. The set found is therefore the same for any order of the log that
+ * keeps each stream in its order; the counts and related ids are those at the moment
+ * of finding.
  */
-import type { ComplaintEvent, RecordedEvent, RepeatBasis } from '@redress/core';
-import { sharingKey, type ComplaintHistory, type ComplaintHistoryEntry } from './history.js';
-import type { RepeatRule } from './policy.js';
+import type { ComplaintEvent, RecordedEvent } from '@redress/core';
+import { applyToHistory, type ComplaintHistory, type ComplaintHistoryEntry, type RepeatDetection } from './history.js';
 
 const DAY = 86_400_000;
 
-export interface RepeatDetection {
-  readonly complaintId: string;
-  readonly basis: RepeatBasis;
-  /** Complaints in the window, this one included. */
-  readonly count: number;
-  readonly windowDays: number;
-  /** The earlier complaints, oldest first. */
-  readonly related: readonly string[];
-}
-
-function detect(history: ComplaintHistory, entry: ComplaintHistoryEntry, rule: RepeatRule): RepeatDetection | null {
-  const at = Date.parse(entry.receivedAt);
-  const from = at - rule.windowDays * DAY;
-  const related: ComplaintHistoryEntry[] = [];
-  for (const other of sharingKey(history, entry, rule.basis)) {
-    if (other === entry || other.position > entry.position) continue;
-    const t = Date.parse(other.receivedAt);
-    if (t >= from && t <= at) related.push(other);
+/** The first index of `list` (in order of receipt) received at or after `fromMs`. */
+function firstFrom(list: readonly ComplaintHistoryEntry[], fromMs: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as ComplaintHistoryEntry).receivedMs < fromMs) lo = mid + 1;
+    else hi = mid;
   }
-  const count = related.length + 1;
-  if (count < rule.threshold) return null;
-  related.sort((a, b) => a.position - b.position);
-  return { complaintId: entry.complaintId, basis: rule.basis, count, windowDays: rule.windowDays, related: related.map((r) => r.complaintId) };
+  return lo;
 }
 
-/** The repeats this event reveals, given the history with the event already applied. */
-export function repeatsRevealedBy(history: ComplaintHistory, event: RecordedEvent<ComplaintEvent>): RepeatDetection[] {
-  const bases: readonly RepeatBasis[] =
-    event.type === 'ComplaintReceived' ? ['customer', 'product'] : event.type === 'CauseIdentified' ? ['cause'] : [];
-  if (bases.length === 0) return [];
-  const entry = history.complaints.get(event.streamId);
-  if (!entry) return [];
+/** Applies a complaint event to the history and returns the repeats it reveals (of any complaint), not found before. */
+export function revealRepeats(history: ComplaintHistory, event: RecordedEvent<ComplaintEvent>): RepeatDetection[] {
   const found: RepeatDetection[] = [];
-  for (const rule of history.policy.rules) {
-    if (!bases.includes(rule.basis)) continue;
-    const detection = detect(history, entry, rule);
-    if (detection) found.push(detection);
+  for (const { basis, list, at } of applyToHistory(history, event)) {
+    const rule = history.policy.rules.find((r) => r.basis === basis);
+    const joined = list[at];
+    if (!rule || !joined) continue;
+    const window = rule.windowDays * DAY;
+    for (let j = at; j < list.length; j++) {
+      const x = list[j] as ComplaintHistoryEntry;
+      if (x.receivedMs > joined.receivedMs + window) break;
+      if (x.repeats.has(basis)) continue;
+      const from = firstFrom(list, x.receivedMs - window);
+      if (j - from + 1 < rule.threshold) continue;
+      const detection = { complaintId: x.complaintId, basis, count: j - from + 1, windowDays: rule.windowDays, related: list.slice(from, j).map((e) => e.complaintId) };
+      x.repeats.set(basis, detection);
+      found.push(detection);
+    }
   }
   return found;
 }

@@ -4,24 +4,44 @@
  * basis), so reading the same log again, after a restart or in a second process,
  * finds the first results and writes nothing new.
  *
- * - `ComplaintReceived` (customer, product) and `CauseIdentified` (cause): a repeat is
- *   flagged on the ticket (`FlagRepeatComplaint`).
+ * - A repeat found (see detect.ts; any complaint event may reveal one, of any complaint)
+ *   is flagged on the ticket (`FlagRepeatComplaint`); when the complaint is closed, which
+ *   the detector knows from the log or learns from the engine's refusal, it is recorded
+ *   in csi's own stream instead (`RepeatRecorded`, see schema.ts).
  * - `RepeatComplaintFlagged` (by the detector or by a handler): the policy's action,
  *   escalation or classification as major.
  * - `ComplaintConfirmed` of a flagged complaint: classification as major, when the
  *   policy asks for it and the flag came while the complaint could not yet be classified.
  */
-import type { Actor, Engine, EventStore, ExecuteResult, RecordedEvent } from '@redress/core';
+import {
+  nanoidGenerator,
+  type Actor,
+  type Clock,
+  type ConcurrencyConflictError,
+  type Engine,
+  type EventStore,
+  type ExecuteResult,
+  type IdGenerator,
+  type RecordedEvent,
+  type Result,
+} from '@redress/core';
 import { CSI_SYSTEM_ACTOR } from '../hidden/open.js';
 import { isComplaintEvent } from '../support/log.js';
 import { stableId } from '../support/stable-id.js';
 import type { CsiLogEvent } from '../surveys/schema.js';
-import { repeatsRevealedBy, type RepeatDetection } from './detect.js';
-import { complaintHistoryProjection, evolveHistory, type ComplaintHistory } from './history.js';
+import { revealRepeats } from './detect.js';
+import { emptyHistory, type ComplaintHistory, type RepeatDetection } from './history.js';
 import { DEFAULT_REPEAT_POLICY, type RepeatPolicy } from './policy.js';
+import { recordRepeat, type RepeatRecord } from './record.js';
+import { repeatStreamId } from './schema.js';
 
 export interface RepeatDetectorOptions {
   readonly engine: Pick<Engine, 'execute'>;
+  /** The log shared with the engine (see `complaintStore`): repeats of closed complaints are recorded in it. */
+  readonly store: Pick<EventStore<CsiLogEvent>, 'append' | 'readStream' | 'readAll'>;
+  readonly clock: Clock;
+  /** Event ids of the records; nanoid by default. */
+  readonly ids?: IdGenerator;
   readonly policy?: RepeatPolicy;
   /**
    * Who acts; `system` by default. The default permission matrix lets `system` flag and
@@ -30,13 +50,20 @@ export interface RepeatDetectorOptions {
   readonly actor?: Actor;
 }
 
-/** What the detector did for one event. */
-export interface RepeatOutcome {
-  readonly complaintId: string;
-  readonly command: 'FlagRepeatComplaint' | 'EscalateComplaint' | 'ClassifyComplaint';
-  readonly detection?: RepeatDetection;
-  readonly result: ExecuteResult;
-}
+/** What the detector did for one event: a command through the engine, or a repeat of a closed complaint recorded. */
+export type RepeatOutcome =
+  | {
+      readonly complaintId: string;
+      readonly command: 'FlagRepeatComplaint' | 'EscalateComplaint' | 'ClassifyComplaint';
+      readonly detection?: RepeatDetection;
+      readonly result: ExecuteResult;
+    }
+  | {
+      readonly complaintId: string;
+      readonly command: 'RecordRepeat';
+      readonly detection: RepeatDetection;
+      readonly result: Result<RepeatRecord, ConcurrencyConflictError>;
+    };
 
 export interface RepeatDetector {
   readonly history: ComplaintHistory;
@@ -44,8 +71,8 @@ export interface RepeatDetector {
   readonly checkpoint: number;
   /** Handles one event of the log; events at or before the checkpoint are skipped. */
   handle(event: RecordedEvent<CsiLogEvent>): Promise<RepeatOutcome[]>;
-  /** Handles everything the store holds after the checkpoint, including what the detector itself appends meanwhile. */
-  catchUp(store: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<RepeatOutcome[]>;
+  /** Handles everything the store holds after the checkpoint (the options' store by default), including what the detector itself appends meanwhile. */
+  catchUp(store?: Pick<EventStore<CsiLogEvent>, 'readAll'>): Promise<RepeatOutcome[]>;
 }
 
 /** Steps in which a complaint can be classified (as major) by a command. */
@@ -57,11 +84,19 @@ function reason(flag: { count: number; windowDays: number; basis: RepeatDetectio
   return `Repeat complaint (重复投诉): complaint number ${flag.count} from ${BASIS_WORDS[flag.basis]} within ${flag.windowDays} days`;
 }
 
+/** The step a refusal says the complaint has closed in; `null` for any other refusal. */
+function closedIn(result: ExecuteResult): 'archived' | 'withdrawn' | null {
+  if (result.ok || result.error.kind !== 'IllegalCommand') return null;
+  const step = result.error.step;
+  return step === 'archived' || step === 'withdrawn' ? step : null;
+}
+
 export function createRepeatDetector(options: RepeatDetectorOptions): RepeatDetector {
   const policy = options.policy ?? DEFAULT_REPEAT_POLICY;
   const actor = options.actor ?? CSI_SYSTEM_ACTOR;
   const { engine } = options;
-  let history = complaintHistoryProjection(policy).initialState();
+  const recorder = { store: options.store, clock: options.clock, ids: options.ids ?? nanoidGenerator, actor };
+  const history = emptyHistory(policy);
   let checkpoint = 0;
 
   async function classify(complaintId: string, why: string): Promise<RepeatOutcome> {
@@ -75,28 +110,36 @@ export function createRepeatDetector(options: RepeatDetectorOptions): RepeatDete
     return { complaintId, command: 'ClassifyComplaint', result };
   }
 
+  /** Flags the repeat on the ticket, or records it when the complaint has closed (as the log says, or the engine). */
+  async function found(detection: RepeatDetection, correlationId: string): Promise<RepeatOutcome> {
+    const { complaintId, basis, count, windowDays, related } = detection;
+    const step = history.complaints.get(complaintId)?.step ?? 'none';
+    let closedStep = step === 'archived' || step === 'withdrawn' ? step : null;
+    if (closedStep === null) {
+      const result = await engine.execute({
+        type: 'FlagRepeatComplaint',
+        complaintId,
+        commandId: repeatStreamId(basis, complaintId),
+        correlationId,
+        actor,
+        data: { count, windowDays, basis, related: [...related] },
+      });
+      closedStep = closedIn(result);
+      if (closedStep === null) return { complaintId, command: 'FlagRepeatComplaint', detection, result };
+    }
+    const result = await recordRepeat(recorder, { detection, closedStep, correlationId });
+    return { complaintId, command: 'RecordRepeat', detection, result };
+  }
+
   async function handle(event: RecordedEvent<CsiLogEvent>): Promise<RepeatOutcome[]> {
     if (event.globalPosition <= checkpoint) return [];
     checkpoint = event.globalPosition;
     if (!isComplaintEvent(event)) return [];
-    history = evolveHistory(history, event);
     const outcomes: RepeatOutcome[] = [];
+    for (const detection of revealRepeats(history, event)) outcomes.push(await found(detection, event.correlationId));
+
     const entry = history.complaints.get(event.streamId);
     if (!entry) return outcomes;
-
-    for (const detection of repeatsRevealedBy(history, event)) {
-      const { complaintId, basis, count, windowDays, related } = detection;
-      const result = await engine.execute({
-        type: 'FlagRepeatComplaint',
-        complaintId,
-        commandId: stableId('repeat', basis, complaintId),
-        correlationId: event.correlationId,
-        actor,
-        data: { count, windowDays, basis, related: [...related] },
-      });
-      outcomes.push({ complaintId, command: 'FlagRepeatComplaint', detection, result });
-    }
-
     if (event.type === 'RepeatComplaintFlagged') {
       if (policy.action === 'escalate') {
         const result = await engine.execute({
@@ -121,14 +164,12 @@ export function createRepeatDetector(options: RepeatDetectorOptions): RepeatDete
   }
 
   return {
-    get history() {
-      return history;
-    },
+    history,
     get checkpoint() {
       return checkpoint;
     },
     handle,
-    async catchUp(store) {
+    async catchUp(store = options.store) {
       const outcomes: RepeatOutcome[] = [];
       for (;;) {
         const batch = await store.readAll(checkpoint + 1, 500);

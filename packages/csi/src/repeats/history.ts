@@ -1,123 +1,136 @@
 /**
- * What repeat detection remembers: for each complaint, when it was received, the
- * keys it can repeat on, and its step and severity (to know what can still be done
- * to it); plus an index from each key to its complaints, so a check reads only the
- * complaints sharing the key. A core Projection, rebuilt from the log like any
- * read model.
+ * What repeat detection remembers: for each complaint, when it was received, the keys
+ * it can repeat on, its step and severity (to know what can still be done to it) and
+ * the repeats found for it; plus an index from each key to its complaints, kept in
+ * order of receipt, so a check reads only the complaints sharing the key.
+ *
+ * Keys only accumulate: a complaint keeps every cause ever identified for it (a later
+ * finding does not undo an earlier one). That is what makes detection independent of
+ * the order the log holds the facts in: the count of a complaint's window can only grow,
+ * so "was ever at least the threshold" is "is at least the threshold once every fact is
+ * in", whatever came first.
  */
-import {
-  COMPLAINT_EVENT_TYPES,
-  REPEAT_BASES,
-  stepAfter,
-  type ComplaintEvent,
-  type ComplaintStep,
-  type Projection,
-  type RecordedEvent,
-  type RepeatBasis,
-  type Severity,
-} from '@redress/core';
+import type { Cause, ComplaintEvent, ComplaintStep, RecordedEvent, RepeatBasis, Severity } from '@redress/core';
+import { stepAfter } from '@redress/core';
 import type { RepeatPolicy } from './policy.js';
+
+/** A repeat found: the complaint, the basis, and the complaints in its window as the detector saw them. */
+export interface RepeatDetection {
+  readonly complaintId: string;
+  readonly basis: RepeatBasis;
+  /** Complaints in the window, this one included, when it was found. */
+  readonly count: number;
+  readonly windowDays: number;
+  /** The other complaints in the window, in order of receipt. */
+  readonly related: readonly string[];
+}
 
 export interface ComplaintHistoryEntry {
   readonly complaintId: string;
   readonly receivedAt: string;
-  readonly position: number;
+  /** `receivedAt` as epoch milliseconds: complaints are ordered by it, then by id. */
+  readonly receivedMs: number;
   readonly customer: string;
   readonly product: string | null;
   readonly productModel: string | null;
   readonly branch: string | null;
-  cause: string | null;
+  /** Every cause identified, in the order found. */
+  readonly causes: Cause[];
   step: ComplaintStep;
   severity: Severity | null;
-  /** A repeat flag has been recorded on it. */
+  /** A repeat flag has been recorded on the ticket. */
   flagged: boolean;
+  /** The repeats found for it, at most one per basis. */
+  readonly repeats: Map<RepeatBasis, RepeatDetection>;
 }
 
 export interface ComplaintHistory {
   readonly policy: RepeatPolicy;
   readonly complaints: Map<string, ComplaintHistoryEntry>;
-  /** `basis#key` → the complaints with that key. */
+  /** `basis#key` → the complaints with that key, in order of receipt. */
   readonly index: Map<string, ComplaintHistoryEntry[]>;
 }
 
-/** The key a complaint has on a basis; `null` when it has none (no product identifier, cause not known yet). */
-export function repeatKey(entry: ComplaintHistoryEntry, basis: RepeatBasis, policy: RepeatPolicy): string | null {
+/** A key a complaint has just been given: the list it joined and its place there. */
+export interface KeyAdded {
+  readonly basis: RepeatBasis;
+  readonly list: readonly ComplaintHistoryEntry[];
+  readonly at: number;
+}
+
+export const emptyHistory = (policy: RepeatPolicy): ComplaintHistory => ({ policy, complaints: new Map(), index: new Map() });
+
+function causeKey(entry: ComplaintHistoryEntry, cause: Cause, policy: RepeatPolicy): string | null {
+  const scope = policy.causeScope === 'global' ? '' : policy.causeScope === 'branch' ? entry.branch : entry.productModel;
+  // Without the scope's value the cause alone would lump unrelated complaints together.
+  return scope === null ? null : `${scope}|${cause}`;
+}
+
+/** The keys a complaint has on a basis: none without a product identifier or a cause (or the cause scope's value). */
+export function repeatKeys(entry: ComplaintHistoryEntry, basis: RepeatBasis, policy: RepeatPolicy): string[] {
   switch (basis) {
     case 'customer':
-      return entry.customer;
+      return [entry.customer];
     case 'product':
-      return entry.product;
-    case 'cause': {
-      if (entry.cause === null) return null;
-      const scope = policy.causeScope === 'global' ? '' : policy.causeScope === 'branch' ? entry.branch : entry.productModel;
-      // Without the scope's value the cause alone would lump unrelated complaints together.
-      return scope === null ? null : `${scope}|${entry.cause}`;
-    }
+      return entry.product === null ? [] : [entry.product];
+    case 'cause':
+      return entry.causes.map((c) => causeKey(entry, c, policy)).filter((k): k is string => k !== null);
   }
 }
 
-const indexKey = (basis: RepeatBasis, key: string) => `${basis}#${key}`;
+/** Receipt order: earlier first, the complaint id breaking ties (the same in every ordering of the log). */
+export const receivedBefore = (a: ComplaintHistoryEntry, b: ComplaintHistoryEntry): boolean =>
+  a.receivedMs < b.receivedMs || (a.receivedMs === b.receivedMs && a.complaintId < b.complaintId);
 
-function addToIndex(history: ComplaintHistory, entry: ComplaintHistoryEntry, basis: RepeatBasis): void {
-  const key = repeatKey(entry, basis, history.policy);
-  if (key === null) return;
-  const list = history.index.get(indexKey(basis, key));
-  if (list) list.push(entry);
-  else history.index.set(indexKey(basis, key), [entry]);
+function addKey(history: ComplaintHistory, entry: ComplaintHistoryEntry, basis: RepeatBasis, key: string): KeyAdded | null {
+  if (!history.policy.rules.some((r) => r.basis === basis)) return null;
+  const name = `${basis}#${key}`;
+  const list = history.index.get(name) ?? [];
+  if (list.length === 0) history.index.set(name, list);
+  // Binary search for the first complaint received after this one.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (receivedBefore(list[mid] as ComplaintHistoryEntry, entry)) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] === entry) return null;
+  list.splice(lo, 0, entry);
+  return { basis, list, at: lo };
 }
 
-function removeFromIndex(history: ComplaintHistory, entry: ComplaintHistoryEntry, basis: RepeatBasis): void {
-  const key = repeatKey(entry, basis, history.policy);
-  if (key === null) return;
-  const list = history.index.get(indexKey(basis, key));
-  const i = list?.indexOf(entry) ?? -1;
-  if (list && i >= 0) list.splice(i, 1);
-}
-
-/** The complaints sharing `entry`'s key on `basis` (itself included). */
-export function sharingKey(history: ComplaintHistory, entry: ComplaintHistoryEntry, basis: RepeatBasis): readonly ComplaintHistoryEntry[] {
-  const key = repeatKey(entry, basis, history.policy);
-  return key === null ? [] : (history.index.get(indexKey(basis, key)) ?? []);
-}
-
-export function evolveHistory(history: ComplaintHistory, event: RecordedEvent<ComplaintEvent>): ComplaintHistory {
+/** Applies a complaint event; returns the keys it gave the complaint, for detection to look around. */
+export function applyToHistory(history: ComplaintHistory, event: RecordedEvent<ComplaintEvent>): KeyAdded[] {
   if (event.type === 'ComplaintReceived') {
+    if (history.complaints.has(event.streamId)) return [];
     const d = event.data;
     const entry: ComplaintHistoryEntry = {
       complaintId: event.streamId,
       receivedAt: event.occurredAt,
-      position: event.globalPosition,
+      receivedMs: Date.parse(event.occurredAt),
       customer: d.customer.reference,
       product: d.product?.identifier ?? null,
       productModel: d.product?.model ?? null,
       branch: d.branch ?? null,
-      cause: null,
+      causes: [],
       step: 'received',
       severity: null,
       flagged: false,
+      repeats: new Map(),
     };
     history.complaints.set(event.streamId, entry);
-    for (const basis of REPEAT_BASES) addToIndex(history, entry, basis);
-    return history;
+    const added = [addKey(history, entry, 'customer', entry.customer), entry.product === null ? null : addKey(history, entry, 'product', entry.product)];
+    return added.filter((a): a is KeyAdded => a !== null);
   }
   const entry = history.complaints.get(event.streamId);
-  if (!entry) return history;
+  if (!entry) return [];
   entry.step = stepAfter(entry.step, event);
-  if (event.type === 'CauseIdentified' && entry.cause !== event.data.cause) {
-    removeFromIndex(history, entry, 'cause');
-    entry.cause = event.data.cause;
-    addToIndex(history, entry, 'cause');
-  }
   if (event.type === 'ComplaintClassified') entry.severity = event.data.severity;
   if (event.type === 'RepeatComplaintFlagged') entry.flagged = true;
-  return history;
-}
-
-export function complaintHistoryProjection(policy: RepeatPolicy): Projection<ComplaintHistory> {
-  return {
-    name: 'csi.complaintHistory',
-    handles: COMPLAINT_EVENT_TYPES,
-    initialState: () => ({ policy, complaints: new Map(), index: new Map() }),
-    evolve: evolveHistory,
-  };
+  if (event.type !== 'CauseIdentified' || entry.causes.includes(event.data.cause)) return [];
+  entry.causes.push(event.data.cause);
+  const key = causeKey(entry, event.data.cause, history.policy);
+  const added = key === null ? null : addKey(history, entry, 'cause', key);
+  return added ? [added] : [];
 }

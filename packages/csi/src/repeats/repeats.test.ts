@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, harness, live } from '../test-support/harness.js';
+import { DAY, harness, live, wired } from '../test-support/harness.js';
 import { createRepeatDetector } from './detector.js';
 import { defineRepeatPolicy, DEFAULT_REPEAT_POLICY } from './policy.js';
 
@@ -14,7 +14,7 @@ describe('repeat complaints', () => {
     await live(h, 'c-2', { customer: 'cust-9', until: 'received' });
     h.clock.advance(30 * DAY);
     await live(h, 'c-3', { customer: 'cust-9', until: 'received' });
-    const detector = createRepeatDetector({ engine: h.engine });
+    const detector = createRepeatDetector({ ...wired(h) });
     const outcomes = await detector.catchUp(h.store);
     expect(flags(outcomes)).toEqual([['c-3', 'customer', 3, true]]);
     expect(outcomes.find((o) => o.command === 'EscalateComplaint')?.result.ok).toBe(true);
@@ -31,7 +31,7 @@ describe('repeat complaints', () => {
     await live(h, 'c-2', { customer: 'cust-9', until: 'received' });
     h.clock.advance(31 * DAY);
     await live(h, 'c-3', { customer: 'cust-9', until: 'received' });
-    expect(flags(await createRepeatDetector({ engine: h.engine }).catchUp(h.store))).toEqual([]);
+    expect(flags(await createRepeatDetector({ ...wired(h) }).catchUp(h.store))).toEqual([]);
   });
 
   it('detects the same vehicle across customers, and the same cause on the same model', async () => {
@@ -41,7 +41,7 @@ describe('repeat complaints', () => {
       await live(h, id, { customer, product: truck, until: 'planned', cause: 'productQuality' });
       h.clock.advance(DAY);
     }
-    const outcomes = await createRepeatDetector({ engine: h.engine, policy: { ...DEFAULT_REPEAT_POLICY, action: 'flagOnly' } }).catchUp(h.store);
+    const outcomes = await createRepeatDetector({ ...wired(h), policy: { ...DEFAULT_REPEAT_POLICY, action: 'flagOnly' } }).catchUp(h.store);
     expect(flags(outcomes)).toEqual([
       ['c-3', 'product', 3, true],
       ['c-3', 'cause', 3, true],
@@ -53,9 +53,9 @@ describe('repeat complaints', () => {
   it('reads the same log again without writing anything', async () => {
     const h = harness();
     for (const id of ['c-1', 'c-2', 'c-3', 'c-4']) await live(h, id, { customer: 'cust-9', until: 'received' });
-    await createRepeatDetector({ engine: h.engine }).catchUp(h.store);
+    await createRepeatDetector({ ...wired(h) }).catchUp(h.store);
     const size = h.store.size;
-    const again = await createRepeatDetector({ engine: h.engine }).catchUp(h.store);
+    const again = await createRepeatDetector({ ...wired(h) }).catchUp(h.store);
     expect(flags(again)).toEqual([
       ['c-3', 'customer', 3, true],
       ['c-4', 'customer', 4, true],
@@ -67,7 +67,7 @@ describe('repeat complaints', () => {
   it('classifies a repeat as major when the policy says so, once the complaint can be classified', async () => {
     const h = harness();
     const policy = { ...DEFAULT_REPEAT_POLICY, action: 'classifyMajor' as const };
-    const detector = createRepeatDetector({ engine: h.engine, policy });
+    const detector = createRepeatDetector({ ...wired(h), policy });
     for (const id of ['c-1', 'c-2', 'c-3']) await live(h, id, { customer: 'cust-9', until: 'received' });
     await detector.catchUp(h.store);
     // Still `received`: it cannot be classified before it is confirmed.
@@ -82,7 +82,7 @@ describe('repeat complaints', () => {
     const h = harness({ systemMayClassify: false });
     for (const id of ['c-1', 'c-2']) await live(h, id, { customer: 'cust-9', until: 'received' });
     await live(h, 'c-3', { customer: 'cust-9', until: 'planned' });
-    const outcomes = await createRepeatDetector({ engine: h.engine, policy: { ...DEFAULT_REPEAT_POLICY, action: 'classifyMajor' } }).catchUp(h.store);
+    const outcomes = await createRepeatDetector({ ...wired(h), policy: { ...DEFAULT_REPEAT_POLICY, action: 'classifyMajor' } }).catchUp(h.store);
     expect(outcomes.find((o) => o.command === 'ClassifyComplaint')?.result).toMatchObject({ ok: false, error: { kind: 'Forbidden' } });
   });
 

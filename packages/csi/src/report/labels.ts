@@ -13,6 +13,8 @@ export interface ReportLabels {
   readonly count: string;
   readonly share: string;
   readonly cumulative: string;
+  readonly byServqualFactor: string;
+  readonly servqualFactor: string;
   readonly byStep: string;
   readonly step: string;
   readonly bySeverity: string;
@@ -70,6 +72,8 @@ const en: ReportLabels = {
   count: 'Count',
   share: 'Share',
   cumulative: 'Cumulative',
+  byServqualFactor: 'Complaints by service-quality factor (SERVQUAL, Pareto)',
+  servqualFactor: 'Factor',
   byStep: 'Complaints by step',
   step: 'Step',
   bySeverity: 'Complaints by severity',
@@ -126,6 +130,8 @@ const zhCN: ReportLabels = {
   count: '数量',
   share: '占比',
   cumulative: '累计占比',
+  byServqualFactor: '服务质量要素分布（SERVQUAL，帕累托）',
+  servqualFactor: '要素',
   byStep: '各处理步骤的投诉',
   step: '步骤',
   bySeverity: '投诉分类',

@@ -76,23 +76,14 @@ export function renderReport(report: ComplaintAnalytics, options: RenderOptions 
     '',
   );
 
-  if (report.byCause.length > 0) {
-    const max = Math.max(...report.byCause.map((r) => r.count));
-    out.push(`### ${l.byCause}`, '');
-    out.push(
-      table(
-        [l.cause, l.count, l.share, l.cumulative, ''],
-        report.byCause.map((r) => [
-          r.cause === 'unknown' ? l.unknownCause : core.causes[r.cause],
-          String(r.count),
-          share(r.share),
-          share(r.cumulativeShare),
-          bar(r.count, max, width),
-        ]),
-      ),
-      '',
-    );
-  }
+  const paretoTable = (heading: string, column: string, rows: readonly { name: string; count: number; share: number; cumulativeShare: number }[]) => {
+    if (rows.length === 0) return;
+    const max = Math.max(...rows.map((r) => r.count));
+    out.push(`### ${heading}`, '');
+    out.push(table([column, l.count, l.share, l.cumulative, ''], rows.map((r) => [r.name, String(r.count), share(r.share), share(r.cumulativeShare), bar(r.count, max, width)])), '');
+  };
+  paretoTable(l.byCause, l.cause, paretoRows(report, 'cause', locale));
+  paretoTable(l.byServqualFactor, l.servqualFactor, paretoRows(report, 'servqualFactor', locale));
 
   out.push(`### ${l.byStep}`, '');
   out.push(table([l.step, l.count], STEPS.filter((s) => report.byStep[s] > 0).map((s) => [core.steps[s], String(report.byStep[s])])), '');
@@ -174,19 +165,38 @@ export function renderReport(report: ComplaintAnalytics, options: RenderOptions 
   return out.join('\n');
 }
 
+/** The rows of one Pareto table with their display names; an unknown cause (and so factor) has the same words. */
+function paretoRows(report: ComplaintAnalytics, of: ParetoOf, locale: Locale): { name: string; count: number; share: number; cumulativeShare: number }[] {
+  const core = coreLabels(locale);
+  const unknown = REPORT_LABELS[locale].unknownCause;
+  return of === 'cause'
+    ? report.byCause.map((r) => ({ ...r, name: r.cause === 'unknown' ? unknown : core.causes[r.cause] }))
+    : report.byServqualFactor.map((r) => ({ ...r, name: r.factor === 'unknown' ? unknown : core.servqualFactors[r.factor] }));
+}
+
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The causes as a horizontal bar chart in SVG (counts, largest first), for HTML reports. */
-export function paretoSvg(report: ComplaintAnalytics, options: { readonly locale?: Locale; readonly width?: number } = {}): string {
+/** What a Pareto chart counts by: the cause, or the SERVQUAL factor of the cause. */
+export type ParetoOf = 'cause' | 'servqualFactor';
+
+export interface ParetoSvgOptions {
+  readonly locale?: Locale;
+  readonly width?: number;
+  /** `cause` by default. */
+  readonly of?: ParetoOf;
+}
+
+/** The causes (or their SERVQUAL factors) as a horizontal bar chart in SVG (counts, largest first), for HTML reports. */
+export function paretoSvg(report: ComplaintAnalytics, options: ParetoSvgOptions = {}): string {
   const locale = options.locale ?? 'en';
-  const core = coreLabels(locale);
   const l = REPORT_LABELS[locale];
+  const of = options.of ?? 'cause';
   const width = options.width ?? 480;
   const rowHeight = 22;
   const labelWidth = 170;
-  const max = Math.max(1, ...report.byCause.map((r) => r.count));
-  const rows = report.byCause.map((r, i) => {
-    const name = r.cause === 'unknown' ? l.unknownCause : core.causes[r.cause];
+  const data = paretoRows(report, of, locale);
+  const max = Math.max(1, ...data.map((r) => r.count));
+  const rows = data.map(({ name, ...r }, i) => {
     const w = Math.round(((width - labelWidth - 60) * r.count) / max);
     const y = i * rowHeight;
     return (
@@ -195,6 +205,7 @@ export function paretoSvg(report: ComplaintAnalytics, options: { readonly locale
       `<text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${r.count}</text>`
     );
   });
-  const height = Math.max(rowHeight, report.byCause.length * rowHeight);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeXml(l.byCause)}">${rows.join('')}</svg>`;
+  const height = Math.max(rowHeight, data.length * rowHeight);
+  const title = of === 'cause' ? l.byCause : l.byServqualFactor;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeXml(title)}">${rows.join('')}</svg>`;
 }

@@ -1,28 +1,35 @@
 /**
- * What it takes to reach a target score: how many respondents must move up a level.
+ * What it takes to reach a target score: the fewest customers who must move up a level.
  *
- * The rule, as the domain works it out for 38 timeliness ratings scoring 79.2
- * ("to reach 80 with the 6s and 7s unchanged, 3 more customers move from 8 to 9"):
+ * A customer **moves** once, up one level, to the lowest rating of the next level
+ * (8 → 9, 7 → 9, 6 → 7, 5 → 7, … 1 → 3), or, inside the top level, from 9 to 10. So a
+ * move adds 2 points for an odd rating up to 7 and 1 point for any other rating below 10.
+ * The fewest customers reaching a deficit of D points are therefore the largest gains
+ * first: ⌈D/2⌉ customers while enough of them can gain 2, then one per missing point.
+ * Among the answers with that many customers, this one makes the smallest change (the
+ * score lands nearest the target), moves customers across a level before it turns a 9
+ * into a 10, and prefers the highest ratings (those nearest the next level).
  *
- * 1. A move takes one respondent up one level, to the lowest rating of the next level
- *    (8 → 9, 7 → 9, 6 → 7, 4 → 5, 2 → 3…). Inside the top level a 9 can still become a
- *    10, but only once nobody is left below the top level.
- * 2. Moves are made one at a time, always for a respondent with the highest rating
- *    below the top level: those nearest to the next level are the easiest to win
- *    over, so the lower ratings stay unchanged as long as possible.
- * 3. Stop as soon as the score (mean × 10) reaches the target.
+ * `unchanged` keeps ratings where they are, as the domain's worked example does: 38
+ * timeliness ratings score 79.2, and "to reach 80 with the 6s and 7s unchanged, 3 more
+ * customers move from 8 to 9" (without the condition, a 7 and an 8 moving to 9 suffice).
  *
- * The answer is the number of moves and what they are, the score after them, and the
- * share of respondents in each level before and after. It is computed on integer
- * sums, so 80 means exactly 80 and not 79.99999.
+ * A hand-written rule, since the optimum has this closed form; a property test checks it
+ * against an exhaustive search over who moves where. Sums are integers, so 80 means
+ * exactly 80 and not 79.99999.
  */
 import { SATISFACTION_LEVELS, satisfactionLevelOf, type SatisfactionLevel } from '@redress/core';
 
 export interface Move {
   readonly from: number;
   readonly to: number;
-  /** How many respondents make this move. */
+  /** How many customers make this move. */
   readonly count: number;
+}
+
+export interface WhatItTakesOptions {
+  /** Ratings whose customers stay where they are (the domain's "with the 6s and 7s unchanged"). */
+  readonly unchanged?: readonly number[];
 }
 
 export interface WhatItTakes {
@@ -30,23 +37,27 @@ export interface WhatItTakes {
   readonly respondents: number;
   /** The score now (mean × 10); `null` without respondents. */
   readonly current: number | null;
-  /** False when the target cannot be reached (above 100, or nobody answered). */
+  /** False when no set of moves reaches the target (above the ceiling, or nobody answered). */
   readonly reachable: boolean;
-  /** How many respondent moves the target needs; 0 when it is already reached. */
+  /** How many customers must move (each moves once); 0 when the target is already reached or cannot be. */
   readonly moves: number;
+  /** The moves, highest `from` first. */
   readonly steps: readonly Move[];
   /** The score after the moves. */
   readonly after: number | null;
+  /** The highest score moves can reach (every customer who may move, moved); `null` without respondents. */
+  readonly ceiling: number | null;
   /** The share (0-1) of respondents in each level, before and after the moves. */
   readonly shares: { readonly before: Readonly<Record<SatisfactionLevel, number>>; readonly after: Readonly<Record<SatisfactionLevel, number>> };
 }
 
-/** The lowest rating of the level above `score`'s level; 10 for a 9. */
-function nextUp(score: number): number {
-  if (score === 9) return 10;
-  // Levels are pairs (1-2, 3-4, …, 9-10): the next level starts at the next odd number above this pair.
-  return score % 2 === 1 ? score + 2 : score + 1;
-}
+/** The rating a customer moves to: the lowest rating of the next level; 10 for a 9. */
+const nextUp = (score: number): number => (score === 9 ? 10 : score % 2 === 1 ? score + 2 : score + 1);
+
+/** Two-point movers, best first: the highest ratings, nearest the next level. */
+const GAIN_2 = [7, 5, 3, 1] as const;
+/** One-point movers: across a level first (highest first), a 9 becoming a 10 last. */
+const GAIN_1 = [8, 6, 4, 2, 9] as const;
 
 function shares(counts: readonly number[], n: number): Record<SatisfactionLevel, number> {
   const out = Object.fromEntries(SATISFACTION_LEVELS.map((l) => [l, 0])) as Record<SatisfactionLevel, number>;
@@ -55,39 +66,60 @@ function shares(counts: readonly number[], n: number): Record<SatisfactionLevel,
   return out;
 }
 
-/** How many respondents must move up a level for these ratings (each 1-10) to score `target` (10-100). */
-export function whatWouldItTake(ratings: readonly number[], target: number): WhatItTakes {
-  if (!Number.isFinite(target)) throw new RangeError(`the target must be a number, got ${target}`);
-  for (const r of ratings) {
-    if (!Number.isInteger(r) || r < 1 || r > 10) throw new RangeError(`ratings are integers from 1 to 10, got ${r}`);
+function checkRating(r: number, what: string): void {
+  if (!Number.isInteger(r) || r < 1 || r > 10) throw new RangeError(`${what} are integers from 1 to 10, got ${r}`);
+}
+
+/** Takes up to `wanted` customers from the ratings in `order`, in that order, as moves. */
+function take(counts: number[], order: readonly number[], wanted: number, steps: Move[]): void {
+  let left = wanted;
+  for (const from of order) {
+    const count = Math.min(left, counts[from] ?? 0);
+    if (count === 0) continue;
+    steps.push({ from, to: nextUp(from), count });
+    left -= count;
   }
+}
+
+/** The fewest customers who must move up a level for these ratings (each 1-10) to score `target` (10-100). */
+export function whatWouldItTake(ratings: readonly number[], target: number, options: WhatItTakesOptions = {}): WhatItTakes {
+  if (!Number.isFinite(target)) throw new RangeError(`the target must be a number, got ${target}`);
+  for (const r of ratings) checkRating(r, 'ratings');
+  const unchanged = new Set(options.unchanged ?? []);
+  for (const r of unchanged) checkRating(r, 'unchanged ratings');
+
   const n = ratings.length;
   const counts = Array.from({ length: 11 }, () => 0);
   for (const r of ratings) counts[r] = (counts[r] ?? 0) + 1;
+  const movable = counts.map((c, r) => (unchanged.has(r) ? 0 : c));
+  const sum = ratings.reduce((a, b) => a + b, 0);
+  const twos = GAIN_2.reduce((a, r) => a + (movable[r] ?? 0), 0);
+  const ones = GAIN_1.reduce((a, r) => a + (movable[r] ?? 0), 0);
   const before = shares(counts, n);
-  let sum = ratings.reduce((a, b) => a + b, 0);
   const current = n === 0 ? null : (sum / n) * 10;
-  // sum × 10 ≥ target × n, with a hair of tolerance for targets such as 79.2 given in decimals.
-  const reached = () => sum * 10 >= target * n - 1e-9;
-  if (n === 0 || target > 100) {
-    return { target, respondents: n, current, reachable: false, moves: 0, steps: [], after: current, shares: { before, after: before } };
-  }
+  const ceiling = n === 0 ? null : ((sum + 2 * twos + ones) / n) * 10;
+  const unreachable = { target, respondents: n, current, reachable: false, moves: 0, steps: [], after: current, ceiling, shares: { before, after: before } };
+  if (n === 0) return unreachable;
 
+  // Points missing: the least integer D with (sum + D) × 10 ≥ target × n; a hair of tolerance
+  // for targets given in decimals (79.2).
+  const deficit = Math.max(0, Math.ceil((target * n - 1e-9) / 10 - sum));
+  if (deficit > 2 * twos + ones) return unreachable;
+  const customers = deficit <= 2 * twos ? Math.ceil(deficit / 2) : twos + (deficit - 2 * twos);
+  // With `customers` fixed, x two-point and y one-point movers: x + y = customers,
+  // 2x + y ≥ deficit, so x ≥ deficit − customers; the fewest two-point movers add the least,
+  // unless there are too few one-point movers.
+  const x = Math.max(deficit - customers, customers - ones);
   const steps: Move[] = [];
-  let moves = 0;
-  while (!reached()) {
-    // The highest rating below the top level (8 first, then 7, …); 9s only when no one is below 9.
-    let from = 0;
-    for (let s = 8; s >= 1 && from === 0; s--) if ((counts[s] ?? 0) > 0) from = s;
-    if (from === 0) from = 9;
-    const to = nextUp(from);
-    counts[from] = (counts[from] ?? 0) - 1;
-    counts[to] = (counts[to] ?? 0) + 1;
-    sum += to - from;
-    moves++;
-    const last = steps.at(-1);
-    if (last && last.from === from && last.to === to) steps[steps.length - 1] = { ...last, count: last.count + 1 };
-    else steps.push({ from, to, count: 1 });
+  take(movable, GAIN_2, x, steps);
+  take(movable, GAIN_1, customers - x, steps);
+  steps.sort((a, b) => b.from - a.from);
+
+  const after = [...counts];
+  for (const s of steps) {
+    after[s.from] = (after[s.from] ?? 0) - s.count;
+    after[s.to] = (after[s.to] ?? 0) + s.count;
   }
-  return { target, respondents: n, current, reachable: true, moves, steps, after: (sum / n) * 10, shares: { before, after: shares(counts, n) } };
+  const moved = sum + steps.reduce((a, s) => a + (s.to - s.from) * s.count, 0);
+  return { target, respondents: n, current, reachable: true, moves: customers, steps, after: (moved / n) * 10, ceiling, shares: { before, after: shares(after, n) } };
 }

@@ -1,8 +1,10 @@
-/** Telling complaint events from survey events in a shared log. */
+/** Telling complaint events from survey events and repeat records in a shared log. */
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type EventLike, type RecordedEvent } from '@redress/core';
+import type { RepeatRecorded } from '../repeats/schema.js';
 import type { CsiLogEvent, SurveyTaken } from '../surveys/schema.js';
 
 const COMPLAINT_TYPES = new Set<string>(COMPLAINT_EVENT_TYPES);
 
 export const isComplaintEvent = (e: RecordedEvent<EventLike>): e is RecordedEvent<ComplaintEvent> => COMPLAINT_TYPES.has(e.type);
 export const isSurveyTaken = (e: RecordedEvent<CsiLogEvent>): e is RecordedEvent<SurveyTaken> => e.type === 'SurveyTaken';
+export const isRepeatRecorded = (e: RecordedEvent<CsiLogEvent>): e is RecordedEvent<RepeatRecorded> => e.type === 'RepeatRecorded';

@@ -1,6 +1,6 @@
 /**
- * One log for complaints and surveys. The engine's options ask for an
- * `EventStore<ComplaintEvent>`; a store that also holds surveys is that store seen
+ * One log for complaints, surveys and csi's repeat records. The engine's options ask for an
+ * `EventStore<ComplaintEvent>`; a store that also holds the others is that store seen
  * through a narrower type. The view is safe because the engine reads only complaint
  * streams by id, and its projections skip event types they do not handle.
  */

@@ -4,13 +4,13 @@
  * engine gives complaint events. Effects (store, clock, ids) are injected.
  */
 import {
-  ConcurrencyConflictError,
   err,
   nanoidGenerator,
   ok,
   recordSurvey,
   ValidationError,
   type Clock,
+  type ConcurrencyConflictError,
   type EventStore,
   type IdGenerator,
   type NewEvent,
@@ -20,6 +20,7 @@ import {
 import { checkRatings } from '../dimensions/check-ratings.js';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
+import { appendOnce } from '../support/append-once.js';
 import { issuesFromZod } from '../support/issues.js';
 import { isSurveyTaken } from '../support/log.js';
 import {
@@ -53,20 +54,10 @@ export interface SurveyDesk {
   record(input: RecordSurveyInput): Promise<Result<SurveyRecorded, SurveyError>>;
 }
 
-
-
 export function createSurveyDesk(options: SurveyDeskOptions): SurveyDesk {
   const { store, clock } = options;
   const ids = options.ids ?? nanoidGenerator;
   const config = options.config ?? DEFAULT_CSI_CONFIG;
-
-  /** The survey already in `streamId`, as a duplicate when `commandId` recorded it, else a conflict. */
-  async function existing(streamId: string, commandId: string, surveyId: string): Promise<Result<SurveyRecorded, SurveyError>> {
-    const stored = (await store.readStream(streamId)).filter(isSurveyTaken);
-    const first = stored[0];
-    if (first && first.causationId === commandId) return ok({ surveyId, commandId, event: first, duplicate: true });
-    return err(new ConcurrencyConflictError(streamId, 'noStream', stored.length, `survey ${surveyId} was already recorded by another command`));
-  }
 
   return {
     async record(input) {
@@ -91,15 +82,8 @@ export function createSurveyDesk(options: SurveyDeskOptions): SurveyDesk {
         correlationId: command.correlationId ?? commandId,
         schemaVersion: SURVEY_EVENT_SCHEMA_VERSION,
       };
-      try {
-        const appended = await store.append(streamId, 'noStream', [event]);
-        const recorded = appended.events.find(isSurveyTaken);
-        if (!recorded) throw new Error(`the store did not return the survey appended to ${streamId}`);
-        return ok({ surveyId, commandId, event: recorded, duplicate: false });
-      } catch (e) {
-        if (e instanceof ConcurrencyConflictError) return existing(streamId, commandId, surveyId);
-        throw e;
-      }
+      const once = await appendOnce({ store, streamId, event, is: isSurveyTaken, taken: `survey ${surveyId} was already recorded by another command` });
+      return once.ok ? ok({ surveyId, commandId, event: once.value.event, duplicate: once.value.duplicate }) : once;
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   type ComplaintEvent,
 } from '@redress/core';
 import { z } from 'zod';
+import type { RepeatEvent } from '../repeats/schema.js';
 
 /** Why a survey was taken: the quarterly follow-up of every customer (100% 回访), a follow-up of a visit, or an ad-hoc campaign. */
 export const SURVEY_PROGRAMMES = ['quarterly', 'visit', 'adHoc'] as const;
@@ -63,8 +64,8 @@ export type SurveyEvent = z.output<typeof surveyEventSchema>;
 export const SURVEY_EVENT_TYPES = ['SurveyTaken'] as const satisfies readonly SurveyEvent['type'][];
 export const SURVEY_EVENT_SCHEMA_VERSION = 1;
 
-/** Everything in a log that holds complaints and surveys. */
-export type CsiLogEvent = ComplaintEvent | SurveyEvent;
+/** Everything in a log that holds complaints, surveys and csi's records of repeats of closed complaints. */
+export type CsiLogEvent = ComplaintEvent | SurveyEvent | RepeatEvent;
 
 export const SURVEY_STREAM_PREFIX = 'survey:';
 export const surveyStreamId = (surveyId: string): string => `${SURVEY_STREAM_PREFIX}${surveyId}`;

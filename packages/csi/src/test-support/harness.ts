@@ -13,6 +13,7 @@ import {
   ticketViewProjection,
   type Cause,
   type CommandInput,
+  type ServqualFactor,
   type Engine,
   type InMemoryEventStore,
   type ManualClock,
@@ -60,6 +61,9 @@ export function harness(options: { readonly systemMayClassify?: boolean } = { sy
   };
 }
 
+/** What csi's automation and repeat detector need from the harness: the engine, the shared log, the clock. */
+export const wired = (h: Harness) => ({ engine: h.engine, store: h.store, clock: h.clock });
+
 export interface TimedCommand {
   readonly afterMs: number;
   readonly command: CommandInput;
@@ -74,8 +78,12 @@ export interface LifeOptions {
   readonly handler?: string;
   readonly severity?: 'general' | 'major';
   readonly cause?: Cause;
-  /** Where the life stops: after receipt, after the plan, after execution, or archived (default). */
-  readonly until?: 'received' | 'planned' | 'executed' | 'archived' | 'withdrawn';
+  /** Several causes identified one after the other in the first cycle (instead of `cause`). */
+  readonly causes?: readonly Cause[];
+  /** The SERVQUAL factor the handler names with the cause; the cause's default when left out. */
+  readonly servqualFactor?: ServqualFactor;
+  /** Where the life stops: after receipt, once investigating (no cause yet), after the plan, after execution, or archived (default). */
+  readonly until?: 'received' | 'investigating' | 'planned' | 'executed' | 'archived' | 'withdrawn';
   /** The first follow-up finds the customer unsatisfied, so the complaint goes round again. */
   readonly reopen?: boolean;
   /** Hours from execution to the follow-up (default 24). */
@@ -84,7 +92,10 @@ export interface LifeOptions {
   readonly planAfterHours?: number;
   /** The agreed deadline is this many hours after the plan; the execution comes 24 h after the plan (default 48: on time). */
   readonly deadlineHours?: number;
+  /** The survey of the satisfied follow-up. */
   readonly ratings?: readonly SurveyRating[];
+  /** The survey of the unsatisfied follow-up (with `reopen`). */
+  readonly unsatisfiedRatings?: readonly SurveyRating[];
 }
 
 const ACK = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true };
@@ -127,8 +138,12 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
       at(HOUR, { type: 'ConfirmComplaint', complaintId, actor: handler, data: { summary: 'Confirmed with the customer' } });
       at(0, { type: 'ClassifyComplaint', complaintId, actor: handler, data: { severity } });
       at(0, { type: 'StartInvestigation', complaintId, actor: handler, data: {} });
+      if (until === 'investigating') return;
     }
-    at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause: o.cause ?? 'repairQuality', findings: 'A loose heat shield' } });
+    const factor = o.servqualFactor ? { servqualFactor: o.servqualFactor } : {};
+    for (const cause of first && o.causes ? o.causes : [o.cause ?? 'repairQuality']) {
+      at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause, findings: 'A loose heat shield', ...factor } });
+    }
     at(first ? Math.max(0, planAfter - 3 * HOUR) : HOUR, {
       type: 'ProposeResolution',
       complaintId,
@@ -142,15 +157,16 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
     at(22 * HOUR, { type: 'CompleteExecution', complaintId, actor: handler, data: { outcome: 'Refitted; quiet on the test drive' } });
   };
   const followUpStep = (satisfied: boolean) => {
+    const survey = satisfied ? o.ratings : o.unsatisfiedRatings;
     at((o.followUpAfterHours ?? 24) * HOUR, {
       type: 'RecordFollowUp',
       complaintId,
       actor: followUp,
-      data: { satisfied, channel: 'phone', ...(o.ratings && satisfied ? { survey: { ratings: [...o.ratings] } } : {}) },
+      data: { satisfied, channel: 'phone', ...(survey ? { survey: { ratings: [...survey] } } : {}) },
     });
   };
   cycle(true);
-  if (until === 'planned') return steps;
+  if (until === 'investigating' || until === 'planned') return steps;
   execute();
   if (until === 'executed') return steps;
   if (o.reopen) {

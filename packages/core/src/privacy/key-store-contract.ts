@@ -96,6 +96,8 @@ export const KEY_STORE_CONTRACT: readonly KeyStoreCheck[] = [
       assert.deepEqual(await store.key('cu-1', 2), { state: 'destroyed' });
       await assert.rejects(store.currentKey('cu-1'), erased('cu-1'));
       await assert.rejects(store.rotate('cu-1'), erased('cu-1'));
+      const listed = (await store.subjects()).find((s) => s.subject === 'cu-1');
+      assert.deepEqual(listed, { subject: 'cu-1', currentVersion: 0, destroyed: true }, 'a refused key leaves no version behind');
       await store.destroy('cu-1');
       assert.deepEqual(await store.key('cu-1', 1), { state: 'destroyed' });
       assert.equal(await material(store, 'cu-2', 1), bytes(other.material));

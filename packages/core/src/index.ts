@@ -94,3 +94,11 @@ export { aesGcmKeyWrapper, type KeyWrapper } from './privacy/key-wrapper.js';
 export { createInMemoryKeyStore, type InMemoryKeyStoreOptions } from './privacy/in-memory-key-store.js';
 export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-contract.js';
 export { completeErasures } from './privacy/erasure.js';
+
+// Evolving events: upcasting on read (see docs/evolving-events.md)
+export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';
+export type { EventFamily } from './evolution/event-family.js';
+export { createEventEvolution, type EventEvolution } from './evolution/evolution.js';
+export { COMPLAINT_EVENT_SCHEMAS, complaintEventFamily, isComplaintStream, type ComplaintFamilyOptions } from './evolution/complaint-family.js';
+export { causeIdentifiedV2, causeWithServqualFactor, classifiedWithPriority, complaintClassifiedV2, PENDING_COMPLAINT_EVOLUTIONS } from './evolution/complaint-v2.js';
+export { createEventReader, type EventReader, type EventReaderOptions } from './evolution/event-reader.js';

@@ -11,7 +11,7 @@ import { initialComplaintState, type ComplaintState } from '../decider/state.js'
 import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE } from '../domain/vocabulary.js';
 import type { EventLike, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from '../events/schema.js';
-import { UnsupportedEventVersionError } from '../errors/data-errors.js';
+import { InvalidStoredEventError, UnsupportedEventVersionError } from '../errors/data-errors.js';
 import { runProjection } from '../projections/projection.js';
 import { ticketViewProjection } from '../projections/ticket-view.js';
 import { createCryptoShredder } from '../privacy/crypto-shredder.js';
@@ -102,6 +102,15 @@ describe('the 2026-12-01 log read by today’s family (no upcasters)', () => {
   it('reads every event as stored: each one matches today’s schema', async () => {
     const read = await createEventReader({ evolution: today }).readAll(log);
     read.forEach((e, i) => expect(e).toBe(log[i]));
+  });
+
+  it('refuses an event whose shape its version never had, unless validation is off', async () => {
+    const escalated = log.find((e) => e.type === 'ComplaintEscalated')!;
+    const garbled = { ...escalated, data: { ...(escalated.data as Data), level: 'ceo' } };
+    await expect(createEventReader({ evolution: today }).read(garbled)).rejects.toThrow(InvalidStoredEventError);
+    await expect(createEventReader({ evolution: today }).read(garbled)).rejects.toThrow(/data\.level/);
+    const lax = createEventEvolution([complaintEventFamily({ validate: false })]);
+    expect(await createEventReader({ evolution: lax }).read(garbled)).toBe(garbled);
   });
 
   it('refuses a version-2 event, as code that predates the change must (a downgrade)', async () => {

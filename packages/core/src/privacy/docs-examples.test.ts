@@ -60,12 +60,12 @@ describe('docs/privacy.md', () => {
     const [erased] = await reader.readAll([stored(safe!)]);
     const { customer } = erased!.data as ComplaintEventOf<'ComplaintReceived'>['data'];
     isErased(customer.name); // true
-    erased!.erasure; // { subject: 'CU-23040', fields: ['customer.name', 'customer.phone', 'description', 'demand'] }
+    const { erasure } = erased!; // { subject: 'CU-23040', fields: ['customer.name', 'customer.phone', 'description', 'demand'] }
     // At start-up: finish erasures a crash interrupted (the subjects come from the audit events).
     await completeErasures(keys, ['CU-23040']);
     // #endregion erase
     expect(isErased(customer.name)).toBe(true);
-    expect(erased!.erasure).toEqual({ subject: 'CU-23040', fields: ['customer.name', 'customer.phone', 'description', 'demand'] });
+    expect(erasure).toEqual({ subject: 'CU-23040', fields: ['customer.name', 'customer.phone', 'description', 'demand'] });
   });
 });
 

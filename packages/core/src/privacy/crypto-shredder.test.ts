@@ -203,6 +203,15 @@ it('takes a value whole when one personal path lies inside another', async () =>
   expect((await s.reveal(stored!)).data).toEqual({ a: ERASED, d: 2 });
 });
 
+it('many writers protecting for a new subject at once share one key, and every event reads back', async () => {
+  const { shredder: s, keys } = shredder();
+  const events = Array.from({ length: 12 }, (_, i) => ({ ...noteAdded, eventId: `n-${i}` }));
+  const written = await Promise.all(events.map((e) => s.protect([e], { streamId: 'c-1', subject: 'CU-new' })));
+  expect(await keys.subjects()).toEqual([{ subject: 'CU-new', currentVersion: 1, destroyed: false }]);
+  const stored = record([{ streamId: 'c-1', events: written.flat() as never }]);
+  expect(await s.revealAll(stored)).toStrictEqual(record([{ streamId: 'c-1', events: events as never }]));
+});
+
 describe('key rotation', () => {
   it('keeps old events readable and encrypts new ones with the new version', async () => {
     const { shredder: s, keys } = shredder();

@@ -269,6 +269,15 @@ describe('tampering', () => {
     });
   }
 
+  it('refuses a field list naming no data path, even once the subject is erased', async () => {
+    const { s, keys, stored } = await storedPair();
+    await keys.destroy('CU-1');
+    for (const fields of [['__proto__.polluted'], ['a..b'], ['customer.constructor']]) {
+      await expect(s.reveal(withBlob(stored[0]!, (b) => ({ ...b, fields })))).rejects.toThrow(PersonalDataTamperedError);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('is detected when a wrapped key was changed in the key table', async () => {
     const wrapper = aesGcmKeyWrapper(new Uint8Array(32).fill(1));
     const { stored } = await storedPair();

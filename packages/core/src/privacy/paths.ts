@@ -25,6 +25,11 @@ export function patternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
+/** True for a concrete path such as `survey.ratings[2].comment` (what a blob may list). */
+export function isConcretePath(path: string): boolean {
+  return CONCRETE.test(path) && !path.split(/[.[\]]/).some((key) => FORBIDDEN_KEYS.has(key));
+}
+
 function parse(path: string, concrete: boolean): PathStep[] {
   if (!(concrete ? CONCRETE : PATTERN).test(path)) throw new RangeError(`not a ${concrete ? 'concrete' : ''} data path: ${JSON.stringify(path)}`);
   const steps: PathStep[] = [];

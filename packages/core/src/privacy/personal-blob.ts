@@ -14,6 +14,7 @@
 import type { StoredEventRef } from '../errors/data-errors.js';
 import { PersonalDataTamperedError } from '../errors/data-errors.js';
 import { open, OpenError, seal, type Sealed } from './aes-gcm.js';
+import { isConcretePath } from './paths.js';
 
 /** Where the blob lives in an event's `data`. */
 export const PERSONAL_DATA_KEY = '$personal';
@@ -55,6 +56,8 @@ export function blobHeader(event: BoundEvent, blob: unknown): PersonalBlob {
   if (typeof blob.key !== 'number' || !Number.isInteger(blob.key) || blob.key < 1) throw bad('has no key version');
   const fields = blob.fields;
   if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string')) throw bad('has no list of fields');
+  // Checked here too because an erased event's list cannot be authenticated (its key is gone).
+  if (!fields.every(isConcretePath)) throw bad('lists a field that is not a data path');
   return blob as unknown as PersonalBlob;
 }
 

@@ -74,3 +74,31 @@ export { rebuildProjection, runProjection, type Projection, type ProjectionRunne
 export { evolveTicket, ticketViewProjection, type RepeatFlag, type TicketView, type TicketViewState, type TimelineEntry } from './projections/ticket-view.js';
 export { openComplaints, queuesProjection, type QueueEntry, type QueueFilter, type QueuesState } from './projections/queues.js';
 export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labels.js';
+
+// Personal data: crypto-shredding (see docs/privacy.md)
+export {
+  InvalidStoredEventError,
+  MissingKeyError,
+  PersonalDataTamperedError,
+  SubjectErasedError,
+  UnknownEventTypeError,
+  UnsupportedEventVersionError,
+  type StoredEventRef,
+} from './errors/data-errors.js';
+export { ERASED, isErased, type Erased } from './privacy/erased.js';
+export { DEFAULT_PERSONAL_DATA, personalDataMap, type PersonalDataChanges, type PersonalDataMap } from './privacy/personal-data.js';
+export { PERSONAL_DATA_KEY, type PersonalBlob } from './privacy/personal-blob.js';
+export { createCryptoShredder, type CryptoShredder, type CryptoShredderOptions, type Erasure, type ProtectTarget, type RevealedEvent } from './privacy/crypto-shredder.js';
+export type { DataKey, KeyLookup, KeyStore, SubjectKeys } from './privacy/key-store.js';
+export { aesGcmKeyWrapper, type KeyWrapper } from './privacy/key-wrapper.js';
+export { createInMemoryKeyStore, type InMemoryKeyStoreOptions } from './privacy/in-memory-key-store.js';
+export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-contract.js';
+export { completeErasures } from './privacy/erasure.js';
+
+// Evolving events: upcasting on read (see docs/evolving-events.md)
+export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';
+export type { EventFamily } from './evolution/event-family.js';
+export { createEventEvolution, type EventEvolution } from './evolution/evolution.js';
+export { COMPLAINT_EVENT_SCHEMAS, complaintEventFamily, isComplaintStream, type ComplaintFamilyOptions } from './evolution/complaint-family.js';
+export { causeIdentifiedV2, causeWithServqualFactor, classifiedWithPriority, complaintClassifiedV2, PENDING_COMPLAINT_EVOLUTIONS } from './evolution/complaint-v2.js';
+export { createEventReader, type EventReader, type EventReaderOptions } from './evolution/event-reader.js';

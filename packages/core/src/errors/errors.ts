@@ -10,7 +10,19 @@ export type ExpectedVersion = number | 'noStream' | 'streamExists' | 'any';
 
 /** The base of every refusal; `kind` is the short discriminant, `name` the class name. */
 export abstract class RedressError extends Error {
-  abstract readonly kind: 'Validation' | 'IllegalCommand' | 'Forbidden' | 'NotFound' | 'ConcurrencyConflict';
+  abstract readonly kind:
+    | 'Validation'
+    | 'IllegalCommand'
+    | 'Forbidden'
+    | 'NotFound'
+    | 'ConcurrencyConflict'
+    // Reading stored events (see data-errors.ts)
+    | 'PersonalDataTampered'
+    | 'MissingKey'
+    | 'SubjectErased'
+    | 'UnsupportedEventVersion'
+    | 'UnknownEventType'
+    | 'InvalidStoredEvent';
 }
 
 /** One problem with the input, with a dotted path such as `data.remedy.amount.currency`. */

@@ -1,0 +1,75 @@
+/**
+ * Which fields of which events are personal data: a map from event type to path
+ * patterns into its `data`. What is listed is encrypted per data subject; the rest of
+ * the event stays plaintext, because the workflow, the SLA clocks and the statistics
+ * need it and it says nothing about a person (`customer.reference` is the subject's
+ * pseudonymous id, the key the encryption is filed under).
+ *
+ * The defaults cover the customer block, the vehicle or product identifier (plate,
+ * VIN, serial), and the free texts in which staff write what a customer said or did.
+ * A host adds the texts its staff use that way (findings, outcomes…) and may remove
+ * what it does not consider personal.
+ */
+import type { ComplaintEventType } from '../events/schema.js';
+import { patternProblem } from './paths.js';
+
+/** Event type → the path patterns of its personal fields (`customer.name`, `survey.ratings[].comment`). */
+export type PersonalDataMap = Readonly<Record<string, readonly string[]>>;
+
+const note = ['note'];
+
+/** The personal fields of complaint events, at today's schema versions. */
+export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, readonly string[]>>> = Object.freeze({
+  ComplaintReceived: ['customer.name', 'customer.phone', 'product.identifier', 'description', 'demand', 'source.note'],
+  // The complaint as read back to the customer: it restates the description.
+  ComplaintConfirmed: ['summary'],
+  NoteAdded: ['text'],
+  CustomerContactLogged: ['summary'],
+  FollowUpRecorded: ['comment', 'survey.comment', 'survey.ratings[].comment'],
+  HandlerAssigned: note,
+  RemedyApproved: note,
+  ExecutionStarted: note,
+  WaitingOnCustomerStarted: note,
+  WaitingOnCustomerEnded: note,
+});
+
+export interface PersonalDataChanges {
+  /** Paths to mark personal as well, by event type (yours included). */
+  readonly add?: PersonalDataMap;
+  /** Paths of the base map that are not personal for you. */
+  readonly remove?: PersonalDataMap;
+  /** The map to start from (default `DEFAULT_PERSONAL_DATA`). */
+  readonly base?: PersonalDataMap;
+}
+
+/**
+ * A personal-data map: the defaults with your additions and removals. Throws a
+ * RangeError naming the path when a pattern is malformed, or when a removal names a
+ * path the base does not have (a typo there would keep data in plaintext unnoticed).
+ */
+export function personalDataMap(changes: PersonalDataChanges = {}): PersonalDataMap {
+  const base = changes.base ?? DEFAULT_PERSONAL_DATA;
+  const result = new Map<string, Set<string>>(Object.entries(base).map(([type, paths]) => [type, new Set(paths)]));
+  for (const [type, paths] of Object.entries(changes.remove ?? {})) {
+    for (const path of paths) {
+      if (!result.get(type)?.delete(path)) throw new RangeError(`personal data: cannot remove ${type} ${path}, which the base map does not list`);
+    }
+  }
+  for (const [type, paths] of Object.entries(changes.add ?? {})) {
+    const set = result.get(type) ?? new Set<string>();
+    for (const path of paths) set.add(path);
+    result.set(type, set);
+  }
+  return checkedMap(Object.fromEntries([...result].filter(([, set]) => set.size > 0).map(([type, set]) => [type, [...set]])));
+}
+
+/** The map itself, once every pattern is checked (and frozen, so nothing changes it after). */
+export function checkedMap(map: PersonalDataMap): PersonalDataMap {
+  for (const [type, paths] of Object.entries(map)) {
+    for (const path of paths) {
+      const problem = patternProblem(path);
+      if (problem) throw new RangeError(`personal data: ${type} ${JSON.stringify(path)}: ${problem}`);
+    }
+  }
+  return Object.freeze(Object.fromEntries(Object.entries(map).map(([type, paths]) => [type, Object.freeze([...paths])])));
+}

@@ -1,0 +1,50 @@
+/**
+ * SLA clocks on screen: a badge with the state (running, warned, breached, paused…) in
+ * words as well as colour, and a countdown to the due instant that the client script
+ * keeps ticking on the desk's clock (`data-due`); the server's state wins on each refresh.
+ */
+import type { ClockLine } from '../desk/sla.js';
+import type { TicketUrgency } from '../desk/urgency.js';
+import { formatDuration, formatInstant } from './format.js';
+import { attr, html, type Html } from './html.js';
+import type { Text } from './i18n.js';
+
+export const clockName = (text: Text, clock: string): string => text.sla.clocks[clock] ?? clock;
+
+export const stateOf = (clock: ClockLine): string => (clock.warned ? 'warned' : clock.state);
+
+/** "2h 05m left" / "overdue 12m", as rendered on the server (the client takes over from there). */
+function countdownText(text: Text, dueAt: string, now: Date): string {
+  const left = Date.parse(dueAt) - now.getTime();
+  return left >= 0 ? `${formatDuration(left)} ${text.sla.remaining}` : `${text.sla.overdue} ${formatDuration(-left)}`;
+}
+
+export function countdown(text: Text, clock: ClockLine, now: Date): Html {
+  if (clock.dueAt === null) return html``;
+  const ticking = clock.active && clock.state !== 'paused';
+  return html`<span class="due">${text.sla.due} <time datetime="${clock.dueAt}">${formatInstant(clock.dueAt, text.locale)}</time></span>
+    ${ticking ? html`<span class="countdown"${attr('data-due', clock.dueAt)} data-left="${text.sla.remaining}" data-overdue="${text.sla.overdue}">${countdownText(text, clock.dueAt, now)}</span>` : ''}`;
+}
+
+export function slaBadge(text: Text, clock: ClockLine): Html {
+  const state = stateOf(clock);
+  return html`<span class="badge sla-${state}" data-sla-state="${state}">${clockName(text, clock.clock)}: ${text.sla.states[state as keyof Text['sla']['states']] ?? state}</span>`;
+}
+
+/** The badge and countdown of a card: its most urgent clock, or nothing. */
+export function urgencyBadge(text: Text, urgency: TicketUrgency, now: Date): Html {
+  if (!urgency.clock) return html``;
+  return html`<div class="sla-line">${slaBadge(text, urgency.clock)} ${countdown(text, urgency.clock, now)}</div>`;
+}
+
+/** Every clock of a ticket, each with why it is where it is. */
+export function clockTable(text: Text, clocks: readonly ClockLine[], now: Date): Html {
+  if (clocks.length === 0) return html`<p>—</p>`;
+  const rows = clocks.map(
+    (c) => html`<li class="clock" data-clock="${c.clock}">${slaBadge(text, c)} ${countdown(text, c, now)}
+      <details><summary>${text.ticket.explain}</summary><ol class="explain">${c.explain.map(
+        (line) => html`<li><time datetime="${line.at}">${formatInstant(line.at, text.locale)}</time> · ${line.action} · ${line.reason}</li>`,
+      )}</ol></details></li>`,
+  );
+  return html`<ul class="clocks">${rows}</ul>`;
+}

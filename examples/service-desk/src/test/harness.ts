@@ -54,10 +54,10 @@ async function answer(response: Response): Promise<Answer> {
 }
 
 /** Requests without a session. */
-export const anonymous = (base: string) => ({
-  get: (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers, redirect: 'manual' }).then(answer),
-  post: (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), redirect: 'manual' }).then(answer),
+export const anonymous = (base: string): Pick<Client, 'get' | 'post'> => ({
+  get: (path, headers = {}) => fetch(base + path, { headers, redirect: 'manual' }).then(answer) as never,
+  post: (path, body, headers = {}) =>
+    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), redirect: 'manual' }).then(answer) as never,
 });
 
 export async function login(base: string, id: string, password = DEMO_PASSWORD): Promise<Client> {

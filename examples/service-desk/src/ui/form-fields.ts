@@ -41,7 +41,8 @@ function enumLabel(text: Text, value: string): string {
   return text.enums[value] ?? value;
 }
 
-const labelOf = (ctx: FieldContext, path: string) => ctx.text.fields[leafName(path)] ?? leafName(path);
+/** A label for the field's place (`source.reference`) when it has one, else for its name (`reference`). */
+const labelOf = (ctx: FieldContext, path: string) => ctx.text.fields[shapeOf(path)] ?? ctx.text.fields[leafName(path)] ?? leafName(path);
 const idOf = (ctx: FieldContext, path: string) => `${ctx.formId}-${path.replace(/\./g, '-')}`;
 
 function errorOf(ctx: FieldContext, path: string): { id: string; markup: Html } | null {
@@ -75,10 +76,11 @@ function booleanField(ctx: FieldContext, path: string, required: boolean): Html 
   const error = errorOf(ctx, path);
   const label = labelOf(ctx, path);
   const value = ctx.values[path];
-  if (!required) {
+  // Inside a group (the four acknowledgement behaviours) a box is ticked or not; a required
+  // yes/no of the command itself (satisfied?) is asked as such, with no answer preselected.
+  if (!required || path.split('.').length > 2) {
     return html`<div class="field check"><input type="checkbox" id="${id}" name="${path}" value="true"${attr('checked', value === 'true' && 'checked')}${attr('aria-describedby', error?.id ?? null)}><label for="${id}">${label}</label>${error?.markup}</div>`;
   }
-  // A required yes/no is asked as such: an unticked box would answer "no" without the user saying so.
   const radio = (v: 'true' | 'false', text: string) =>
     html`<label><input type="radio" name="${path}" value="${v}" required${attr('checked', value === v && 'checked')}> ${text}</label>`;
   return html`<fieldset class="field yes-no"${attr('aria-describedby', error?.id ?? null)}><legend>${label}</legend>${radio('true', ctx.text.form.yes)}${radio('false', ctx.text.form.no)}${error?.markup}</fieldset>`;

@@ -27,7 +27,7 @@ import { boardPage, boardRegion } from './pages/board.js';
 import { csiPage, csiRegion } from './pages/csi.js';
 import { loginPage } from './pages/login.js';
 import { queuePage, queueRegion } from './pages/queue.js';
-import { receivePage } from './pages/receive.js';
+import { receivePage, suggestedComplaintId } from './pages/receive.js';
 import { ticketPage, ticketRegion } from './pages/ticket.js';
 
 const LANG_COOKIE = 'desk_lang';
@@ -140,7 +140,7 @@ export function uiRoutes(desk: Desk, sessions: SessionStore): Hono<DeskEnv> {
 
   ui.get('/complaints/new', (c) => {
     const text = textFor(localeOf(c));
-    return render(c, frameOf(c, text.core.commands.ReceiveComplaint), receivePage(text, c.get('session')?.csrfToken ?? '', choices(text)));
+    return render(c, frameOf(c, text.core.commands.ReceiveComplaint), receivePage(text, c.get('session')?.csrfToken ?? '', choices(text), suggestedComplaintId(desk.clock.now())));
   });
   ui.post('/complaints', async (c) => {
     const values = await formValues(c);
@@ -150,7 +150,7 @@ export function uiRoutes(desk: Desk, sessions: SessionStore): Hono<DeskEnv> {
     const outcome = await runCommand(desk, { endpoint, body, idempotencyKey: values._key, member: me(c) });
     if (outcome.ok) return c.redirect(`/tickets/${encodeURIComponent(outcome.value.complaintId)}`, 303);
     const text = textFor(localeOf(c));
-    return render(c, frameOf(c, text.core.commands.ReceiveComplaint), receivePage(text, c.get('session')?.csrfToken ?? '', choices(text), { form: { values, problem: outcome.problem }, problem: outcome.problem }), STATUS_OF[outcome.problem.kind]);
+    return render(c, frameOf(c, text.core.commands.ReceiveComplaint), receivePage(text, c.get('session')?.csrfToken ?? '', choices(text), suggestedComplaintId(desk.clock.now()), { form: { values, problem: outcome.problem }, problem: outcome.problem }), STATUS_OF[outcome.problem.kind]);
   });
 
   // The live regions, fetched again by htmx on `desk:changed`.

@@ -19,11 +19,19 @@ function countdownText(text: Text, dueAt: string, now: Date): string {
   return left >= 0 ? `${formatDuration(left)} ${text.sla.remaining}` : `${text.sla.overdue} ${formatDuration(-left)}`;
 }
 
+/**
+ * The instant the clock is (or was) due. For a breached clock that is its breach instant:
+ * the view's `dueAt` of a breached clock can move later (to the instant of a later event
+ * such as the escalation), while `breachedAt` stays the first late millisecond.
+ */
+const dueOf = (clock: ClockLine): string | null => (clock.state === 'breached' ? (clock.breachedAt ?? clock.dueAt) : clock.dueAt);
+
 export function countdown(text: Text, clock: ClockLine, now: Date): Html {
-  if (clock.dueAt === null) return html``;
+  const due = dueOf(clock);
+  if (due === null) return html``;
   const ticking = clock.active && clock.state !== 'paused';
-  return html`<span class="due">${text.sla.due} <time datetime="${clock.dueAt}">${formatInstant(clock.dueAt, text.locale)}</time></span>
-    ${ticking ? html`<span class="countdown"${attr('data-due', clock.dueAt)} data-left="${text.sla.remaining}" data-overdue="${text.sla.overdue}">${countdownText(text, clock.dueAt, now)}</span>` : ''}`;
+  return html`<span class="due">${text.sla.due} <time datetime="${due}">${formatInstant(due, text.locale)}</time></span>
+    ${ticking ? html`<span class="countdown"${attr('data-due', due)} data-left="${text.sla.remaining}" data-overdue="${text.sla.overdue}">${countdownText(text, due, now)}</span>` : ''}`;
 }
 
 export function slaBadge(text: Text, clock: ClockLine): Html {

@@ -11,8 +11,18 @@ import { configFrom } from './config.js';
 import { startDeskServer } from './server.js';
 import { DEMO_PASSWORD } from './staff/demo-staff.js';
 
-const config = configFrom(process.env, process.argv.slice(2));
-const server = await startDeskServer(config);
+async function start() {
+  try {
+    const config = configFrom(process.env, process.argv.slice(2));
+    return { config, server: await startDeskServer(config) };
+  } catch (error) {
+    // A refused setting or an existing file to seed: say it in one line, not a stack trace.
+    console.error(`service desk not started: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const { config, server } = await start();
 const staff = server.desk.staff;
 console.log(`Redress service desk on ${server.url}  (${server.description})`);
 if (server.seeded) console.log(`seeded the demo's week: ${server.seeded.complaints} complaints, ${server.seeded.events} events; the desk's clock starts at its end`);

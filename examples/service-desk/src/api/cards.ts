@@ -2,7 +2,6 @@
 import type { TicketCard } from '../desk/desk.js';
 
 export function cardJson({ ticket, urgency }: TicketCard) {
-  const clock = urgency.clock;
   return {
     complaintId: ticket.complaintId,
     step: ticket.step,
@@ -13,9 +12,6 @@ export function cardJson({ ticket, urgency }: TicketCard) {
     receivedAt: ticket.receivedAt,
     updatedAt: ticket.updatedAt,
     version: ticket.version,
-    urgency: {
-      level: urgency.level,
-      clock: clock && { clock: clock.clock, state: clock.state, warned: clock.warned, dueAt: clock.dueAt, remainingMs: clock.remainingMs },
-    },
+    urgency,
   };
 }

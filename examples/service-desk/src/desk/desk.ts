@@ -21,6 +21,7 @@ import { analyze, followUpSurveyRule, type ComplaintAnalytics } from '@redress/c
 import { createBusinessCalendar, ticketClocks, type SlaConfig } from '@redress/sla';
 import type { StaffDirectory, StaffMember } from '../staff/directory.js';
 import { createDeskClock, type DeskClock } from './clock.js';
+import { createDeadlineCache } from './deadlines.js';
 import { inQueueOf } from './queue.js';
 import { createReadSide } from './read-side.js';
 import { clockLines, createDeskSla, type ClockLine } from './sla.js';
@@ -67,10 +68,11 @@ export async function createDesk(options: DeskOptions) {
   });
   sla.start();
 
+  const deadlines = createDeadlineCache();
   const cards = async (tickets: readonly TicketView[]): Promise<TicketCard[]> => {
     const state = await sla.current();
     const now = clock.now();
-    return tickets.map((ticket) => ({ ticket, urgency: urgencyOf(clockLines(state, ticket.complaintId, now)) }));
+    return tickets.map((ticket) => ({ ticket, urgency: urgencyOf(deadlines.rowsOf(state, ticket.complaintId, now), now) }));
   };
 
   return {

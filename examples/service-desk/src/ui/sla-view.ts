@@ -4,7 +4,7 @@
  * keeps ticking on the desk's clock (`data-due`); the server's state wins on each refresh.
  */
 import type { ClockLine } from '../desk/sla.js';
-import type { TicketUrgency } from '../desk/urgency.js';
+import type { TicketUrgency, UrgentClock } from '../desk/urgency.js';
 import { formatDuration, formatInstant } from './format.js';
 import { attr, html, type Html } from './html.js';
 import type { Text } from './i18n.js';
@@ -26,23 +26,25 @@ function countdownText(text: Text, dueAt: string, now: Date): string {
  */
 const dueOf = (clock: ClockLine): string | null => (clock.state === 'breached' ? (clock.breachedAt ?? clock.dueAt) : clock.dueAt);
 
-export function countdown(text: Text, clock: ClockLine, now: Date): Html {
-  const due = dueOf(clock);
+export const countdown = (text: Text, clock: ClockLine, now: Date): Html => countdownTo(text, dueOf(clock), clock.active && clock.state !== 'paused', now);
+
+function countdownTo(text: Text, due: string | null, ticking: boolean, now: Date): Html {
   if (due === null) return html``;
-  const ticking = clock.active && clock.state !== 'paused';
   return html`<span class="due">${text.sla.due} <time datetime="${due}">${formatInstant(due, text.locale)}</time></span>
     ${ticking ? html`<span class="countdown"${attr('data-due', due)} data-left="${text.sla.remaining}" data-overdue="${text.sla.overdue}">${countdownText(text, due, now)}</span>` : ''}`;
 }
 
-export function slaBadge(text: Text, clock: ClockLine): Html {
-  const state = stateOf(clock);
-  return html`<span class="badge sla-${state}" data-sla-state="${state}">${clockName(text, clock.clock)}: ${text.sla.states[state as keyof Text['sla']['states']] ?? state}</span>`;
+export const slaBadge = (text: Text, clock: ClockLine): Html => badge(text, clock.clock, stateOf(clock));
+
+function badge(text: Text, clock: string, state: string): Html {
+  return html`<span class="badge sla-${state}" data-sla-state="${state}">${clockName(text, clock)}: ${text.sla.states[state as keyof Text['sla']['states']] ?? state}</span>`;
 }
 
 /** The badge and countdown of a card: its most urgent clock, or nothing. */
 export function urgencyBadge(text: Text, urgency: TicketUrgency, now: Date): Html {
-  if (!urgency.clock) return html``;
-  return html`<div class="sla-line">${slaBadge(text, urgency.clock)} ${countdown(text, urgency.clock, now)}</div>`;
+  const clock: UrgentClock | null = urgency.clock;
+  if (!clock) return html``;
+  return html`<div class="sla-line">${badge(text, clock.clock, clock.state)} ${countdownTo(text, clock.dueAt, clock.state !== 'paused', now)}</div>`;
 }
 
 /** Every clock of a ticket, each with why it is where it is. */

@@ -13,7 +13,7 @@
  *   npx --yes pnpm@10.34.8 --filter @redress/benchmarks bench:desk
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, median, startProcess, type LoadRequest, type RunResult } from './desk-load.js';
@@ -25,6 +25,7 @@ const CONNECTIONS = 8;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const log = (message: string) => process.stderr.write(`· ${message}\n`);
 const started = process.hrtime.bigint();
+const loadBefore = loadavg();
 
 const dir = mkdtempSync(join(tmpdir(), 'redress-desk-load-'));
 const desk = await startProcess(['examples/service-desk/src/main.ts', '--seed'], { PORT: '0', REDRESS_DESK_DB: join(dir, 'desk.db') }, root);
@@ -117,6 +118,8 @@ const report = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cpus: cpus().length,
   durationSeconds: Math.round(Number(process.hrtime.bigint() - started) / 1e8) / 10,
+  // Other jobs share this machine: a high load average makes every figure slower, the ratios less so.
+  loadAverage: { before: loadBefore.map((x) => Math.round(x * 100) / 100), after: loadavg().map((x) => Math.round(x * 100) / 100) },
   setup: {
     runs: RUNS,
     secondsPerRun: SECONDS,

@@ -32,7 +32,7 @@ const leafName = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p
 /** The path with array indexes removed: the key of `choices` and `rows`. */
 export const shapeOf = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p)).slice(1).join('.');
 
-function enumLabel(text: Text, value: string): string {
+export function enumLabel(text: Text, value: string): string {
   const core = text.core as unknown as Record<string, Record<string, string>>;
   for (const group of ['steps', 'severities', 'causes', 'servqualFactors', 'priorities', 'roles', 'escalationLevels', 'channels', 'remedies', 'complaintSources', 'repeatBases']) {
     const label = core[group]?.[value];
@@ -42,7 +42,7 @@ function enumLabel(text: Text, value: string): string {
 }
 
 /** A label for the field's place (`source.reference`) when it has one, else for its name (`reference`). */
-const labelOf = (ctx: FieldContext, path: string) => ctx.text.fields[shapeOf(path)] ?? ctx.text.fields[leafName(path)] ?? leafName(path);
+export const labelOf = (ctx: Pick<FieldContext, 'text'>, path: string) => ctx.text.fields[shapeOf(path)] ?? ctx.text.fields[leafName(path)] ?? leafName(path);
 const idOf = (ctx: FieldContext, path: string) => `${ctx.formId}-${path.replace(/\./g, '-')}`;
 
 function errorOf(ctx: FieldContext, path: string): { id: string; markup: Html } | null {

@@ -34,7 +34,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** A new browser context (its own cookies) logged in as `id`, on `path`. */
 async function loggedIn(id: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'en-GB' });
+  const context = await browser.newContext({ viewport: { width: 1760, height: 900 }, locale: 'en-GB' });
   context.setDefaultTimeout(WAIT.timeout);
   contexts.push(context);
   const page = await context.newPage();
@@ -75,7 +75,7 @@ describe.skipIf(executable === undefined)('the dashboard in Chromium', () => {
   let complaintId = '';
 
   it('logs in, and shows the board by step to a second member watching live', async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    const context = await browser.newContext({ viewport: { width: 1760, height: 900 } });
     contexts.push(context);
     const guest = await context.newPage();
     await guest.goto(`${desk.url}/queue`);

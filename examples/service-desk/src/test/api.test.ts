@@ -237,6 +237,20 @@ describe('live changes and the SLA clocks', () => {
     controller.abort();
   });
 
+  it('runs the SLA ticker on its own: a new complaint\'s clocks are started in the log without anyone ticking', async () => {
+    const id = 'PD-TICKER-1';
+    const started = new Promise<void>((resolve) => {
+      const off = desk.desk.read.onChange((change) => {
+        if (change.streamId.startsWith('sla:') && change.type === 'SlaClockStarted' && change.complaintId === id) {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect((await frontDesk.post('/api/complaints', { ...complaintBody('CU-TICKER'), complaintId: id })).status).toBe(201);
+    await started;
+  }, 15_000);
+
   it('breaches and escalates a clock when the desk clock passes its due instant', async () => {
     const id = await received(frontDesk, 'CU-SLA');
     const before = (await handler.get(`/api/complaints/${id}/sla`)).body.clocks;

@@ -43,7 +43,8 @@ function fromViews(lines: readonly ClockLine[]): { level: Urgency; clock: string
   return { level: best.level, clock: best.clock };
 }
 
-test.prop([fc.integer({ min: 0, max: 12 * 86_400_000 })], { numRuns: 60 })('rows computed once agree with the views at any later instant', async (laterMs) => {
+// No shrinking (endOnFailure): a counterexample lies in a narrow band of instants, which shrinking walks for minutes.
+test.prop([fc.integer({ min: 0, max: 12 * 86_400_000 })], { numRuns: 60, endOnFailure: true })('rows computed once agree with the views at any later instant', async (laterMs) => {
   const state = await desk.sla.current();
   const cache = createDeadlineCache();
   const t0 = desk.clock.now();

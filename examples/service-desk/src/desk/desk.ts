@@ -18,7 +18,7 @@ import {
   type TicketView,
 } from '@redress/core';
 import { analyze, followUpSurveyRule, type ComplaintAnalytics } from '@redress/csi';
-import { createBusinessCalendar, ticketClocks, type SlaConfig } from '@redress/sla';
+import { createBusinessCalendar, ticketClocks, type CalendarInput, type SlaConfig } from '@redress/sla';
 import type { StaffDirectory, StaffMember } from '../staff/directory.js';
 import { createDeskClock, type DeskClock } from './clock.js';
 import { createDeadlineCache } from './deadlines.js';
@@ -26,7 +26,6 @@ import { inQueueOf } from './queue.js';
 import { createReadSide } from './read-side.js';
 import { clockLines, createDeskSla, type ClockLine } from './sla.js';
 import { urgencyOf, type TicketUrgency } from './urgency.js';
-import type { CalendarInput } from '@redress/sla';
 
 /** Who may issue what: the engine decides with it, and the dashboard offers only what it allows. */
 export const DESK_PERMISSIONS = defaultPermissionMatrix;

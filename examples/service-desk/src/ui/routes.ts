@@ -19,7 +19,7 @@ import { STATION } from '../station.js';
 import type { StaffMember } from '../staff/directory.js';
 import type { Choice } from './form-fields.js';
 import { dataFromForm } from './form-values.js';
-import type { Html } from './html.js';
+import { html, type Html } from './html.js';
 import { textFor, type Text } from './i18n.js';
 import { inputSchemaOf } from './json-schema.js';
 import { page, type PageFrame } from './layout.js';
@@ -124,7 +124,7 @@ export function uiRoutes(desk: Desk, sessions: SessionStore): Hono<DeskEnv> {
     });
     return render(c, frame, body, refused ? STATUS_OF[refused.problem.kind] : 200);
   };
-  const page404 = (text: Text) => ({ value: `<h1>404</h1><p>${text.ticket.notFound}</p>` }) as Html;
+  const page404 = (text: Text) => html`<h1>404</h1><p>${text.ticket.notFound}</p>`;
 
   ui.get('/tickets/:id', (c) => ticketView(c, c.req.param('id')));
   ui.post('/tickets/:id/do/:command', async (c) => {

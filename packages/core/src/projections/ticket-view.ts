@@ -7,13 +7,17 @@
  * rebuild (82% of the time in produce and auto-freezing), see benchmarks/.
  */
 import type { ComplaintSource, Customer, Product, Remedy } from '../commands/payloads.js';
+import { escalationRankOf } from '../escalation/ladder.js';
+import type { Meeting } from '../meeting/meeting.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Actor } from '../domain/primitives.js';
 import {
   DEFAULT_SERVQUAL_FACTOR_OF_CAUSE,
   type Cause,
+  type AssignmentReason,
   type Channel,
   type EscalationLevel,
+  type MeetingReason,
   type Priority,
   type RepeatBasis,
   type ServqualFactor,
@@ -43,6 +47,23 @@ export interface RepeatFlag {
   readonly related: readonly string[];
 }
 
+/** One (re)assignment of the handler: who, instead of whom, why, by whom and when. */
+export interface Assignment {
+  readonly at: string;
+  readonly handlerId: string;
+  readonly previousHandlerId: string | null;
+  readonly reason: AssignmentReason;
+  readonly by: string;
+}
+
+/** One arrangement or move of the complaint meeting, as it stood after it. */
+export interface MeetingChange extends Meeting {
+  /** When it was arranged or moved. */
+  readonly arrangedAt: string;
+  readonly reason: MeetingReason | null;
+  readonly by: string;
+}
+
 export interface TicketView {
   readonly complaintId: string;
   readonly step: ComplaintStep;
@@ -54,6 +75,12 @@ export interface TicketView {
   /** The SERVQUAL factor the latest cause counts under. */
   readonly servqualFactor: ServqualFactor | null;
   readonly handlerId: string | null;
+  /** Every assignment, oldest first: the "change the handler" of the three changes, and every hand-over. */
+  readonly assignments: readonly Assignment[];
+  /** The complaint meeting as it stands; null until arranged. */
+  readonly meeting: Meeting | null;
+  /** Every arrangement and move of the meeting, oldest first (new venue, new time). */
+  readonly meetings: readonly MeetingChange[];
   readonly customer: Customer;
   readonly channel: Channel;
   readonly branch: string | null;
@@ -75,7 +102,10 @@ export interface TicketView {
   /** Pass number: 1, then +1 for each reopen. */
   readonly cycle: number;
   readonly reopenCount: number;
+  /** Every level escalated to, in order. */
   readonly escalations: readonly EscalationLevel[];
+  /** The current escalation level: the highest reached (with its rung); null while not escalated. */
+  readonly escalation: { readonly level: EscalationLevel; readonly rank: number } | null;
   readonly preventiveAction: string | null;
   /** What the complaint waits on the customer for, while it does. */
   readonly waitingOnCustomer: WaitingReason | null;
@@ -91,6 +121,11 @@ export type TicketViewState = Map<string, TicketView>;
 
 type Draft = { -readonly [K in keyof TicketView]: TicketView[K] };
 
+function meet(draft: Draft, event: RecordedEvent<ComplaintEvent>, meeting: Meeting, reason: MeetingReason | null): void {
+  draft.meeting = meeting;
+  draft.meetings = [...draft.meetings, { ...meeting, arrangedAt: event.occurredAt, reason, by: event.actor.id }];
+}
+
 /** Sets on a fresh copy what one event changes. */
 function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
   switch (event.type) {
@@ -98,9 +133,12 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
       draft.severity = event.data.severity;
       draft.priority = event.data.priority ?? null;
       return;
-    case 'ComplaintEscalated':
+    case 'ComplaintEscalated': {
       draft.escalations = [...draft.escalations, event.data.level];
+      const rank = escalationRankOf(event.data);
+      if (draft.escalation === null || rank >= draft.escalation.rank) draft.escalation = { level: event.data.level, rank };
       return;
+    }
     case 'CauseIdentified':
       draft.cause = event.data.cause;
       draft.servqualFactor = event.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[event.data.cause];
@@ -132,8 +170,18 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
     case 'PreventiveActionRecorded':
       draft.preventiveAction = event.data.action;
       return;
-    case 'HandlerAssigned':
-      draft.handlerId = event.data.handlerId;
+    case 'HandlerAssigned': {
+      const d = event.data;
+      draft.handlerId = d.handlerId;
+      draft.assignments = [...draft.assignments, { at: event.occurredAt, handlerId: d.handlerId, previousHandlerId: d.previousHandlerId, reason: d.reason, by: event.actor.id }];
+      // Older events carried the meeting along with the reassignment.
+      const at = d.meetingAt ?? draft.meeting?.at;
+      const venue = d.venue ?? draft.meeting?.venue;
+      if ((d.meetingAt !== undefined || d.venue !== undefined) && at !== undefined && venue !== undefined) meet(draft, event, { at, venue }, d.reason === 'threeChanges' ? 'threeChanges' : null);
+      return;
+    }
+    case 'MeetingArranged':
+      meet(draft, event, { at: event.data.at, venue: event.data.venue }, event.data.reason ?? null);
       return;
     case 'WaitingOnCustomerStarted':
       draft.waitingOnCustomer = event.data.reason;
@@ -163,6 +211,9 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     cause: null,
     servqualFactor: null,
     handlerId: null,
+    assignments: [],
+    meeting: null,
+    meetings: [],
     customer: d.customer,
     channel: d.channel,
     branch: d.branch ?? null,
@@ -180,6 +231,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     cycle: 1,
     reopenCount: 0,
     escalations: [],
+    escalation: null,
     preventiveAction: null,
     waitingOnCustomer: null,
     receivedAt: event.occurredAt,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../commands/schema.js';
 import { testEngine } from '../test-support/engine.js';
+import type { Engine } from './engine.js';
 import { commandOf } from '../test-support/fixtures.js';
 import { NOW } from '../test-support/given.js';
 import { staticDirectory, type ActorDirectory } from './directory.js';
@@ -32,8 +33,11 @@ describe('with an actor directory', () => {
     // A system actor may be named (an automation with several parts); another role may not.
     const named = await engine.automation().execute({ type: 'AddNote', complaintId: 'c-1', actor: { id: 'repeat-detector', role: 'system' }, data: { text: 'Third time' } });
     expect(named.ok && named.value.events[0]?.actor).toEqual({ id: 'repeat-detector', role: 'system' });
-    const disguised = await engine.automation().execute({ type: 'AddNote', complaintId: 'c-1', actor: { id: 'li.na', role: 'frontDesk' } as never, data: { text: 'x' } });
+    const disguised = await engine.automation().execute({ type: 'AddNote', complaintId: 'c-1', actor: { id: 'li.na', role: 'frontDesk' }, data: { text: 'x' } });
     expect(disguised).toMatchObject({ ok: false, error: { kind: 'Forbidden', reason: 'automation acts as system' } });
+    // So it stands in for the engine where a component (a repeat detector) takes `Pick<Engine, 'execute'>`.
+    const asEngine: Pick<Engine, 'execute'> = engine.automation('csi');
+    expect((await asEngine.execute({ type: 'FlagRepeatComplaint', complaintId: 'c-1', actor: { id: 'csi', role: 'system' }, data: { count: 3, windowDays: 90, basis: 'customer', related: ['c-0'] } })).ok).toBe(true);
   });
 
   it('asks an asynchronous directory (a database, an identity provider)', async () => {

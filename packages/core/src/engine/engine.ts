@@ -71,10 +71,15 @@ export type AutomationCommandInput = CommandInput extends infer C
     : never
   : never;
 
-/** The host's automation (schedulers, SLA tickers, rules engines): the one way to act as `system`. */
+/**
+ * The host's automation (schedulers, SLA tickers, rules engines): the one way to act as
+ * `system`. It also takes a full `CommandInput`, so it can stand in for the engine where
+ * a component wants `Pick<Engine, 'execute'>` (a repeat detector): an actor other than a
+ * `system` one is refused.
+ */
 export interface Automation {
-  execute(command: AutomationCommandInput): Promise<ExecuteResult>;
-  executeOrThrow(command: AutomationCommandInput): Promise<ExecuteSuccess>;
+  execute(command: AutomationCommandInput | CommandInput): Promise<ExecuteResult>;
+  executeOrThrow(command: AutomationCommandInput | CommandInput): Promise<ExecuteSuccess>;
 }
 
 export interface Engine {

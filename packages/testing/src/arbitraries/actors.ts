@@ -32,3 +32,18 @@ export function fitActor(command: Command, state: ComplaintState, permitted: rea
   if (command.type === 'ArchiveComplaint' && who.id === state.followUpRecorderId) who = someoneElse(who);
   return who;
 }
+
+/**
+ * A person of a permitted role whom the duties keep from `command` on this complaint,
+ * when there is one: another handler than the assigned one, the proposer approving or
+ * rejecting, the satisfied follow-up's recorder archiving, another customer. Otherwise
+ * the command's own actor.
+ */
+export function unfitActor(command: Command, state: ComplaintState): Actor {
+  const { actor } = command;
+  if ((command.type === 'ApproveRemedy' || command.type === 'RejectRemedy') && state.proposerId !== null) return { id: state.proposerId, role: actor.role };
+  if (command.type === 'ArchiveComplaint' && state.followUpRecorderId !== null) return { id: state.followUpRecorderId, role: actor.role };
+  if (actor.role === 'handler' && state.handlerId !== null && !OPEN_TO_ALL_STAFF.includes(command.type)) return { id: `${state.handlerId.slice(0, 120)}-other`, role: 'handler' };
+  if (actor.role === 'customer') return { id: `${actor.id.slice(0, 120)}-other`, role: 'customer' };
+  return actor;
+}

@@ -71,10 +71,7 @@ export const defaultClassificationMatrix: ClassificationMatrix = Object.freeze({
 export function parseClassificationMatrix(input: unknown): ClassificationMatrix {
   const parsed = classificationMatrixSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new WorkflowConfigError(
-    'classification matrix',
-    parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-  );
+  throw WorkflowConfigError.fromZod('classification matrix', parsed.error);
 }
 
 /** What a classification is decided from: a severity given as is, or impact and urgency; plus safety and repeats. */

@@ -36,14 +36,15 @@ function classified(state: ComplaintState, command: CommandOf<'ClassifyComplaint
   return { type: 'ComplaintClassified', data: { severity, previousSeverity: state.severity, priority, ...inputs, matrix: config.classification.name } };
 }
 
-/** A meeting change carried by ArrangeMeeting or AssignHandler, as its event. */
+/** A meeting change carried by ArrangeMeeting or AssignHandler, as its event (the full meeting after it, and before). */
 function meetingArranged(state: ComplaintState, command: Command): ComplaintEvent[] {
   const change = meetingChange(command);
   if (change === undefined) return [];
   const { at, venue } = changedMeeting(state.meeting, change);
-  const extra = command.type === 'ArrangeMeeting' ? { ...(command.data.reason ? { reason: command.data.reason } : {}), ...(command.data.note ? { note: command.data.note } : {}) } : {};
-  const reason = command.type === 'AssignHandler' && command.data.reason === 'threeChanges' ? { reason: 'threeChanges' as const } : {};
-  return [{ type: 'MeetingArranged', data: { at, venue, previous: state.meeting, ...reason, ...extra } }];
+  // A reassignment under the three changes (三变法) moves the meeting for the same reason.
+  const reason = command.type === 'ArrangeMeeting' ? command.data.reason : command.type === 'AssignHandler' && command.data.reason === 'threeChanges' ? 'threeChanges' : undefined;
+  const note = command.type === 'ArrangeMeeting' ? command.data.note : undefined;
+  return [{ type: 'MeetingArranged', data: { at, venue, previous: state.meeting, ...(reason ? { reason } : {}), ...(note ? { note } : {}) } }];
 }
 
 export function eventsFor(state: ComplaintState, command: Command, now: string, config: WorkflowConfig = defaultWorkflowConfig): ComplaintEvent[] {

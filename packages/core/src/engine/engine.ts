@@ -153,8 +153,11 @@ export function createEngine(options: EngineOptions): Engine {
   async function execute(input: unknown, automation?: Actor): Promise<ExecuteResult> {
     const parsed = commandSchema.safeParse(automation ? { ...(input as object), actor: (input as { actor?: Actor }).actor ?? automation } : input);
     if (!parsed.success) return err(validationErrorFromZod(parsed.error));
-    const refusal = await refusalByDirectory(options.directory, parsed.data.type, parsed.data.actor, automation !== undefined);
-    if (refusal) return err(refusal);
+    // Only a directory or the automation capability has anything to check: no await on the common path.
+    if (options.directory !== undefined || automation !== undefined) {
+      const refusal = await refusalByDirectory(options.directory, parsed.data.type, parsed.data.actor, automation !== undefined);
+      if (refusal) return err(refusal);
+    }
     const commandId = parsed.data.commandId ?? ids();
     // A receipt retried with the same command id but no complaint id must find its first
     // result, so the complaint id is derived from the command id rather than drawn anew.

@@ -20,12 +20,16 @@ export interface ValidationIssue {
   readonly code: string;
 }
 
+/** Issues one per line, each with its path: how every "invalid …" message reads. */
+const issueLines = (issues: readonly { readonly path: string; readonly message: string }[]) =>
+  issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n');
+
 /** The input is not a well-formed command. */
 export class ValidationError extends RedressError {
   readonly kind = 'Validation' as const;
   override readonly name = 'ValidationError';
   constructor(readonly issues: readonly ValidationIssue[]) {
-    super(`invalid command:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
+    super(`invalid command:\n${issueLines(issues)}`);
   }
 }
 
@@ -131,7 +135,12 @@ export class WorkflowConfigError extends Error {
     readonly what: string,
     readonly issues: readonly { readonly path: string; readonly message: string }[],
   ) {
-    super(`invalid ${what}:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
+    super(`invalid ${what}:\n${issueLines(issues)}`);
+  }
+
+  /** From a zod error of the configuration's schema. */
+  static fromZod(what: string, error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] }): WorkflowConfigError {
+    return new WorkflowConfigError(what, error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
   }
 }
 

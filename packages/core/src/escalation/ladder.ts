@@ -105,9 +105,7 @@ export const defaultEscalationConfig: EscalationConfig = Object.freeze({ ladder:
 export function parseEscalationConfig(input: EscalationConfigInput | undefined): EscalationConfig {
   if (input === undefined) return defaultEscalationConfig;
   const parsed = escalationConfigSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new WorkflowConfigError('escalation configuration', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  }
+  if (!parsed.success) throw WorkflowConfigError.fromZod('escalation configuration', parsed.error);
   const { ladder, byBranch = {}, byBusinessLine = {} } = parsed.data;
   return { ladder: ladder ?? defaultEscalationLadder, byBranch: new Map(Object.entries(byBranch)), byBusinessLine: new Map(Object.entries(byBusinessLine)) };
 }

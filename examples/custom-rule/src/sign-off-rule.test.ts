@@ -73,13 +73,13 @@ describe('the sign-off rule, by example', () => {
     given(underInvestigation, { rules }).when(proposal(head, 5_000)).then([
       {
         type: 'ResolutionProposed',
-        data: { remedy: { kind: 'refund', description: 'Refund the difference', amount: { value: 5_000, currency: 'CNY' } }, agreedDeadline: '2026-11-25T18:00:00Z', requiresApproval: false },
+        data: { remedy: { kind: 'refund', description: 'Refund the difference', amount: { value: 5_000, currency: 'CNY' } }, agreedDeadline: '2026-11-25T18:00:00Z', requiresApproval: false, proposedBy: head.id },
       },
     ]);
     given(underInvestigation, { rules }).when(proposal(handler, 2_000)).then([
       {
         type: 'ResolutionProposed',
-        data: { remedy: { kind: 'refund', description: 'Refund the difference', amount: { value: 2_000, currency: 'CNY' } }, agreedDeadline: '2026-11-25T18:00:00Z', requiresApproval: false },
+        data: { remedy: { kind: 'refund', description: 'Refund the difference', amount: { value: 2_000, currency: 'CNY' } }, agreedDeadline: '2026-11-25T18:00:00Z', requiresApproval: false, proposedBy: handler.id },
       },
     ]);
   });

@@ -38,14 +38,51 @@ export * from './events/schema.js';
 export { eventEnvelopeSchema, recordEvent, type EventLike, type EventMetadata, type NewEvent, type RecordedEvent } from './events/envelope.js';
 
 // The workflow
-export { complaintMachine, type ComplaintMachine, type WorkflowEvent } from './workflow/machine.js';
+export { complaintMachine, workflowMachine, type ComplaintMachine, type WorkflowEvent } from './workflow/machine.js';
 export { GUARDS, firstViolation, type GuardName, type Rule, type RuleInput } from './workflow/rules.js';
+export { defaultWorkflowConfig, parseWorkflowConfig, type WorkflowConfig, type WorkflowConfigInput } from './workflow/config.js';
+
+// Host data the rules read: the severity matrix, the escalation ladders, the meeting
+export {
+  classificationMatrixSchema,
+  classify,
+  defaultClassificationMatrix,
+  parseClassificationMatrix,
+  type Classification,
+  type ClassificationInput,
+  type ClassificationMatrix,
+} from './classification/matrix.js';
+export {
+  defaultEscalationConfig,
+  defaultEscalationLadder,
+  escalationConfigSchema,
+  escalationLadderSchema,
+  escalationRankOf,
+  ladderFor,
+  parseEscalationConfig,
+  rungOf,
+  targetAbove,
+  targetOf,
+  type EscalationConfig,
+  type EscalationConfigInput,
+  type EscalationLadder,
+  type EscalationLadderInput,
+  type EscalationTarget,
+} from './escalation/ladder.js';
+export type { Meeting } from './meeting/meeting.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
 export { toMermaid } from './workflow/diagram.js';
 
 // Deciding
-export { initialComplaintState, initialState, type AcknowledgementProgress, type ComplaintState, type ComplaintStep } from './decider/state.js';
+export {
+  initialComplaintState,
+  initialState,
+  type AcknowledgementProgress,
+  type ComplaintState,
+  type ComplaintStep,
+  type EscalationReached,
+} from './decider/state.js';
 export { evolve, evolveAll } from './decider/evolve.js';
 export { decide, allowedCommands, type DecideOptions, type WorkflowRule } from './decider/decide.js';
 export { createComplaintDecider, type ComplaintDecider, type ComplaintDeciderOptions, type Decider } from './decider/decider.js';
@@ -56,6 +93,7 @@ export {
   type PermissionMatrix,
   type PermissionPolicy,
 } from './permissions/matrix.js';
+export { allPolicies, DEFAULT_DUTIES, separationOfDuties, type DutyOptions } from './permissions/duties.js';
 export * from './errors/errors.js';
 
 // Storing
@@ -65,13 +103,31 @@ export { followLog, type FollowLogSource } from './store/follow-log.js';
 export { createInMemoryEventStore, type InMemoryEventStore } from './store/in-memory.js';
 
 // Running
-export { createEngine, type Engine, type EngineOptions, type ExecuteResult, type ExecuteSuccess } from './engine/engine.js';
+export {
+  createEngine,
+  type Automation,
+  type AutomationCommandInput,
+  type Engine,
+  type EngineOptions,
+  type ExecuteResult,
+  type ExecuteSuccess,
+} from './engine/engine.js';
+export { staticDirectory, type ActorDirectory } from './engine/directory.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './engine/clock.js';
 export { nanoidGenerator, sequentialIds, type IdGenerator } from './engine/ids.js';
 
 // Reading
 export { rebuildProjection, runProjection, type Projection, type ProjectionRunner } from './projections/projection.js';
-export { evolveTicket, ticketViewProjection, type RepeatFlag, type TicketView, type TicketViewState, type TimelineEntry } from './projections/ticket-view.js';
+export {
+  evolveTicket,
+  ticketViewProjection,
+  type Assignment,
+  type MeetingChange,
+  type RepeatFlag,
+  type TicketView,
+  type TicketViewState,
+  type TimelineEntry,
+} from './projections/ticket-view.js';
 export { openComplaints, queuesProjection, type QueueEntry, type QueueFilter, type QueuesState } from './projections/queues.js';
 export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labels.js';
 

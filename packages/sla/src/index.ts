@@ -44,7 +44,7 @@ export { SLA_EVENT_TYPES, slaEventId, slaEventSchema, slaStreamId, type SlaEvent
 export { DueIndex, type DueEntry } from './tick/due-index.js';
 export { createSlaTicker, type BreachHandler, type SlaTicker, type SlaTickerOptions, type TickResult } from './tick/ticker.js';
 export { startSlaScheduler, type SlaScheduler, type SlaSchedulerOptions } from './tick/scheduler.js';
-export { escalateOnBreach, nextLevel, type EscalationOptions } from './escalation/escalate.js';
+export { escalateOnBreach, type EscalationOptions } from './escalation/escalate.js';
 
 // SQL read models of the deadlines (the stores' SLA tables are built on these)
 export { deadlineRows, isBreachedAt, isWarnedAt, type SlaDeadlineRow } from './deadlines/rows.js';

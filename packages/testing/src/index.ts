@@ -16,6 +16,7 @@
 
 // Arbitraries
 export { WORDING, TEXTS, type TextLocale } from './arbitraries/phrases.js';
+export { fitActor } from './arbitraries/actors.js';
 export { actor, actorOf, customer, customerReference, localeArbitrary, personName, phoneNumber, type LocaleOptions } from './arbitraries/people.js';
 export {
   acknowledgement,
@@ -96,11 +97,16 @@ export {
 export {
   acceptedAppendsRefusedDoesNot,
   archiveNeedsSatisfiedFollowUpAndPreventiveAction,
+  classificationsComplete,
   contiguousVersions,
+  dutiesKept,
+  escalationOnlyClimbs,
   eventsWellFormed,
   invariant,
   invariantCatalogue,
+  majorProposalApprovedBeforeExecution,
   majorRemedyApprovedBeforeExecution,
+  meetingsNotInThePast,
   replayEqualsLive,
   streamInvariant,
   type Invariant,

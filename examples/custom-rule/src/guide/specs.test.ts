@@ -32,7 +32,7 @@ const causeFound: ComplaintEvent = { type: 'CauseIdentified', data: { cause: 're
 it('the decider: a remedy is decided from the findings', () => {
   given(investigating).when(propose).then({ error: 'IllegalCommand', rule: 'causeIdentified' });
   given([...investigating, causeFound]).when(propose).then([
-    { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true } },
+    { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true, proposedBy: handler.id } },
   ]);
 });
 
@@ -40,6 +40,6 @@ it('the engine, on any store: the same, and the store holds exactly what was rep
   const spec = engineSpec({ store: () => createInMemoryEventStore<ComplaintEvent>() });
   await spec.given(investigating).when(propose).then({ error: 'IllegalCommand', rule: 'causeIdentified' });
   await spec.given([...investigating, causeFound]).when(propose).then([
-    { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true } },
+    { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true, proposedBy: handler.id } },
   ]);
 });

@@ -37,6 +37,11 @@ const PROBLEMS: Record<string, Json> = {
     ['commandType', 'step', 'allowed'],
   ),
   ConcurrencyConflictProblem: problem('ConcurrencyConflict', { expected: {}, actual: { type: 'integer', description: 'the stream version now (also in ETag)' } }, ['actual']),
+  IdempotencyConflictProblem: problem(
+    'IdempotencyConflict',
+    { commandId: { type: 'string' }, difference: { type: 'string', description: 'how this request differs from the first one sent with the key' } },
+    ['commandId', 'difference'],
+  ),
   UnauthenticatedProblem: problem('Unauthenticated'),
 };
 
@@ -49,7 +54,10 @@ const REFUSALS = {
   404: answer('No such complaint (or command)', 'NotFoundProblem'),
   409: answer('IllegalCommand: not allowed in the current step, or a rule refused it', 'IllegalCommandProblem'),
   412: answer('ConcurrencyConflict: If-Match is not the current version', 'ConcurrencyConflictProblem'),
-  422: answer('Validation: the fields that are wrong, by path', 'ValidationProblem'),
+  422: {
+    description: 'Validation: the fields that are wrong, by path; or IdempotencyConflict: the Idempotency-Key was already used for a different request',
+    content: { 'application/json': { schema: { oneOf: [ref('ValidationProblem'), ref('IdempotencyConflictProblem')] } } },
+  },
 };
 
 const COMMAND_RESULT = {

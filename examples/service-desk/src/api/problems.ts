@@ -3,7 +3,9 @@
  * body that keeps everything the typed error says (the field paths of a Validation, the
  * allowed commands and failed rule of an IllegalCommand, the versions of a conflict).
  *
- *   Validation 422 · Forbidden 403 · NotFound 404 · IllegalCommand 409 · ConcurrencyConflict 412
+ *   Validation 422 · Forbidden 403 · NotFound 404 · IllegalCommand 409 · ConcurrencyConflict 412 ·
+ *   IdempotencyConflict 422 (an Idempotency-Key reused for another request, as the IETF
+ *   idempotency-key draft answers it)
  *
  * The desk's own refusals use the same shape: Unauthenticated 401 (no session) and
  * Forbidden 403 (a body naming another actor, a missing CSRF token, a foreign Origin).
@@ -24,6 +26,7 @@ export type Problem =
       readonly rule?: { readonly name: string; readonly message: string };
     }
   | { readonly kind: 'ConcurrencyConflict'; readonly message: string; readonly expected: number | string; readonly actual: number }
+  | { readonly kind: 'IdempotencyConflict'; readonly message: string; readonly commandId: string; readonly difference: string }
   | { readonly kind: 'Unauthenticated'; readonly message: string };
 
 export const STATUS_OF: Readonly<Record<Problem['kind'], 401 | 403 | 404 | 409 | 412 | 422>> = {
@@ -32,6 +35,7 @@ export const STATUS_OF: Readonly<Record<Problem['kind'], 401 | 403 | 404 | 409 |
   NotFound: 404,
   IllegalCommand: 409,
   ConcurrencyConflict: 412,
+  IdempotencyConflict: 422,
   Unauthenticated: 401,
 };
 
@@ -47,6 +51,8 @@ export function problemOf(error: EngineError): Problem {
       return { kind: error.kind, message: error.message, commandType: error.commandType, step: error.step, allowed: error.allowed, ...(error.rule && { rule: error.rule }) };
     case 'ConcurrencyConflict':
       return { kind: error.kind, message: error.message, expected: error.expected, actual: error.actual };
+    case 'IdempotencyConflict':
+      return { kind: error.kind, message: error.message, commandId: error.commandId, difference: error.difference };
   }
 }
 

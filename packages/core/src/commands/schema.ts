@@ -11,10 +11,13 @@ import {
   channelSchema,
   CONTACT_DIRECTIONS,
   escalationLevelSchema,
+  impactSchema,
+  meetingReasonSchema,
   NOTE_VISIBILITIES,
   repeatBasisSchema,
   servqualFactorSchema,
   severitySchema,
+  urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
 import {
@@ -68,10 +71,36 @@ export const confirmComplaint = define(
   z.strictObject({ summary: longTextSchema, acknowledgement: acknowledgementSchema.optional() }),
 );
 
-/** Step 3 (分类处理): general or major. Also allowed later to reclassify, until a remedy is approved. */
+/**
+ * Step 3 (分类处理): general or major, with a priority P1-P4. Either give the severity as
+ * is (its priority comes from the matrix), or assess impact and urgency and let the
+ * host's severity matrix derive both. A safety issue is always major; a repeat count
+ * at the matrix's threshold upgrades. Allowed later to reclassify, until a remedy is
+ * approved; downgrading a major complaint needs senior management and a reason.
+ */
 export const classifyComplaint = define(
   'ClassifyComplaint',
-  z.strictObject({ severity: severitySchema, reason: longTextSchema.optional() }),
+  z
+    .strictObject({
+      severity: severitySchema.optional(),
+      impact: impactSchema.optional(),
+      urgency: urgencySchema.optional(),
+      /** Someone's safety is at stake: always major. */
+      safety: z.boolean().optional(),
+      /** How many times the customer has complained about this problem, this time included ("the third time" is 3). */
+      repeatCount: z.int().min(1).max(10_000).optional(),
+      reason: longTextSchema.optional(),
+    })
+    .superRefine((d, ctx) => {
+      const assessed = d.impact !== undefined || d.urgency !== undefined;
+      if (assessed && d.severity !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['severity'], message: 'give either the severity or impact and urgency (the matrix derives the severity), not both' });
+      } else if (assessed && (d.impact === undefined || d.urgency === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [d.impact === undefined ? 'impact' : 'urgency'], message: 'impact and urgency are assessed together' });
+      } else if (!assessed && d.severity === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['severity'], message: 'give the severity (general or major), or impact and urgency' });
+      }
+    }),
 );
 
 /** Step 4 (调查原因) begins. */
@@ -140,7 +169,10 @@ export const archiveComplaint = define(
 /** The customer withdraws the complaint. */
 export const withdrawComplaint = define('WithdrawComplaint', z.strictObject({ reason: longTextSchema }));
 
-/** Assign or reassign the handler, with a reason; `threeChanges` may also move the venue and the time. */
+/**
+ * Assign or reassign the handler, with a reason. The venue and time of the meeting may
+ * move along (checked as `ArrangeMeeting` checks them); `ArrangeMeeting` moves them alone.
+ */
 export const assignHandler = define(
   'AssignHandler',
   z.strictObject({
@@ -150,6 +182,18 @@ export const assignHandler = define(
     venue: shortTextSchema.optional(),
     meetingAt: instantSchema.optional(),
   }),
+);
+
+/**
+ * Arrange the complaint meeting, or move it: a new venue, a new time, or both (the
+ * "three changes" 三变法 change each on its own). The first arrangement gives both; a
+ * meeting is never set in the past.
+ */
+export const arrangeMeeting = define(
+  'ArrangeMeeting',
+  z
+    .strictObject({ at: instantSchema.optional(), venue: shortTextSchema.optional(), reason: meetingReasonSchema.optional(), note: longTextSchema.optional() })
+    .refine((d) => d.at !== undefined || d.venue !== undefined, { message: 'give the new time (at), the new venue, or both' }),
 );
 
 /** A note on the ticket. */
@@ -164,10 +208,23 @@ export const logCustomerContact = define(
   z.strictObject({ channel: channelSchema, direction: z.enum(CONTACT_DIRECTIONS), summary: longTextSchema }),
 );
 
-/** Escalate to a level of the organisation. */
+/** Escalate to a level of the organisation on the complaint's ladder: at or above the level reached, never below. */
 export const escalateComplaint = define(
   'EscalateComplaint',
   z.strictObject({ level: escalationLevelSchema, reason: longTextSchema }),
+);
+
+/**
+ * The host's automation (an SLA ticker) reports a breach: the complaint goes one rung
+ * above the highest it reached, routed by its cause. Each breach escalates once.
+ */
+export const escalateOnBreach = define(
+  'EscalateOnBreach',
+  z.strictObject({
+    /** The breach: its event id (what makes it escalate once), the clock and its cycle. */
+    breach: z.strictObject({ id: idSchema, clock: idSchema, cycle: z.int().min(1).max(10_000) }),
+    reason: longTextSchema,
+  }),
 );
 
 /** The complaint now waits on the customer (information, a decision, access to the vehicle...). */
@@ -215,6 +272,8 @@ const commandSchemas = [
   addNote,
   logCustomerContact,
   escalateComplaint,
+  escalateOnBreach,
+  arrangeMeeting,
   waitOnCustomer,
   stopWaitingOnCustomer,
   flagRepeatComplaint,

@@ -1,7 +1,8 @@
 /**
  * `decide`: a command against the current state becomes events or a typed refusal.
- * The machine decides legality (`can()`); the decider adds who may act, the host's
- * own rules, and says precisely why when it refuses.
+ * The machine decides legality (`can()`); the decider adds who may act (the role, then
+ * ownership and separation of duties), the host's own rules, and says precisely why
+ * when it refuses.
  */
 import { getNextTransitions } from 'xstate';
 import type { Command, CommandType } from '../commands/schema.js';
@@ -16,7 +17,10 @@ import {
   type DecisionError,
   type Result,
 } from '../errors/errors.js';
+import { separationOfDuties, type DutyOptions } from '../permissions/duties.js';
 import { defaultPermissions, type PermissionPolicy } from '../permissions/matrix.js';
+import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
+import { workflowMachine } from '../workflow/machine.js';
 import { firstViolation, type GuardName, type RuleInput } from '../workflow/rules.js';
 import { snapshotFor, type ComplaintSnapshot } from '../workflow/snapshot.js';
 import { eventsFor } from './events-for.js';
@@ -33,8 +37,25 @@ export interface WorkflowRule {
 export interface DecideOptions {
   /** The instant the command is decided at (ISO-8601), from the injected clock. */
   readonly now: string;
+  /** Which roles may issue which command (default: `defaultPermissions`). */
   readonly permissions?: PermissionPolicy;
+  /**
+   * Ownership and separation of duties, checked after the role: on by default
+   * (`DEFAULT_DUTIES`); `false` turns them off, an object turns some off, a policy replaces them.
+   */
+  readonly duties?: Partial<DutyOptions> | PermissionPolicy | false;
   readonly rules?: readonly WorkflowRule[];
+  /** The severity matrix and escalation ladders (default `defaultWorkflowConfig`), validated with `parseWorkflowConfig`. */
+  readonly config?: WorkflowConfig;
+}
+
+const defaultDuties = separationOfDuties();
+
+/** The duties policy `options.duties` stands for, or undefined when turned off. */
+export function dutiesPolicy(duties: DecideOptions['duties']): PermissionPolicy | undefined {
+  if (duties === false) return undefined;
+  if (duties === undefined) return defaultDuties;
+  return typeof duties === 'function' ? duties : separationOfDuties(duties);
 }
 
 const allowedByStep = new Map<ComplaintStep, readonly CommandType[]>();
@@ -61,19 +82,21 @@ function refusal(snapshot: ComplaintSnapshot, input: RuleInput): { name: string;
 }
 
 export function decide(state: ComplaintState, command: Command, options: DecideOptions): Result<ComplaintEvent[], DecisionError> {
-  const { now, permissions = defaultPermissions, rules = [] } = options;
+  const { now, permissions = defaultPermissions, rules = [], config = defaultWorkflowConfig } = options;
   if (state.step === 'none' && command.type !== 'ReceiveComplaint') return err(new NotFoundError(command.complaintId));
   if (command.type === 'ReceiveComplaint' && command.complaintId === undefined) {
     return err(new ValidationError([{ path: 'complaintId', message: 'is required to decide (the engine assigns one)', code: 'missing' }]));
   }
 
-  const permitted = permissions({ actor: command.actor, command, state });
-  if (permitted !== true) {
-    return err(new ForbiddenError(command.type, command.actor, typeof permitted === 'string' ? permitted : undefined));
+  for (const policy of [permissions, dutiesPolicy(options.duties)]) {
+    const permitted = policy?.({ actor: command.actor, command, state }) ?? true;
+    if (permitted !== true) {
+      return err(new ForbiddenError(command.type, command.actor, typeof permitted === 'string' ? permitted : undefined));
+    }
   }
 
-  const snapshot = snapshotFor(state);
-  const input: RuleInput = { state, command, now };
+  const snapshot = snapshotFor(state, workflowMachine(config));
+  const input: RuleInput = { state, command, now, config };
   // The machine's event types are the command types; TypeScript cannot pair them through the union.
   if (!snapshot.can({ type: command.type, command, now } as never)) {
     return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), refusal(snapshot, input)));
@@ -87,5 +110,5 @@ export function decide(state: ComplaintState, command: Command, options: DecideO
     }
   }
 
-  return ok(eventsFor(state, command, now));
+  return ok(eventsFor(state, command, now, config));
 }

@@ -2,15 +2,52 @@
  * The events an accepted command becomes. Only called once the machine has
  * accepted the command, so it states facts and never validates.
  */
+import { classify } from '../classification/matrix.js';
 import { recordSurvey } from '../commands/payloads.js';
-import type { Command } from '../commands/schema.js';
+import type { Command, CommandOf } from '../commands/schema.js';
 import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE } from '../domain/vocabulary.js';
-import type { ComplaintEvent } from '../events/schema.js';
+import { breachTarget, majorReportTarget, manualTarget, type ChosenTarget, type TargetChoice } from '../escalation/targets.js';
+import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
+import { changedMeeting, meetingChange } from '../meeting/meeting.js';
+import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
 
 const MAJOR_ESCALATION_REASON = 'major complaints are reported to senior management (重大投诉须上报高层)';
 
-export function eventsFor(state: ComplaintState, command: Command, now: string): ComplaintEvent[] {
+/** An escalation to a chosen target, with its rung, ladder and people recorded. */
+function escalated(chosen: ChosenTarget, data: { reason: string; automatic: boolean; breach?: { id: string; clock: string; cycle: number } }): ComplaintEvent {
+  const { target, rank, ladder } = chosen;
+  return {
+    type: 'ComplaintEscalated',
+    data: { level: target.level, ...data, rank, ladder: ladder.name, ...(target.people ? { people: [...target.people] } : {}) },
+  };
+}
+
+/** The target the guards already accepted (a refusal here would be a bug: the guards decide with the same function). */
+function chosen(choice: TargetChoice): ChosenTarget {
+  if (!choice.ok) throw new RangeError(`eventsFor was called for an escalation the guards refuse: ${choice.problem}`);
+  return choice.value;
+}
+
+/** The classification as recorded: the derived severity and priority with what they were derived from. */
+function classified(state: ComplaintState, command: CommandOf<'ClassifyComplaint'>, config: WorkflowConfig): ComplaintEventOf<'ComplaintClassified'> {
+  const { severity, priority } = classify(command.data, config.classification);
+  const { severity: _given, ...inputs } = command.data;
+  return { type: 'ComplaintClassified', data: { severity, previousSeverity: state.severity, priority, ...inputs, matrix: config.classification.name } };
+}
+
+/** A meeting change carried by ArrangeMeeting or AssignHandler, as its event (the full meeting after it, and before). */
+function meetingArranged(state: ComplaintState, command: Command): ComplaintEvent[] {
+  const change = meetingChange(command);
+  if (change === undefined) return [];
+  const { at, venue } = changedMeeting(state.meeting, change);
+  // A reassignment under the three changes (三变法) moves the meeting for the same reason.
+  const reason = command.type === 'ArrangeMeeting' ? command.data.reason : command.type === 'AssignHandler' && command.data.reason === 'threeChanges' ? 'threeChanges' : undefined;
+  const note = command.type === 'ArrangeMeeting' ? command.data.note : undefined;
+  return [{ type: 'MeetingArranged', data: { at, venue, previous: state.meeting, ...(reason ? { reason } : {}), ...(note ? { note } : {}) } }];
+}
+
+export function eventsFor(state: ComplaintState, command: Command, now: string, config: WorkflowConfig = defaultWorkflowConfig): ComplaintEvent[] {
   switch (command.type) {
     case 'ReceiveComplaint': {
       const { acknowledgement, ...rest } = command.data;
@@ -26,14 +63,11 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
       return acknowledgement ? [{ type: 'AcknowledgementRecorded', data: acknowledgement }, confirmed] : [confirmed];
     }
     case 'ClassifyComplaint': {
-      const classified: ComplaintEvent = {
-        type: 'ComplaintClassified',
-        data: { ...command.data, previousSeverity: state.severity },
-      };
-      // A major complaint is escalated to senior management the moment it is classified as major.
-      return command.data.severity === 'major'
-        ? [classified, { type: 'ComplaintEscalated', data: { level: 'seniorManagement', reason: MAJOR_ESCALATION_REASON, automatic: true } }]
-        : [classified];
+      const event = classified(state, command, config);
+      // A major complaint is reported to senior management the moment it is classified as
+      // major, unless it was escalated that far (or further) already.
+      const report = event.data.severity === 'major' && state.severity !== 'major' ? majorReportTarget(state, config.escalation) : undefined;
+      return report ? [event, escalated(report, { reason: MAJOR_ESCALATION_REASON, automatic: true })] : [event];
     }
     case 'StartInvestigation':
       return [{ type: 'InvestigationStarted', data: command.data }];
@@ -45,7 +79,7 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
         },
       ];
     case 'ProposeResolution':
-      return [{ type: 'ResolutionProposed', data: { ...command.data, requiresApproval: state.severity === 'major' } }];
+      return [{ type: 'ResolutionProposed', data: { ...command.data, requiresApproval: state.severity === 'major', proposedBy: command.actor.id } }];
     case 'ApproveRemedy':
       return [{ type: 'RemedyApproved', data: command.data }];
     case 'RejectRemedy':
@@ -71,7 +105,8 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
     case 'RecordFollowUp': {
       const { survey, ...rest } = command.data;
       // Each rating is recorded with its level, so readers need not know the scale.
-      const recorded: ComplaintEvent = { type: 'FollowUpRecorded', data: survey ? { ...rest, survey: recordSurvey(survey) } : rest };
+      const data = { ...rest, ...(survey ? { survey: recordSurvey(survey) } : {}), recordedBy: command.actor.id };
+      const recorded: ComplaintEvent = { type: 'FollowUpRecorded', data };
       return command.data.satisfied
         ? [recorded]
         : [recorded, { type: 'ComplaintReopened', data: { cycle: state.cycle + 1, reason: 'customerNotSatisfied' } }];
@@ -85,15 +120,21 @@ export function eventsFor(state: ComplaintState, command: Command, now: string):
     }
     case 'WithdrawComplaint':
       return [{ type: 'ComplaintWithdrawn', data: { reason: command.data.reason, fromStep: state.step === 'none' ? 'received' : state.step } }];
-    case 'AssignHandler':
-      return [{ type: 'HandlerAssigned', data: { ...command.data, previousHandlerId: state.handlerId } }];
+    case 'AssignHandler': {
+      const { venue: _venue, meetingAt: _at, ...assignment } = command.data;
+      return [{ type: 'HandlerAssigned', data: { ...assignment, previousHandlerId: state.handlerId } }, ...meetingArranged(state, command)];
+    }
+    case 'ArrangeMeeting':
+      return meetingArranged(state, command);
     case 'AddNote':
       return [{ type: 'NoteAdded', data: command.data }];
     case 'LogCustomerContact':
       return [{ type: 'CustomerContactLogged', data: command.data }];
     case 'EscalateComplaint':
-      // Automatic: raised by the host's automation (an SLA breach, a repeat policy), not a person.
-      return [{ type: 'ComplaintEscalated', data: { ...command.data, automatic: command.actor.role === 'system' } }];
+      // Automatic: raised by the host's automation (a repeat policy), not a person.
+      return [escalated(chosen(manualTarget(state, command.data.level, config.escalation)), { reason: command.data.reason, automatic: command.actor.role === 'system' })];
+    case 'EscalateOnBreach':
+      return [escalated(chosen(breachTarget(state, command.data.breach.id, config.escalation)), { reason: command.data.reason, automatic: true, breach: command.data.breach })];
     case 'WaitOnCustomer':
       return [{ type: 'WaitingOnCustomerStarted', data: command.data }];
     case 'StopWaitingOnCustomer':

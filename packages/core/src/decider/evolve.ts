@@ -1,10 +1,23 @@
 /**
  * `evolve`: the decision state after one event. A plain, pure reducer: XState is
  * not run here (see `workflow/step-after.ts` for why).
+ *
+ * Everything the state needs is in the event's data (who proposed, who recorded the
+ * follow-up, the rung of an escalation), never only in the envelope, so the machine,
+ * which folds bare `{ type, data }` events, and a replay of the log agree. Events
+ * recorded before those fields existed are read from their envelope when it is there.
  */
+import { changedMeeting } from '../meeting/meeting.js';
+import { escalationRankOf } from '../escalation/ladder.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import { stepAfter } from '../workflow/step-after.js';
 import type { ComplaintState } from './state.js';
+
+/** The envelope's actor id, when the event is a recorded one. */
+const actorIdOf = (event: ComplaintEvent): string | null => (event as { actor?: { id?: string } }).actor?.id ?? null;
+
+/** What a new proposal or a rejection leaves of the standing remedy. */
+const noRemedy = { remedy: null, agreedDeadline: null, remedyApproved: false, proposerId: null, remedyProposedWhileMajor: false } as const;
 
 export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
   const step = stepAfter(state.step, event);
@@ -15,6 +28,8 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
         step,
         complaintId: event.data.complaintId,
         customerReference: event.data.customer.reference,
+        branch: event.data.branch ?? null,
+        businessLine: event.data.businessLine ?? null,
         cycle: 1,
       };
     case 'AcknowledgementRecorded': {
@@ -31,36 +46,65 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       };
     }
     case 'ComplaintClassified':
-      return { ...state, step, severity: event.data.severity };
+      return { ...state, step, severity: event.data.severity, priority: event.data.priority ?? null };
+    case 'ComplaintEscalated': {
+      const rank = escalationRankOf(event.data);
+      const breach = event.data.breach?.id;
+      return {
+        ...state,
+        // The highest rung reached; a later target of the same rung (routed by type) becomes the current one.
+        escalation: state.escalation === null || rank >= state.escalation.rank ? { level: event.data.level, rank } : state.escalation,
+        escalatedBreaches: breach === undefined ? state.escalatedBreaches : [...state.escalatedBreaches, breach],
+      };
+    }
     case 'CauseIdentified':
-      return { ...state, causeIdentified: true };
+      return { ...state, causeIdentified: true, cause: event.data.cause };
     case 'ResolutionProposed':
-      return { ...state, step, remedy: event.data.remedy, agreedDeadline: event.data.agreedDeadline, remedyApproved: false };
+      return {
+        ...state,
+        step,
+        ...noRemedy,
+        remedy: event.data.remedy,
+        agreedDeadline: event.data.agreedDeadline,
+        proposerId: event.data.proposedBy ?? actorIdOf(event),
+        remedyProposedWhileMajor: event.data.requiresApproval,
+      };
     case 'RemedyApproved':
       return { ...state, step, remedyApproved: true };
     case 'RemedyRejected':
       // The cause stays known; the remedy must be decided again.
-      return { ...state, step, remedy: null, agreedDeadline: null, remedyApproved: false };
+      return { ...state, step, ...noRemedy };
     case 'DeadlineRenegotiated':
       return { ...state, agreedDeadline: event.data.agreedDeadline };
     case 'FollowUpRecorded':
-      return { ...state, satisfiedFollowUp: event.data.satisfied };
+      return {
+        ...state,
+        satisfiedFollowUp: event.data.satisfied,
+        followUpRecorderId: event.data.satisfied ? (event.data.recordedBy ?? actorIdOf(event)) : null,
+      };
     case 'ComplaintReopened':
       // A new cycle: investigate again from scratch, keep what was learnt in the log.
       return {
         ...state,
         step,
+        ...noRemedy,
         cycle: event.data.cycle,
         causeIdentified: false,
-        remedy: null,
-        agreedDeadline: null,
-        remedyApproved: false,
         satisfiedFollowUp: false,
+        followUpRecorderId: null,
       };
     case 'PreventiveActionRecorded':
       return { ...state, preventiveAction: event.data.action };
-    case 'HandlerAssigned':
-      return { ...state, handlerId: event.data.handlerId };
+    case 'HandlerAssigned': {
+      // Before MeetingArranged existed, a reassignment carried the meeting along.
+      const { venue, meetingAt } = event.data;
+      const moved = changedMeeting(state.meeting, { at: meetingAt, venue });
+      // Such a change was not checked then: a meeting without a time or a place is not one.
+      const meeting = moved.at === undefined || moved.venue === undefined ? state.meeting : moved;
+      return { ...state, handlerId: event.data.handlerId, meeting };
+    }
+    case 'MeetingArranged':
+      return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
     case 'WaitingOnCustomerStarted':
       return { ...state, waitingOnCustomer: true };
     case 'WaitingOnCustomerEnded':
@@ -72,7 +116,6 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       return { ...state, step };
-    case 'ComplaintEscalated':
     case 'NoteAdded':
     case 'CustomerContactLogged':
     case 'RepeatComplaintFlagged':

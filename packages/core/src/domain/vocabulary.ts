@@ -78,7 +78,11 @@ export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const prioritySchema = z.enum(PRIORITIES);
 
-/** Who acts on a complaint. `system` is for automation in the host (schedulers, rules). */
+/**
+ * Who acts on a complaint. `system` is for automation in the host (schedulers, rules):
+ * with an actor directory configured nobody can claim it in a command; automation acts
+ * through `engine.automation()`.
+ */
 export const ROLES = [
   'frontDesk',
   'handler',
@@ -98,6 +102,33 @@ export const roleSchema = z.enum(ROLES);
 export const ESCALATION_LEVELS = ['departmentHead', 'seniorManagement', 'headOfficeManagement', 'headOfficeEngineering'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const escalationLevelSchema = z.enum(ESCALATION_LEVELS);
+
+/**
+ * The rung of each level in the domain's hierarchy (the handler is rung 0): what an
+ * escalation recorded without its rung (before ladders existed) is read as. The two
+ * head-office levels share the top rung: they are routed by type, not by rank.
+ */
+export const DOMAIN_ESCALATION_RANK: Readonly<Record<EscalationLevel, number>> = Object.freeze({
+  departmentHead: 1,
+  seniorManagement: 2,
+  headOfficeManagement: 3,
+  headOfficeEngineering: 3,
+});
+
+/** How many are affected and how badly (the business impact of a complaint): one input of the severity matrix. */
+export const IMPACTS = ['low', 'medium', 'high'] as const;
+export type Impact = (typeof IMPACTS)[number];
+export const impactSchema = z.enum(IMPACTS);
+
+/** How soon it must be acted on (a car off the road, a deadline the customer faces): the other input. */
+export const URGENCIES = ['low', 'medium', 'high'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const urgencySchema = z.enum(URGENCIES);
+
+/** Why a complaint meeting was arranged or moved. `threeChanges` is 三变法 (new venue, new time). */
+export const MEETING_REASONS = ['initial', 'threeChanges', 'customerRequest', 'staffAvailability', 'other'] as const;
+export type MeetingReason = (typeof MEETING_REASONS)[number];
+export const meetingReasonSchema = z.enum(MEETING_REASONS);
 
 /** How a complaint or a contact reached us. */
 export const CHANNELS = ['phone', 'hotline', 'visit', 'email', 'sms', 'wechat', 'web', 'survey', 'letter', 'other'] as const;

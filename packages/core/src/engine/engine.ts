@@ -1,18 +1,22 @@
 /**
- * The engine: validate → load → decide → append → project. Effects come in
- * through the options (store, clock, ids); everything between is pure.
+ * The engine: validate → check the actor → load → decide → append → project.
+ * Effects come in through the options (store, clock, ids, the actor directory);
+ * everything between is pure.
  */
 import { commandSchema, type Command, type CommandInput } from '../commands/schema.js';
+import type { Actor } from '../domain/primitives.js';
 import { createComplaintDecider, type ComplaintDeciderOptions } from '../decider/decider.js';
 import { evolveAll } from '../decider/evolve.js';
 import { initialComplaintState, type ComplaintState } from '../decider/state.js';
 import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
-import { ConcurrencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
+import { ConcurrencyConflictError, IdempotencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
+import { refusalByDirectory, type ActorDirectory } from './directory.js';
+import { differenceFromFirst } from './idempotency.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
 
@@ -37,6 +41,13 @@ export interface EngineOptions extends ComplaintDeciderOptions {
   readonly retry?: { readonly attempts: number };
   /** How many streams' decision states to keep in memory (default 10,000). */
   readonly cacheSize?: number;
+  /**
+   * The host's user directory. With one, the role a command claims is checked against
+   * the roles the directory gives its actor's id, an unknown actor is refused, and
+   * `system` cannot be claimed at all: automation acts through `automation()`. Without
+   * one, the claimed role is taken as given (the host authenticated it).
+   */
+  readonly directory?: ActorDirectory;
 }
 
 export interface ExecuteSuccess {
@@ -53,6 +64,24 @@ export interface ExecuteSuccess {
 
 export type ExecuteResult = Result<ExecuteSuccess, EngineError>;
 
+/** A command as the host's automation sends it: its actor, when named, is a `system` one (default: the automation's). */
+export type AutomationCommandInput = CommandInput extends infer C
+  ? C extends { readonly actor: unknown }
+    ? Omit<C, 'actor'> & { readonly actor?: { readonly id: string; readonly role: 'system' } }
+    : never
+  : never;
+
+/**
+ * The host's automation (schedulers, SLA tickers, rules engines): the one way to act as
+ * `system`. It also takes a full `CommandInput`, so it can stand in for the engine where
+ * a component wants `Pick<Engine, 'execute'>` (a repeat detector): an actor other than a
+ * `system` one is refused.
+ */
+export interface Automation {
+  execute(command: AutomationCommandInput | CommandInput): Promise<ExecuteResult>;
+  executeOrThrow(command: AutomationCommandInput | CommandInput): Promise<ExecuteSuccess>;
+}
+
 export interface Engine {
   /** Validates and executes a command. Never throws for a refused command: the result says why. */
   execute(command: CommandInput): Promise<ExecuteResult>;
@@ -64,6 +93,12 @@ export interface Engine {
   view<S>(projection: Projection<S>): S;
   /** Brings the inline projections up to date with everything in the store (e.g. at start-up). */
   catchUp(): Promise<void>;
+  /**
+   * Acting as `system`, for the host's own automation: hand the result to the code that
+   * needs it (an SLA ticker, a repeat detector), never to request handlers. Its commands
+   * are recorded as `{ id, role: 'system' }` (`id` defaults to `system`).
+   */
+  automation(id?: string): Automation;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -98,22 +133,36 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  /** The first result of a command executed before, rebuilt from the log. */
-  async function repeated(span: { first: number; last: number }, complaintId: string, commandId: string): Promise<ExecuteSuccess> {
+  /**
+   * The first result of a command executed before, rebuilt from the log, when this is
+   * the same command; an IdempotencyConflictError when the id is reused for another.
+   */
+  async function repeated(span: { first: number; last: number }, command: Command & { complaintId: string; commandId: string }): Promise<ExecuteResult> {
+    const { complaintId, commandId } = command;
     const all = await store.readStream(complaintId, 1);
     const events = all.slice(span.first - 1, span.last);
+    const difference = differenceFromFirst(decider, all, span, command);
+    if (difference !== null) {
+      const first = events[0];
+      return err(new IdempotencyConflictError(complaintId, commandId, { types: events.map((e) => e.type), actor: first?.actor ?? command.actor, at: first?.occurredAt ?? '' }, difference));
+    }
     const state = evolveAll(initialComplaintState, all.slice(0, span.last));
-    return { complaintId, commandId, events, state, version: span.last, duplicate: true };
+    return ok({ complaintId, commandId, events, state, version: span.last, duplicate: true });
   }
 
-  async function execute(input: CommandInput): Promise<ExecuteResult> {
-    const parsed = commandSchema.safeParse(input);
+  async function execute(input: unknown, automation?: Actor): Promise<ExecuteResult> {
+    const parsed = commandSchema.safeParse(automation ? { ...(input as object), actor: (input as { actor?: Actor }).actor ?? automation } : input);
     if (!parsed.success) return err(validationErrorFromZod(parsed.error));
+    // Only a directory or the automation capability has anything to check: no await on the common path.
+    if (options.directory !== undefined || automation !== undefined) {
+      const refusal = await refusalByDirectory(options.directory, parsed.data.type, parsed.data.actor, automation !== undefined);
+      if (refusal) return err(refusal);
+    }
     const commandId = parsed.data.commandId ?? ids();
     // A receipt retried with the same command id but no complaint id must find its first
     // result, so the complaint id is derived from the command id rather than drawn anew.
     const complaintId = parsed.data.complaintId ?? (parsed.data.commandId !== undefined ? commandId : ids());
-    const command = { ...parsed.data, commandId, complaintId } as Command;
+    const command = { ...parsed.data, commandId, complaintId } as Command & { complaintId: string; commandId: string };
     const correlationId = command.correlationId ?? commandId;
 
     const decideOn = (stream: CachedStream): Result<NewEvent<ComplaintEvent>[], EngineError> => {
@@ -149,7 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (stream === undefined) stream = await refresh(complaintId);
     for (let attempt = 1; ; ) {
       const seen = stream.commands.get(commandId);
-      if (seen) return ok(await repeated(seen, complaintId, commandId));
+      if (seen) return repeated(seen, command);
 
       const decided = decideOn(stream);
       if (!decided.ok) {
@@ -167,23 +216,32 @@ export function createEngine(options: EngineOptions): Engine {
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {
         if (!(e instanceof ConcurrencyConflictError)) throw e;
+        const lost = fresh;
+        stream = await refresh(complaintId);
+        fresh = true;
+        // The race was lost to this very command (a retry sent twice at once): its first result is the answer.
+        if (stream.commands.has(commandId)) continue;
         // Deciding on a fresh read and still losing is a real race: that is what retry counts.
-        if (fresh) {
+        if (lost) {
           if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);
           attempt++;
         }
-        stream = await refresh(complaintId);
-        fresh = true;
       }
     }
   }
 
+  const orThrow = async (result: Promise<ExecuteResult>): Promise<ExecuteSuccess> => {
+    const settled = await result;
+    if (!settled.ok) throw settled.error;
+    return settled.value;
+  };
+
   return {
-    execute,
-    async executeOrThrow(command) {
-      const result = await execute(command);
-      if (!result.ok) throw result.error;
-      return result.value;
+    execute: (command) => execute(command),
+    executeOrThrow: (command) => orThrow(execute(command)),
+    automation(id = 'system') {
+      const actor: Actor = { id, role: 'system' };
+      return { execute: (command) => execute(command, actor), executeOrThrow: (command) => orThrow(execute(command, actor)) };
     },
     async load(complaintId) {
       const stream = await refresh(complaintId);

@@ -16,6 +16,7 @@ export abstract class RedressError extends Error {
     | 'Forbidden'
     | 'NotFound'
     | 'ConcurrencyConflict'
+    | 'IdempotencyConflict'
     // Reading stored events (see data-errors.ts)
     | 'PersonalDataTampered'
     | 'MissingKey'
@@ -32,12 +33,16 @@ export interface ValidationIssue {
   readonly code: string;
 }
 
+/** Issues one per line, each with its path: how every "invalid …" message reads. */
+const issueLines = (issues: readonly { readonly path: string; readonly message: string }[]) =>
+  issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n');
+
 /** The input is not a well-formed command. */
 export class ValidationError extends RedressError {
   readonly kind = 'Validation' as const;
   override readonly name = 'ValidationError';
   constructor(readonly issues: readonly ValidationIssue[]) {
-    super(`invalid command:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
+    super(`invalid command:\n${issueLines(issues)}`);
   }
 }
 
@@ -105,10 +110,52 @@ export class ConcurrencyConflictError extends RedressError {
   }
 }
 
+/**
+ * A command id that was already executed, sent again with a different command: another
+ * type, other data or another actor. The first command stands; nothing is written. (The
+ * same command again is not an error: `execute` returns its first result, `duplicate: true`.)
+ */
+export class IdempotencyConflictError extends RedressError {
+  readonly kind = 'IdempotencyConflict' as const;
+  override readonly name = 'IdempotencyConflictError';
+  constructor(
+    readonly streamId: string,
+    readonly commandId: string,
+    /** What the first command recorded: its event types, who and when. */
+    readonly first: { readonly types: readonly string[]; readonly actor: { readonly id: string; readonly role: Role }; readonly at: string },
+    /** How this command differs. */
+    readonly difference: string,
+  ) {
+    super(
+      `command id ${commandId} was already used on ${streamId} by ${first.actor.id} (${first.actor.role}) at ${first.at}, ` +
+        `recording ${first.types.join(' + ')}; this command differs (${difference}): send it with a new command id`,
+    );
+  }
+}
+
 /** What a decision can be refused with. */
 export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
 /** What `execute` can be refused with. */
-export type EngineError = DecisionError | ConcurrencyConflictError;
+export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError;
+
+/**
+ * Host configuration that cannot work (a severity matrix, an escalation ladder): thrown
+ * when the decider or engine is created, never when a command is decided. Not a refusal.
+ */
+export class WorkflowConfigError extends Error {
+  override readonly name = 'WorkflowConfigError';
+  constructor(
+    readonly what: string,
+    readonly issues: readonly { readonly path: string; readonly message: string }[],
+  ) {
+    super(`invalid ${what}:\n${issueLines(issues)}`);
+  }
+
+  /** From a zod error of the configuration's schema. */
+  static fromZod(what: string, error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] }): WorkflowConfigError {
+    return new WorkflowConfigError(what, error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  }
+}
 
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });

@@ -10,12 +10,15 @@ import {
   channelSchema,
   CONTACT_DIRECTIONS,
   escalationLevelSchema,
+  impactSchema,
+  meetingReasonSchema,
   NOTE_VISIBILITIES,
   prioritySchema,
   repeatBasisSchema,
   servqualFactorSchema,
   severitySchema,
   STEPS,
+  urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
 import {
@@ -53,13 +56,30 @@ export const complaintClassified = define(
     severity: severitySchema,
     previousSeverity: severitySchema.nullable(),
     reason: longTextSchema.optional(),
-    /** P1-P4 from the severity matrix; absent on events recorded before priorities existed. */
+    /** P1-P4 from the severity matrix; always recorded now, absent on events recorded before priorities existed. */
     priority: prioritySchema.optional(),
+    /** What the classification was derived from, as given (the assessment), and the matrix that derived it. */
+    impact: impactSchema.optional(),
+    urgency: urgencySchema.optional(),
+    safety: z.boolean().optional(),
+    repeatCount: z.int().min(1).optional(),
+    matrix: idSchema.optional(),
   }),
 );
 export const complaintEscalated = define(
   'ComplaintEscalated',
-  z.strictObject({ level: escalationLevelSchema, reason: longTextSchema, automatic: z.boolean() }),
+  z.strictObject({
+    level: escalationLevelSchema,
+    reason: longTextSchema,
+    automatic: z.boolean(),
+    /** The rung on the complaint's ladder (1 = the first above the handler); absent on events recorded before ladders. */
+    rank: z.int().min(1).optional(),
+    /** The ladder it climbed, and the people its rung names. */
+    ladder: idSchema.optional(),
+    people: z.array(idSchema).optional(),
+    /** The SLA breach that caused it: each breach escalates once. */
+    breach: z.strictObject({ id: idSchema, clock: idSchema, cycle: z.int().min(1) }).optional(),
+  }),
 );
 export const investigationStarted = define(
   'InvestigationStarted',
@@ -77,7 +97,14 @@ export const causeIdentified = define(
 );
 export const resolutionProposed = define(
   'ResolutionProposed',
-  z.strictObject({ remedy: remedySchema, agreedDeadline: instantSchema, requiresApproval: z.boolean() }),
+  z.strictObject({
+    remedy: remedySchema,
+    agreedDeadline: instantSchema,
+    /** Proposed while the complaint was major: senior management approves it (or a new proposal replaces it) before execution. */
+    requiresApproval: z.boolean(),
+    /** Who proposed it (the actor's id), kept with the fact so its approver can be told apart; absent on older events. */
+    proposedBy: idSchema.optional(),
+  }),
 );
 export const remedyApproved = define('RemedyApproved', z.strictObject({ note: longTextSchema.optional() }));
 export const remedyRejected = define('RemedyRejected', z.strictObject({ reason: longTextSchema }));
@@ -97,6 +124,8 @@ export const followUpRecorded = define(
     channel: channelSchema.optional(),
     comment: longTextSchema.optional(),
     survey: recordedSurveySchema.optional(),
+    /** Who recorded it (the actor's id): whoever records a satisfied follow-up does not archive; absent on older events. */
+    recordedBy: idSchema.optional(),
   }),
 );
 export const complaintReopened = define(
@@ -116,8 +145,20 @@ export const handlerAssigned = define(
     previousHandlerId: idSchema.nullable(),
     reason: assignmentReasonSchema,
     note: longTextSchema.optional(),
+    /** Only on events recorded before MeetingArranged existed: the meeting moved with the reassignment. */
     venue: shortTextSchema.optional(),
     meetingAt: instantSchema.optional(),
+  }),
+);
+/** The complaint meeting as arranged now (time and place), and what it was before: one of the three changes. */
+export const meetingArranged = define(
+  'MeetingArranged',
+  z.strictObject({
+    at: instantSchema,
+    venue: shortTextSchema,
+    previous: z.strictObject({ at: instantSchema, venue: shortTextSchema }).nullable(),
+    reason: meetingReasonSchema.optional(),
+    note: longTextSchema.optional(),
   }),
 );
 export const noteAdded = define('NoteAdded', z.strictObject({ text: longTextSchema, visibility: z.enum(NOTE_VISIBILITIES) }));
@@ -162,6 +203,7 @@ const eventSchemas = [
   complaintArchived,
   complaintWithdrawn,
   handlerAssigned,
+  meetingArranged,
   noteAdded,
   customerContactLogged,
   waitingOnCustomerStarted,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../commands/schema.js';
-import { CAUSES, COMPLAINT_SOURCE_KINDS, REPEAT_BASES, ROLES, SATISFACTION_LEVELS, SEVERITIES, STEPS } from '../domain/vocabulary.js';
+import { CAUSES, COMPLAINT_SOURCE_KINDS, IMPACTS, MEETING_REASONS, REPEAT_BASES, ROLES, SATISFACTION_LEVELS, SEVERITIES, STEPS, URGENCIES } from '../domain/vocabulary.js';
 import { COMPLAINT_EVENT_TYPES } from '../events/schema.js';
 import { LABELS, LOCALES, labels } from './labels.js';
 
@@ -19,6 +19,9 @@ describe('labels', () => {
       [l.satisfactionLevels, SATISFACTION_LEVELS],
       [l.complaintSources, COMPLAINT_SOURCE_KINDS],
       [l.repeatBases, REPEAT_BASES],
+      [l.impacts, IMPACTS],
+      [l.urgencies, URGENCIES],
+      [l.meetingReasons, MEETING_REASONS],
     ] as const;
     for (const [group, keys] of groups) {
       expect(Object.keys(group).sort()).toEqual([...keys].sort());

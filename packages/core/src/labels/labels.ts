@@ -9,6 +9,8 @@ import type {
   Channel,
   ComplaintSourceKind,
   EscalationLevel,
+  Impact,
+  MeetingReason,
   Priority,
   RemedyKind,
   RepeatBasis,
@@ -16,6 +18,7 @@ import type {
   SatisfactionLevel,
   ServqualFactor,
   Severity,
+  Urgency,
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 
@@ -28,6 +31,10 @@ export interface Labels {
   readonly causes: Readonly<Record<Cause, string>>;
   readonly servqualFactors: Readonly<Record<ServqualFactor, string>>;
   readonly priorities: Readonly<Record<Priority, string>>;
+  /** The severity matrix's inputs. */
+  readonly impacts: Readonly<Record<Impact, string>>;
+  readonly urgencies: Readonly<Record<Urgency, string>>;
+  readonly meetingReasons: Readonly<Record<MeetingReason, string>>;
   readonly roles: Readonly<Record<Role, string>>;
   readonly escalationLevels: Readonly<Record<EscalationLevel, string>>;
   readonly channels: Readonly<Record<Channel, string>>;
@@ -63,6 +70,15 @@ const en: Labels = {
     empathy: 'Empathy',
   },
   priorities: { P1: 'P1 (critical)', P2: 'P2 (high)', P3: 'P3 (medium)', P4: 'P4 (low)' },
+  impacts: { low: 'Low impact', medium: 'Medium impact', high: 'High impact' },
+  urgencies: { low: 'Not urgent', medium: 'Urgent', high: 'Very urgent' },
+  meetingReasons: {
+    initial: 'First meeting',
+    threeChanges: 'Three changes (new venue, new time)',
+    customerRequest: 'At the customer’s request',
+    staffAvailability: 'Staff availability',
+    other: 'Other',
+  },
   causes: {
     repairQuality: 'Repair quality',
     serviceAttitude: 'Service attitude',
@@ -132,6 +148,8 @@ const en: Labels = {
     AddNote: 'Add note',
     LogCustomerContact: 'Log customer contact',
     EscalateComplaint: 'Escalate complaint',
+    EscalateOnBreach: 'Escalate on SLA breach',
+    ArrangeMeeting: 'Arrange meeting',
     WaitOnCustomer: 'Wait on customer',
     StopWaitingOnCustomer: 'Stop waiting on customer',
     FlagRepeatComplaint: 'Flag repeat complaint',
@@ -156,6 +174,7 @@ const en: Labels = {
     ComplaintArchived: 'Complaint archived',
     ComplaintWithdrawn: 'Complaint withdrawn',
     HandlerAssigned: 'Handler assigned',
+    MeetingArranged: 'Meeting arranged',
     NoteAdded: 'Note added',
     CustomerContactLogged: 'Customer contact logged',
     WaitingOnCustomerStarted: 'Waiting on customer',
@@ -190,6 +209,9 @@ const zhCN: Labels = {
   severities: { general: '一般性投诉', major: '重大投诉' },
   servqualFactors: { tangibles: '有形度', reliability: '信赖度', responsiveness: '反应度', assurance: '专业度', empathy: '同理度' },
   priorities: { P1: 'P1（紧急）', P2: 'P2（高）', P3: 'P3（中）', P4: 'P4（低）' },
+  impacts: { low: '影响小', medium: '影响中等', high: '影响大' },
+  urgencies: { low: '不紧急', medium: '紧急', high: '非常紧急' },
+  meetingReasons: { initial: '首次接待', threeChanges: '三变法（换地点、换时间）', customerRequest: '应客户要求', staffAvailability: '人员安排', other: '其他' },
   causes: {
     repairQuality: '维修质量',
     serviceAttitude: '服务态度',
@@ -259,6 +281,8 @@ const zhCN: Labels = {
     AddNote: '添加备注',
     LogCustomerContact: '记录客户联系',
     EscalateComplaint: '升级投诉',
+    EscalateOnBreach: '超时自动升级',
+    ArrangeMeeting: '安排接待',
     WaitOnCustomer: '等待客户',
     StopWaitingOnCustomer: '结束等待客户',
     FlagRepeatComplaint: '标记重复投诉',
@@ -283,6 +307,7 @@ const zhCN: Labels = {
     ComplaintArchived: '已归档',
     ComplaintWithdrawn: '投诉已撤回',
     HandlerAssigned: '已指派处理人',
+    MeetingArranged: '已安排接待',
     NoteAdded: '已添加备注',
     CustomerContactLogged: '已记录客户联系',
     WaitingOnCustomerStarted: '等待客户回复',

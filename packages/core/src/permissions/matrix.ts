@@ -1,8 +1,9 @@
 /**
- * Who may do what. The default matrix follows the domain: front-desk staff receive,
- * handlers work the complaint under the service department head, senior management
- * approves major remedies, follow-up (回访) staff record follow-ups. Hosts replace
- * rows, or the whole policy.
+ * Who may do what, by role. The default matrix follows the domain: front-desk staff
+ * receive, handlers work the complaint under the service department head, senior
+ * management approves major remedies, follow-up (回访) staff record follow-ups. Hosts
+ * replace rows, or the whole policy. Which *person* of a role may act on a given
+ * complaint (ownership, separation of duties) is `duties.ts`, checked after this.
  */
 import type { CommandType } from '../commands/schema.js';
 import type { Command } from '../commands/schema.js';
@@ -45,6 +46,10 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   AddNote: STAFF,
   LogCustomerContact: STAFF,
   EscalateComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
+  // Only the host's automation reports breaches (an SLA ticker through engine.automation()).
+  EscalateOnBreach: ['system'],
+  // The handler (or their head) meets the customer; the front desk books the room.
+  ArrangeMeeting: ['frontDesk', ...WORKERS, 'seniorManagement'],
   WaitOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
   StopWaitingOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
   // Usually raised by a repeat-complaint detector running as `system`.

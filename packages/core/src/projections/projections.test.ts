@@ -17,7 +17,8 @@ describe('the ticket view', () => {
     const { engine, tickets, clock } = testEngine();
     const path = happyPath('c-1', NOW, 'major');
     for (const command of path.slice(0, 2)) await engine.executeOrThrow(command);
-    await engine.executeOrThrow(assign('c-1', 'h-li'));
+    // The fixtures' handler, who then works the complaint (only the assigned handler may).
+    await engine.executeOrThrow(assign('c-1', 'handler-1'));
     for (const command of path.slice(2, 9)) {
       clock.advance(3_600_000);
       await engine.executeOrThrow(command);
@@ -31,7 +32,7 @@ describe('the ticket view', () => {
       severity: 'major',
       cause: 'repairQuality',
       servqualFactor: 'reliability',
-      handlerId: 'h-li',
+      handlerId: 'handler-1',
       customer: { reference: 'cust-0', name: '王先生' },
       channel: 'phone',
       demand: 'Fix it for free and explain what went wrong',

@@ -23,9 +23,10 @@ export const fullAcknowledgement = { thanked: true, appreciated: true, apologise
 const HOUR = 3_600_000;
 const shift = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
 
-/** An actor the default matrix allows for this command type. */
+/** An actor the default matrix allows for this command type: staff first (a customer may only act on their own complaint). */
 export function allowedActor(type: CommandType): Actor {
-  const role = defaultPermissionMatrix[type][0] ?? 'handler';
+  const roles = defaultPermissionMatrix[type];
+  const role = roles.find((r) => r !== 'customer') ?? roles[0] ?? 'handler';
   return { id: `${role}-1`, role };
 }
 
@@ -63,7 +64,10 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
           },
         };
       case 'ClassifyComplaint':
-        return { ...base, type, data: { severity: variant % 3 === 2 ? 'major' : pick(['general', 'major'] as const) } };
+        // Every fourth variant assesses impact and urgency (the matrix derives the severity); the rest give it.
+        return variant % 4 === 3
+          ? { ...base, type, data: { impact: pick(['high', 'medium', 'low'] as const), urgency: 'high', ...(variant % 8 === 7 ? { safety: true } : {}) } }
+          : { ...base, type, data: { severity: variant % 3 === 2 ? 'major' : pick(['general', 'major'] as const) } };
       case 'StartInvestigation':
         return { ...base, type, data: {} };
       case 'IdentifyCause':
@@ -125,6 +129,10 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: {} };
       case 'EscalateComplaint':
         return { ...base, type, data: { level: pick(['departmentHead', 'headOfficeEngineering'] as const), reason: 'Third visit for the same fault' } };
+      case 'EscalateOnBreach':
+        return { ...base, type, data: { breach: { id: `sla:${complaintId}:plan:1:breach-${variant % 3}`, clock: 'plan', cycle: 1 }, reason: 'SLA clock plan breached' } };
+      case 'ArrangeMeeting':
+        return { ...base, type, data: good ? { at: shift(now, 24 * HOUR), venue: pick(['VIP lounge', 'Meeting room 2', 'At the customer’s office']) } : { at: shift(now, -HOUR), venue: 'VIP lounge' } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

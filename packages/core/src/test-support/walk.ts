@@ -28,7 +28,16 @@ export const walkStep: fc.Arbitrary<WalkStep> = fc.record({
 export const walk = (maxLength = 60) => fc.array(walkStep, { maxLength, size: 'max' });
 
 /** Commands available in every open step; a walk prefers the step's own commands 3 times in 4 so it moves on. */
-const CROSS_CUTTING: readonly CommandType[] = ['WithdrawComplaint', 'AssignHandler', 'AddNote', 'LogCustomerContact', 'EscalateComplaint', 'FlagRepeatComplaint'];
+const CROSS_CUTTING: readonly CommandType[] = [
+  'WithdrawComplaint',
+  'AssignHandler',
+  'ArrangeMeeting',
+  'AddNote',
+  'LogCustomerContact',
+  'EscalateComplaint',
+  'EscalateOnBreach',
+  'FlagRepeatComplaint',
+];
 
 /** The command a walk step chooses in a state. */
 export function chooseCommand(state: ComplaintState, step: WalkStep, complaintId: string, now: string): Command {

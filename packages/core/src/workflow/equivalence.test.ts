@@ -18,7 +18,7 @@ import { resolveSnapshot, snapshotFor, stepOf } from './snapshot.js';
 import { COMMAND_TYPES } from '../commands/schema.js';
 import { commandOf } from '../test-support/fixtures.js';
 
-// Roles are not the machine's business: let everyone act so every path is reachable.
+// Roles and duties are not the machine's business: let everyone act so every path is reachable.
 const anyone: PermissionPolicy = () => true;
 
 test.prop([walk(80)], { numRuns: 400 })('evolve derives exactly the machine state, command after command', (steps) => {
@@ -32,7 +32,7 @@ test.prop([walk(80)], { numRuns: 400 })('evolve derives exactly the machine stat
     const event = { type: command.type, command, now } as Parameters<typeof actor.send>[0];
 
     const machineAccepts = actor.getSnapshot().can(event);
-    const decision = decide(state, command, { now, permissions: anyone });
+    const decision = decide(state, command, { now, permissions: anyone, duties: false });
     expect(decision.ok, `${command.type} in ${state.step}`).toBe(machineAccepts);
 
     if (decision.ok) {
@@ -63,7 +63,7 @@ test.prop([walk(40), fc.nat({ max: 11 })], { numRuns: 200 })(
     for (const step of steps) {
       clock += step.minutes * 60_000;
       const now = new Date(clock).toISOString();
-      const decision = decide(state, chooseCommand(state, step, 'c-1', now), { now, permissions: anyone });
+      const decision = decide(state, chooseCommand(state, step, 'c-1', now), { now, permissions: anyone, duties: false });
       if (decision.ok) state = evolveAll(state, decision.value);
       check();
     }
@@ -78,7 +78,7 @@ test('the walks reach every step, so the property above covers the whole machine
     for (const step of steps) {
       clock += step.minutes * 60_000;
       const now = new Date(clock).toISOString();
-      const decision = decide(state, chooseCommand(state, step, 'c-1', now), { now, permissions: anyone });
+      const decision = decide(state, chooseCommand(state, step, 'c-1', now), { now, permissions: anyone, duties: false });
       if (decision.ok) state = evolveAll(state, decision.value);
       reached.add(state.step);
       if (state.cycle > 1) reached.add('reopened');

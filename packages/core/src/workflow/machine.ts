@@ -6,43 +6,55 @@
  * context through the same `evolve` the decider uses. So the machine runs on its
  * own (as an actor, in `xstate/graph`, in the Stately inspector), and the decider
  * uses it only to ask `can()`: the cheap question.
+ *
+ * Guards and the action read the host's configuration (severity matrix, escalation
+ * ladders). `complaintMachine` runs with the defaults; `workflowMachine(config)` is the
+ * same machine with implementations bound to another configuration (`machine.provide`),
+ * so the structure, and every diagram of it, stays one.
  */
 import { assign, setup } from 'xstate';
 import type { CommandOf, CommandType } from '../commands/schema.js';
 import { evolveAll } from '../decider/evolve.js';
 import { eventsFor } from '../decider/events-for.js';
 import { initialComplaintState, type ComplaintState } from '../decider/state.js';
+import { defaultWorkflowConfig, type WorkflowConfig } from './config.js';
 import { GUARDS, passes, type GuardName } from './rules.js';
 
 /** A command as the machine sees it, with the instant it is decided at. */
 export type WorkflowEvent = { [T in CommandType]: { type: T; command: CommandOf<T>; now: string } }[CommandType];
 
 type GuardArgs = { context: ComplaintState; event: WorkflowEvent };
-const guard =
-  (name: GuardName) =>
-  ({ context, event }: GuardArgs): boolean =>
-    passes(name, { state: context, command: event.command, now: event.now });
+type Guards = { [K in GuardName]: (args: GuardArgs) => boolean };
 
-const guards = Object.fromEntries(Object.keys(GUARDS).map((name) => [name, guard(name as GuardName)])) as {
-  [K in GuardName]: (args: GuardArgs) => boolean;
-};
+function guardsFor(config: WorkflowConfig): Guards {
+  const guard =
+    (name: GuardName) =>
+    ({ context, event }: GuardArgs): boolean =>
+      passes(name, { state: context, command: event.command, now: event.now, config });
+  return Object.fromEntries(Object.keys(GUARDS).map((name) => [name, guard(name as GuardName)])) as Guards;
+}
+
+const recordFor = (config: WorkflowConfig) =>
+  assign<ComplaintState, WorkflowEvent, undefined, WorkflowEvent, never>(({ context, event }) =>
+    evolveAll(context, eventsFor(context, event.command, event.now, config)),
+  );
 
 const record = { actions: 'record' } as const;
 /** Allowed in every step from investigation on: behaviour 8, preventing recurrence. */
 const preventive = { RecordPreventiveAction: record } as const;
 /** The agreed deadline can move once a remedy is on the table. */
 const renegotiate = { RenegotiateDeadline: { guard: 'deadlineInFuture', actions: 'record' } } as const;
-/** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it. */
-const reclassify = { ClassifyComplaint: { guard: 'severityChanges', actions: 'record' } } as const;
+/** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it, downgrading needs senior management. */
+const reclassify = { ClassifyComplaint: { guard: 'reclassification', actions: 'record' } } as const;
 
 export const complaintMachine = setup({
   types: {
     context: {} as ComplaintState,
     events: {} as WorkflowEvent,
   },
-  guards,
+  guards: guardsFor(defaultWorkflowConfig),
   actions: {
-    record: assign(({ context, event }) => evolveAll(context, eventsFor(context, event.command, event.now))),
+    record: recordFor(defaultWorkflowConfig),
   },
 }).createMachine({
   id: 'complaint',
@@ -57,9 +69,11 @@ export const complaintMachine = setup({
       on: {
         WithdrawComplaint: { target: 'withdrawn', ...record },
         AssignHandler: { guard: 'newHandler', ...record },
+        ArrangeMeeting: { guard: 'meetingArrangeable', ...record },
         AddNote: record,
         LogCustomerContact: record,
-        EscalateComplaint: record,
+        EscalateComplaint: { guard: 'escalationClimbs', ...record },
+        EscalateOnBreach: { guard: 'breachEscalatesOnce', ...record },
         WaitOnCustomer: { guard: 'notWaiting', ...record },
         StopWaitingOnCustomer: { guard: 'waiting', ...record },
         FlagRepeatComplaint: record,
@@ -88,9 +102,9 @@ export const complaintMachine = setup({
             ...preventive,
             ...renegotiate,
             ProposeResolution: { guard: 'readyToPropose', ...record },
-            ApproveRemedy: { target: 'remedyApproved', guard: 'isMajor', ...record },
-            RejectRemedy: { target: 'investigating', guard: 'isMajor', ...record },
-            StartExecution: { target: 'executing', guard: 'isGeneral', ...record },
+            ApproveRemedy: { target: 'remedyApproved', guard: 'awaitsApproval', ...record },
+            RejectRemedy: { target: 'investigating', guard: 'awaitsApproval', ...record },
+            StartExecution: { target: 'executing', guard: 'noApprovalOwed', ...record },
           },
         },
         remedyApproved: {
@@ -114,3 +128,16 @@ export const complaintMachine = setup({
 });
 
 export type ComplaintMachine = typeof complaintMachine;
+
+const configured = new WeakMap<WorkflowConfig, ComplaintMachine>();
+
+/** The workflow machine with its guards and action bound to `config` (the same structure, cached per configuration). */
+export function workflowMachine(config: WorkflowConfig): ComplaintMachine {
+  if (config === defaultWorkflowConfig) return complaintMachine;
+  let machine = configured.get(config);
+  if (machine === undefined) {
+    machine = complaintMachine.provide({ guards: guardsFor(config), actions: { record: recordFor(config) } }) as ComplaintMachine;
+    configured.set(config, machine);
+  }
+  return machine;
+}

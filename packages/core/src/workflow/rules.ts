@@ -3,15 +3,21 @@
  * refers to guards by name; when a command is refused by a guard, the decider
  * asks this module which rule failed so the error can say why.
  */
+import { classificationChanges, majorDowngradeBySeniorManagement } from '../classification/rules.js';
 import type { Command } from '../commands/schema.js';
 import type { ComplaintState } from '../decider/state.js';
+import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
+import { meetingChange, meetingProblem } from '../meeting/meeting.js';
+import type { WorkflowConfig } from './config.js';
 
-/** What a guard sees: the decision state, the command, and the current instant. */
+/** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
 export interface RuleInput {
   readonly state: ComplaintState;
   readonly command: Command;
   /** ISO-8601 instant from the injected clock. */
   readonly now: string;
+  /** The severity matrix and escalation ladders the decider runs with. */
+  readonly config: WorkflowConfig;
 }
 
 /** One rule: `check` returns a message when violated, `null` when satisfied. */
@@ -33,16 +39,27 @@ export const acknowledgementComplete: Rule = {
   },
 };
 
-export const severityMajor: Rule = {
-  name: 'severityMajor',
+export const remedyNeedsApproval: Rule = {
+  name: 'remedyNeedsApproval',
   check: ({ state }) =>
-    state.severity === 'major' ? null : 'only a major complaint needs senior management to approve or reject its remedy',
+    state.severity === 'major' || state.remedyProposedWhileMajor
+      ? null
+      : 'only the remedy of a major complaint (or one proposed while it was major) goes to senior management for approval',
 };
 
 export const severityGeneral: Rule = {
   name: 'severityGeneral',
   check: ({ state }) =>
     state.severity === 'general' ? null : 'a major complaint cannot be executed before senior management approves its remedy',
+};
+
+/** Closes the downgrade bypass: the remedy on the table was proposed while major, so it still needs its approval. */
+export const notProposedWhileMajor: Rule = {
+  name: 'notProposedWhileMajor',
+  check: ({ state }) =>
+    state.remedyProposedWhileMajor
+      ? 'the remedy was proposed while the complaint was major: senior management approves it, or a new remedy is proposed, before it is executed'
+      : null,
 };
 
 export const causeIdentified: Rule = {
@@ -81,12 +98,13 @@ export const differentHandler: Rule = {
       : null,
 };
 
-export const severityChanges: Rule = {
-  name: 'severityChanges',
-  check: ({ state, command }) =>
-    command.type === 'ClassifyComplaint' && command.data.severity === state.severity
-      ? `the complaint is already classified as ${state.severity}`
-      : null,
+/** A meeting has a time and a place, is never set in the past, and is not moved once it took place. */
+export const meetingArrangeable: Rule = {
+  name: 'meetingArrangeable',
+  check: ({ state, command, now }) => {
+    const change = meetingChange(command);
+    return change === undefined ? null : meetingProblem(state.meeting, change, now);
+  },
 };
 
 export const notWaitingOnCustomer: Rule = {
@@ -108,13 +126,16 @@ export const customerNotSatisfied: Rule = {
 /** The machine's named guards, each a conjunction of rules. */
 export const GUARDS = {
   acknowledged: [acknowledgementComplete],
-  isMajor: [severityMajor],
-  isGeneral: [severityGeneral],
+  awaitsApproval: [remedyNeedsApproval],
+  noApprovalOwed: [severityGeneral, notProposedWhileMajor],
   readyToPropose: [causeIdentified, deadlineInFuture],
   deadlineInFuture: [deadlineInFuture],
   readyToArchive: [followUpSatisfied, preventiveActionRecorded],
-  newHandler: [differentHandler],
-  severityChanges: [severityChanges],
+  newHandler: [differentHandler, meetingArrangeable],
+  reclassification: [classificationChanges, majorDowngradeBySeniorManagement],
+  escalationClimbs: [escalationClimbs],
+  breachEscalatesOnce: [breachEscalatesOnce],
+  meetingArrangeable: [meetingArrangeable],
   notSatisfied: [customerNotSatisfied],
   notWaiting: [notWaitingOnCustomer],
   waiting: [waitingOnCustomer],

@@ -3,13 +3,14 @@
  *
  * `machine.resolveState()` costs ~2.5 µs on this class of machine, too much for a
  * 5 µs command budget. A snapshot's structure depends only on the state value, so
- * we resolve one snapshot per step once and reuse it with the complaint's context.
- * `equivalence.test.ts` pins that this answers `can()` exactly as `resolveState` does.
+ * we resolve one snapshot per step (and per configured machine) once and reuse it
+ * with the complaint's context. `equivalence.test.ts` pins that this answers
+ * `can()` exactly as `resolveState` does.
  */
 import type { SnapshotFrom } from 'xstate';
 import type { ComplaintState, ComplaintStep } from '../decider/state.js';
 import { isOpenStep } from '../domain/vocabulary.js';
-import { complaintMachine } from './machine.js';
+import { complaintMachine, type ComplaintMachine } from './machine.js';
 
 export type ComplaintSnapshot = SnapshotFrom<typeof complaintMachine>;
 
@@ -23,18 +24,23 @@ export function stepOf(value: ComplaintSnapshot['value']): ComplaintStep {
   return (typeof value === 'string' ? value : value.open) as ComplaintStep;
 }
 
-const byStep = new Map<ComplaintStep, ComplaintSnapshot>();
+const byMachine = new WeakMap<ComplaintMachine, Map<ComplaintStep, ComplaintSnapshot>>();
 
-export function snapshotFor(state: ComplaintState): ComplaintSnapshot {
+export function snapshotFor(state: ComplaintState, machine: ComplaintMachine = complaintMachine): ComplaintSnapshot {
+  let byStep = byMachine.get(machine);
+  if (byStep === undefined) {
+    byStep = new Map();
+    byMachine.set(machine, byStep);
+  }
   let base = byStep.get(state.step);
   if (base === undefined) {
-    base = complaintMachine.resolveState({ value: stateValueOf(state.step), context: state });
+    base = machine.resolveState({ value: stateValueOf(state.step), context: state });
     byStep.set(state.step, base);
   }
   return base.context === state ? base : { ...base, context: state };
 }
 
 /** The reference implementation `snapshotFor` must agree with. */
-export function resolveSnapshot(state: ComplaintState): ComplaintSnapshot {
-  return complaintMachine.resolveState({ value: stateValueOf(state.step), context: state });
+export function resolveSnapshot(state: ComplaintState, machine: ComplaintMachine = complaintMachine): ComplaintSnapshot {
+  return machine.resolveState({ value: stateValueOf(state.step), context: state });
 }

@@ -39,6 +39,7 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'FollowUpRecorded':
     case 'PreventiveActionRecorded':
     case 'HandlerAssigned':
+    case 'MeetingArranged':
     case 'NoteAdded':
     case 'CustomerContactLogged':
     case 'WaitingOnCustomerStarted':

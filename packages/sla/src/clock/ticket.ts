@@ -2,7 +2,7 @@
  * A ticket as the SLA engine sees it: the pinned policy, what targets depend on
  * (severity, channel), who handles it, how far it was escalated, and its clocks.
  */
-import type { RecordedEvent, EventLike } from '@redress/core';
+import { escalationRankOf, type EscalationLevel, type EventLike, type RecordedEvent } from '@redress/core';
 import type { SlaConfig } from '../policy/config.js';
 import { selectPolicy } from '../policy/select.js';
 import type { ClockRun } from './run.js';
@@ -16,12 +16,12 @@ export interface TicketSla {
   severity: string;
   readonly channel: string;
   handlerId: string | null;
+  /** The highest escalation level reached (the ladder is core's; each escalation records its rung). */
   escalationLevel: string | null;
+  escalationRank: number;
   /** Archived or withdrawn. */
   closed: boolean;
   readonly clocks: ClockRun[];
-  /** The policy's escalation ladder. */
-  readonly ladder: readonly string[];
 }
 
 /** A top-level field of an event's payload, or undefined when the payload is not an object. */
@@ -49,9 +49,9 @@ export function openTicket(config: SlaConfig, event: RecordedEvent<EventLike>): 
     channel: String(field(event.data, 'channel') ?? 'other'),
     handlerId: null,
     escalationLevel: null,
+    escalationRank: 0,
     closed: false,
     clocks,
-    ladder: policy?.escalationLadder ?? [],
   };
 }
 
@@ -64,9 +64,16 @@ export function evolveTicket(ticket: TicketSla, event: RecordedEvent<EventLike>)
     case 'HandlerAssigned':
       ticket.handlerId = String(field(event.data, 'handlerId'));
       break;
-    case 'ComplaintEscalated':
-      ticket.escalationLevel = String(field(event.data, 'level'));
+    case 'ComplaintEscalated': {
+      const data = event.data as { level: EscalationLevel; rank?: number };
+      const rank = escalationRankOf(data);
+      // The highest rung reached; a target of the same rung (re-routed by type) becomes the current one.
+      if (rank >= ticket.escalationRank) {
+        ticket.escalationLevel = data.level;
+        ticket.escalationRank = rank;
+      }
       break;
+    }
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       ticket.closed = true;

@@ -1,49 +1,48 @@
 /**
- * Escalation on breach: a `BreachHandler` that issues EscalateComplaint through
- * the engine, as the `system` actor, to the next level of the policy's ladder
- * above the ticket's current level. The command id is derived from the breach
- * event id, so a breach escalates once even when two tickers both hand it out
- * (the engine returns the first result for a repeated command id).
+ * Escalation on breach: a `BreachHandler` that reports each breach of a clock with
+ * `escalateOnBreach` to the engine as `EscalateOnBreach`, through the host's
+ * automation capability (`engine.automation()`, the only way to act as `system`).
+ *
+ * Where the complaint goes is core's decision, not the ticker's: one rung above the
+ * highest it reached, on the ladder the host configured in core, once per breach.
+ * The ticker keeps no escalation state of its own, so a restarted ticker, or two
+ * racing, cannot skip a rung or escalate twice: the command id is derived from the
+ * breach event, and the engine answers a breach it already escalated with the first
+ * result (the same command again) or refuses it (the breach is recorded as escalated).
  */
 import { createHash } from 'node:crypto';
-import type { Actor, Engine, EscalationLevel } from '@redress/core';
+import type { Engine } from '@redress/core';
 import type { BreachHandler } from '../tick/ticker.js';
 
 export interface EscalationOptions {
-  readonly engine: Pick<Engine, 'execute'>;
-  /** Defaults to `{ id: 'sla', role: 'system' }`. */
-  readonly actor?: Actor;
-  /** Told when the engine refuses (the complaint is closed, the ladder's top was reached…); never throws. */
+  /** The engine the complaints live in: its `automation()` issues the escalations. */
+  readonly engine: Pick<Engine, 'automation'>;
+  /** The automation's id on the escalation events (default `sla`). */
+  readonly as?: string;
+  /** Told when the engine refuses (the complaint is closed, the top of the ladder was reached…); never throws. */
   readonly onRefused?: (complaintId: string, reason: string) => void;
 }
 
-/** The level after `current` on the ladder; the first when not escalated yet; undefined at the top. */
-export function nextLevel(ladder: readonly string[], current: string | null): string | undefined {
-  if (current === null) return ladder[0];
-  const i = ladder.indexOf(current);
-  return i < 0 ? ladder[0] : ladder[i + 1];
+/** The escalation's command id: the breach's, so every ticker that meets the breach sends the same command. */
+function commandIdOf(breachEventId: string): string {
+  const readable = `esc:${breachEventId}`;
+  return readable.length <= 128 ? readable : `esc-${createHash('sha256').update(readable).digest('hex').slice(0, 48)}`;
 }
 
 export function escalateOnBreach(options: EscalationOptions): BreachHandler {
-  const actor = options.actor ?? { id: 'sla', role: 'system' };
+  const automation = options.engine.automation(options.as ?? 'sla');
   return async ({ ticket, run, event }) => {
     if (!run.config.escalateOnBreach) return;
-    const level = nextLevel(ticket.ladder, ticket.escalationLevel);
-    if (level === undefined) {
-      options.onRefused?.(ticket.complaintId, `already at the top of the ladder (${ticket.escalationLevel ?? 'none'})`);
-      return;
-    }
-    const readable = `esc:${event.eventId}`;
-    const commandId = readable.length <= 128 ? readable : `esc-${createHash('sha256').update(readable).digest('hex').slice(0, 48)}`;
-    const result = await options.engine.execute({
-      type: 'EscalateComplaint',
+    const result = await automation.execute({
+      type: 'EscalateOnBreach',
       complaintId: ticket.complaintId,
-      actor,
-      commandId,
+      commandId: commandIdOf(event.eventId),
       correlationId: ticket.complaintId,
-      data: { level: level as EscalationLevel, reason: `SLA clock ${run.config.name} breached (cycle ${event.data.cycle}, due ${event.data.dueAt ?? 'unknown'})` },
+      data: {
+        breach: { id: event.eventId, clock: run.config.name, cycle: event.data.cycle },
+        reason: `SLA clock ${run.config.name} breached (cycle ${event.data.cycle}, due ${event.data.dueAt ?? 'unknown'})`,
+      },
     });
-    if (result.ok) ticket.escalationLevel = level;
-    else options.onRefused?.(ticket.complaintId, result.error.message);
+    if (!result.ok) options.onRefused?.(ticket.complaintId, result.error.message);
   };
 }

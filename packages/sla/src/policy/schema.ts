@@ -4,7 +4,7 @@
  * payload predicates), measures time on a named calendar and has a target.
  */
 import { z } from 'zod';
-import { CHANNELS, escalationLevelSchema, instantSchema, SEVERITIES } from '@redress/core';
+import { CHANNELS, instantSchema, SEVERITIES } from '@redress/core';
 import { calendarSchema } from '../calendar/schema.js';
 import { conditionSchema, predicateSchema } from './condition.js';
 
@@ -73,8 +73,14 @@ export const policySchema = z.strictObject({
   /** Which complaints it covers, on the ComplaintReceived payload (channel, branch, product…); none = all. */
   match: predicateSchema.optional(),
   clocks: z.array(clockSchema).min(1, 'a policy needs at least one clock'),
-  /** Escalation levels in order; a breach escalates one level above the ticket's current one. */
-  escalationLadder: z.array(escalationLevelSchema).default(['departmentHead', 'seniorManagement', 'headOfficeManagement']),
+  /**
+   * Moved: the escalation ladder is host data in @redress/core (`createEngine({ escalation })`),
+   * where a breach is decided one rung above the highest level reached. Refused here so a
+   * ladder configured on a policy is not silently ignored.
+   */
+  escalationLadder: z
+    .never({ error: 'the escalation ladder is configured in @redress/core now: createEngine({ escalation: { ladder } }), see docs/architecture.md' })
+    .optional(),
 });
 export type PolicyConfig = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;

@@ -6,7 +6,8 @@
 import type { CommandInput, ComplaintStep } from '@redress/core';
 
 const ack = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true };
-const handler = { id: 'h-li', role: 'handler' } as const;
+// The department head: they may work any complaint, whoever it is assigned to (the reassignments below change the handler).
+const handler = { id: 'dh-sun', role: 'departmentHead' } as const;
 
 export function receive(complaintId: string, commandId = `receive-${complaintId}`): CommandInput {
   return {

@@ -17,6 +17,7 @@ import {
 } from '@redress/core';
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { fitActor } from './actors.js';
 import { actor } from './people.js';
 import { payloadGenerators, type CommandContext, type PayloadGenerators } from './payloads.js';
 
@@ -34,7 +35,10 @@ function generatorFor<T extends CommandType>(type: T, options: CommandOptions) {
   return (options.generators?.[type] ?? payloadGenerators[type]) as unknown as (context: CommandContext) => fc.Arbitrary<CommandOf<T>['data']>;
 }
 
-/** A command of `type` for the context's complaint, by an actor (drawn from the roles allowed, unless given). */
+/**
+ * A command of `type` for the context's complaint, by an actor (drawn from the roles
+ * allowed, unless given), adjusted to ownership and separation of duties (`fitActor`).
+ */
 export function commandOfType<T extends CommandType>(
   type: T,
   context: CommandContext,
@@ -44,7 +48,10 @@ export function commandOfType<T extends CommandType>(
   const by = options.actor ?? actor(roles.length > 0 ? roles : (['system'] satisfies Role[]));
   return fc
     .tuple(generatorFor(type, options)(context), by)
-    .map(([data, who]) => ({ type, complaintId: context.complaintId, actor: who, data }) as CommandOf<T>);
+    .map(([data, who]) => {
+      const command = { type, complaintId: context.complaintId, actor: who, data } as CommandOf<T>;
+      return { ...command, actor: fitActor(command, context.state, roles) } as CommandOf<T>;
+    });
 }
 
 /**

@@ -67,6 +67,18 @@ const STATES: readonly ComplaintState[] = [
     preventiveAction: 'Torque check added to the service checklist.',
     handlerId: 'handler-li-0',
   },
+  // A meeting arranged for tomorrow: a move may give only the time or only the venue.
+  {
+    ...initialComplaintState,
+    step: 'resolutionProposed',
+    complaintId: 'complaint-1',
+    severity: 'general',
+    priority: 'P3',
+    cycle: 1,
+    acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true },
+    handlerId: 'handler-wang-1',
+    meeting: { at: '2026-11-24T10:00:00.000Z', venue: 'Customer lounge' },
+  },
 ];
 
 function samplePayloads(type: CommandType, runs = 300): unknown[] {
@@ -92,6 +104,10 @@ describe('optional fields of command payloads', () => {
         'RecordFollowUp.survey.ratings[].reasons',
         'RecordFollowUp.survey.comment',
         'AssignHandler.meetingAt',
+        'ClassifyComplaint.impact',
+        'ClassifyComplaint.safety',
+        'ClassifyComplaint.repeatCount',
+        'ArrangeMeeting.venue',
       ]),
     );
   });

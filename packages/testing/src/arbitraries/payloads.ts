@@ -13,7 +13,6 @@ import {
   ASSIGNMENT_REASONS,
   CHANNELS,
   CONTACT_DIRECTIONS,
-  ESCALATION_LEVELS,
   NOTE_VISIBILITIES,
   REMEDY_KINDS,
   REPEAT_BASES,
@@ -26,39 +25,19 @@ import {
   type Remedy,
 } from '@redress/core';
 import fc from 'fast-check';
+import { classificationPayload } from './classification.js';
 import { acknowledgement, complaintData, complaintStory } from './complaints.js';
-import { localeArbitrary } from './people.js';
-import { PRODUCT_CHECKS, TEXTS, VENUES, type TextLocale } from './phrases.js';
+import { breachPayload, escalationPayload } from './escalations.js';
+import { meetingFields, meetingPayload } from './meetings.js';
+import { PRODUCT_CHECKS, type TextLocale } from './phrases.js';
 import { settleSurvey, surveyDraft, type SurveyDimension } from './surveys.js';
+import { compact, futureInstant, optional, text, type CommandContext } from './texts.js';
 
-/** What a payload may depend on: the complaint, the instant it is decided at, and its decision state. */
-export interface CommandContext {
-  readonly complaintId: string;
-  /** ISO-8601 instant the command will be decided at. */
-  readonly now: string;
-  readonly state: ComplaintState;
-  /** Language of the generated texts; both by default. */
-  readonly locale?: TextLocale | 'any';
-}
+export type { CommandContext } from './texts.js';
 
 export type PayloadOf<T extends CommandType> = CommandOf<T>['data'];
 export type PayloadGenerator<T extends CommandType> = (context: CommandContext) => fc.Arbitrary<PayloadOf<T>>;
 export type PayloadGenerators = { readonly [T in CommandType]: PayloadGenerator<T> };
-
-type TextKind = keyof (typeof TEXTS)['en'];
-
-/** One of `options` in the context's locale. */
-const localized = (options: Record<TextLocale, readonly string[]>, context: CommandContext): fc.Arbitrary<string> =>
-  fc.tuple(localeArbitrary(context.locale), fc.nat()).map(([locale, i]) => options[locale][i % options[locale].length] as string);
-
-/** A text of one kind in the context's locale. */
-const text = (kind: TextKind, context: CommandContext): fc.Arbitrary<string> =>
-  localized({ en: TEXTS.en[kind], 'zh-CN': TEXTS['zh-CN'][kind] }, context);
-
-const MINUTE = 60_000;
-/** An instant after `now`: from one hour to two weeks later (shrinks to one hour). */
-const futureInstant = (now: string, maxDays = 14): fc.Arbitrary<string> =>
-  fc.integer({ min: 60, max: maxDays * 24 * 60 }).map((minutes) => new Date(Date.parse(now) + minutes * MINUTE).toISOString());
 
 const HANDLERS = ['handler-li-0', 'handler-wang-1', 'handler-zhao-2', 'departmentHead-sun-0'] as const;
 
@@ -76,9 +55,6 @@ export function remedy(context: CommandContext): fc.Arbitrary<Remedy> {
     });
 }
 
-const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
-/** Drops `undefined` fields: strict schemas accept them, but the events read better without. */
-const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
 
@@ -139,14 +115,7 @@ export const payloadGenerators: PayloadGenerators = {
           : acknowledgement({ complete: true, locale: c.locale ?? 'any' }),
       })
       .map(compact),
-  ClassifyComplaint: (c) =>
-    fc
-      .record({
-        // Reclassifying must change the severity; the first classification may pick either.
-        severity: c.state.severity === null ? fc.constantFrom('general', 'major') : fc.constant(c.state.severity === 'major' ? 'general' : 'major'),
-        reason: optional(text('reason', c)),
-      })
-      .map(compact),
+  ClassifyComplaint: classificationPayload,
   StartInvestigation: (c) => fc.record({ plan: optional(text('plan', c)) }).map(compact),
   IdentifyCause: (c) =>
     fc
@@ -185,15 +154,16 @@ export const payloadGenerators: PayloadGenerators = {
         handlerId: fc.nat({ max: HANDLERS.length - 2 }).map((i) => HANDLERS.filter((h) => h !== c.state.handlerId)[i] as string),
         reason: fc.constantFrom(...ASSIGNMENT_REASONS),
         note: optional(text('note', c)),
-        // 三变法 (threeChanges) also changes the venue and the time; any reassignment may set them.
-        venue: optional(localized(VENUES, c)),
-        meetingAt: optional(futureInstant(c.now, 7)),
+        // A reassignment may move the meeting along (三变法: new handler, venue and time).
+        meeting: fc.option(meetingFields(c), { nil: undefined }),
       })
-      .map(compact),
+      .map(({ meeting, ...rest }) => compact({ ...rest, ...(meeting === undefined ? {} : { venue: meeting.venue, meetingAt: meeting.at }) })),
+  ArrangeMeeting: meetingPayload,
   AddNote: (c) => fc.record({ text: text('note', c), visibility: fc.constantFrom(...NOTE_VISIBILITIES) }),
   LogCustomerContact: (c) =>
     fc.record({ channel: fc.constantFrom(...CHANNELS), direction: fc.constantFrom(...CONTACT_DIRECTIONS), summary: text('contact', c) }),
-  EscalateComplaint: (c) => fc.record({ level: fc.constantFrom(...ESCALATION_LEVELS), reason: text('reason', c) }),
+  EscalateComplaint: escalationPayload,
+  EscalateOnBreach: breachPayload,
   WaitOnCustomer: (c) => fc.record({ reason: fc.constantFrom(...WAITING_REASONS), note: optional(text('note', c)) }).map(compact),
   StopWaitingOnCustomer: (c) => fc.record({ note: optional(text('comment', c)) }).map(compact),
   FlagRepeatComplaint: () =>

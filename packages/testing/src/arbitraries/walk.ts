@@ -4,8 +4,11 @@
  * much time passes), turned into a full command only once the state is known. So
  * most commands are accepted and the walks reach deep into the workflow, and a
  * failing walk shrinks by dropping steps and lowering numbers: the commands it
- * stands for stay meaningful. One step in ten is deliberately off: a command of
- * any type ("wild"), or an actor whose role may not issue it.
+ * stands for stay meaningful. About one step in seven is deliberately off: a command
+ * of any type ("wild"), an actor whose role may not issue it, or a person of a
+ * permitted role whom ownership or separation of duties keeps from it ("wrongPerson":
+ * another handler than the assigned one, the proposer approving, the follow-up's
+ * recorder archiving, another customer).
  */
 import {
   COMMAND_TYPES,
@@ -28,16 +31,17 @@ import fc from 'fast-check';
 import { getNextTransitions } from 'xstate';
 import { calendarTime, timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from './clocks.js';
 import { acceptedCommandTypes, commandOfType, generateWith, permissionMatrix, type CommandOptions } from './commands.js';
+import { unfitActor } from './actors.js';
 import { actorOf } from './people.js';
 import type { TextLocale } from './phrases.js';
 
-/** What a walk step does: follow the machine, send any command type, or act in a role that may not. */
-export type WalkIntent = 'follow' | 'wild' | 'wrongRole';
+/** What a walk step does: follow the machine, send any command type, act in a role that may not, or as a person who may not. */
+export type WalkIntent = 'follow' | 'wild' | 'wrongRole' | 'wrongPerson';
 
 export interface WalkStep {
   /** Which command, by index among the candidates. */
   readonly pick: number;
-  /** 0-16 follow the machine, 17-18 any command type, 19 a forbidden role: shrinks towards following. */
+  /** 0-16 follow the machine, 17-18 any command type, 19 a forbidden role, 20 a person the duties keep from it: shrinks towards following. */
   readonly mode: number;
   /** Seed of the payload (and actor) drawn from the generators. */
   readonly seed: number;
@@ -45,10 +49,11 @@ export interface WalkStep {
   readonly time: TimeStep;
 }
 
-export const intentOf = (step: Pick<WalkStep, 'mode'>): WalkIntent => (step.mode < 17 ? 'follow' : step.mode < 19 ? 'wild' : 'wrongRole');
+export const intentOf = (step: Pick<WalkStep, 'mode'>): WalkIntent =>
+  step.mode < 17 ? 'follow' : step.mode < 19 ? 'wild' : step.mode < 20 ? 'wrongRole' : 'wrongPerson';
 
 export function walkStep(options: TimeStepOptions = {}): fc.Arbitrary<WalkStep> {
-  return fc.record({ pick: fc.nat({ max: 63 }), mode: fc.nat({ max: 19 }), seed: fc.nat(), time: timeStep(options) });
+  return fc.record({ pick: fc.nat({ max: 63 }), mode: fc.nat({ max: 20 }), seed: fc.nat(), time: timeStep(options) });
 }
 
 const movingByStep = new Map<ComplaintStep, readonly CommandType[]>();
@@ -89,7 +94,7 @@ export function commandForStep(state: ComplaintState, step: WalkStep, context: W
   const choose = (types: readonly CommandType[]) => types[step.pick % types.length] as CommandType;
   let type: CommandType;
   let options: Parameters<typeof commandOfType>[2] = context;
-  if (intent === 'follow') {
+  if (intent === 'follow' || intent === 'wrongPerson') {
     const accepted = acceptedCommandTypes(state, context.now, context);
     const own = accepted.filter((t) => !crossCuttingCommands().includes(t));
     const moving = own.filter((t) => movingCommands(state.step).includes(t));
@@ -106,7 +111,8 @@ export function commandForStep(state: ComplaintState, step: WalkStep, context: W
     const forbidden = ROLES.filter((r) => !permissionMatrix(context.permissions)[type].includes(r));
     if (forbidden.length > 0) options = { ...context, actor: fc.oneof(...forbidden.map(actorOf)) };
   }
-  return { command: generateWith(commandOfType(type, payloadContext, options) as fc.Arbitrary<Command>, step.seed), intent };
+  const command = generateWith(commandOfType(type, payloadContext, options) as fc.Arbitrary<Command>, step.seed);
+  return { command: intent === 'wrongPerson' ? { ...command, actor: unfitActor(command, state) } : command, intent };
 }
 
 /** One command of a walk, with when it is issued and whether the decider accepted it. */

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import {
   COMMAND_TYPES,
+  GUARDS,
   allowedCommands,
   createInMemoryEventStore,
   initialComplaintState,
@@ -16,9 +17,9 @@ import { invariantCatalogue, streamInvariant } from './invariants.js';
 import { modelOffers } from './reference-model.js';
 
 /** Runs the property and returns fast-check's failure report (or null when it holds). */
-async function failureOf(options: WorkflowModelOptions, numRuns = 60): Promise<string | null> {
+async function failureOf(options: WorkflowModelOptions, numRuns = 60, shrink = true): Promise<string | null> {
   try {
-    await checkWorkflow(options, { numRuns, seed: 20261123 });
+    await checkWorkflow(options, { numRuns, seed: 20261123, endOnFailure: !shrink });
     return null;
   } catch (e) {
     // fast-check's report, then the error the property threw (its `cause`).
@@ -84,6 +85,22 @@ describe('model-based runs of the engine', () => {
     const report = await failureOf({ permissions: { ApproveRemedy: ['departmentHead'] } }, 200);
     expect(report).toContain('invariant majorRemedyApprovedBeforeExecution violated');
     expect(report).toMatch(/approved by departmentHead/);
+  });
+
+  it('find the approval bypass (downgrade a major complaint, then execute its remedy) when the guard that closes it is removed', async () => {
+    // The mutation: StartExecution checks the current severity only, as before issue 10;
+    // downgrades stay senior management's. The invariant reads the log, not the guard.
+    const guards = GUARDS as unknown as Record<string, readonly unknown[]>;
+    const kept = guards.noApprovalOwed;
+    guards.noApprovalOwed = (kept ?? []).slice(0, 1);
+    try {
+      // Found, not shrunk (shrinking a 50-command run costs more than finding it).
+      const report = await failureOf({}, 300, false);
+      expect(report).toContain('invariant majorProposalApprovedBeforeExecution violated');
+      expect(report).toMatch(/ClassifyComplaint by seniorManagement[^\n]*\n(.*\n)*.*StartExecution/);
+    } finally {
+      guards.noApprovalOwed = kept as readonly unknown[];
+    }
   });
 
   it('take user invariants in a few lines, and report the complaint history when they fail', async () => {

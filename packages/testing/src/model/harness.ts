@@ -16,10 +16,13 @@ import {
   queuesProjection,
   sequentialIds,
   ticketViewProjection,
+  type ClassificationMatrix,
   type Command,
   type ComplaintEvent,
+  type DutyOptions,
   type Engine,
   type EngineOptions,
+  type EscalationConfigInput,
   type EventStore,
   type ExecuteResult,
   type ManualClock,
@@ -48,6 +51,12 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly rules?: readonly WorkflowRule[];
   /** Rows replacing the default permission matrix (actors are drawn from them), or a whole policy. */
   readonly permissions?: Partial<PermissionMatrix> | PermissionPolicy;
+  /** Ownership and separation of duties, as passed to `createEngine({ duties })` (default: all on). */
+  readonly duties?: Partial<DutyOptions> | PermissionPolicy | false;
+  /** Your severity matrix: the engine derives with it, the reference model reads its table. Pair it with your own ClassifyComplaint generator. */
+  readonly classification?: ClassificationMatrix;
+  /** Your escalation ladders, as passed to `createEngine({ escalation })`. */
+  readonly escalation?: EscalationConfigInput;
   /** Default: `invariantCatalogue`. Pass `[...invariantCatalogue, yours]` to add. */
   readonly invariants?: readonly Invariant[];
   /** Your own projections, checked for replay = live with the built-in ticket view and queues. */
@@ -143,7 +152,7 @@ async function step(
   if (result.ok && !result.value.duplicate) {
     const accepted = command as Command;
     if (!modelOffers(ticket.step, accepted.type)) fail(`the engine accepted ${accepted.type} in step "${ticket.step}", where the reference model does not offer it`);
-    const expected = modelAfter(ticket, accepted);
+    const expected = modelAfter(ticket, accepted, options.classification);
     const actual = result.value.state;
     if (actual.step !== expected.step || actual.cycle !== expected.cycle || (actual.severity ?? null) !== expected.severity) {
       fail(
@@ -292,6 +301,9 @@ export async function createWorkflowSystem(options: WorkflowModelOptions = {}): 
   const engineOptions = {
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.permissions ? { permissions: options.permissions } : {}),
+    ...(options.duties !== undefined ? { duties: options.duties } : {}),
+    ...(options.classification ? { classification: options.classification } : {}),
+    ...(options.escalation ? { escalation: options.escalation } : {}),
     ids: sequentialIds('mbt'),
   };
   const clock = createManualClock(options.start ?? '2026-11-23T09:00:00Z');

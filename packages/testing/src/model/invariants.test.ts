@@ -4,21 +4,26 @@ import { SPEC_NOW } from '../specs/decider-spec.js';
 import {
   acceptedAppendsRefusedDoesNot,
   archiveNeedsSatisfiedFollowUpAndPreventiveAction,
+  classificationsComplete,
   contiguousVersions,
+  dutiesKept,
+  escalationOnlyClimbs,
+  majorProposalApprovedBeforeExecution,
   majorRemedyApprovedBeforeExecution,
+  meetingsNotInThePast,
   type InvariantContext,
 } from './invariants.js';
 
 // Invariants are checked on hand-written logs here, since a correct engine never produces the bad ones.
 let version = 0;
-const recorded = (type: string, data: object, role = 'handler'): RecordedEvent<ComplaintEvent> =>
+const recorded = (type: string, data: object, role = 'handler', id = 'x'): RecordedEvent<ComplaintEvent> =>
   ({
     type,
     data,
     eventId: `e-${++version}`,
     occurredAt: SPEC_NOW,
-    actor: { id: 'x', role },
-    causationId: 'c',
+    actor: { id, role },
+    causationId: `c-${version}`,
     correlationId: 'c',
     schemaVersion: 1,
     streamId: 'c-1',
@@ -74,6 +79,61 @@ describe('the invariant catalogue', () => {
     ];
     expect(await check(majorRemedyApprovedBeforeExecution, stream)).toBe('#5 ExecutionStarted of a major complaint whose remedy was not approved');
     expect(await check(majorRemedyApprovedBeforeExecution, [...stream.slice(0, 3), stream[4]!])).toBeNull();
+  });
+
+  it('a remedy proposed while major is approved before execution, even after a downgrade', async () => {
+    version = 0;
+    const bypass = [
+      recorded('ComplaintClassified', { severity: 'major', previousSeverity: null, priority: 'P2' }),
+      recorded('ResolutionProposed', { requiresApproval: true }),
+      recorded('ComplaintClassified', { severity: 'general', previousSeverity: 'major', priority: 'P3' }, 'seniorManagement'),
+      recorded('ExecutionStarted', {}),
+    ];
+    // The old invariant cannot see it: the complaint is general when executed.
+    expect(await check(majorRemedyApprovedBeforeExecution, bypass)).toBeNull();
+    expect(await check(majorProposalApprovedBeforeExecution, bypass)).toBe(
+      "#4 ExecutionStarted executes the remedy of #2 ResolutionProposed, proposed while major, without senior management's approval (the complaint is general now)",
+    );
+    version = 0;
+    const reproposed = [...bypass.slice(0, 3), recorded('ResolutionProposed', { requiresApproval: false }), recorded('ExecutionStarted', {})];
+    expect(await check(majorProposalApprovedBeforeExecution, reproposed)).toBeNull();
+    version = 0;
+    const approved = [...bypass.slice(0, 3), recorded('RemedyApproved', {}, 'seniorManagement'), recorded('ExecutionStarted', {})];
+    expect(await check(majorProposalApprovedBeforeExecution, approved)).toBeNull();
+  });
+
+  it('escalation levels never go down, and a breach escalates once', async () => {
+    version = 0;
+    const up = (level: string, rank?: number, breach?: string) =>
+      recorded('ComplaintEscalated', { level, reason: 'r', automatic: false, ...(rank ? { rank } : {}), ...(breach ? { breach: { id: breach, clock: 'plan', cycle: 1 } } : {}) });
+    expect(await check(escalationOnlyClimbs, [up('headOfficeEngineering'), up('departmentHead', 1)])).toBe('#2 ComplaintEscalated to departmentHead (rung 1) after #1 ComplaintEscalated reached rung 3');
+    version = 0;
+    // Same rung, routed by type: not down. Old events without a rung read with the domain's hierarchy.
+    expect(await check(escalationOnlyClimbs, [up('departmentHead'), up('headOfficeManagement', 3), up('headOfficeEngineering', 3)])).toBeNull();
+    version = 0;
+    expect(await check(escalationOnlyClimbs, [up('departmentHead', 1, 'b-1'), up('seniorManagement', 2, 'b-1')])).toBe('breach b-1 escalated twice: #1 ComplaintEscalated and #2 ComplaintEscalated');
+  });
+
+  it('duties: the approver is not the proposer, the assigned handler works the complaint', async () => {
+    version = 0;
+    const selfApproved = [recorded('ResolutionProposed', {}, 'seniorManagement', 'sm-1'), recorded('RemedyApproved', {}, 'seniorManagement', 'sm-1')];
+    expect(await check(dutiesKept, selfApproved)).toBe('#2 RemedyApproved by sm-1, who proposed the remedy');
+    expect(await check(dutiesKept, selfApproved, { engineOptions: { duties: { approverIsNotProposer: false } } })).toBeNull();
+    version = 0;
+    const other = [recorded('HandlerAssigned', { handlerId: 'h-li' }, 'departmentHead'), recorded('NoteAdded', {}, 'handler', 'h-zhao'), recorded('InvestigationStarted', {}, 'handler', 'h-zhao')];
+    expect(await check(dutiesKept, other)).toBe('#3 InvestigationStarted by handler h-zhao, but the complaint is assigned to h-li');
+    expect(await check(dutiesKept, other, { engineOptions: { duties: false } })).toBeNull();
+  });
+
+  it('classifications record a priority, safety is major, meetings are not in the past', async () => {
+    version = 0;
+    expect(await check(classificationsComplete, [recorded('ComplaintClassified', { severity: 'general', previousSeverity: null, safety: true, priority: 'P1' })])).toMatch(
+      /a safety issue classified general/,
+    );
+    version = 0;
+    expect(await check(classificationsComplete, [recorded('ComplaintClassified', { severity: 'general', previousSeverity: null })])).toMatch(/records no priority/);
+    version = 0;
+    expect(await check(meetingsNotInThePast, [recorded('MeetingArranged', { at: SPEC_NOW, venue: 'Lounge', previous: null })])).toMatch(/arranged at/);
   });
 
   it('refused commands append nothing', async () => {

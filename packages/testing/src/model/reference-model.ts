@@ -9,7 +9,7 @@
  * Typed as a `Record<CommandType, …>`: a new command does not compile until the
  * model says where it belongs.
  */
-import type { Command, CommandType, ComplaintStep, OpenStep, Severity } from '@redress/core';
+import { defaultClassificationMatrix, type ClassificationMatrix, type Command, type CommandType, type ComplaintStep, type OpenStep, type Severity } from '@redress/core';
 
 export interface ModelTicket {
   readonly complaintId: string;
@@ -21,8 +21,21 @@ export interface ModelTicket {
 interface Move {
   /** Where the command may be issued: before the complaint exists, in any open step, or in these steps. */
   readonly from: 'none' | 'open' | readonly OpenStep[];
-  /** Where it leads, when accepted (default: it stays). */
-  readonly to?: (ticket: ModelTicket, command: Command) => Partial<ModelTicket>;
+  /** Where it leads, when accepted (default: it stays), with the host's severity matrix at hand. */
+  readonly to?: (ticket: ModelTicket, command: Command, matrix: ClassificationMatrix) => Partial<ModelTicket>;
+}
+
+/**
+ * The severity the domain's rules give a classification, read off the matrix's table:
+ * a safety issue is major, so is a repeat from the matrix's threshold (when it says so);
+ * otherwise the matrix cell of impact × urgency, or the severity given.
+ */
+function modelSeverity(command: Command, matrix: ClassificationMatrix, current: Severity | null): Severity | null {
+  if (command.type !== 'ClassifyComplaint') return current;
+  const d = command.data;
+  if (d.safety === true) return 'major';
+  if (d.repeatCount !== undefined && d.repeatCount >= matrix.repeat.from && matrix.repeat.severity === 'major') return 'major';
+  return d.impact !== undefined && d.urgency !== undefined ? matrix.cells[d.impact][d.urgency].severity : (d.severity ?? current);
 }
 
 const WORKING: readonly OpenStep[] = ['investigating', 'resolutionProposed', 'remedyApproved', 'executing', 'followingUp'];
@@ -33,7 +46,7 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   ConfirmComplaint: { from: ['received'], to: () => ({ step: 'confirmed' }) },
   ClassifyComplaint: {
     from: ['confirmed', 'classified', 'investigating', 'resolutionProposed'],
-    to: (t, c) => ({ step: t.step === 'confirmed' ? 'classified' : t.step, severity: c.type === 'ClassifyComplaint' ? c.data.severity : t.severity }),
+    to: (t, c, matrix) => ({ step: t.step === 'confirmed' ? 'classified' : t.step, severity: modelSeverity(c, matrix, t.severity) }),
   },
   StartInvestigation: { from: ['classified'], to: () => ({ step: 'investigating' }) },
   IdentifyCause: { from: ['investigating'] },
@@ -55,6 +68,8 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   AddNote: { from: 'open' },
   LogCustomerContact: { from: 'open' },
   EscalateComplaint: { from: 'open' },
+  EscalateOnBreach: { from: 'open' },
+  ArrangeMeeting: { from: 'open' },
   WaitOnCustomer: { from: 'open' },
   StopWaitingOnCustomer: { from: 'open' },
   FlagRepeatComplaint: { from: 'open' },
@@ -70,9 +85,9 @@ export function modelOffers(step: ComplaintStep, type: CommandType): boolean {
   return (from as readonly ComplaintStep[]).includes(step);
 }
 
-/** The ticket after an accepted command, as the model predicts it. */
-export function modelAfter(ticket: ModelTicket, command: Command): ModelTicket {
-  return { ...ticket, ...MODEL_MOVES[command.type].to?.(ticket, command) };
+/** The ticket after an accepted command, as the model predicts it (with the host's severity matrix, default the default one). */
+export function modelAfter(ticket: ModelTicket, command: Command, matrix: ClassificationMatrix = defaultClassificationMatrix): ModelTicket {
+  return { ...ticket, ...MODEL_MOVES[command.type].to?.(ticket, command, matrix) };
 }
 
 export const newModelTicket = (complaintId: string): ModelTicket => ({ complaintId, step: 'none', severity: null, cycle: 0 });

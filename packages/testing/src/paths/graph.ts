@@ -6,23 +6,33 @@
  *   handler change would be a new state and the paths would never end. We
  *   serialize the state value plus the facts the machine's guards read (severity,
  *   cause identified this cycle, satisfied follow-up, preventive action, waiting on
- *   the customer, acknowledgement complete): two snapshots with the same facts accept
- *   the same commands. Payload-dependent guards (a deadline after now, a different
- *   handler) always pass, because the generators build payloads that satisfy them.
+ *   the customer, acknowledgement complete, a remedy proposed while major, the top of
+ *   the escalation ladder reached): two snapshots with the same facts accept the same
+ *   commands. Payload-dependent guards (a deadline or a meeting after now, a different
+ *   handler, a reclassification that changes something, an escalation not below the
+ *   level reached, a breach not escalated yet) always pass, because the generators
+ *   build payloads that satisfy them.
  * - `createTestModel` refuses machines with `after`; we only use the traversal
  *   functions, which do not.
  */
 import {
   COMMAND_TYPES,
   complaintMachine,
+  defaultEscalationConfig,
+  defaultPermissionMatrix,
+  ladderFor,
+  SEVERITIES,
   stepOf,
+  targetAbove,
   type Command,
   type CommandType,
   type ComplaintSnapshot,
+  type ComplaintState,
   type ComplaintStep,
   type WorkflowEvent,
 } from '@redress/core';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
+import { fitActor } from '../arbitraries/actors.js';
 import { commandOfType, generateWith } from '../arbitraries/commands.js';
 import { transitionKey } from '../model/coverage.js';
 
@@ -39,13 +49,15 @@ export function guardFacts(snapshot: ComplaintSnapshot) {
     preventiveAction: c.preventiveAction !== null,
     waitingOnCustomer: c.waitingOnCustomer,
     acknowledged: Object.values(c.acknowledgement).every(Boolean),
+    remedyProposedWhileMajor: c.remedyProposedWhileMajor,
+    escalatedToTop: targetAbove(ladderFor(defaultEscalationConfig, c), c.escalation?.rank ?? 0, c.cause) === undefined,
   };
 }
 
 export const serializeSnapshot = (snapshot: ComplaintSnapshot): string => JSON.stringify([snapshot.value, guardFacts(snapshot)]);
 
 /** Payload variants that take different branches: both severities, both follow-up outcomes, acknowledgement now or later. */
-function variants(type: CommandType, command: Command): Command[] {
+function variants(type: CommandType, command: Command, state: ComplaintState): Command[] {
   switch (command.type) {
     case 'ReceiveComplaint': {
       const { acknowledgement: _ack, ...data } = command.data;
@@ -54,10 +66,13 @@ function variants(type: CommandType, command: Command): Command[] {
         { ...command, data },
       ];
     }
-    case 'ClassifyComplaint':
-      return command.data.severity === undefined
-        ? [command]
-        : [command, { ...command, data: { ...command.data, severity: command.data.severity === 'major' ? 'general' : 'major' } }];
+    case 'ClassifyComplaint': {
+      // Both severities given as is (a downgrade with its reason, by senior management), besides the generated one.
+      const plain = SEVERITIES.filter((severity) => severity !== state.severity).map(
+        (severity): Command => ({ ...command, data: { severity, reason: 'Reassessed with the department head' } }),
+      );
+      return [command, ...plain.map((c) => ({ ...c, actor: fitActor(c, state, defaultPermissionMatrix.ClassifyComplaint) }))];
+    }
     case 'RecordFollowUp':
       return [
         { ...command, data: { ...command.data, satisfied: true } },
@@ -73,7 +88,7 @@ export function eventsFor(snapshot: ComplaintSnapshot, now = PATH_NOW): Workflow
   const state = snapshot.context;
   const complaintId = state.complaintId ?? 'path-complaint';
   return COMMAND_TYPES.flatMap((type) =>
-    variants(type, generateWith(commandOfType(type, { complaintId, now, state, locale: 'en' }), 7) as Command).map(
+    variants(type, generateWith(commandOfType(type, { complaintId, now, state, locale: 'en' }), 7) as Command, state).map(
       (command) => ({ type: command.type, command, now }) as WorkflowEvent,
     ),
   );

@@ -61,7 +61,7 @@ describe('given/when/then for the decider', () => {
     const events = given(withCause).when(propose).then([
       {
         type: 'ResolutionProposed',
-        data: { remedy: { kind: 'freeRepair', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z', requiresApproval: false },
+        data: { remedy: { kind: 'freeRepair', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z', requiresApproval: false, proposedBy: 'h-li' },
       },
     ]);
     expect(events).toHaveLength(1);
@@ -115,7 +115,7 @@ describe('given/when/then against the engine on a store', () => {
   it('passes with the events appended, and checks the store holds them', async () => {
     const withCause = [...history, { type: 'CauseIdentified', data: { cause: 'repairQuality', findings: 'Loose bolt' } } as ComplaintEvent];
     const result = await spec.given(withCause).when(propose).then([
-      { type: 'ResolutionProposed', data: { remedy: { kind: 'freeRepair', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z', requiresApproval: false } },
+      { type: 'ResolutionProposed', data: { remedy: { kind: 'freeRepair', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z', requiresApproval: false, proposedBy: 'h-li' } },
     ]);
     expect(result.ok && result.value.version).toBe(withCause.length + 1);
   });

@@ -55,6 +55,7 @@ export const en = {
       NotFound: 'Not found',
       IllegalCommand: 'Not allowed in this step',
       ConcurrencyConflict: 'Someone else changed this ticket first: reload it and try again',
+      IdempotencyConflict: 'This request key was already used for a different action: send it again as a new action',
       Unauthenticated: 'Please log in',
     },
     allowed: 'Allowed here',

@@ -57,6 +57,7 @@ export const zh: UiText = {
       NotFound: '未找到',
       IllegalCommand: '当前步骤不允许',
       ConcurrencyConflict: '他人已先更新该投诉：请刷新后重试',
+      IdempotencyConflict: '该请求标识已用于另一操作：请作为新操作重新提交',
       Unauthenticated: '请先登录',
     },
     allowed: '本步骤允许',

@@ -1,0 +1,49 @@
+/**
+ * The complaint meeting (接待): when and where the handler meets the customer. The
+ * "three changes" (三变法) for an aggressive complainant change the handler, the
+ * venue and the time, each on its own: `AssignHandler` changes the handler,
+ * `ArrangeMeeting` arranges the meeting or moves its venue or time.
+ *
+ * A meeting has both a time and a place, so the first arrangement gives both; a
+ * move may change one and keep the other. A meeting is never set in the past, and a
+ * meeting that already took place is not moved: a new time is arranged instead.
+ *
+ * The domain's meeting plan (接待时间与地点…对于重点问题的预测及应对策略: the prepared strategy
+ * for the key issues) belongs to the meeting: it will be a field of `Meeting` and of
+ * `ArrangeMeeting`'s data, with its own rule next to the ones below.
+ */
+import type { RuleInput } from '../workflow/rules.js';
+
+export interface Meeting {
+  /** When (ISO-8601). */
+  readonly at: string;
+  readonly venue: string;
+}
+
+/** The meeting fields of a command: ArrangeMeeting's, or the ones AssignHandler may carry along. */
+export function meetingChange(command: RuleInput['command']): { readonly at?: string | undefined; readonly venue?: string | undefined } | undefined {
+  if (command.type === 'ArrangeMeeting') return { at: command.data.at, venue: command.data.venue };
+  if (command.type === 'AssignHandler' && (command.data.meetingAt !== undefined || command.data.venue !== undefined)) {
+    return { at: command.data.meetingAt, venue: command.data.venue };
+  }
+  return undefined;
+}
+
+/** Why a meeting change must be refused, or null. */
+export function meetingProblem(current: Meeting | null, change: { readonly at?: string | undefined; readonly venue?: string | undefined }, now: string): string | null {
+  if (change.at === undefined && change.venue === undefined) return 'give the new time, the new venue, or both';
+  if (current === null && (change.at === undefined || change.venue === undefined)) {
+    return `a meeting has a time and a place: the first arrangement gives both (missing: ${change.at === undefined ? 'the time' : 'the venue'})`;
+  }
+  if (change.at !== undefined && Date.parse(change.at) <= Date.parse(now)) return `the meeting time ${change.at} is not after now (${now})`;
+  if (change.at === undefined && current !== null && Date.parse(current.at) <= Date.parse(now)) {
+    return `the meeting of ${current.at} has already taken place: arrange a new time, not only a new venue`;
+  }
+  return null;
+}
+
+/** The meeting after a change: what it gives, the rest kept (a field stays undefined only when neither has it). */
+export const changedMeeting = (current: Meeting | null, change: { readonly at?: string | undefined; readonly venue?: string | undefined }): Meeting => ({
+  at: change.at ?? (current?.at as string),
+  venue: change.venue ?? (current?.venue as string),
+});

@@ -1,0 +1,35 @@
+/**
+ * The host data the workflow's rules read: the severity matrix and the escalation
+ * ladders. The machine's structure never depends on it; its guards and its event
+ * builder do, so a decider with its own configuration runs the same machine with
+ * those implementations provided (`machine.provide`, see `machine.ts`).
+ */
+import { defaultClassificationMatrix, parseClassificationMatrix, type ClassificationMatrix } from '../classification/matrix.js';
+import { defaultEscalationConfig, parseEscalationConfig, type EscalationConfig, type EscalationConfigInput } from '../escalation/ladder.js';
+
+export interface WorkflowConfig {
+  readonly classification: ClassificationMatrix;
+  readonly escalation: EscalationConfig;
+}
+
+/** What a host passes (validated by `parseWorkflowConfig`). */
+export interface WorkflowConfigInput {
+  /** The severity matrix (default `defaultClassificationMatrix`). */
+  readonly classification?: ClassificationMatrix;
+  /** The escalation ladders (default: `defaultEscalationLadder` for every complaint). */
+  readonly escalation?: EscalationConfigInput;
+}
+
+export const defaultWorkflowConfig: WorkflowConfig = Object.freeze({
+  classification: defaultClassificationMatrix,
+  escalation: defaultEscalationConfig,
+});
+
+/** Validates the host's configuration; throws a WorkflowConfigError naming each problem. */
+export function parseWorkflowConfig(input: WorkflowConfigInput = {}): WorkflowConfig {
+  if (input.classification === undefined && input.escalation === undefined) return defaultWorkflowConfig;
+  return {
+    classification: input.classification === undefined ? defaultClassificationMatrix : parseClassificationMatrix(input.classification),
+    escalation: parseEscalationConfig(input.escalation),
+  };
+}

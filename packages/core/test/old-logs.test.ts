@@ -25,10 +25,17 @@ const log = fixture('log-v1-2026-12-01.ndjson')
 const golden = JSON.parse(fixture('log-v1-2026-12-01.golden.json')) as Record<string, Record<string, unknown>>;
 const complaintTypes = new Set<string>(COMPLAINT_EVENT_TYPES);
 const complaintEvents = log.filter((e) => complaintTypes.has(e.type));
+/** The complaint event types of that version: all of them are in the fixture. */
+const V1_TYPES = [
+  'AcknowledgementRecorded', 'CauseIdentified', 'ComplaintArchived', 'ComplaintClassified', 'ComplaintConfirmed', 'ComplaintEscalated',
+  'ComplaintReceived', 'ComplaintReopened', 'ComplaintWithdrawn', 'CustomerContactLogged', 'DeadlineRenegotiated', 'ExecutionStarted',
+  'FollowUpRecorded', 'HandlerAssigned', 'InvestigationStarted', 'NoteAdded', 'PreventiveActionRecorded', 'RemedyApproved',
+  'RemedyExecuted', 'RemedyRejected', 'RepeatComplaintFlagged', 'ResolutionProposed', 'WaitingOnCustomerEnded', 'WaitingOnCustomerStarted',
+];
 
 describe('the log written on 2026-12-01 (schema version 1)', () => {
-  it('holds every complaint event type, so every shape is exercised', () => {
-    expect(new Set(complaintEvents.map((e) => e.type))).toEqual(complaintTypes);
+  it('holds every complaint event type of that version, each still known today, so every old shape is exercised', () => {
+    expect([...new Set(complaintEvents.map((e) => e.type))].sort()).toEqual(V1_TYPES);
   });
 
   it('parses event by event with the complaint event and envelope schemas', () => {

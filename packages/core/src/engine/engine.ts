@@ -10,6 +10,7 @@ import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
 import { ConcurrencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
+import { isRedressError } from '../errors/is-redress-error.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
@@ -166,7 +167,7 @@ export function createEngine(options: EngineOptions): Engine {
         await project(appended.events);
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {
-        if (!(e instanceof ConcurrencyConflictError)) throw e;
+        if (!isRedressError(e, 'ConcurrencyConflict')) throw e;
         // Deciding on a fresh read and still losing is a real race: that is what retry counts.
         if (fresh) {
           if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);

@@ -5,6 +5,7 @@
  */
 import {
   ConcurrencyConflictError,
+  isRedressError,
   err,
   nanoidGenerator,
   ok,
@@ -97,7 +98,7 @@ export function createSurveyDesk(options: SurveyDeskOptions): SurveyDesk {
         if (!recorded) throw new Error(`the store did not return the survey appended to ${streamId}`);
         return ok({ surveyId, commandId, event: recorded, duplicate: false });
       } catch (e) {
-        if (e instanceof ConcurrencyConflictError) return existing(streamId, commandId, surveyId);
+        if (isRedressError(e, 'ConcurrencyConflict')) return existing(streamId, commandId, surveyId);
         throw e;
       }
     },

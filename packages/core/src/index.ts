@@ -72,6 +72,8 @@ export { nanoidGenerator, sequentialIds, type IdGenerator } from './engine/ids.j
 
 // Reading
 export { rebuildProjection, runProjection, type Projection, type ProjectionRunner } from './projections/projection.js';
+export { defineProjection, type DraftHandlers, type ProjectionDefinition } from './projections/define-projection.js';
+export { defineKeyedProjection, type KeyedProjectionDefinition } from './projections/define-keyed-projection.js';
 export { evolveTicket, ticketViewProjection, type RepeatFlag, type TicketView, type TicketViewState, type TimelineEntry } from './projections/ticket-view.js';
 export { openComplaints, queuesProjection, type QueueEntry, type QueueFilter, type QueuesState } from './projections/queues.js';
 export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labels.js';

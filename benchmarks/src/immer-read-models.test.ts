@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createInMemoryEventStore, createManualClock, type ComplaintEvent } from '@redress/core';
+import { createEngine, createInMemoryEventStore, createManualClock, type ComplaintEvent, type Projection } from '@redress/core';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CLOCK_START, CLOCK_STEP_MS, commandStream } from './fixtures.js';
@@ -34,7 +34,7 @@ describe('the immer benchmark\'s read models', async () => {
     const expected = plain(models.fold(models.handlingInPlace(), events));
     expect(Object.keys(expected as object)).toHaveLength(60);
     for (const make of [models.handlingBySpread, models.handlingWithImmer, models.handlingAsOneState]) {
-      expect(isDeepStrictEqual(plain(models.fold(make(), events)), expected)).toBe(true);
+      expect(isDeepStrictEqual(plain(models.fold(make() as Projection<unknown>, events)), expected)).toBe(true);
     }
   });
 

@@ -78,6 +78,13 @@ export const handlingWithImmer = (): Projection<Table> =>
     },
   });
 
+/** A complaint's entry; every complaint's first event creates it. */
+function entryOf<H>(table: Record<string, H>, id: string): H {
+  const entry = table[id];
+  if (entry === undefined) throw new Error(`no entry for ${id}: its ComplaintReceived was not seen`);
+  return entry;
+}
+
 /** The trap `defineKeyedProjection` avoids: the whole table as one immer state, copied per event. */
 export const handlingAsOneState = (): Projection<Record<string, Handling>> =>
   defineProjection<Record<string, Handling>>({
@@ -85,9 +92,9 @@ export const handlingAsOneState = (): Projection<Record<string, Handling>> =>
     initial: {},
     on: {
       ComplaintReceived: (d, e) => void (d[e.streamId] = newHandling()),
-      NoteAdded: (d, e) => void d[e.streamId]!.notes++,
-      CustomerContactLogged: (d, e) => void d[e.streamId]!.contacts++,
-      CauseIdentified: (d, e) => void d[e.streamId]!.causes.push(e.data.cause),
+      NoteAdded: (d, e) => void entryOf(d, e.streamId).notes++,
+      CustomerContactLogged: (d, e) => void entryOf(d, e.streamId).contacts++,
+      CauseIdentified: (d, e) => void entryOf(d, e.streamId).causes.push(e.data.cause),
     },
   });
 
@@ -97,7 +104,8 @@ export const handlingInPlace = (): Projection<Table> => ({
   initialState: () => new Map(),
   evolve(table, e) {
     if (e.type === 'ComplaintReceived') table.set(e.streamId, newHandling());
-    const h = table.get(e.streamId)!;
+    const h = table.get(e.streamId);
+    if (h === undefined) throw new Error(`no entry for ${e.streamId}: its ComplaintReceived was not seen`);
     if (e.type === 'NoteAdded') h.notes++;
     else if (e.type === 'CustomerContactLogged') h.contacts++;
     else if (e.type === 'CauseIdentified') h.causes.push(e.data.cause);

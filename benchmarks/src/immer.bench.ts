@@ -32,9 +32,11 @@ const plain = (state: unknown): unknown => (state instanceof Map ? Object.fromEn
 type Variant = readonly [name: string, make: () => Projection<unknown>];
 
 async function compareVariants(label: string, events: readonly RecordedEvent<ComplaintEvent>[], variants: readonly Variant[], samples: number): Promise<Map<string, Stats>> {
-  const expected = plain(models.fold(variants[0]![1](), events));
-  for (const [name, make] of variants) {
-    if (!isDeepStrictEqual(plain(models.fold(make(), events)), expected)) throw new Error(`${label}: ${name} disagrees with ${variants[0]![0]}`);
+  const [first, ...others] = variants;
+  if (first === undefined) throw new RangeError(`${label}: no variants`);
+  const expected = plain(models.fold(first[1](), events));
+  for (const [name, make] of others) {
+    if (!isDeepStrictEqual(plain(models.fold(make(), events)), expected)) throw new Error(`${label}: ${name} disagrees with ${first[0]}`);
   }
   let sink: unknown;
   const specs: BenchSpec[] = variants.map(([name, make]) => ({ name, opsPerSample: events.length, run: () => (sink = models.fold(make(), events)) }));

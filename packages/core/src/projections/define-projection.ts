@@ -25,7 +25,7 @@ import type { Projection } from './projection.js';
  * (not both, as in immer). Types without a handler only advance the checkpoint.
  */
 export type DraftHandlers<S, E extends EventLike = ComplaintEvent> = {
-  readonly [T in E['type']]?: (draft: Draft<S>, event: RecordedEvent<Extract<E, { readonly type: T }>>) => void | S;
+  readonly [T in E['type']]?: (draft: Draft<S>, event: RecordedEvent<Extract<E, { readonly type: T }>>) => S | undefined;
 };
 
 export interface ProjectionDefinition<S, E extends EventLike = ComplaintEvent> {
@@ -39,9 +39,9 @@ export interface ProjectionDefinition<S, E extends EventLike = ComplaintEvent> {
 const immer = new Immer({ autoFreeze: true });
 
 /** immer's produce, typed for a recipe that may also return a replacement state (immer allows it). */
-export const produce = immer.produce as <T>(base: T, recipe: (draft: Draft<T>) => void | T) => T;
+export const produce = immer.produce as <T>(base: T, recipe: (draft: Draft<T>) => T | undefined) => T;
 
-type AnyHandler<S> = (draft: Draft<S>, event: RecordedEvent) => void | S;
+type AnyHandler<S> = (draft: Draft<S>, event: RecordedEvent) => S | undefined;
 
 /** The handler for `type`, looked up among the definition's own keys only. */
 export function handlerFor<S, E extends EventLike>(on: DraftHandlers<S, E>, type: string): AnyHandler<S> | undefined {

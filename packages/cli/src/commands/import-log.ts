@@ -28,7 +28,8 @@ export interface ImportOptions {
   readonly progress?: Progress;
 }
 
-type Store = Pick<EventStore<EventLike>, 'append' | 'readAll'>;
+/** What import needs of the target store. */
+export type ImportTarget = Pick<EventStore<EventLike>, 'append' | 'readAll'>;
 const SHOWN = 10;
 
 /** One line as a recorded event, or what is wrong with it. */
@@ -85,7 +86,7 @@ async function checkFile(lines: AsyncIterable<Line>): Promise<{ readonly events:
 }
 
 /** The ids of the target's events, in log order. */
-async function targetIds(store: Store): Promise<string[]> {
+async function targetIds(store: ImportTarget): Promise<string[]> {
   const ids: string[] = [];
   for (let from = 1; ; ) {
     const batch = await store.readAll(from, 1000);
@@ -98,7 +99,7 @@ async function targetIds(store: Store): Promise<string[]> {
 
 const toNew = ({ streamId: _s, streamVersion: _v, globalPosition: _p, ...event }: RecordedEvent): NewEvent => event;
 
-export async function importLog(store: Store, source: () => AsyncIterable<Line>, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importLog(store: ImportTarget, source: () => AsyncIterable<Line>, options: ImportOptions = {}): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 500;
   const { events, streams } = await checkFile(source());
   const held = await targetIds(store);

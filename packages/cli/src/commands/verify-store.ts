@@ -27,7 +27,8 @@ export interface VerifyOptions {
   readonly schemas?: ReadonlyMap<string, EventSchema>;
 }
 
-type Store = Pick<EventStore<EventLike>, 'readAll' | 'readStream'>;
+/** What verify reads of the store. */
+export type VerifySource = Pick<EventStore<EventLike>, 'readAll' | 'readStream'>;
 
 const complaintTypes = new Set<string>(COMPLAINT_EVENT_TYPES);
 const issues = (r: ReturnType<EventSchema['safeParse']>) => (r.error?.issues ?? []).map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
@@ -49,7 +50,7 @@ function checkEvent(event: RecordedEvent, lastPosition: number, lastVersion: num
 }
 
 /** Reads from `from` on; a batch that throws is narrowed to the unreadable events, one position at a time. */
-async function readFrom(store: Store, from: number, limit: number, problems: string[]): Promise<{ readonly events: readonly RecordedEvent[]; readonly next: number }> {
+async function readFrom(store: VerifySource, from: number, limit: number, problems: string[]): Promise<{ readonly events: readonly RecordedEvent[]; readonly next: number }> {
   try {
     const events = await store.readAll(from, limit);
     return { events, next: (events[events.length - 1]?.globalPosition ?? from - 1) + 1 };
@@ -60,7 +61,7 @@ async function readFrom(store: Store, from: number, limit: number, problems: str
   }
 }
 
-export async function verifyStore(store: Store, head: number, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyStore(store: VerifySource, head: number, options: VerifyOptions = {}): Promise<VerifyReport> {
   const batchSize = options.batchSize ?? 1000;
   const schemas = options.schemas ?? new Map();
   const problems: string[] = [];

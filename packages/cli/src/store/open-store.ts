@@ -21,7 +21,8 @@ export interface StoreOptions {
   readonly tenant?: string;
 }
 
-interface Common {
+/** What every opened store has, whichever it is. */
+export interface OpenedStoreBase {
   /** How the store is named in messages. */
   readonly label: string;
   /** The global position of the last event (0 for an empty log). */
@@ -29,8 +30,8 @@ interface Common {
   close(): Promise<void>;
 }
 export type OpenedStore =
-  | (Common & { readonly kind: 'sqlite'; readonly store: SqliteEventStore<EventLike> })
-  | (Common & { readonly kind: 'postgres'; readonly store: PostgresEventStore<EventLike> });
+  | (OpenedStoreBase & { readonly kind: 'sqlite'; readonly store: SqliteEventStore<EventLike> })
+  | (OpenedStoreBase & { readonly kind: 'postgres'; readonly store: PostgresEventStore<EventLike> });
 
 export interface OpenOptions {
   /** Refuse a SQLite file that does not exist yet, instead of creating an empty one (reading commands). */

@@ -14,7 +14,11 @@
  *   5. typecheck a TypeScript consumer with node16 and with bundler resolution;
  *   6. run the `redress` binary as installed.
  *
- * Usage: node .ci/package-gate.mjs [--skip-build] [--keep]
+ *   7. with --node 22,24: import and require every entry again on those Node versions
+ *      (the CommonJS builds require() ESM-only dependencies: that must work on each), and
+ *      see a better-sqlite3 binary built for another Node refused with NativeBindingError.
+ *
+ * Usage: node .ci/package-gate.mjs [--skip-build] [--keep] [--node 22,24]
  * Prints the time of each phase and ends with "package gate: passed in N s".
  */
 import { spawn } from 'node:child_process';
@@ -25,9 +29,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTarball, entryPoints, exportKinds, readTarball } from './package-gate/tarball.mjs';
+import { nodeOf } from './node-versions/node-of.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
+const otherNodes = (process.argv[process.argv.indexOf('--node') + 1] ?? '').split(',').filter((v) => process.argv.includes('--node') && /^\d+$/.test(v));
 const started = performance.now();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
@@ -152,6 +158,16 @@ try {
   });
 
   await phase('the redress binary, as installed', () => run(process.execPath, ['cli.mjs'], { cwd: consumer, show: true }));
+
+  for (const major of otherNodes) {
+    const node = nodeOf(major, (m) => console.log(`   ${m}`));
+    await phase(`Node ${node.version}: import every entry from ESM and CommonJS, one call each`, async () => {
+      const env = { REDRESS_GATE_NATIVE: 'foreign' };
+      await run(node.nodeBinary, ['smoke.mjs'], { cwd: consumer, show: true, env });
+      await run(node.nodeBinary, ['smoke.cjs'], { cwd: consumer, show: true, env });
+      await run(node.nodeBinary, [join(consumer, 'node_modules', '@redress', 'cli', 'dist', 'bin.mjs'), '--help'], { cwd: consumer });
+    });
+  }
 
   console.log(`package gate: passed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } finally {

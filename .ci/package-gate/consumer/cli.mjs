@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createEngine, createManualClock, sequentialIds } from '@redress/core';
 import { createSqliteEventStore } from '@redress/sqlite';
 
-const redress = (...args) => execFileSync(join('node_modules', '.bin', 'redress'), args, { encoding: 'utf8' });
+const redress = (...args) => execFileSync(join('node_modules', '.bin', 'redress'), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const dir = mkdtempSync(join(tmpdir(), 'redress-consumer-cli-'));
 try {
   assert.match(redress('--help'), /Usage: redress \[options\] \[command\]/);

@@ -5,6 +5,7 @@
  * config) and returns a line saying what it saw.
  */
 import assert from 'node:assert/strict';
+import process from 'node:process';
 
 const NOW = '2026-11-23T09:00:00.000Z';
 const receive = {
@@ -41,6 +42,12 @@ export const CHECKS = {
     return `invariant ${m.slaBreachInvariant(sla.defaultSlaConfig()).name}`;
   },
   async '@redress/sqlite'(m, load) {
+    if (process.env.REDRESS_GATE_NATIVE === 'foreign') {
+      // The consumer's better-sqlite3 binary was built for the gate's own Node: here it must
+      // fail with the error that says what to rebuild, not the driver's bare one.
+      assert.throws(() => m.createSqliteEventStore({ file: ':memory:' }), (e) => e.name === 'NativeBindingError' && /npm rebuild better-sqlite3/.test(e.message));
+      return `NativeBindingError for a binary built for another Node (ABI ${process.versions.modules} here)`;
+    }
     const store = m.createSqliteEventStore({ file: ':memory:' });
     try {
       const engine = (await load('@redress/core')).createEngine({ store, clock: { now: () => new Date(NOW) } });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createManualClock, sequentialIds } from '@redress/core';
 import { createSqliteEventStore } from '@redress/sqlite';
+import { NOW, receive } from './fixtures.mjs';
 
 const redress = (...args) => execFileSync(join('node_modules', '.bin', 'redress'), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const dir = mkdtempSync(join(tmpdir(), 'redress-consumer-cli-'));
@@ -19,19 +20,8 @@ try {
 
   const source = join(dir, 'source.db');
   const store = createSqliteEventStore({ file: source });
-  const engine = createEngine({ store, clock: createManualClock('2026-11-23T09:00:00.000Z'), ids: sequentialIds('ev') });
-  await engine.executeOrThrow({
-    type: 'ReceiveComplaint',
-    complaintId: 'c-1',
-    actor: { id: 'wang', role: 'frontDesk' },
-    data: {
-      customer: { reference: 'cust-1' },
-      channel: 'phone',
-      description: 'Rattling noise',
-      demand: 'Fix it',
-      acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true },
-    },
-  });
+  const engine = createEngine({ store, clock: createManualClock(NOW), ids: sequentialIds('ev') });
+  await engine.executeOrThrow(receive);
   store.close();
 
   const log = join(dir, 'log.ndjson');

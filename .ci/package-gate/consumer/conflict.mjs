@@ -8,27 +8,14 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { ConcurrencyConflictError, createEngine, createManualClock, isRedressError, sequentialIds } from '@redress/core';
+import { NOW, receive } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const { createSqliteEventStore } = require('@redress/sqlite');
 const coreCjs = require('@redress/core');
 assert.notEqual(coreCjs.ConcurrencyConflictError, ConcurrencyConflictError, 'the two builds are loaded side by side');
 
-const NOW = '2026-11-23T09:00:00.000Z';
-const desk = { id: 'wang', role: 'frontDesk' };
 const handler = { id: 'li', role: 'handler' };
-const receive = {
-  type: 'ReceiveComplaint',
-  complaintId: 'c-1',
-  actor: desk,
-  data: {
-    customer: { reference: 'cust-1' },
-    channel: 'phone',
-    description: 'Rattling noise',
-    demand: 'Fix it',
-    acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true },
-  },
-};
 const note = (text) => ({ type: 'AddNote', complaintId: 'c-1', actor: handler, data: { text } });
 
 const store = createSqliteEventStore({ file: ':memory:' });

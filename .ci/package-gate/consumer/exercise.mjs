@@ -6,20 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import process from 'node:process';
-
-const NOW = '2026-11-23T09:00:00.000Z';
-const receive = {
-  type: 'ReceiveComplaint',
-  complaintId: 'c-1',
-  actor: { id: 'wang', role: 'frontDesk' },
-  data: {
-    customer: { reference: 'cust-1', name: 'Wang' },
-    channel: 'phone',
-    description: 'Rattling noise after the service',
-    demand: 'Fix it',
-    acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true },
-  },
-};
+import { NOW, receive } from './fixtures.mjs';
 
 /** @param {Record<string, (m: any, load: (id: string) => Promise<any>) => unknown>} */
 export const CHECKS = {

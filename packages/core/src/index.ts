@@ -95,6 +95,7 @@ export {
 } from './permissions/matrix.js';
 export { allPolicies, DEFAULT_DUTIES, separationOfDuties, type DutyOptions } from './permissions/duties.js';
 export * from './errors/errors.js';
+export { isRedressError, type AnyRedressError, type RedressErrorKind } from './errors/is-redress-error.js';
 
 // Storing
 export type { AppendResult, EventStore, SubscribeOptions, Subscription } from './store/event-store.js';
@@ -118,6 +119,8 @@ export { nanoidGenerator, sequentialIds, type IdGenerator } from './engine/ids.j
 
 // Reading
 export { rebuildProjection, runProjection, type Projection, type ProjectionRunner } from './projections/projection.js';
+export { defineProjection, type DraftHandlers, type ProjectionDefinition } from './projections/define-projection.js';
+export { defineKeyedProjection, type KeyedProjectionDefinition } from './projections/define-keyed-projection.js';
 export {
   evolveTicket,
   ticketViewProjection,

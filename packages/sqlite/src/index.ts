@@ -8,6 +8,7 @@ export { migrate, type MigrationReport } from './migrations/migrate.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations/all.js';
 export type { Migration } from './migrations/migration.js';
 export { SchemaTooNewError, StoreInputError } from './errors.js';
+export { NativeBindingError } from './database/native-binding.js';
 export type { SqlProjection, SqlProjectionWriter } from './projections/sql-projection.js';
 export { createProjector, type Projector, type ProjectorOptions, type ProjectorStep } from './projections/projector.js';
 export type { LeaseRow } from './projections/lease.js';

@@ -8,8 +8,14 @@
  *
  * The factory must return an empty store each time it is called.
  */
-import { ConcurrencyConflictError, type EventLike, type EventStore, type NewEvent, type RecordedEvent } from '@redress/core';
+import { isRedressError, type EventLike, type EventStore, type NewEvent, type RecordedEvent } from '@redress/core';
 import { describe, expect, it } from 'vitest';
+
+/**
+ * A conflict is recognised by its kind, not its class: the store under test may be built
+ * against another copy of @redress/core (its CommonJS build, say) than this suite.
+ */
+const conflict = expect.toSatisfy((e: unknown) => isRedressError(e, 'ConcurrencyConflict'), 'a ConcurrencyConflictError');
 
 /** The events the suite writes. */
 export type ConformanceEvent = { type: 'Happened'; data: { n: number; text?: string } };
@@ -104,7 +110,7 @@ export function eventStoreConformance(name: string, create: () => EventStore<Tes
       ] as const)('refuses %s, writing nothing', async (_, expected) => {
         const store = await setup();
         const error = await store.append('s-1', expected, newEvents(1)).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(ConcurrencyConflictError);
+        expect(error).toEqual(conflict);
         expect(error).toMatchObject({ streamId: 's-1', expected, actual: 2 });
         expect(await store.readAll()).toHaveLength(2);
       });
@@ -146,14 +152,14 @@ export function eventStoreConformance(name: string, create: () => EventStore<Tes
         const store = await create();
         const events = newEvents(2);
         await store.append('s-1', 'noStream', events);
-        await expect(store.append('s-1', 2, [...events.slice(1), ...newEvents(1)])).rejects.toBeInstanceOf(ConcurrencyConflictError);
+        await expect(store.append('s-1', 2, [...events.slice(1), ...newEvents(1)])).rejects.toEqual(conflict);
         expect(await store.readAll()).toHaveLength(2);
       });
 
       it('refuses the same event id twice in one append', async () => {
         const store = await create();
         const once = newEvents(1);
-        await expect(store.append('s-1', 'noStream', [...once, ...once])).rejects.toBeInstanceOf(ConcurrencyConflictError);
+        await expect(store.append('s-1', 'noStream', [...once, ...once])).rejects.toEqual(conflict);
         expect(await store.readAll()).toEqual([]);
       });
     });
@@ -185,7 +191,7 @@ export function eventStoreConformance(name: string, create: () => EventStore<Tes
         await store.append('s-1', 'noStream', newEvents(1));
         const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.append('s-1', 1, newEvents(2))));
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyConflictError);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toEqual(conflict);
         expect((await store.readStream('s-1')).map((e) => e.streamVersion)).toEqual([1, 2, 3]);
       });
 

@@ -12,6 +12,7 @@ import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
 import { ConcurrencyConflictError, IdempotencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
+import { isRedressError } from '../errors/is-redress-error.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
@@ -215,7 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
         await project(appended.events);
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {
-        if (!(e instanceof ConcurrencyConflictError)) throw e;
+        if (!isRedressError(e, 'ConcurrencyConflict')) throw e;
         const lost = fresh;
         stream = await refresh(complaintId);
         fresh = true;

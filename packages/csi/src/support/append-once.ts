@@ -5,7 +5,7 @@
  * a second process, a replay of the log) finds the first event, recorded with the same
  * causation id, and gets it back as a duplicate; anything else in the stream is a conflict.
  */
-import { ConcurrencyConflictError, err, ok, type EventStore, type NewEvent, type RecordedEvent, type Result } from '@redress/core';
+import { ConcurrencyConflictError, err, isRedressError, ok, type EventStore, type NewEvent, type RecordedEvent, type Result } from '@redress/core';
 import type { CsiLogEvent } from '../surveys/schema.js';
 
 export interface AppendOnce<E extends CsiLogEvent> {
@@ -28,7 +28,7 @@ export async function appendOnce<E extends CsiLogEvent>(
     if (!recorded) throw new Error(`the store did not return the event appended to ${streamId}`);
     return ok({ event: recorded, duplicate: false });
   } catch (e) {
-    if (!(e instanceof ConcurrencyConflictError)) throw e;
+    if (!isRedressError(e, 'ConcurrencyConflict')) throw e;
     const stored = await store.readStream(streamId);
     const first = stored.find(is);
     if (first && first.causationId === event.causationId) return ok({ event: first, duplicate: true });

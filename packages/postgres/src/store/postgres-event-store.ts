@@ -7,6 +7,7 @@
  */
 import {
   ConcurrencyConflictError,
+  isRedressError,
   followLog,
   type ComplaintEvent,
   type EventLike,
@@ -163,13 +164,13 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
       previous = await inOneTransaction((client) => appendInTransaction(client, tables, streamId, expected, events));
     } catch (error) {
       const failure = pgError(error);
-      const isConflict = error instanceof ConcurrencyConflictError || (failure.code === UNIQUE_VIOLATION && failure.constraint !== undefined);
+      const isConflict = isRedressError(error, 'ConcurrencyConflict') || (failure.code === UNIQUE_VIOLATION && failure.constraint !== undefined);
       if (!isConflict) throw error;
       // The fast path writes first and asks questions after: only a refused append checks
       // whether it is the retry of one that already went through.
       const stored = await storedRun(streamId, expected, events);
       if (stored) return { events: stored, streamVersion: await streamVersion(pool, tables, streamId), duplicate: true };
-      if (error instanceof ConcurrencyConflictError) throw error;
+      if (isRedressError(error, 'ConcurrencyConflict')) throw error;
       // An id clash whose owner is no longer there to compare with: still a conflict, never a write.
       throw new ConcurrencyConflictError(streamId, expected, await streamVersion(pool, tables, streamId));
     }

@@ -3,6 +3,7 @@
  * with the settings the store relies on.
  */
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
+import { withNativeBinding } from './native-binding.js';
 
 export type Synchronous = 'full' | 'normal';
 
@@ -21,7 +22,7 @@ export interface DatabaseSettings {
 }
 
 export function openDatabase(file: string): SqliteDatabase {
-  return new Database(file);
+  return withNativeBinding(() => new Database(file));
 }
 
 /** WAL lets readers (subscriptions, other processes) read while one writer appends. */

@@ -5,7 +5,7 @@
  * read the same under vitest, plain fast-check or node:test.
  */
 import { AssertionError, deepStrictEqual } from 'node:assert';
-import { IllegalCommandError, type ComplaintEvent, type RedressError } from '@redress/core';
+import { isRedressError, type ComplaintEvent, type RedressError } from '@redress/core';
 
 /** Thrown when a spec's expectation is not met. */
 export class SpecFailedError extends Error {
@@ -40,7 +40,7 @@ export const indent = (text: string, by = '  ') => text.split('\n').map((l) => b
 /** A refusal, with the step and the commands it would have accepted. */
 export function describeRefusal(error: RedressError): string {
   const lines = [`${error.kind}: ${error.message}`];
-  if (error instanceof IllegalCommandError) {
+  if (isRedressError(error, 'IllegalCommand')) {
     lines.push(`step:    ${error.step}`);
     lines.push(`allowed: ${error.allowed.length > 0 ? error.allowed.join(', ') : '(nothing: the complaint is closed)'}`);
     if (error.rule) lines.push(`rule:    ${error.rule.name}`);

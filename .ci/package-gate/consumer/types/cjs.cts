@@ -1,0 +1,28 @@
+// A TypeScript host in CommonJS mode (node16 resolution picks the .d.cts declarations).
+import { createEngine, createInMemoryEventStore, isRedressError, systemClock } from '@redress/core';
+import { parseSlaConfig, defaultSlaConfig } from '@redress/sla';
+import { createSqliteEventStore } from '@redress/sqlite';
+import { sqlSlaProjection } from '@redress/sqlite/sla';
+import { ticketTablesProjection } from '@redress/postgres';
+import { findPostgresBin } from '@redress/postgres/testing';
+import { sqlSlaProjection as pgSlaProjection } from '@redress/postgres/sla';
+import { customer } from '@redress/testing';
+import { slaBreachInvariant } from '@redress/sla/testing';
+import { roundScore } from '@redress/csi';
+import { createProgram } from '@redress/cli';
+
+const engine = createEngine({ store: createInMemoryEventStore(), clock: systemClock });
+const config = parseSlaConfig(defaultSlaConfig());
+export const used = [
+  engine.execute,
+  isRedressError(new Error('x'), 'ConcurrencyConflict'),
+  createSqliteEventStore,
+  sqlSlaProjection({ config }).name,
+  pgSlaProjection({ config }).name,
+  ticketTablesProjection().name satisfies string,
+  findPostgresBin satisfies () => string,
+  customer(),
+  slaBreachInvariant(config).name,
+  roundScore(2) satisfies number,
+  createProgram().name() satisfies string,
+];

@@ -1,0 +1,26 @@
+/**
+ * `redress migrate`: brings the store's schema to the version this @redress package
+ * knows, and says what it did. SQLite migrates on open (the store applies pending
+ * migrations in one transaction); PostgreSQL runs `migrate()` under its advisory lock, so
+ * two deploys running it at once apply each migration once.
+ */
+import type { OpenedStore } from '../store/open-store.js';
+import { loadPeer } from '../store/load-peer.js';
+
+export interface MigrateReport {
+  /** The schema version before and after. */
+  readonly from: number;
+  readonly to: number;
+  /** The versions this run applied (empty when the schema was current). */
+  readonly applied: readonly number[];
+}
+
+export async function migrateStore(opened: OpenedStore): Promise<MigrateReport> {
+  if (opened.kind === 'sqlite') {
+    const { from, to, applied } = opened.store.migrations;
+    return { from, to, applied: [...applied] };
+  }
+  const { migrate } = await loadPeer('@redress/postgres', () => import('@redress/postgres'));
+  const report = await migrate(opened.store.pool, opened.store.schema);
+  return { from: report.from, to: report.to, applied: report.applied.map((m) => m.version) };
+}

@@ -100,6 +100,13 @@ export const classifyComplaint = define(
       } else if (!assessed && d.severity === undefined) {
         ctx.addIssue({ code: 'custom', path: ['severity'], message: 'give the severity (general or major), or impact and urgency' });
       }
+    })
+    // The same rule in JSON Schema's words, for the published schemas (packages/core/schemas).
+    .meta({
+      oneOf: [
+        { required: ['severity'], properties: { severity: true, impact: false, urgency: false } },
+        { required: ['impact', 'urgency'], properties: { impact: true, urgency: true, severity: false } },
+      ],
     }),
 );
 

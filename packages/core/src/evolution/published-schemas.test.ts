@@ -150,6 +150,22 @@ describe('what JSON Schema cannot say, pinned', () => {
   });
 });
 
+describe('a refinement stated in JSON Schema too', () => {
+  const classify = (data: Record<string, unknown>) => ({ type: 'ClassifyComplaint', complaintId: 'c-1', actor: { id: 'a', role: 'handler' }, data });
+  it.each([
+    [{ severity: 'major' }, true],
+    [{ impact: 'high', urgency: 'low' }, true],
+    [{ impact: 'high', urgency: 'low', safety: true, repeatCount: 3 }, true],
+    [{}, false],
+    [{ impact: 'high' }, false],
+    [{ urgency: 'low' }, false],
+    [{ severity: 'major', impact: 'high', urgency: 'low' }, false],
+    [{ severity: 'general', urgency: 'low' }, false],
+  ])('classification %j: the severity, or impact and urgency, never both (valid: %s) in both', (data, valid) => {
+    expect(judged(commandSchema, 'commands/ClassifyComplaint.json', classify(data))).toEqual({ zod: valid, jsonSchema: valid });
+  });
+});
+
 describe('trimmed lengths', () => {
   const alphabet = [' ', 'a', '\t', '\u3000', 'b'];
   const strings = (length: number): string[] => (length === 0 ? [''] : strings(length - 1).flatMap((s) => alphabet.map((c) => s + c)));

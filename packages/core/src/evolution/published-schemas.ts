@@ -10,7 +10,9 @@
  *   JSON Schema's minLength/maxLength count the raw string, so '   ' would pass and a
  *   long text with trailing spaces fail. It is published as a pattern that matches
  *   exactly the strings whose trimmed length lies in [m, M].
- * - A refinement (each survey dimension rated at most once) is not expressible: its
+ * - A refinement is published as the JSON Schema its zod schema states in `.meta()`
+ *   (classification: the severity, or impact and urgency, never both). One that has no
+ *   such translation (each survey dimension rated at most once) is not expressible: its
  *   message is added to the description, and validators of the schema accept what
  *   Redress then refuses. docs/evolving-events.md lists these differences.
  *
@@ -77,7 +79,8 @@ function translate(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
     }
   }
   const rules = refinementMessages(node);
-  if (rules.length > 0) json.description = `Also checked by Redress (not expressible in JSON Schema): ${rules.join('; ')}.`;
+  const expressed = json.oneOf !== undefined || json.anyOf !== undefined || json.not !== undefined;
+  if (rules.length > 0 && !expressed) json.description = `Also checked by Redress (not expressible in JSON Schema): ${rules.join('; ')}.`;
 }
 
 function toJson(schema: z.ZodType, io: 'input' | 'output', id: string, title: string, description: string): JsonSchema {

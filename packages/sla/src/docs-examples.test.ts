@@ -135,7 +135,7 @@ describe('docs/sla.md examples', () => {
       now: clock.now(),
       repairId: 'ack-6h',
     });
-    const flips = report.flips; // [] while the acknowledgement is still running: nothing flips until it ends
+    const flips = report.flips; // [{ complaintId: 'c-1', clock: 'acknowledgement', cycle: 1, before: 'breached', after: 'running' }]
     // --- end
     expect(wakeUpAt).toBe('2026-11-23T03:00:00.000Z');
     expect(written).toEqual([
@@ -146,6 +146,6 @@ describe('docs/sla.md examples', () => {
     ]);
     expect((await store.readStream('c-1')).map((e) => e.type)).toContain('ComplaintEscalated');
     expect(breachedClocks(ticker.state, clock.now()).map((v) => v.clock)).toEqual(['acknowledgement']);
-    expect(flips).toEqual([]);
+    expect(flips).toEqual([{ complaintId: 'c-1', clock: 'acknowledgement', cycle: 1, before: 'breached', after: 'running' }]);
   });
 });

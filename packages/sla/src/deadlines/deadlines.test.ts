@@ -106,7 +106,7 @@ describe('the SLA deadline tracker', () => {
     const tracker = createSlaDeadlineTracker(config);
     expect(tracker.needsHistory(received)).toBe(false);
     expect(tracker.needsHistory(acknowledged)).toBe(true);
-    expect(() => tracker.apply(acknowledged)).toThrow(/need its events before version 2/);
+    expect(() => tracker.apply(acknowledged)).toThrow(/need its events before position 2/);
     tracker.apply(received);
     expect(tracker.needsHistory(acknowledged)).toBe(false);
     const sla = { ...acknowledged, type: 'SlaBreached', streamId: 'sla:c1', streamVersion: 7 };

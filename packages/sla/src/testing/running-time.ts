@@ -12,6 +12,7 @@ import type { ClockRun, Cycle } from '../clock/run.js';
 import { field } from '../clock/ticket.js';
 import { meets } from '../policy/condition.js';
 import { msOf } from '../policy/duration.js';
+import { matrixDuration } from '../policy/matrix.js';
 
 type Interval = readonly [from: number, to: number];
 
@@ -53,17 +54,22 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
 /** What the target depends on, as of an instant: read from the ticket's events up to it. */
 interface Facts {
   severity: string;
+  priority: string | undefined;
   channel: string;
   deadline: number | undefined;
 }
 
 function factsAt(run: ClockRun, events: readonly RecordedEvent<EventLike>[], at: number): Facts {
-  const facts: Facts = { severity: 'general', channel: 'other', deadline: undefined };
+  const facts: Facts = { severity: 'general', priority: undefined, channel: 'other', deadline: undefined };
   const target = run.config.target;
   for (const e of events) {
     if (Date.parse(e.occurredAt) > at) break;
     if (e.type === 'ComplaintReceived') facts.channel = String(field(e.data, 'channel') ?? 'other');
-    if (e.type === 'ComplaintClassified') facts.severity = String(field(e.data, 'severity'));
+    if (e.type === 'ComplaintClassified') {
+      facts.severity = String(field(e.data, 'severity'));
+      const priority = field(e.data, 'priority');
+      facts.priority = typeof priority === 'string' ? priority : undefined;
+    }
     if ('deadline' in target && target.deadline.from.some((c) => meets(c, { type: e.type, data: e.data }))) {
       const raw = field(e.data, target.deadline.field);
       if (typeof raw === 'string' && !Number.isNaN(Date.parse(raw))) facts.deadline = Date.parse(raw);
@@ -76,7 +82,7 @@ function factsAt(run: ClockRun, events: readonly RecordedEvent<EventLike>[], at:
 function targetOf(run: ClockRun, facts: Facts): { ms?: number; deadline?: number } {
   const t = run.config.target;
   if ('duration' in t) return { ms: msOf(t.duration) };
-  if ('matrix' in t) return { ms: msOf(t.matrix.values[t.matrix.by === 'severity' ? facts.severity : facts.channel] ?? t.matrix.otherwise) };
+  if ('matrix' in t) return { ms: msOf(matrixDuration(t.matrix, facts)) };
   return facts.deadline === undefined ? {} : { deadline: facts.deadline };
 }
 

@@ -191,5 +191,7 @@ describe('explain and queries', () => {
     expect(breachedClocks(state, now, { handlerId: 'h-li' }).map((v) => v.complaintId)).toEqual(['b']);
     expect(atRisk(state, now).map((v) => v.complaintId)).toEqual(['a']);
     expect(atRisk(state, now, { severity: 'major' })).toEqual([]);
+    expect(breachedClocks(state, now, { priority: null }).map((v) => v.complaintId)).toEqual(['b', 'c']);
+    expect(breachedClocks(state, now, { priority: 'P1' })).toEqual([]);
   });
 });

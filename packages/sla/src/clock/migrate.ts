@@ -4,14 +4,16 @@
  *
  * - A clock both versions have carries on: its running or paused cycle ends
  *   (`superseded`) and the next cycle continues it under the new definition with
- *   the business time already used, so a target the new version shortens below it
- *   breaches at the migration. Thresholds already behind it are not announced
- *   again; nor is a breach its predecessor already had (no second escalation).
+ *   the business time already used (a deadline target runs on to the same
+ *   deadline), so a target the new version shortens below it breaches at the
+ *   migration. Thresholds already behind it are not announced again; nor is a
+ *   breach its predecessor already had (no second escalation).
  * - A clock only the old version has is retired: its running cycle is cancelled,
  *   its history kept.
  * - A clock only the new version has starts at the migration when the migration
  *   lists it (the ticket is past its start condition under the new version),
- *   otherwise it waits for its start condition.
+ *   otherwise it waits for its start condition. A clock a ticket had before a
+ *   version without it continues its numbering and history.
  */
 import type { EventLike, RecordedEvent } from '@redress/core';
 import type { PolicyConfig } from '../policy/schema.js';
@@ -29,15 +31,16 @@ export interface MigrationStart {
 }
 
 function continueCycle(run: ClockRun, ticket: TicketSla, from: Cycle, status: Cycle['status'], event: ClockEvent, reason: string): void {
-  const next = startCycle(run, ticket, event, reason, from.elapsedMs);
+  // A deadline is absolute: the next cycle runs to the same deadline and carries no time.
+  const deadline = 'deadline' in run.config.target;
+  const next = startCycle(run, ticket, event, reason, deadline ? 0 : from.elapsedMs);
   next.status = status;
-  if (next.targetMs !== undefined) {
-    // The new definition's thresholds the carried time is already past: reached at the migration, silently.
-    const passed = thresholdsOf(run, next.targetMs).filter((t) => t.usedMs <= from.elapsedMs && (t.kind === 'warning' || breached(from)));
-    const inherited: Crossing[] = passed.map((t) => ({ label: t.label, kind: t.kind, at: event.at, inherited: true }));
-    next.crossings.unshift(...inherited);
-    next.emitted = inherited.length;
-  }
+  if (next.targetMs === undefined) return;
+  // The new definition's thresholds already behind the cycle: reached at the migration, silently.
+  const passed = thresholdsOf(run, next.targetMs).filter((t) => (deadline ? breached(from) : t.usedMs <= from.elapsedMs && (t.kind === 'warning' || breached(from))));
+  const inherited: Crossing[] = passed.map((t) => ({ label: t.label, kind: t.kind, at: event.at, inherited: true }));
+  next.crossings.unshift(...inherited);
+  next.emitted = inherited.length;
 }
 
 function carry(old: ClockRun, fresh: ClockRun, ticket: TicketSla, event: ClockEvent, label: string): ClockRun {
@@ -75,22 +78,25 @@ export function migrateTicket(state: SlaState, ticket: TicketSla, to: PolicyConf
   const starts = (field(recorded.data, 'start') as readonly MigrationStart[] | undefined) ?? [];
   const next: ClockRun[] = [];
   for (const fresh of runsOf(state.config, to)) {
-    const old = ticket.clocks.find((r) => !r.retired && r.config.name === fresh.config.name);
-    if (old) {
+    const old = ticket.clocks.find((r) => r.config.name === fresh.config.name);
+    if (old && !old.retired) {
       next.push(carry(old, fresh, ticket, event, label));
       continue;
     }
-    const start = starts.find((s) => s.clock === fresh.config.name);
+    // A clock back in the policy after a version without it keeps its history: one run per clock name.
+    const run: ClockRun = old ? { ...fresh, cycles: old.cycles, timeline: old.timeline, generation: old.generation + 1 } : fresh;
+    if (old) old.generation++;
+    const start = starts.find((s) => s.clock === run.config.name);
     if (start) {
-      fresh.held = start.held;
-      fresh.deadline = start.deadline === null ? undefined : Date.parse(start.deadline);
-      if (start.held) fresh.heldBy = { type: recorded.type, eventId: recorded.eventId };
-      startCycle(fresh, ticket, event, `${label} adds this clock, past its start condition`);
+      run.held = start.held;
+      if (start.held) run.heldBy = { type: recorded.type, eventId: recorded.eventId };
+      run.deadline = start.deadline === null ? undefined : Date.parse(start.deadline);
+      startCycle(run, ticket, event, `${label} adds this clock, past its start condition`);
     }
-    next.push(fresh);
+    next.push(run);
   }
   for (const old of ticket.clocks) {
-    if (next.some((r) => r.cycles === old.cycles)) continue;
+    if (next.some((r) => r.config.name === old.config.name)) continue;
     if (!old.retired) retire(old, event, label);
     // A clock that never ran leaves nothing to keep.
     if (old.cycles.length > 0) next.push(old);

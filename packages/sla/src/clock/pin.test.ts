@@ -112,4 +112,34 @@ describe('the durable policy pin', () => {
     const breaches = (await log.store.readStream(slaStreamId('c1'))).filter((e) => e.type === 'SlaBreached');
     expect(breaches.map((e) => e.occurredAt)).toEqual([new Date(T0 + (recorded === 1 ? 10 : 4) * H).toISOString()]);
   });
+
+  it('a pin the ticker meets twice (a migration wrote it between the ticker\'s read and its append) is applied once', async () => {
+    const log = testLog();
+    await log.add('c1', T0, 'ComplaintReceived');
+    const migration = {
+      type: 'SlaPolicyMigrated',
+      data: { complaintId: 'c1', seq: 0, migrationId: 'm', from: { name: 'p', version: 2 }, to: { name: 'p', version: 1 }, start: [] },
+      eventId: slaPinEventId('c1', 0),
+      occurredAt: new Date(T0 + H).toISOString(),
+      actor: { id: 'sla', role: 'system' as const },
+      causationId: 'm',
+      correlationId: 'c1',
+      schemaVersion: 1,
+    };
+    const store = {
+      readAll: log.store.readAll.bind(log.store),
+      // The migration takes pin number 0 between the ticker's read and its append of the pin.
+      async append(...[streamId, expected, events]: Parameters<typeof log.store.append>) {
+        if (events[0]?.type === 'SlaPolicyApplied') await log.store.append(streamId, 'any', [migration]);
+        return log.store.append(streamId, expected, events);
+      },
+    };
+    const ticker = createSlaTicker({ store, config: { policies: [v1, v2] } });
+    await ticker.tick(T0 + 2 * H);
+    await ticker.tick(T0 + 3 * H);
+    const view = ticketClocks(ticker.state, 'c1', T0 + 3 * H)[0];
+    expect(view).toMatchObject({ policy: { version: 1 }, cycle: 2, targetMs: 10 * H, elapsedMs: 3 * H });
+    expect(view?.cycles.map((c) => c.outcome)).toEqual(['superseded', null]);
+  });
 });
+

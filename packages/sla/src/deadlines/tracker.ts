@@ -14,10 +14,10 @@
  * ticket's previous pin. The log is immutable, so such a state is right whatever
  * happened to the batch that built it.
  *
- * One gap a tracker cannot see: a pin event applied by another projector instance
- * while this one was not the leader, for a ticket this one still caches and whose
- * complaint stream did not move meanwhile. A store hands the tracker a clean
- * slate (`clear()`) when its projector takes the lead over.
+ * One gap a tracker cannot see by itself: a pin event applied by another projector
+ * instance while this one was not the leader, for a ticket this one still caches
+ * and whose complaint stream did not move meanwhile. A projector that takes the
+ * lead back from another instance should `clear()` its tracker first.
  */
 import { COMPLAINT_EVENT_TYPES, type EventLike, type RecordedEvent } from '@redress/core';
 import { isPinEvent, PIN_EVENT_TYPES, pinnedTicketId } from '../clock/pin.js';

@@ -5,14 +5,18 @@
  * ever measured with the calendar's `diff`, never `add` (which the projection uses
  * to find its due instants), and the target is re-derived from the policy at every
  * event, so a mistake in due-instant arithmetic, retargeting or pausing shows up as
- * a disagreement.
+ * a disagreement. A cycle that continues another under a new policy version (a
+ * migration) starts with the time it carried, on the definition that measures it.
  */
-import type { RecordedEvent, EventLike } from '@redress/core';
+import { stepAfter, type ComplaintEvent, type ComplaintStep, type EventLike, type RecordedEvent } from '@redress/core';
+import type { BusinessCalendar } from '../calendar/calendar.js';
 import type { ClockRun, Cycle } from '../clock/run.js';
 import { field } from '../clock/ticket.js';
 import { meets } from '../policy/condition.js';
 import { msOf } from '../policy/duration.js';
 import { matrixDuration } from '../policy/matrix.js';
+import type { ClockConfig } from '../policy/schema.js';
+import type { TicketState } from '../policy/ticket-state.js';
 
 type Interval = readonly [from: number, to: number];
 
@@ -41,6 +45,7 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
       case 'cancelled':
       case 'reset':
       case 'rearmed':
+      case 'migrated':
         close(entry.at);
         break;
       case 'retargeted':
@@ -52,25 +57,39 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
 }
 
 /** What the target depends on, as of an instant: read from the ticket's events up to it. */
-interface Facts {
-  severity: string;
-  priority: string | undefined;
-  channel: string;
+interface Facts extends TicketState {
   deadline: number | undefined;
 }
 
-function factsAt(run: ClockRun, events: readonly RecordedEvent<EventLike>[], at: number): Facts {
-  const facts: Facts = { severity: 'general', priority: undefined, channel: 'other', deadline: undefined };
-  const target = run.config.target;
+function factsAt(config: ClockConfig, events: readonly RecordedEvent<EventLike>[], at: number): Facts {
+  const facts: { -readonly [K in keyof Facts]: Facts[K] } = {
+    severity: 'general',
+    priority: undefined,
+    channel: 'other',
+    step: 'none' as ComplaintStep,
+    waiting: false,
+    waitingReason: null,
+    handlerId: null,
+    escalationLevel: null,
+    closed: false,
+    deadline: undefined,
+  };
+  const target = config.target;
   for (const e of events) {
     if (Date.parse(e.occurredAt) > at) break;
-    if (e.type === 'ComplaintReceived') facts.channel = String(field(e.data, 'channel') ?? 'other');
-    if (e.type === 'ComplaintClassified') {
-      facts.severity = String(field(e.data, 'severity'));
-      const priority = field(e.data, 'priority');
-      facts.priority = typeof priority === 'string' ? priority : undefined;
-    }
-    if ('deadline' in target && target.deadline.from.some((c) => meets(c, { type: e.type, data: e.data }))) {
+    facts.step = stepAfter(facts.step, e as unknown as ComplaintEvent) ?? facts.step;
+    const text = (key: string) => {
+      const v = field(e.data, key);
+      return typeof v === 'string' ? v : undefined;
+    };
+    if (e.type === 'ComplaintReceived') facts.channel = text('channel') ?? 'other';
+    if (e.type === 'ComplaintClassified') [facts.severity, facts.priority] = [String(field(e.data, 'severity')), text('priority')];
+    if (e.type === 'WaitingOnCustomerStarted') [facts.waiting, facts.waitingReason] = [true, text('reason') ?? 'other'];
+    if (e.type === 'WaitingOnCustomerEnded') [facts.waiting, facts.waitingReason] = [false, null];
+    if (e.type === 'HandlerAssigned') facts.handlerId = String(field(e.data, 'handlerId'));
+    if (e.type === 'ComplaintEscalated') facts.escalationLevel = String(field(e.data, 'level'));
+    if (e.type === 'ComplaintArchived' || e.type === 'ComplaintWithdrawn') facts.closed = true;
+    if ('deadline' in target && target.deadline.from.some((c) => meets(c, { type: e.type, data: e.data }, facts))) {
       const raw = field(e.data, target.deadline.field);
       if (typeof raw === 'string' && !Number.isNaN(Date.parse(raw))) facts.deadline = Date.parse(raw);
     }
@@ -79,8 +98,8 @@ function factsAt(run: ClockRun, events: readonly RecordedEvent<EventLike>[], at:
 }
 
 /** The business ms a target allows, or the absolute deadline, from the facts. */
-function targetOf(run: ClockRun, facts: Facts): { ms?: number; deadline?: number } {
-  const t = run.config.target;
+function targetOf(config: ClockConfig, facts: Facts): { ms?: number; deadline?: number } {
+  const t = config.target;
   if ('duration' in t) return { ms: msOf(t.duration) };
   if ('matrix' in t) return { ms: msOf(matrixDuration(t.matrix, facts)) };
   return facts.deadline === undefined ? {} : { deadline: facts.deadline };
@@ -93,7 +112,9 @@ function targetOf(run: ClockRun, facts: Facts): { ms?: number; deadline?: number
  */
 export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedEvent<EventLike>[], now: number): number | undefined {
   const intervals = runningIntervals(run, cycle, now);
-  const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, run.calendar.diff(a, Math.min(b, t))) : sum), 0);
+  const measuredBy: { readonly config: ClockConfig; readonly calendar: BusinessCalendar } = cycle.measuredBy ?? run;
+  const { calendar } = measuredBy;
+  const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, calendar.diff(a, Math.min(b, t))) : sum), cycle.carriedMs);
   const cuts = events.map((e) => Date.parse(e.occurredAt));
   for (const [a, b] of intervals) {
     const points = [a, ...new Set(cuts.filter((t) => t > a && t < b)), b];
@@ -102,7 +123,7 @@ export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly Rec
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i] as number;
       const to = points[i + 1] as number;
-      const target = targetOf(run, factsAt(run, events, from));
+      const target = targetOf(measuredBy.config, factsAt(measuredBy.config, events, from));
       if (target.deadline !== undefined) {
         if (target.deadline <= to) return Math.max(target.deadline, from);
         continue;

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { rebuildProjection } from '@redress/core';
 import { slaProjection } from './projection.js';
-import { breachedClocks, atRisk, explain, ticketClocks } from './queries.js';
+import { breachedClocks, atRisk, explain } from './queries.js';
 import { D, H, oneClock, T0, testLog } from '../test-support/log.js';
-import type { SlaConfigInput } from '../policy/schema.js';
+import { clockAt } from '../test-support/views.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-async function clockAt(config: SlaConfigInput, build: (log: ReturnType<typeof testLog>) => Promise<void>, now: number) {
-  const log = testLog();
-  await build(log);
-  const { state } = await rebuildProjection(log.store, slaProjection(config));
-  const view = ticketClocks(state, 'c1', now)[0];
-  if (!view) throw new Error('no clock');
-  return { view, state };
-}
 
 describe('a clock: start, stop, pause, resume, reset, cancel', () => {
   it('starts on its start condition and counts down', async () => {

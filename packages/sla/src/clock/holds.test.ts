@@ -3,22 +3,11 @@
  * ticket's state in conditions (`when`), and `rearm`: both sides of each rule.
  */
 import { describe, expect, it } from 'vitest';
-import { rebuildProjection } from '@redress/core';
-import { slaProjection } from './projection.js';
-import { explain, ticketClocks } from './queries.js';
-import { H, oneClock, T0, testLog } from '../test-support/log.js';
-import type { SlaConfigInput } from '../policy/schema.js';
+import { explain } from './queries.js';
+import { H, oneClock, T0, type testLog } from '../test-support/log.js';
+import { clockAt } from '../test-support/views.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-async function viewOf(config: SlaConfigInput, build: (log: ReturnType<typeof testLog>) => Promise<void>, now: number) {
-  const log = testLog();
-  await build(log);
-  const { state } = await rebuildProjection(log.store, slaProjection(config));
-  const view = ticketClocks(state, 'c1', now)[0];
-  if (!view) throw new Error('no clock');
-  return { view, state };
-}
 
 const startsOnProposal = { start: [{ on: 'ResolutionProposed' }], stop: [{ on: 'RemedyExecuted' }] };
 
@@ -33,9 +22,9 @@ describe('holds: a clock runs exactly when nothing holds it', () => {
         await l.add('c1', T0 + H, 'WaitingOnCustomerStarted', { reason: 'information' });
         await l.add('c1', T0 + 2 * H, 'ResolutionProposed', { agreedDeadline: iso(T0 + 48 * H) });
       };
-      const waiting = await viewOf(config, build, T0 + 30 * H);
+      const waiting = await clockAt(config, build, T0 + 30 * H);
       expect(waiting.view).toMatchObject({ state: 'paused', elapsedMs: 0, breachedAt: null });
-      const answered = await viewOf(
+      const answered = await clockAt(
         config,
         async (l) => {
           await build(l);
@@ -48,7 +37,7 @@ describe('holds: a clock runs exactly when nothing holds it', () => {
     });
 
     it(`${name}: a wait that ended before the start does not hold it`, async () => {
-      const { view } = await viewOf(
+      const { view } = await clockAt(
         config,
         async (l) => {
           await l.add('c1', T0, 'ComplaintReceived');
@@ -63,7 +52,7 @@ describe('holds: a clock runs exactly when nothing holds it', () => {
   }
 
   it('explains a start during a hold by the event that holds it', async () => {
-    const { state } = await viewOf(
+    const { state } = await clockAt(
       byEvents,
       async (l) => {
         await l.add('c1', T0, 'ComplaintReceived');
@@ -77,7 +66,7 @@ describe('holds: a clock runs exactly when nothing holds it', () => {
 
   it('pauseWhile can read any state field: here, paused while escalated to head-office engineering', async () => {
     const config = oneClock({ pauseWhile: { field: 'escalationLevel', equals: 'headOfficeEngineering' } });
-    const { view } = await viewOf(
+    const { view } = await clockAt(
       config,
       async (l) => {
         await l.add('c1', T0, 'ComplaintReceived');
@@ -96,7 +85,7 @@ describe('conditions read the ticket state (`when`)', () => {
   });
 
   it('starts only when the ticket is in the step named', async () => {
-    const early = await viewOf(
+    const early = await clockAt(
       config,
       async (l) => {
         await l.add('c1', T0, 'ComplaintReceived');
@@ -105,7 +94,7 @@ describe('conditions read the ticket state (`when`)', () => {
       T0 + 2 * H,
     );
     expect(early.view.state).toBe('pending');
-    const late = await viewOf(
+    const late = await clockAt(
       config,
       async (l) => {
         await l.add('c1', T0, 'ComplaintReceived');
@@ -125,9 +114,9 @@ describe('conditions read the ticket state (`when`)', () => {
       await l.add('c1', T0 + 3 * H, 'ComplaintClassified', { severity: 'major', previousSeverity: 'general', ...(priority ? { priority } : {}) });
       await l.add('c1', T0 + 4 * H, 'NoteAdded', { text: 'n', visibility: 'internal' });
     };
-    expect((await viewOf(config, build('P1'), T0 + 5 * H)).view.state).toBe('cancelled');
-    expect((await viewOf(config, build(), T0 + 5 * H)).view.state).toBe('running');
-    expect((await viewOf(config, build('P2'), T0 + 5 * H)).view.state).toBe('running');
+    expect((await clockAt(config, build('P1'), T0 + 5 * H)).view.state).toBe('cancelled');
+    expect((await clockAt(config, build(), T0 + 5 * H)).view.state).toBe('running');
+    expect((await clockAt(config, build('P2'), T0 + 5 * H)).view.state).toBe('running');
   });
 });
 
@@ -140,10 +129,10 @@ describe('rearm: the cycle ends and the clock waits for its start again', () => 
       await l.add('c1', T0 + H, 'ResolutionProposed', { agreedDeadline: iso(T0 + 10 * H) });
       await l.add('c1', T0 + 2 * H, 'RemedyRejected', { reason: 'r' });
     };
-    const waiting = await viewOf(config, rejected, T0 + 20 * H);
+    const waiting = await clockAt(config, rejected, T0 + 20 * H);
     expect(waiting.view).toMatchObject({ state: 'pending', active: false, dueAt: null, targetMs: null, breachedAt: null, cycle: 1 });
     expect(waiting.view.cycles).toEqual([{ cycle: 1, startedAt: iso(T0 + H), endedAt: iso(T0 + 2 * H), outcome: 'cancelled', breachedAt: null }]);
-    const again = await viewOf(
+    const again = await clockAt(
       config,
       async (l) => {
         await rejected(l);
@@ -155,7 +144,7 @@ describe('rearm: the cycle ends and the clock waits for its start again', () => 
   });
 
   it('re-arms a clock that had ended, so its start starts it again', async () => {
-    const { view } = await viewOf(
+    const { view } = await clockAt(
       config,
       async (l) => {
         await l.add('c1', T0, 'ComplaintReceived');
@@ -172,7 +161,7 @@ describe('rearm: the cycle ends and the clock waits for its start again', () => 
 
   it('without rearm, a start after the end does nothing (the clock measures one promise)', async () => {
     const once = oneClock({ ...startsOnProposal, cancel: [{ on: 'RemedyRejected' }] });
-    const { view } = await viewOf(
+    const { view } = await clockAt(
       once,
       async (l) => {
         await l.add('c1', T0, 'ComplaintReceived');

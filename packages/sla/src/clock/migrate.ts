@@ -46,7 +46,7 @@ function continueCycle(run: ClockRun, ticket: TicketSla, from: Cycle, status: Cy
 function carry(old: ClockRun, fresh: ClockRun, ticket: TicketSla, event: ClockEvent, label: string): ClockRun {
   for (const c of old.cycles) c.measuredBy ??= { config: old.config, calendar: old.calendar };
   old.generation++;
-  const run: ClockRun = { ...fresh, deadline: old.deadline, armed: old.armed, held: old.held, heldBy: old.heldBy, cycles: old.cycles, timeline: old.timeline, generation: old.generation + 1 };
+  const run: ClockRun = { ...fresh, deadline: old.deadline, armed: old.armed, heldBy: old.heldBy, cycles: old.cycles, timeline: old.timeline, generation: old.generation + 1 };
   const cycle = currentCycle(old);
   if (active(cycle)) {
     settle(old, cycle, event.at);
@@ -88,8 +88,7 @@ export function migrateTicket(state: SlaState, ticket: TicketSla, to: PolicyConf
     if (old) old.generation++;
     const start = starts.find((s) => s.clock === run.config.name);
     if (start) {
-      run.held = start.held;
-      if (start.held) run.heldBy = { type: recorded.type, eventId: recorded.eventId };
+      run.heldBy = start.held ? { type: recorded.type, eventId: recorded.eventId } : undefined;
       run.deadline = start.deadline === null ? undefined : Date.parse(start.deadline);
       startCycle(run, ticket, event, `${label} adds this clock, past its start condition`);
     }

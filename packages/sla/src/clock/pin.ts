@@ -93,5 +93,4 @@ export function applyPin(state: SlaState, event: RecordedEvent<EventLike>): void
   }
   ticket.pinSeq = seq;
   ticket.pending = undefined;
-  state.unpinned.delete(ticket);
 }

@@ -16,14 +16,14 @@ export interface SlaState {
   readonly tickets: Map<string, TicketSla>;
   /** Clocks changed since the ticker last looked, with their ticket. */
   readonly changed: Map<ClockRun, TicketSla>;
-  /** Tickets whose policy version the log does not record yet. */
-  readonly unpinned: Set<TicketSla>;
+  /** Tickets opened since the ticker last looked: those still with no recorded pin need one (an array: a set per ticket costs more). */
+  readonly unpinned: TicketSla[];
 }
 
 /** What the SLA projection reads: every complaint event, and the pin events of the SLA streams. */
 export const SLA_PROJECTION_EVENT_TYPES: readonly string[] = [...COMPLAINT_EVENT_TYPES, ...PIN_EVENT_TYPES];
 
-export const emptySlaState = (config: SlaConfig): SlaState => ({ config, tickets: new Map(), changed: new Map(), unpinned: new Set() });
+export const emptySlaState = (config: SlaConfig): SlaState => ({ config, tickets: new Map(), changed: new Map(), unpinned: [] });
 
 export function slaProjection(config: SlaConfig | unknown): Projection<SlaState, EventLike> {
   const parsed = toSlaConfig(config);
@@ -47,7 +47,7 @@ export function applyEvent(state: SlaState, event: RecordedEvent<EventLike>): vo
   if (event.type === 'ComplaintReceived' && ticket === undefined) {
     ticket = openTicket(state.config, event);
     state.tickets.set(event.streamId, ticket);
-    state.unpinned.add(ticket);
+    state.unpinned.push(ticket);
     for (const run of evolveTicket(ticket, event)) state.changed.set(run, ticket);
     return;
   }

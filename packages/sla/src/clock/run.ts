@@ -46,10 +46,10 @@ export interface Cycle {
   deadline: number | undefined;
   /** Business ms used before `since`. */
   elapsedMs: number;
-  /** Business ms it began with, carried from the cycle it continues (a policy migration); 0 otherwise. */
-  readonly carriedMs: number;
+  /** Business ms it began with, carried from the cycle it continues (a policy migration); absent otherwise. */
+  readonly carriedMs?: number;
   /** The clock definition that measured it, when the clock has moved to another policy version since. */
-  measuredBy: { readonly config: ClockConfig; readonly calendar: BusinessCalendar } | undefined;
+  measuredBy?: { readonly config: ClockConfig; readonly calendar: BusinessCalendar };
   /** While running: when the current segment began. */
   since: number;
   status: 'running' | 'paused' | 'ended';
@@ -68,12 +68,13 @@ export interface ClockRun {
   deadline: number | undefined;
   /** Waiting for the start condition (before the first cycle, or after a rearm). */
   armed: boolean;
-  /** Between an event meeting a pause condition and the next meeting a resume condition, started or not. */
-  held: boolean;
-  /** The event that holds it, for explain. */
+  /**
+   * The event that holds it, from an event meeting a pause condition to the next meeting a
+   * resume condition, started or not (undefined: no event holds it).
+   */
   heldBy: { readonly type: string; readonly eventId: string } | undefined;
   /** Its clock is not in the ticket's policy any more (a migration): it keeps its history and ignores events. */
-  retired: boolean;
+  retired?: true;
   readonly cycles: Cycle[];
   readonly timeline: ExplainEntry[];
   /** Bumped on every change, so the due index can drop entries that went stale. */

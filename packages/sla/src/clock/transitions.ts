@@ -57,8 +57,6 @@ export function startCycle(run: ClockRun, attributes: TicketState, event: ClockE
     targetMs,
     deadline,
     elapsedMs: carriedMs,
-    carriedMs,
-    measuredBy: undefined,
     since: event.at,
     status: 'running',
     outcome: undefined,
@@ -66,10 +64,12 @@ export function startCycle(run: ClockRun, attributes: TicketState, event: ClockE
     crossings: [{ label: 'started', kind: 'started', at: event.at }],
     emitted: 0,
   };
-  run.cycles.push(cycle);
+  // Only a migrated cycle carries time: the others keep the common shape.
+  const started = carriedMs > 0 ? { ...cycle, carriedMs } : cycle;
+  run.cycles.push(started);
   run.armed = false;
   note(run, number, 'started', event, reason);
-  return cycle;
+  return started;
 }
 
 export function end(cycle: Cycle, at: number, outcome: Cycle['outcome']): void {
@@ -123,11 +123,11 @@ function settleHold(run: ClockRun, ticket: TicketState, event: ClockEvent, pause
   if (!active(cycle)) return false;
   const { pauseWhile } = run.config;
   const byState = pauseWhile !== undefined && holds(pauseWhile, ticket);
-  const held = run.held || byState;
+  const held = run.heldBy !== undefined || byState;
   if (cycle.status === 'running' && held) {
     // Settled at `event.at` already: either it was active before this event, or it began at it.
     cycle.status = 'paused';
-    const why = pausedBy ?? (run.held && run.heldBy ? `held since ${run.heldBy.type} (${run.heldBy.eventId})` : `the ticket meets pauseWhile ${JSON.stringify(pauseWhile)}`);
+    const why = pausedBy ?? (run.heldBy ? `held since ${run.heldBy.type} (${run.heldBy.eventId})` : `the ticket meets pauseWhile ${JSON.stringify(pauseWhile)}`);
     note(run, cycle.number, 'paused', event, why);
     return true;
   }
@@ -159,13 +159,8 @@ export function applyToClock(run: ClockRun, ticket: TicketState, event: ClockEve
   const pausedBy = describe(config.pause, event, ticket);
   const resumedBy = pausedBy === undefined ? describe(config.resume, event, ticket) : undefined;
   let moved = transition(run, ticket, event);
-  if (pausedBy !== undefined) {
-    run.held = true;
-    run.heldBy = { type: event.type, eventId: event.eventId };
-  } else if (resumedBy !== undefined) {
-    run.held = false;
-    run.heldBy = undefined;
-  }
+  if (pausedBy !== undefined) run.heldBy = { type: event.type, eventId: event.eventId };
+  else if (resumedBy !== undefined) run.heldBy = undefined;
   moved = settleHold(run, ticket, event, pausedBy, resumedBy) || moved;
 
   const now = currentCycle(run);

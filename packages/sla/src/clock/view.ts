@@ -99,7 +99,7 @@ export function explainClock(run: ClockRun, now: number): ExplainLine[] {
         action: x.kind === 'breach' ? 'breached' : 'warning',
         event: null,
         reason: x.inherited
-          ? `${x.label} already passed when the cycle began: it continues cycle ${c.number - 1} with ${c.carriedMs} ms used`
+          ? `${x.label} already passed when the cycle began: it continues cycle ${c.number - 1} with ${c.carriedMs ?? 0} ms used`
           : x.kind === 'breach'
             ? `due instant reached while running (target ${c.targetMs ?? '?'} ms)`
             : `${x.label} of the target used`,

@@ -107,7 +107,7 @@ export function createSlaDeadlineTracker(config: SlaConfig | unknown, options: S
     applyEvent(tracked.state, event);
     tracked.state.changed.clear();
     // The ticker's bookkeeping has no use here.
-    tracked.state.unpinned.clear();
+    tracked.state.unpinned.length = 0;
     if (!isPinEvent(event)) tracked.version = event.streamVersion;
     tracked.position = Math.max(tracked.position, event.globalPosition);
     tracked.asOf = Math.max(tracked.asOf, Date.parse(event.occurredAt));

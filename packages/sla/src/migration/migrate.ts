@@ -79,7 +79,7 @@ function clocksToStart(config: SlaConfig, ticket: TicketSla, to: PolicyConfig, e
   for (const e of events) evolveTicket(replay, e);
   return replay.clocks
     .filter((run) => !ticket.clocks.some((r) => !r.retired && r.config.name === run.config.name) && active(currentCycle(run)))
-    .map((run) => ({ clock: run.config.name, held: run.held, deadline: run.deadline === undefined ? null : new Date(run.deadline).toISOString() }));
+    .map((run) => ({ clock: run.config.name, held: run.heldBy !== undefined, deadline: run.deadline === undefined ? null : new Date(run.deadline).toISOString() }));
 }
 
 function skipReason(ticket: TicketSla | undefined, options: MigrationOptions, explicit: boolean): MigrationSkip | undefined {

@@ -114,7 +114,7 @@ export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly Rec
   const intervals = runningIntervals(run, cycle, now);
   const measuredBy: { readonly config: ClockConfig; readonly calendar: BusinessCalendar } = cycle.measuredBy ?? run;
   const { calendar } = measuredBy;
-  const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, calendar.diff(a, Math.min(b, t))) : sum), cycle.carriedMs);
+  const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, calendar.diff(a, Math.min(b, t))) : sum), cycle.carriedMs ?? 0);
   const cuts = events.map((e) => Date.parse(e.occurredAt));
   for (const [a, b] of intervals) {
     const points = [a, ...new Set(cuts.filter((t) => t > a && t < b)), b];

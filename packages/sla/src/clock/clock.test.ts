@@ -116,6 +116,29 @@ describe('a clock: start, stop, pause, resume, reset, cancel', () => {
   });
 });
 
+describe('a deadline already due when its clock starts', () => {
+  it('is breached at the start, with its warnings, none after the breach', async () => {
+    const config = oneClock({
+      start: [{ on: 'ResolutionProposed' }],
+      warnings: [{ percent: 75 }, { before: 'PT1H' }],
+      target: { deadline: { field: 'agreedDeadline', from: [{ on: 'ResolutionProposed' }] } },
+    });
+    for (const deadline of [T0 + H, T0 + H - 60_000]) {
+      const { view, state } = await clockAt(config, async (l) => {
+        await l.add('c1', T0, 'ComplaintReceived');
+        await l.add('c1', T0 + H, 'ResolutionProposed', { agreedDeadline: iso(deadline) });
+      }, T0 + H);
+      expect(view).toMatchObject({ state: 'breached', breachedAt: iso(T0 + H) });
+      expect(explain(state, 'c1', 'c', T0 + H).map((l) => `${l.at} ${l.action}`)).toEqual([
+        `${iso(T0 + H)} started`,
+        `${iso(T0 + H)} warning`,
+        `${iso(T0 + H)} warning`,
+        `${iso(T0 + H)} breached`,
+      ]);
+    }
+  });
+});
+
 describe('reopening, per clock', () => {
   const build = async (l: ReturnType<typeof testLog>) => {
     await l.add('c1', T0, 'ComplaintReceived');

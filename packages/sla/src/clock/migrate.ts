@@ -30,11 +30,11 @@ export interface MigrationStart {
   readonly deadline: string | null;
 }
 
-function continueCycle(run: ClockRun, ticket: TicketSla, from: Cycle, status: Cycle['status'], event: ClockEvent, reason: string): void {
+/** The next cycle, continuing `from`; it runs or not as the new definition's holds say (settled after, with the explain line). */
+function continueCycle(run: ClockRun, ticket: TicketSla, from: Cycle, event: ClockEvent, reason: string): void {
   // A deadline is absolute: the next cycle runs to the same deadline and carries no time.
   const deadline = 'deadline' in run.config.target;
   const next = startCycle(run, ticket, event, reason, deadline ? 0 : from.elapsedMs);
-  next.status = status;
   if (next.targetMs === undefined) return;
   // The new definition's thresholds already behind the cycle: reached at the migration, silently.
   const passed = thresholdsOf(run, next.targetMs).filter((t) => (deadline ? breached(from) : t.usedMs <= from.elapsedMs && (t.kind === 'warning' || breached(from))));
@@ -50,10 +50,9 @@ function carry(old: ClockRun, fresh: ClockRun, ticket: TicketSla, event: ClockEv
   const cycle = currentCycle(old);
   if (active(cycle)) {
     settle(old, cycle, event.at);
-    const status = cycle.status;
     end(cycle, event.at, 'superseded');
     note(run, cycle.number, 'migrated', event, `moved to ${label}: continued by cycle ${cycle.number + 1}`);
-    continueCycle(run, ticket, cycle, status, event, `${label}: continues cycle ${cycle.number} with ${cycle.elapsedMs} ms used`);
+    continueCycle(run, ticket, cycle, event, `${label}: continues cycle ${cycle.number} with ${cycle.elapsedMs} ms used`);
   }
   return run;
 }

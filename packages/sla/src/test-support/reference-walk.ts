@@ -218,12 +218,12 @@ function migrate(config: SlaConfig, clocks: RefClock[], s: State, data: Record<s
       const c = old.cycles.at(-1);
       const carried: RefClock = { ...old, def: fresh.def, calendar: fresh.calendar };
       if (isActive(c)) {
-        const running = c.running;
         end(c, t, 'superseded');
         // A deadline runs on to the same instant: nothing to carry, and past it if the predecessor breached.
+        // Whether it runs is the new version's holds' business (settled below).
         const deadline = 'deadline' in fresh.def.target;
-        const n = startCycle(carried, t, deadline ? 0 : c.used);
-        n.running = running;
+        startCycle(carried, t, deadline ? 0 : c.used);
+        const n = carried.cycles.at(-1) as RefCycle;
         const iso = durationOf(fresh.def, s);
         const past = deadline ? true : iso !== undefined && c.used >= Math.max(1, msOf(iso));
         if (c.breachAt !== undefined && past) Object.assign(n, { breachAt: t, inheritedBreach: true });

@@ -20,10 +20,20 @@ import type { TicketState } from '../policy/ticket-state.js';
 
 type Interval = readonly [from: number, to: number];
 
-/** When the cycle ran, by its timeline: [from, to) pairs, the last open until `now`. */
+/**
+ * When the cycle ran, by its timeline: [from, to) pairs, the last open until `now`.
+ * A cycle started (or resumed) and paused by one event, because something held it,
+ * never ran: no interval.
+ */
 export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Interval[] {
   const out: Interval[] = [];
   let since: number | undefined;
+  let openedBy: string | undefined;
+  const open = (at: number, eventId: string) => {
+    if (since !== undefined) return;
+    since = at;
+    openedBy = eventId;
+  };
   const close = (at: number) => {
     if (since !== undefined) out.push([since, Math.min(at, now)]);
     since = undefined;
@@ -33,14 +43,17 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
     switch (entry.action) {
       case 'started':
       case 'resumed':
-        since ??= entry.at;
+        open(entry.at, entry.eventId);
         break;
       case 'reopened':
         // Resume mode carries the cycle on; the other modes end it.
-        if (run.config.onReopen === 'resume') since ??= entry.at;
+        if (run.config.onReopen === 'resume') open(entry.at, entry.eventId);
         else close(entry.at);
         break;
       case 'paused':
+        if (since === entry.at && openedBy === entry.eventId) since = undefined;
+        else close(entry.at);
+        break;
       case 'stopped':
       case 'cancelled':
       case 'reset':
@@ -106,6 +119,20 @@ function targetOf(config: ClockConfig, facts: Facts): { ms?: number; deadline?: 
 }
 
 /**
+ * A cycle that continues a breached one over a migration, already past its new
+ * target when it begins, is breached from its start (the breach carried over).
+ */
+function inheritedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedEvent<EventLike>[], config: ClockConfig): number | undefined {
+  const start = run.timeline.find((e) => e.cycle === cycle.number && e.action === 'started');
+  const predecessor = run.cycles[cycle.number - 2];
+  const continues = run.timeline.some((e) => e.cycle === cycle.number - 1 && e.action === 'migrated' && e.eventId === start?.eventId);
+  if (!continues || predecessor === undefined || !predecessor.crossings.some((c) => c.kind === 'breach')) return undefined;
+  const target = targetOf(config, factsAt(config, events, cycle.startedAt));
+  const past = 'deadline' in config.target || (target.ms !== undefined && (cycle.carriedMs ?? 0) >= Math.max(1, target.ms));
+  return past ? cycle.startedAt : undefined;
+}
+
+/**
  * The first instant by `now` at which the cycle, while running, had used its whole
  * target (or was past its deadline), or undefined. Targets change only at the
  * ticket's events, so each running interval is cut at them and searched piece by piece.
@@ -113,6 +140,8 @@ function targetOf(config: ClockConfig, facts: Facts): { ms?: number; deadline?: 
 export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedEvent<EventLike>[], now: number): number | undefined {
   const intervals = runningIntervals(run, cycle, now);
   const measuredBy: { readonly config: ClockConfig; readonly calendar: BusinessCalendar } = cycle.measuredBy ?? run;
+  const inherited = inheritedBreach(run, cycle, events, measuredBy.config);
+  if (inherited !== undefined) return inherited <= now ? inherited : undefined;
   const { calendar } = measuredBy;
   const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, calendar.diff(a, Math.min(b, t))) : sum), cycle.carriedMs ?? 0);
   const cuts = events.map((e) => Date.parse(e.occurredAt));

@@ -11,6 +11,7 @@ import {
   escalateOnBreach,
   explain,
   breachedClocks,
+  migrateSlaPolicy,
   parseSlaConfig,
   repairSla,
   serviceHoursCalendar,
@@ -135,7 +136,7 @@ describe('docs/sla.md examples', () => {
       now: clock.now(),
       repairId: 'ack-6h',
     });
-    const flips = report.flips; // [] while the acknowledgement is still running: nothing flips until it ends
+    const flips = report.flips; // [{ complaintId: 'c-1', clock: 'acknowledgement', cycle: 1, before: 'breached', after: 'running' }]
     // --- end
     expect(wakeUpAt).toBe('2026-11-23T03:00:00.000Z');
     expect(written).toEqual([
@@ -146,6 +147,56 @@ describe('docs/sla.md examples', () => {
     ]);
     expect((await store.readStream('c-1')).map((e) => e.type)).toContain('ComplaintEscalated');
     expect(breachedClocks(ticker.state, clock.now()).map((v) => v.clock)).toEqual(['acknowledgement']);
-    expect(flips).toEqual([]);
+    expect(flips).toEqual([{ complaintId: 'c-1', clock: 'acknowledgement', cycle: 1, before: 'breached', after: 'running' }]);
+  });
+
+  it('policy versions and migration', async () => {
+    const store = createInMemoryEventStore();
+    const clock = createManualClock('2026-11-23T01:00:00Z');
+    const engine = createEngine({ store, clock });
+    await engine.executeOrThrow({
+      type: 'ReceiveComplaint',
+      complaintId: 'c-1',
+      actor: { id: 'fd-wang', role: 'frontDesk' },
+      data: { customer: { reference: 'cust-9' }, channel: 'phone', description: 'Brakes squeal after service', demand: 'Fix it' },
+    });
+    await createSlaTicker({ store, config: { calendars: [serviceHoursCalendar], policies: [defaultPolicy()] } }).tick(clock.now());
+    clock.set('2026-11-23T02:00:00Z');
+    // --- example: migration
+    // Version 2 shortens the acknowledgement; tickets recorded on version 1 keep it.
+    const versions = {
+      calendars: [serviceHoursCalendar],
+      policies: [defaultPolicy({ version: 1 }), defaultPolicy({ version: 2, acknowledgement: { general: 'PT2H' } })],
+    };
+    const options = { store, config: versions, from: { name: 'default', version: 1 }, to: { name: 'default', version: 2 }, now: clock.now(), migrationId: 'ack-2h' };
+    const plan = await migrateSlaPolicy(options); // a dry run: what would change, per ticket
+    const moves = plan.migrated; // [{ complaintId: 'c-1', from: default@1, to: default@2, start: [], changes: [{ clock: 'acknowledgement', cycle: 2, before: 'none', after: 'running' }, …] }]
+    const done = await migrateSlaPolicy({ ...options, dryRun: false }); // one SlaPolicyMigrated per ticket
+    const again = await migrateSlaPolicy({ ...options, dryRun: false }); // written: 0, skipped: alreadyMigrated
+    // --- end
+    expect(moves).toEqual([
+      {
+        complaintId: 'c-1',
+        from: { name: 'default', version: 1 },
+        to: { name: 'default', version: 2 },
+        start: [],
+        changes: [
+          { complaintId: 'c-1', clock: 'acknowledgement', cycle: 1, before: 'running', after: 'superseded' },
+          { complaintId: 'c-1', clock: 'acknowledgement', cycle: 2, before: 'none', after: 'running' },
+          { complaintId: 'c-1', clock: 'resolution', cycle: 1, before: 'running', after: 'superseded' },
+          { complaintId: 'c-1', clock: 'resolution', cycle: 2, before: 'none', after: 'running' },
+        ],
+      },
+    ]);
+    expect([done.written, again.written, again.skipped]).toEqual([1, 0, [{ complaintId: 'c-1', reason: 'alreadyMigrated' }]]);
+    const ticker = createSlaTicker({ store, config: versions });
+    await ticker.tick(clock.now());
+    // One business hour used at the migration, two allowed now: due at 11:00 in Shanghai.
+    expect(ticketClocks(ticker.state, 'c-1', clock.now()).find((v) => v.clock === 'acknowledgement')).toMatchObject({
+      policy: { name: 'default', version: 2 },
+      cycle: 2,
+      dueAt: '2026-11-23T03:00:00.000Z',
+    });
   });
 });
+

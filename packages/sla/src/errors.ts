@@ -39,3 +39,19 @@ export class CalendarClosedError extends Error {
 
 export const issuesFromZod = (error: z.ZodError): SlaConfigIssue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+
+/** A ticket is pinned to a policy version the configuration does not have: the log's past cannot be folded without it. */
+export class SlaPinError extends Error {
+  readonly kind = 'SlaPin' as const;
+  override readonly name = 'SlaPinError';
+  constructor(
+    readonly complaintId: string,
+    readonly policy: { readonly name: string; readonly version: number },
+    /** Why the ticket names it: its recorded pin, or a migration's source or target. */
+    readonly role: 'pinned to' | 'migrated from' | 'migrated to',
+  ) {
+    super(
+      `ticket ${complaintId} is ${role} ${policy.name}@${policy.version}, which the SLA configuration does not have: keep every policy version tickets in the log were measured under`,
+    );
+  }
+}

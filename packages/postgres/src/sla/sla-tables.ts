@@ -10,7 +10,7 @@
  * or a rolled-back batch. The rows and the checkpoint commit together.
  */
 import type { ComplaintEvent, EventLike, RecordedEvent } from '@redress/core';
-import { createSlaDeadlineTracker, toSlaConfig, type SlaConfig, type SlaDeadlineTracker } from '@redress/sla';
+import { createSlaDeadlineTracker, toSlaConfig, type SlaConfig, type SlaDeadlineTracker, type TicketHistory } from '@redress/sla';
 import type { ClientBase } from 'pg';
 import type { ProjectionScope, SqlProjection } from '../projections/sql-projection.js';
 import { EVENT_COLUMNS, toRecorded, type EventRow } from '../store/rows.js';
@@ -24,19 +24,20 @@ export interface SqlSlaProjectionOptions {
   readonly cacheSize?: number;
 }
 
-/** The earlier events of each stream, before the version given, in one query. */
-async function histories(tx: ClientBase, scope: ProjectionScope, before: ReadonlyMap<string, number>): Promise<Map<string, RecordedEvent<EventLike>[]>> {
-  const out = new Map<string, RecordedEvent<EventLike>[]>([...before.keys()].map((id) => [id, []]));
-  if (before.size === 0) return out;
-  const { rows } = await tx.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+/** Each ticket's earlier events (its complaint and SLA streams, before the position given), in one query. */
+async function histories(tx: ClientBase, scope: ProjectionScope, wanted: readonly TicketHistory[]): Promise<Map<string, RecordedEvent<EventLike>[]>> {
+  const out = new Map<string, RecordedEvent<EventLike>[]>(wanted.map((h) => [h.ticket, []]));
+  if (wanted.length === 0) return out;
+  const { rows } = await tx.query<EventRow & { readonly ticket: string }>(
+    `SELECT f.ticket, ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
      FROM ${scope.schema}.redress_events AS e
-     JOIN unnest($2::text[], $3::int[]) AS f (stream_id, before) ON e.stream_id = f.stream_id AND e.stream_version < f.before
+     JOIN unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS f (ticket, complaint, sla, before)
+       ON e.stream_id IN (f.complaint, f.sla) AND e.global_position < f.before
      WHERE e.tenant = $1
-     ORDER BY e.stream_id, e.stream_version`,
-    [scope.tenant, [...before.keys()], [...before.values()]],
+     ORDER BY f.ticket, e.global_position`,
+    [scope.tenant, wanted.map((h) => h.ticket), wanted.map((h) => h.streams[0]), wanted.map((h) => h.streams[1]), wanted.map((h) => h.beforePosition)],
   );
-  for (const row of rows) out.get(row.stream_id)?.push(toRecorded(row));
+  for (const row of rows) out.get(row.ticket)?.push(toRecorded(row));
   return out;
 }
 
@@ -99,10 +100,14 @@ export function sqlSlaProjection<E extends EventLike = ComplaintEvent>(options: 
     async apply(tx, events, scope) {
       const tracker = trackerOf(scope);
       try {
-        // Per stream, the first event whose history the tracker lacks: read them all in one query.
-        const before = new Map<string, number>();
-        for (const e of events) if (!before.has(e.streamId) && tracker.needsHistory(e)) before.set(e.streamId, e.streamVersion);
-        const loaded = await histories(tx, scope, before);
+        // Per ticket, the first event whose history the tracker lacks: read them all in one query.
+        const first = new Map<string, TicketHistory>();
+        for (const e of events) {
+          if (!tracker.needsHistory(e)) continue;
+          const wanted = tracker.historyOf(e);
+          if (!first.has(wanted.ticket)) first.set(wanted.ticket, wanted);
+        }
+        const loaded = await histories(tx, scope, [...first.values()]);
         for (const event of events) {
           // The tracker ignores event types that do not move clocks, and never asks for their history.
           if (!tracker.needsHistory(event)) {
@@ -110,8 +115,9 @@ export function sqlSlaProjection<E extends EventLike = ComplaintEvent>(options: 
             continue;
           }
           // Read with the others unless it was evicted later in this batch: then on its own.
-          const preloaded = before.get(event.streamId) === event.streamVersion ? loaded.get(event.streamId) : undefined;
-          tracker.apply(event, preloaded ?? (await histories(tx, scope, new Map([[event.streamId, event.streamVersion]]))).get(event.streamId));
+          const wanted = tracker.historyOf(event);
+          const preloaded = first.get(wanted.ticket)?.beforePosition === wanted.beforePosition ? loaded.get(wanted.ticket) : undefined;
+          tracker.apply(event, preloaded ?? (await histories(tx, scope, [wanted])).get(wanted.ticket));
         }
         await writeRows(tx, scope, tracker);
       } catch (error) {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { rebuildProjection } from '@redress/core';
 import { slaProjection } from './projection.js';
-import { breachedClocks, atRisk, explain, ticketClocks } from './queries.js';
+import { breachedClocks, atRisk, explain } from './queries.js';
 import { D, H, oneClock, T0, testLog } from '../test-support/log.js';
-import type { SlaConfigInput } from '../policy/schema.js';
+import { clockAt } from '../test-support/views.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-async function clockAt(config: SlaConfigInput, build: (log: ReturnType<typeof testLog>) => Promise<void>, now: number) {
-  const log = testLog();
-  await build(log);
-  const { state } = await rebuildProjection(log.store, slaProjection(config));
-  const view = ticketClocks(state, 'c1', now)[0];
-  if (!view) throw new Error('no clock');
-  return { view, state };
-}
 
 describe('a clock: start, stop, pause, resume, reset, cancel', () => {
   it('starts on its start condition and counts down', async () => {
@@ -125,6 +116,29 @@ describe('a clock: start, stop, pause, resume, reset, cancel', () => {
   });
 });
 
+describe('a deadline already due when its clock starts', () => {
+  it('is breached at the start, with its warnings, none after the breach', async () => {
+    const config = oneClock({
+      start: [{ on: 'ResolutionProposed' }],
+      warnings: [{ percent: 75 }, { before: 'PT1H' }],
+      target: { deadline: { field: 'agreedDeadline', from: [{ on: 'ResolutionProposed' }] } },
+    });
+    for (const deadline of [T0 + H, T0 + H - 60_000]) {
+      const { view, state } = await clockAt(config, async (l) => {
+        await l.add('c1', T0, 'ComplaintReceived');
+        await l.add('c1', T0 + H, 'ResolutionProposed', { agreedDeadline: iso(deadline) });
+      }, T0 + H);
+      expect(view).toMatchObject({ state: 'breached', breachedAt: iso(T0 + H) });
+      expect(explain(state, 'c1', 'c', T0 + H).map((l) => `${l.at} ${l.action}`)).toEqual([
+        `${iso(T0 + H)} started`,
+        `${iso(T0 + H)} warning`,
+        `${iso(T0 + H)} warning`,
+        `${iso(T0 + H)} breached`,
+      ]);
+    }
+  });
+});
+
 describe('reopening, per clock', () => {
   const build = async (l: ReturnType<typeof testLog>) => {
     await l.add('c1', T0, 'ComplaintReceived');
@@ -191,5 +205,7 @@ describe('explain and queries', () => {
     expect(breachedClocks(state, now, { handlerId: 'h-li' }).map((v) => v.complaintId)).toEqual(['b']);
     expect(atRisk(state, now).map((v) => v.complaintId)).toEqual(['a']);
     expect(atRisk(state, now, { severity: 'major' })).toEqual([]);
+    expect(breachedClocks(state, now, { priority: null }).map((v) => v.complaintId)).toEqual(['b', 'c']);
+    expect(breachedClocks(state, now, { priority: 'P1' })).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 /**
- * The SLA projection: a core `Projection` over complaint events that keeps every
+ * The SLA projection: a core `Projection` over complaint events and the SLA
+ * streams' pin events (which policy version measures a ticket) that keeps every
  * ticket's clocks. The clocks' views at a given `now` and the queries are
- * functions of its state; the ticker reads `changed` to keep its due index fresh.
+ * functions of its state; the ticker reads `changed` to keep its due index fresh,
+ * and `unpinned` to record the pins the log does not hold yet.
  */
 import { COMPLAINT_EVENT_TYPES, type EventLike, type Projection, type RecordedEvent } from '@redress/core';
 import { toSlaConfig, type SlaConfig } from '../policy/config.js';
+import { applyPin, isPinEvent, PIN_EVENT_TYPES } from './pin.js';
 import type { ClockRun } from './run.js';
 import { evolveTicket, openTicket, type TicketSla } from './ticket.js';
 
@@ -13,14 +16,21 @@ export interface SlaState {
   readonly tickets: Map<string, TicketSla>;
   /** Clocks changed since the ticker last looked, with their ticket. */
   readonly changed: Map<ClockRun, TicketSla>;
+  /** Tickets opened since the ticker last looked: those still with no recorded pin need one (an array: a set per ticket costs more). */
+  readonly unpinned: TicketSla[];
 }
+
+/** What the SLA projection reads: every complaint event, and the pin events of the SLA streams. */
+export const SLA_PROJECTION_EVENT_TYPES: readonly string[] = [...COMPLAINT_EVENT_TYPES, ...PIN_EVENT_TYPES];
+
+export const emptySlaState = (config: SlaConfig): SlaState => ({ config, tickets: new Map(), changed: new Map(), unpinned: [] });
 
 export function slaProjection(config: SlaConfig | unknown): Projection<SlaState, EventLike> {
   const parsed = toSlaConfig(config);
   return {
     name: 'sla',
-    handles: COMPLAINT_EVENT_TYPES,
-    initialState: () => ({ config: parsed, tickets: new Map(), changed: new Map() }),
+    handles: SLA_PROJECTION_EVENT_TYPES,
+    initialState: () => emptySlaState(parsed),
     evolve(state, event) {
       applyEvent(state, event);
       return state;
@@ -29,11 +39,19 @@ export function slaProjection(config: SlaConfig | unknown): Projection<SlaState,
 }
 
 export function applyEvent(state: SlaState, event: RecordedEvent<EventLike>): void {
+  if (isPinEvent(event)) {
+    applyPin(state, event);
+    return;
+  }
   let ticket = state.tickets.get(event.streamId);
   if (event.type === 'ComplaintReceived' && ticket === undefined) {
     ticket = openTicket(state.config, event);
     state.tickets.set(event.streamId, ticket);
+    state.unpinned.push(ticket);
+    for (const run of evolveTicket(ticket, event)) state.changed.set(run, ticket);
+    return;
   }
   if (ticket === undefined) return;
+  ticket.pending?.push(event);
   for (const run of evolveTicket(ticket, event)) state.changed.set(run, ticket);
 }

@@ -1,6 +1,6 @@
 /**
  * Queries over the SLA projection at a given `now`: a ticket's clocks, explain,
- * and the breached or at-risk clocks, filtered by handler and severity. They
+ * and the breached or at-risk clocks, filtered by handler, severity and priority. They
  * scan the tickets (a read model query, not the hot path: the ticker uses the
  * due index).
  */
@@ -13,6 +13,8 @@ export interface TicketClockView extends ClockView {
   readonly complaintId: string;
   readonly handlerId: string | null;
   readonly severity: string;
+  /** Null when the classification recorded none. */
+  readonly priority: string | null;
   readonly policy: { readonly name: string; readonly version: number } | null;
 }
 
@@ -20,6 +22,8 @@ export interface SlaQueryFilter {
   /** A handler's clocks; `null` for unassigned tickets. */
   readonly handlerId?: string | null;
   readonly severity?: string;
+  /** A priority's clocks; `null` for tickets whose classification recorded none. */
+  readonly priority?: string | null;
   readonly clock?: string;
 }
 
@@ -30,6 +34,7 @@ const withTicket = (ticket: TicketSla, view: ClockView): TicketClockView => ({
   complaintId: ticket.complaintId,
   handlerId: ticket.handlerId,
   severity: ticket.severity,
+  priority: ticket.priority ?? null,
   policy: ticket.policy ?? null,
 });
 
@@ -53,6 +58,7 @@ function* matching(state: SlaState, now: number, filter: SlaQueryFilter): Genera
   for (const ticket of state.tickets.values()) {
     if (filter.handlerId !== undefined && ticket.handlerId !== filter.handlerId) continue;
     if (filter.severity !== undefined && ticket.severity !== filter.severity) continue;
+    if (filter.priority !== undefined && (ticket.priority ?? null) !== filter.priority) continue;
     for (const run of ticket.clocks) {
       if (filter.clock !== undefined && run.config.name !== filter.clock) continue;
       if (run.cycles.length === 0) continue;

@@ -17,6 +17,11 @@ export interface Threshold {
 /** A threshold reached while the clock ran, at its exact instant. */
 export interface Crossing extends Threshold {
   readonly at: number;
+  /**
+   * Already behind the cycle when it began: a cycle that continues one under another
+   * policy version starts past these thresholds. Never handed out as an event.
+   */
+  readonly inherited?: true;
 }
 
 export type CycleOutcome = 'met' | 'breached' | 'cancelled' | 'reset' | 'superseded';
@@ -25,7 +30,7 @@ export type CycleOutcome = 'met' | 'breached' | 'cancelled' | 'reset' | 'superse
 export interface ExplainEntry {
   readonly at: number;
   readonly cycle: number;
-  readonly action: 'started' | 'paused' | 'resumed' | 'stopped' | 'reset' | 'cancelled' | 'reopened' | 'retargeted' | 'rearmed';
+  readonly action: 'started' | 'paused' | 'resumed' | 'stopped' | 'reset' | 'cancelled' | 'reopened' | 'retargeted' | 'rearmed' | 'migrated';
   /** The event that did it (absent for crossings computed from time). */
   readonly eventType: string;
   readonly eventId: string;
@@ -41,6 +46,10 @@ export interface Cycle {
   deadline: number | undefined;
   /** Business ms used before `since`. */
   elapsedMs: number;
+  /** Business ms it began with, carried from the cycle it continues (a policy migration); absent otherwise. */
+  readonly carriedMs?: number;
+  /** The clock definition that measured it, when the clock has moved to another policy version since. */
+  measuredBy?: { readonly config: ClockConfig; readonly calendar: BusinessCalendar };
   /** While running: when the current segment began. */
   since: number;
   status: 'running' | 'paused' | 'ended';
@@ -59,6 +68,13 @@ export interface ClockRun {
   deadline: number | undefined;
   /** Waiting for the start condition (before the first cycle, or after a rearm). */
   armed: boolean;
+  /**
+   * The event that holds it, from an event meeting a pause condition to the next meeting a
+   * resume condition, started or not (undefined: no event holds it).
+   */
+  heldBy: { readonly type: string; readonly eventId: string } | undefined;
+  /** Its clock is not in the ticket's policy any more (a migration): it keeps its history and ignores events. */
+  retired?: true;
   readonly cycles: Cycle[];
   readonly timeline: ExplainEntry[];
   /** Bumped on every change, so the due index can drop entries that went stale. */

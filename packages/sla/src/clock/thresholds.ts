@@ -42,10 +42,17 @@ export function liveCrossings(run: ClockRun, cycle: Cycle, until: number): Cross
   return out;
 }
 
-/** When a threshold is reached if the clock keeps running (never before the segment began). */
+/**
+ * When a threshold is reached if the clock keeps running (never before the segment
+ * began). A deadline cycle breaches at its deadline, and no warning comes after it
+ * (a deadline already due when the cycle starts has a zero target: its warnings,
+ * at least 1 ms in, are reached with the breach).
+ */
 function instantOf(run: ClockRun, cycle: Cycle, t: Budgeted): number {
-  if (t.kind === 'breach' && cycle.deadline !== undefined) return Math.max(cycle.deadline, cycle.since);
-  return run.calendar.add(cycle.since, Math.max(0, t.usedMs - cycle.elapsedMs));
+  const at = run.calendar.add(cycle.since, Math.max(0, t.usedMs - cycle.elapsedMs));
+  if (cycle.deadline === undefined) return at;
+  const due = Math.max(cycle.deadline, cycle.since);
+  return t.kind === 'breach' ? due : Math.min(at, due);
 }
 
 /** The next threshold instant of a running cycle, or undefined. */

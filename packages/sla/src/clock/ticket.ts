@@ -1,19 +1,43 @@
 /**
- * A ticket as the SLA engine sees it: the pinned policy, what targets depend on
- * (severity, channel), who handles it, how far it was escalated, and its clocks.
+ * A ticket as the SLA engine sees it: the pinned policy, its state (what targets,
+ * `when` conditions and `pauseWhile` read: severity, priority, channel, step,
+ * waiting…), who handles it, how far it was escalated, and its clocks.
  */
-import { escalationRankOf, type EscalationLevel, type EventLike, type RecordedEvent } from '@redress/core';
+import { escalationRankOf, stepAfter, type ComplaintEvent, type ComplaintStep, type EscalationLevel, type EventLike, type RecordedEvent } from '@redress/core';
 import type { SlaConfig } from '../policy/config.js';
+import type { PolicyConfig } from '../policy/schema.js';
 import { selectPolicy } from '../policy/select.js';
+import type { TicketState } from '../policy/ticket-state.js';
 import type { ClockRun } from './run.js';
 import { applyToClock, reopenClock, type ClockEvent } from './transitions.js';
 
-export interface TicketSla {
+/** A policy version, as pinned on a ticket. */
+export interface PolicyRef {
+  readonly name: string;
+  readonly version: number;
+}
+
+export interface TicketSla extends TicketState {
   readonly complaintId: string;
-  /** The policy pinned at receipt, or undefined when none matched (the ticket has no clocks). */
-  readonly policy: { readonly name: string; readonly version: number } | undefined;
+  /** The pinned policy, or undefined when none matched (the ticket has no clocks). */
+  policy: PolicyRef | undefined;
+  /**
+   * How many pin events (SlaPolicyApplied, SlaPolicyMigrated) the log holds for the
+   * ticket, less one: -1 while its policy is only selected, not recorded yet.
+   */
+  pinSeq: number;
+  /** Migrations applied to the ticket, by id (undefined until the first). */
+  migrations: string[] | undefined;
+  /** While the pin is not recorded: the ticket's events so far, to fold again if the recorded pin differs. */
+  pending: RecordedEvent<EventLike>[] | undefined;
   readonly receivedAt: number;
+  /** The latest instant of an event applied: a migration never acts before it. */
+  lastAt: number;
   severity: string;
+  priority: string | undefined;
+  step: ComplaintStep;
+  waiting: boolean;
+  waitingReason: string | null;
   readonly channel: string;
   handlerId: string | null;
   /** The highest escalation level reached (the ladder is core's; each escalation records its rung). */
@@ -27,25 +51,38 @@ export interface TicketSla {
 /** A top-level field of an event's payload, or undefined when the payload is not an object. */
 export const field = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
 
-/** A new ticket from its ComplaintReceived event, with the policy in force pinned. */
-export function openTicket(config: SlaConfig, event: RecordedEvent<EventLike>): TicketSla {
-  const at = Date.parse(event.occurredAt);
-  const policy = selectPolicy(config.policies, event.data, at);
-  const clocks: ClockRun[] = (policy?.clocks ?? []).map((c) => ({
+/** Runs of a policy's clocks, none started. */
+export function runsOf(config: SlaConfig, policy: PolicyConfig | undefined): ClockRun[] {
+  return (policy?.clocks ?? []).map((c) => ({
     config: c,
     // Validated: every clock's calendar exists.
     calendar: config.calendars.get(c.calendar) as NonNullable<ReturnType<SlaConfig['calendars']['get']>>,
     deadline: undefined,
     armed: true,
+    heldBy: undefined,
     cycles: [],
     timeline: [],
     generation: 0,
   }));
+}
+
+/** A ticket under a given policy, from its ComplaintReceived event. */
+export function ticketFor(config: SlaConfig, policy: PolicyConfig | undefined, event: RecordedEvent<EventLike>): TicketSla {
+  const at = Date.parse(event.occurredAt);
+  const clocks = runsOf(config, policy);
   return {
     complaintId: String(field(event.data, 'complaintId') ?? event.streamId),
     policy: policy && { name: policy.name, version: policy.version },
+    pinSeq: -1,
+    migrations: undefined,
+    pending: [event],
     receivedAt: at,
+    lastAt: at,
     severity: 'general',
+    priority: undefined,
+    step: 'received',
+    waiting: false,
+    waitingReason: null,
     channel: String(field(event.data, 'channel') ?? 'other'),
     handlerId: null,
     escalationLevel: null,
@@ -55,12 +92,21 @@ export function openTicket(config: SlaConfig, event: RecordedEvent<EventLike>): 
   };
 }
 
-/** Applies a complaint event to a ticket; returns the clocks that changed. */
-export function evolveTicket(ticket: TicketSla, event: RecordedEvent<EventLike>): ClockRun[] {
+/** A new ticket from its ComplaintReceived event, with the policy in force selected (pinned once recorded). */
+export function openTicket(config: SlaConfig, event: RecordedEvent<EventLike>): TicketSla {
+  return ticketFor(config, selectPolicy(config.policies, event.data, Date.parse(event.occurredAt)), event);
+}
+
+/** The ticket's own state, from one of its complaint events. */
+function evolveState(ticket: TicketSla, event: RecordedEvent<EventLike>): void {
+  ticket.step = stepAfter(ticket.step, event as unknown as ComplaintEvent) ?? ticket.step;
   switch (event.type) {
-    case 'ComplaintClassified':
+    case 'ComplaintClassified': {
       ticket.severity = String(field(event.data, 'severity'));
+      const priority = field(event.data, 'priority');
+      ticket.priority = typeof priority === 'string' ? priority : undefined;
       break;
+    }
     case 'HandlerAssigned':
       ticket.handlerId = String(field(event.data, 'handlerId'));
       break;
@@ -74,12 +120,28 @@ export function evolveTicket(ticket: TicketSla, event: RecordedEvent<EventLike>)
       }
       break;
     }
+    case 'WaitingOnCustomerStarted': {
+      const reason = field(event.data, 'reason');
+      ticket.waiting = true;
+      ticket.waitingReason = typeof reason === 'string' ? reason : 'other';
+      break;
+    }
+    case 'WaitingOnCustomerEnded':
+      ticket.waiting = false;
+      ticket.waitingReason = null;
+      break;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       ticket.closed = true;
       break;
   }
+}
+
+/** Applies a complaint event to a ticket; returns the clocks that changed. */
+export function evolveTicket(ticket: TicketSla, event: RecordedEvent<EventLike>): ClockRun[] {
+  evolveState(ticket, event);
   const clockEvent: ClockEvent = { type: event.type, data: event.data, eventId: event.eventId, at: Date.parse(event.occurredAt) };
+  ticket.lastAt = Math.max(ticket.lastAt, clockEvent.at);
   const changed: ClockRun[] = [];
   for (const run of ticket.clocks) {
     const moved = event.type === 'ComplaintReopened' ? reopenClock(run, ticket, clockEvent) : false;

@@ -50,15 +50,17 @@ function stateOf(run: ClockRun, cycle: Cycle | undefined, now: number): ClockSta
 }
 
 export function viewClock(run: ClockRun, now: number): ClockView {
-  const cycle = currentCycle(run);
+  const last = currentCycle(run);
+  // A clock waiting for its start again (rearmed) has no current cycle: no target, no due instant.
+  const cycle = last !== undefined && last.status === 'ended' && run.armed ? undefined : last;
   const elapsedMs = cycle ? usedMsAt(run, cycle, now) : 0;
   const targetMs = cycle?.targetMs;
   const breach = cycle && crossingsBy(run, cycle, now).find((c) => c.kind === 'breach');
   return {
     clock: run.config.name,
-    state: stateOf(run, cycle, now),
+    state: stateOf(run, last, now),
     active: cycle !== undefined && cycle.status !== 'ended',
-    cycle: cycle?.number ?? 0,
+    cycle: last?.number ?? 0,
     targetMs: targetMs ?? null,
     elapsedMs,
     remainingMs: targetMs === undefined ? null : Math.max(0, targetMs - elapsedMs),
@@ -96,7 +98,11 @@ export function explainClock(run: ClockRun, now: number): ExplainLine[] {
         cycle: c.number,
         action: x.kind === 'breach' ? 'breached' : 'warning',
         event: null,
-        reason: x.kind === 'breach' ? `due instant reached while running (target ${c.targetMs ?? '?'} ms)` : `${x.label} of the target used`,
+        reason: x.inherited
+          ? `${x.label} already passed when the cycle began: it continues cycle ${c.number - 1} with ${c.carriedMs ?? 0} ms used`
+          : x.kind === 'breach'
+            ? `due instant reached while running (target ${c.targetMs ?? '?'} ms)`
+            : `${x.label} of the target used`,
       });
     }
   }

@@ -6,43 +6,58 @@ import { crossingsBy, viewClock } from '../clock/view.js';
 import { parseSlaConfig } from '../policy/config.js';
 import { defaultSlaConfig } from '../policy/default-policy.js';
 import { D, H, T0, testLog } from '../test-support/log.js';
-import { logSteps, writeLog } from '../test-support/random-log.js';
+import { logSteps, versionedConfig, writeLog } from '../test-support/random-log.js';
 import { deadlinesFromLog } from './from-log.js';
 import { isBreachedAt, isWarnedAt, type SlaDeadlineRow } from './rows.js';
 import { createSlaDeadlineTracker } from './tracker.js';
 
 const config = parseSlaConfig(defaultSlaConfig());
+const versioned = parseSlaConfig(versionedConfig());
 
 describe('the SLA deadline tracker', () => {
   // Between batches a projector may commit, roll the batch back and apply it again (same tracker,
   // cache ahead of the checkpoint), or be replaced by another instance (nothing cached).
   const fate = fc.constantFrom('commit', 'rollback', 'restart');
-  test.prop([logSteps(), fc.array(fate, { maxLength: 40 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 5 })], { numRuns: 150 })(
-    'gives the rows of a full fold, whatever the batches, rollbacks, restarts and evictions',
-    async (steps, fates, capacity, batchSize) => {
+  const cases = [
+    ['complaint events', logSteps(), config],
+    ['complaint events and pins: tickets pinned at any point, migrated back and forth', logSteps(3, 40, { versions: true }), versioned],
+  ] as const;
+  test.each(cases)('gives the rows of a full fold, whatever the batches, rollbacks, restarts and evictions: %s', async (_, steps, slaConfig) => {
+    await fc.assert(
+      fc.asyncProperty(steps, fc.array(fate, { maxLength: 40 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 5 }), async (list, fates, capacity, batchSize) => {
+        await rowsOfAFullFold(list, fates, capacity, batchSize, slaConfig);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  async function rowsOfAFullFold(steps: Parameters<typeof writeLog>[0], fates: readonly string[], capacity: number, batchSize: number, slaConfig: typeof config) {
+    {
       const { store } = await writeLog(steps);
       const events = await store.readAll();
-      const { rows: expected } = await deadlinesFromLog(store, config);
+      const { rows: expected } = await deadlinesFromLog(store, slaConfig);
       const table = new Map<string, readonly SlaDeadlineRow[]>();
-      let tracker = createSlaDeadlineTracker(config, { capacity });
+      let tracker = createSlaDeadlineTracker(slaConfig, { capacity });
+      // What a store reads for the tracker: the ticket's two streams, before the event's position.
+      const historyOf = (event: RecordedEvent<EventLike>) => {
+        const wanted = tracker.historyOf(event);
+        return events.filter((e) => wanted.streams.includes(e.streamId) && e.globalPosition < wanted.beforePosition);
+      };
       const applyBatch = (batch: readonly RecordedEvent<EventLike>[]) => {
-        for (const event of batch) {
-          const history = tracker.needsHistory(event) ? events.filter((e) => e.streamId === event.streamId && e.streamVersion < event.streamVersion) : undefined;
-          tracker.apply(event, history);
-        }
+        for (const event of batch) tracker.apply(event, tracker.needsHistory(event) ? historyOf(event) : undefined);
         return tracker.takeChanged();
       };
       for (let from = 0, n = 0; from < events.length; from += batchSize, n++) {
         const batch = events.slice(from, from + batchSize);
         const f = fates[n] ?? 'commit';
         if (f === 'rollback') applyBatch(batch); // written, then rolled back: the rows are lost
-        if (f === 'restart') tracker = createSlaDeadlineTracker(config, { capacity });
+        if (f === 'restart') tracker = createSlaDeadlineTracker(slaConfig, { capacity });
         // The table sorts a ticket's rows by clock, as the stores' queries do.
         for (const t of applyBatch(batch)) table.set(t.complaintId, [...t.rows].sort((a, b) => a.clock.localeCompare(b.clock)));
       }
       expect(Object.fromEntries(table)).toEqual(Object.fromEntries(expected));
-    },
-  );
+    }
+  }
 
   test.prop([logSteps(), fc.integer({ min: 0, max: 10 * D })], { numRuns: 150 })(
     'answers breached and warned at any later instant as the in-memory projection does',
@@ -106,7 +121,7 @@ describe('the SLA deadline tracker', () => {
     const tracker = createSlaDeadlineTracker(config);
     expect(tracker.needsHistory(received)).toBe(false);
     expect(tracker.needsHistory(acknowledged)).toBe(true);
-    expect(() => tracker.apply(acknowledged)).toThrow(/need its events before version 2/);
+    expect(() => tracker.apply(acknowledged)).toThrow(/need its events before position 2/);
     tracker.apply(received);
     expect(tracker.needsHistory(acknowledged)).toBe(false);
     const sla = { ...acknowledged, type: 'SlaBreached', streamId: 'sla:c1', streamVersion: 7 };

@@ -1,10 +1,12 @@
 /**
  * The deadline rows a SQL read model must hold, computed from scratch: the whole
- * log folded by the in-memory SLA projection. The stores' tests hold their tables
+ * log (complaint events and the SLA streams' pins) folded by the in-memory SLA projection. The stores' tests hold their tables
  * to it, and a host writing its own SQL read model can do the same.
  */
 import { rebuildProjection, type EventLike, type EventStore } from '@redress/core';
+import { isPinEvent } from '../clock/pin.js';
 import { slaProjection, type SlaState } from '../clock/projection.js';
+import { slaStreamId } from '../tick/events.js';
 import type { SlaConfig } from '../policy/config.js';
 import { deadlineRows, type SlaDeadlineRow } from './rows.js';
 
@@ -22,7 +24,9 @@ export async function deadlinesFromLog(store: Pick<EventStore<EventLike>, 'readA
     const events = await store.readStream(id);
     const last = events[events.length - 1];
     if (last === undefined) continue;
-    const asOf = Math.max(...events.map((e) => Date.parse(e.occurredAt)));
+    // Exact at the ticket's last event: of its complaint stream, or a pin (a migration) in its SLA stream.
+    const pins = (await store.readStream(slaStreamId(ticket.complaintId))).filter(isPinEvent);
+    const asOf = Math.max(...[...events, ...pins].map((e) => Date.parse(e.occurredAt)));
     rows.set(id, deadlineRows(ticket, id, asOf, last.streamVersion).sort((a, b) => (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0)));
   }
   return { state, rows };

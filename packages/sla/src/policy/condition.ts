@@ -1,10 +1,12 @@
 /**
- * Conditions as data, so that policies serialise: an event type (or several) and
- * an optional predicate on the event's payload, e.g.
- * `{ on: 'CustomerContactLogged', where: { field: 'direction', equals: 'outbound' } }`.
+ * Conditions as data, so that policies serialise: an event type (or several), an
+ * optional predicate on the event's payload, and an optional predicate on the
+ * ticket's state after the event (`when`), e.g.
+ * `{ on: 'CustomerContactLogged', where: { field: 'direction', equals: 'outbound' }, when: { field: 'step', equals: 'followingUp' } }`.
  */
 import { z } from 'zod';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEventType } from '@redress/core';
+import type { TicketState } from './ticket-state.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** A dotted path into the event's `data`, e.g. `remedy.kind`. */
@@ -34,6 +36,8 @@ const eventType = z.enum(COMPLAINT_EVENT_TYPES as [ComplaintEventType, ...Compla
 export const conditionSchema = z.strictObject({
   on: z.union([eventType, z.array(eventType).min(1)]),
   where: predicateSchema.optional(),
+  /** On the ticket's state once the event is applied (fields: `TICKET_STATE_FIELDS`). */
+  when: predicateSchema.optional(),
 });
 export type Condition = z.infer<typeof conditionSchema>;
 
@@ -56,8 +60,19 @@ export function holds(predicate: Predicate, data: unknown): boolean {
   return (value !== undefined) === predicate.exists;
 }
 
+/** The field paths a predicate reads. */
+export function fieldsOf(predicate: Predicate): string[] {
+  if ('all' in predicate) return predicate.all.flatMap(fieldsOf);
+  if ('any' in predicate) return predicate.any.flatMap(fieldsOf);
+  if ('not' in predicate) return fieldsOf(predicate.not);
+  return [predicate.field];
+}
+
 export const typesOf = (c: Condition): readonly string[] => (typeof c.on === 'string' ? [c.on] : c.on);
 
-/** Does this event meet this condition? */
-export const meets = (c: Condition, event: { readonly type: string; readonly data: unknown }): boolean =>
-  typesOf(c).includes(event.type) && (c.where === undefined || holds(c.where, event.data));
+/**
+ * Does this event meet this condition? `state` is the ticket after the event; a
+ * condition with `when` is not met without it.
+ */
+export const meets = (c: Condition, event: { readonly type: string; readonly data: unknown }, state?: TicketState): boolean =>
+  typesOf(c).includes(event.type) && (c.where === undefined || holds(c.where, event.data)) && (c.when === undefined || (state !== undefined && holds(c.when, state)));

@@ -59,7 +59,7 @@ describe('the default policy (complaint-handling §3)', () => {
     expect(planned.remedy).toMatchObject({ state: 'running', dueAt: iso(T0 + 8 * D) });
   });
 
-  it('remedy: executed by the agreed deadline, renegotiation moves it, a new proposal resets it', async () => {
+  it('remedy: executed by the agreed deadline, renegotiation moves it, a replacing proposal resets it', async () => {
     const c = await clocks(async (l) => {
       await l.add('c1', T0, 'ComplaintReceived');
       await l.add('c1', T0 + D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 3 * D) });
@@ -70,11 +70,45 @@ describe('the default policy (complaint-handling §3)', () => {
     const reset = await clocks(async (l) => {
       await l.add('c1', T0, 'ComplaintReceived');
       await l.add('c1', T0 + D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 2 * D) });
-      await l.add('c1', T0 + D + H, 'RemedyRejected', { reason: 'too costly' });
       await l.add('c1', T0 + 3 * D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 6 * D) });
     }, T0 + 3 * D);
     expect(reset.remedy).toMatchObject({ state: 'running', cycle: 2, dueAt: iso(T0 + 6 * D) });
     expect(reset.remedy?.cycles[0]).toMatchObject({ outcome: 'reset', breachedAt: iso(T0 + 2 * D) });
+  });
+
+  it('remedy: a rejected remedy ends its deadline (no breach after it), the next proposal starts a new cycle', async () => {
+    const build = async (l: ReturnType<typeof testLog>) => {
+      await l.add('c1', T0, 'ComplaintReceived');
+      await l.add('c1', T0 + D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 2 * D) });
+      await l.add('c1', T0 + D + H, 'RemedyRejected', { reason: 'too costly' });
+    };
+    const rejected = await clocks(build, T0 + 5 * D);
+    expect(rejected.remedy).toMatchObject({ state: 'pending', cycle: 1, dueAt: null, breachedAt: null, targetMs: null });
+    expect(rejected.remedy?.cycles[0]).toMatchObject({ outcome: 'cancelled', breachedAt: null, endedAt: iso(T0 + D + H) });
+    const again = await clocks(async (l) => {
+      await build(l);
+      await l.add('c1', T0 + 3 * D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 6 * D) });
+    }, T0 + 3 * D);
+    expect(again.remedy).toMatchObject({ state: 'running', cycle: 2, dueAt: iso(T0 + 6 * D) });
+    // Rejected after its deadline passed: the breach stays a fact of that cycle.
+    const late = await clocks(async (l) => {
+      await l.add('c1', T0, 'ComplaintReceived');
+      await l.add('c1', T0 + D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 2 * D) });
+      await l.add('c1', T0 + 3 * D, 'RemedyRejected', { reason: 'too late anyway' });
+    }, T0 + 4 * D);
+    expect(late.remedy).toMatchObject({ state: 'pending', breachedAt: null });
+    expect(late.remedy?.cycles[0]).toMatchObject({ outcome: 'cancelled', breachedAt: iso(T0 + 2 * D) });
+  });
+
+  it('follow-up: execution during a wait on the customer starts the clock paused; it runs once the wait ends', async () => {
+    const c = await clocks(async (l) => {
+      await l.add('c1', T0, 'ComplaintReceived');
+      await l.add('c1', T0 + D, 'ResolutionProposed', { agreedDeadline: iso(T0 + 3 * D) });
+      await l.add('c1', T0 + 2 * D, 'WaitingOnCustomerStarted', { reason: 'availability' });
+      await l.add('c1', T0 + 2 * D + H, 'RemedyExecuted', { outcome: 'done', agreedDeadline: iso(T0 + 3 * D), onTime: true });
+      await l.add('c1', T0 + 9 * D, 'WaitingOnCustomerEnded');
+    }, T0 + 10 * D);
+    expect(c.followUp).toMatchObject({ state: 'running', elapsedMs: D, dueAt: iso(T0 + 12 * D), breachedAt: null });
   });
 
   it('follow-up within 3 days of execution; reopening restarts the plan clock and rearms the follow-up', async () => {

@@ -10,21 +10,23 @@
  *   receipt; 3 days for major complaints. Calendar days, paused while waiting on
  *   the customer. A reopened complaint needs a new plan: a new cycle from reopening.
  * - remedy: executed by the deadline agreed with the customer, read from
- *   ResolutionProposed and moved by DeadlineRenegotiated; a new proposal (after a
- *   rejected remedy) resets it.
+ *   ResolutionProposed and moved by DeadlineRenegotiated. A rejected remedy
+ *   (RemedyRejected) ends it: the deadline went with the remedy, and the next
+ *   proposal starts a new cycle with its own; a proposal replacing an open one
+ *   resets it.
  * - followUp: within 3 days of execution; 1 day for major complaints. Paused while
- *   waiting on the customer. A reopened complaint gets a new follow-up cycle after
- *   its next execution.
+ *   waiting on the customer, also when execution ends during the wait (it starts
+ *   paused). A reopened complaint gets a new follow-up cycle after its next execution.
  *
  * Every clock is cancelled when the complaint is withdrawn; archiving ends the
  * clocks still running (cancelled: there is nothing left to measure).
  */
 import type { CalendarInput } from '../calendar/schema.js';
-import type { Condition } from './condition.js';
+import type { Condition, Predicate } from './condition.js';
 import type { PolicyInput, SlaConfigInput } from './schema.js';
 
-const waiting: Condition[] = [{ on: 'WaitingOnCustomerStarted' }];
-const answered: Condition[] = [{ on: 'WaitingOnCustomerEnded' }];
+/** Paused while the ticket waits on the customer: a state, so a clock that starts during the wait starts paused. */
+const waiting: Predicate = { field: 'waiting', equals: true };
 const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintArchived'] }];
 
 export interface DefaultPolicyOptions {
@@ -62,8 +64,7 @@ export function defaultPolicy(options: DefaultPolicyOptions = {}): PolicyInput {
         name: 'resolution',
         calendar: '24x7',
         start: [{ on: 'ComplaintReceived' }],
-        pause: waiting,
-        resume: answered,
+        pauseWhile: waiting,
         stop: [{ on: 'ResolutionProposed' }],
         cancel: closed,
         target: bySeverity(options.resolution?.general ?? 'P7D', options.resolution?.major ?? 'P3D'),
@@ -76,6 +77,7 @@ export function defaultPolicy(options: DefaultPolicyOptions = {}): PolicyInput {
         calendar: '24x7',
         start: [{ on: 'ResolutionProposed' }],
         reset: [{ on: 'ResolutionProposed' }],
+        rearm: [{ on: 'RemedyRejected' }],
         stop: [{ on: 'RemedyExecuted' }],
         cancel: closed,
         target: { deadline: { field: 'agreedDeadline', from: [{ on: ['ResolutionProposed', 'DeadlineRenegotiated'] }] } },
@@ -87,8 +89,7 @@ export function defaultPolicy(options: DefaultPolicyOptions = {}): PolicyInput {
         name: 'followUp',
         calendar: '24x7',
         start: [{ on: 'RemedyExecuted' }],
-        pause: waiting,
-        resume: answered,
+        pauseWhile: waiting,
         stop: [{ on: 'FollowUpRecorded' }],
         cancel: closed,
         target: bySeverity(options.followUp?.general ?? 'P3D', options.followUp?.major ?? 'P1D'),

@@ -1,10 +1,11 @@
 /**
  * SLA policies as data (zod, versioned). A policy has clocks; each clock starts,
- * pauses, resumes, stops, resets and is cancelled on conditions (event types with
- * payload predicates), measures time on a named calendar and has a target.
+ * pauses, resumes, stops, resets, re-arms and is cancelled on conditions (event
+ * types with payload and ticket-state predicates), pauses while the ticket's state
+ * says so, measures time on a named calendar and has a target.
  */
 import { z } from 'zod';
-import { CHANNELS, instantSchema, SEVERITIES } from '@redress/core';
+import { channelSchema, CHANNELS, instantSchema, PRIORITIES, prioritySchema, SEVERITIES, severitySchema } from '@redress/core';
 import { calendarSchema } from '../calendar/schema.js';
 import { conditionSchema, predicateSchema } from './condition.js';
 
@@ -13,16 +14,35 @@ const name = z.string().regex(/^[A-Za-z0-9_\-.]{1,64}$/, 'must be 1-64 letters, 
 const duration = z.string().min(2);
 const conditions = z.array(conditionSchema).default([]);
 
-/** What a ticket attribute a matrix target is chosen by. */
-export const MATRIX_KEYS = { severity: SEVERITIES, channel: CHANNELS } as const;
+/** The ticket attributes a matrix target is chosen by. */
+export const MATRIX_KEYS = { severity: SEVERITIES, priority: PRIORITIES, channel: CHANNELS } as const;
 export type MatrixKey = keyof typeof MATRIX_KEYS;
+
+const oneOrMore = <T extends z.ZodType>(value: T) => z.union([value, z.array(value).min(1)]);
+
+/** One row of a matrix: the values it applies to (every key given must match) and its duration. */
+export const matrixRuleSchema = z.strictObject({
+  severity: oneOrMore(severitySchema).optional(),
+  /** A ticket whose classification recorded no priority never matches a rule keyed on priority. */
+  priority: oneOrMore(prioritySchema).optional(),
+  channel: oneOrMore(channelSchema).optional(),
+  duration,
+});
+export type MatrixRule = z.infer<typeof matrixRuleSchema>;
 
 export const targetSchema = z.union([
   /** The same duration for every ticket, on the clock's calendar. */
   z.strictObject({ duration }),
-  /** A duration per severity or channel, with a fallback; re-read when the ticket is reclassified. */
+  /**
+   * A duration by the ticket's severity, priority and channel: `rules` tried in order, the first
+   * whose keys all match wins, else `otherwise`; or the one-key form `{ by, values, otherwise }`.
+   * Re-read when the ticket is reclassified.
+   */
   z.strictObject({
-    matrix: z.strictObject({ by: z.enum(['severity', 'channel']), values: z.record(z.string(), duration), otherwise: duration }),
+    matrix: z.union([
+      z.strictObject({ rules: z.array(matrixRuleSchema).min(1), otherwise: duration }),
+      z.strictObject({ by: z.enum(['severity', 'priority', 'channel']), values: z.record(z.string(), duration), otherwise: duration }),
+    ]),
   }),
   /** A per-ticket deadline read from an event field (the remedy deadline agreed with the customer), updated by later events carrying it. */
   z.strictObject({ deadline: z.strictObject({ field: z.string().min(1), from: z.array(conditionSchema).min(1) }) }),
@@ -51,11 +71,16 @@ export const clockSchema = z.strictObject({
   /** A calendar of the configuration, or `24x7` for calendar time. */
   calendar: name,
   start: z.array(conditionSchema).min(1, 'a clock needs a start condition'),
+  /** From an event meeting a pause condition to the next meeting a resume condition, the clock is held: paused, or started paused. */
   pause: conditions,
   resume: conditions,
+  /** Paused whenever the ticket's state meets this (e.g. `{ field: 'waiting', equals: true }`), started paused too. */
+  pauseWhile: predicateSchema.optional(),
   stop: conditions,
   /** Ends the cycle (kept, as reset) and starts a new one at once. */
   reset: conditions,
+  /** Ends the cycle (kept, cancelled: what it measured no longer applies) and waits for the start condition again. */
+  rearm: conditions,
   cancel: conditions,
   target: targetSchema,
   warnings: z.array(warningSchema).max(10).default([{ percent: 50 }, { percent: 75 }]),

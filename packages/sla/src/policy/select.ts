@@ -1,9 +1,10 @@
 /**
- * Which policy covers a complaint: the first, in configuration order, whose
+ * Which policy covers a new complaint: the first, in configuration order, whose
  * `match` holds on the ComplaintReceived payload, among the versions in force at
  * that instant (for each name, the highest version whose `effectiveFrom` has
- * passed). The chosen name and version are pinned on the ticket, so publishing a
- * new version never changes the clocks of tickets already running.
+ * passed). This only chooses: once the log records the choice (see
+ * `clock/pin.ts`), the recorded version measures the ticket whatever the
+ * configuration says later.
  */
 import { holds } from './condition.js';
 import type { PolicyConfig } from './schema.js';

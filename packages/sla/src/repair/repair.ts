@@ -1,18 +1,23 @@
 /**
  * SLA repair: recompute every ticket's clocks from the log under a changed
- * calendar or policy and compare with the configuration in force. A dry run only
- * reports the cycles that would flip between met and breached; a real run records
- * each flip as an `SlaRepaired` event in the ticket's SLA stream (the log is
- * append-only: the old breach stays, the correction is a new fact). Ids derive
- * from the repair id, so running the same repair twice writes nothing new.
+ * calendar or policy and compare, cycle by cycle, with the configuration in
+ * force: a cycle running now that the change breaches, a met one it breaches (or
+ * the reverse), a clock only one of them has. A dry run only reports; a real run
+ * records each change as an `SlaRepaired` event in the ticket's SLA stream (the log
+ * is append-only: the old breach stays, the correction is a new fact), exactly
+ * the changes a dry run at the same `now` reports. Ids derive from the repair id,
+ * so running the same repair twice writes nothing new.
+ *
+ * Tickets keep their pinned policy versions under both configurations: a repair
+ * corrects what a version measures (edit it in place), a migration
+ * (`migrateSlaPolicy`) moves tickets to another version.
  */
 import { rebuildProjection, type EventLike, type EventStore } from '@redress/core';
 import { slaProjection } from '../clock/projection.js';
-import type { ClockRun } from '../clock/run.js';
-import { crossingsBy } from '../clock/view.js';
 import type { SlaConfig } from '../policy/config.js';
 import { slaEventId, slaStreamId, type SlaEvent } from '../tick/events.js';
 import { SLA_ACTOR } from '../tick/emissions.js';
+import { changesBetween, ticketStatuses, type CycleChange } from './status.js';
 
 export interface RepairOptions {
   readonly store: Pick<EventStore<EventLike>, 'readAll' | 'append'>;
@@ -27,52 +32,32 @@ export interface RepairOptions {
   readonly repairId: string;
 }
 
-export interface TicketFlip {
-  readonly complaintId: string;
-  readonly clock: string;
-  readonly cycle: number;
-  readonly before: 'met' | 'breached';
-  readonly after: 'met' | 'breached';
-}
+/** A cycle whose status at `now` the proposed configuration changes (`none`: no such cycle on that side). */
+export type TicketFlip = CycleChange;
 
 export interface RepairReport {
   readonly tickets: number;
   readonly flips: readonly TicketFlip[];
-  /** SLA events written (0 in a dry run). */
+  /** SLA events written (0 in a dry run, and for changes an earlier run of this repair recorded). */
   readonly written: number;
 }
 
-/** Per cycle of a clock: breached by `now`, or met (ended without breach); cycles still running unbreached are left out. */
-function outcomes(run: ClockRun, now: number): Map<number, 'met' | 'breached'> {
-  const out = new Map<number, 'met' | 'breached'>();
-  for (const c of run.cycles) {
-    if (c.outcome === 'cancelled' || c.startedAt > now) continue;
-    if (crossingsBy(run, c, now).some((x) => x.kind === 'breach')) out.set(c.number, 'breached');
-    else if (c.status === 'ended' && (c.endedAt ?? 0) <= now) out.set(c.number, 'met');
-  }
-  return out;
-}
+export const idPattern = /^[A-Za-z0-9_\-.]{1,40}$/;
 
 export async function repairSla(options: RepairOptions): Promise<RepairReport> {
-  if (!/^[A-Za-z0-9_\-.]{1,40}$/.test(options.repairId)) throw new RangeError(`repairId must be 1-40 letters, digits, _ - . (got "${options.repairId}")`);
+  if (!idPattern.test(options.repairId)) throw new RangeError(`repairId must be 1-40 letters, digits, _ - . (got "${options.repairId}")`);
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();
   // Both configurations are validated before anything is read or written.
   const currentProjection = slaProjection(options.current);
   const proposedProjection = slaProjection(options.proposed);
   const [before, after] = await Promise.all([rebuildProjection(options.store, currentProjection), rebuildProjection(options.store, proposedProjection)]);
   const flips: TicketFlip[] = [];
-  for (const [id, ticket] of after.state.tickets) {
+  const ids = [...new Set([...after.state.tickets.keys(), ...before.state.tickets.keys()])];
+  for (const id of ids) {
     const old = before.state.tickets.get(id);
-    if (!old) continue;
-    for (const run of ticket.clocks) {
-      const oldRun = old.clocks.find((c) => c.config.name === run.config.name);
-      if (!oldRun) continue;
-      const was = outcomes(oldRun, now);
-      for (const [cycle, outcome] of outcomes(run, now)) {
-        const prior = was.get(cycle);
-        if (prior !== undefined && prior !== outcome) flips.push({ complaintId: ticket.complaintId, clock: run.config.name, cycle, before: prior, after: outcome });
-      }
-    }
+    const next = after.state.tickets.get(id);
+    const complaintId = (next ?? old)?.complaintId ?? id;
+    flips.push(...changesBetween(complaintId, ticketStatuses(old, now), ticketStatuses(next, now)));
   }
   let written = 0;
   if (options.dryRun !== false) return { tickets: after.state.tickets.size, flips, written };

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fc } from '@fast-check/vitest';
 import { businessTime, checkWorkflow, invariantCatalogue, type InvariantContext } from '@redress/testing';
 import { createBusinessCalendar } from '../calendar/calendar.js';
 import { parseSlaConfig, type SlaConfig } from '../policy/config.js';
 import { defaultSlaConfig, serviceHoursCalendar } from '../policy/default-policy.js';
 import { oneClock, T0, H, testLog } from '../test-support/log.js';
+import { logSteps, versionedConfig, writeLog } from '../test-support/random-log.js';
+import { slaPinEventId, slaStreamId } from '../tick/events.js';
 import { slaBreachInvariant } from './breach-invariant.js';
 
 const config = parseSlaConfig(defaultSlaConfig());
@@ -34,4 +37,55 @@ describe('the SLA breach invariant', () => {
       }, T0 + 30 * H),
     ).resolves.toBeNull();
   });
+
+  it('agrees with the projection on a migration during a wait: the continuing cycle starts paused, past its new target, not breached', async () => {
+    const policy = (version: number, hours: number) => ({
+      name: 'p',
+      version,
+      clocks: [{ name: 'c', calendar: '24x7', start: [{ on: 'ComplaintReceived' }], pauseWhile: { field: 'waiting', equals: true }, target: { duration: `PT${hours}H` } }],
+    });
+    const versions = parseSlaConfig({ policies: [policy(1, 10), { ...policy(2, 4), effectiveFrom: new Date(T0 + 1000 * H).toISOString() }] });
+    const migrate = (l: ReturnType<typeof testLog>, at: number) =>
+      l.store.append(slaStreamId('c1'), 'any', [
+        {
+          type: 'SlaPolicyMigrated',
+          data: { complaintId: 'c1', seq: 0, migrationId: 'm', from: { name: 'p', version: 1 }, to: { name: 'p', version: 2 }, start: [] },
+          eventId: slaPinEventId('c1', 0),
+          occurredAt: new Date(at).toISOString(),
+          actor: { id: 'sla', role: 'system' as const },
+          causationId: 'm',
+          correlationId: 'c1',
+          schemaVersion: 1,
+        },
+      ]);
+    const build = async (l: ReturnType<typeof testLog>) => {
+      await l.add('c1', T0, 'ComplaintReceived');
+      await l.add('c1', T0 + 6 * H, 'WaitingOnCustomerStarted', { reason: 'information' });
+      await migrate(l, T0 + 6 * H);
+    };
+    await expect(verdict(versions, build, T0 + 6 * H)).resolves.toBeNull();
+    await expect(verdict(versions, build, T0 + 30 * H)).resolves.toBeNull();
+    // Breached under version 1 first (at 10 h), then moved while waiting: the breach carries over.
+    await expect(
+      verdict(versions, async (l) => {
+        await l.add('c1', T0, 'ComplaintReceived');
+        await l.add('c1', T0 + 12 * H, 'WaitingOnCustomerStarted', { reason: 'information' });
+        await migrate(l, T0 + 12 * H);
+      }, T0 + 30 * H),
+    ).resolves.toBeNull();
+  });
+
+  it('holds on random logs with waits, rejections, pins at any point and migrations between versions', async () => {
+    const versioned = parseSlaConfig(versionedConfig());
+    await fc.assert(
+      fc.asyncProperty(logSteps(3, 40, { versions: true }), fc.integer({ min: 0, max: 10 * 24 * H }), async (steps, later) => {
+        const { store, last } = await writeLog(steps);
+        const log = await store.readAll();
+        const verdict = await slaBreachInvariant(versioned).check({ store, log, now: new Date(last + later) } as unknown as InvariantContext);
+        expect(verdict).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
+

@@ -5,20 +5,35 @@
  * ever measured with the calendar's `diff`, never `add` (which the projection uses
  * to find its due instants), and the target is re-derived from the policy at every
  * event, so a mistake in due-instant arithmetic, retargeting or pausing shows up as
- * a disagreement.
+ * a disagreement. A cycle that continues another under a new policy version (a
+ * migration) starts with the time it carried, on the definition that measures it.
  */
-import type { RecordedEvent, EventLike } from '@redress/core';
+import { stepAfter, type ComplaintEvent, type ComplaintStep, type EventLike, type RecordedEvent } from '@redress/core';
+import type { BusinessCalendar } from '../calendar/calendar.js';
 import type { ClockRun, Cycle } from '../clock/run.js';
 import { field } from '../clock/ticket.js';
 import { meets } from '../policy/condition.js';
 import { msOf } from '../policy/duration.js';
+import { matrixDuration } from '../policy/matrix.js';
+import type { ClockConfig } from '../policy/schema.js';
+import type { TicketState } from '../policy/ticket-state.js';
 
 type Interval = readonly [from: number, to: number];
 
-/** When the cycle ran, by its timeline: [from, to) pairs, the last open until `now`. */
+/**
+ * When the cycle ran, by its timeline: [from, to) pairs, the last open until `now`.
+ * A cycle started (or resumed) and paused by one event, because something held it,
+ * never ran: no interval.
+ */
 export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Interval[] {
   const out: Interval[] = [];
   let since: number | undefined;
+  let openedBy: string | undefined;
+  const open = (at: number, eventId: string) => {
+    if (since !== undefined) return;
+    since = at;
+    openedBy = eventId;
+  };
   const close = (at: number) => {
     if (since !== undefined) out.push([since, Math.min(at, now)]);
     since = undefined;
@@ -28,18 +43,22 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
     switch (entry.action) {
       case 'started':
       case 'resumed':
-        since ??= entry.at;
+        open(entry.at, entry.eventId);
         break;
       case 'reopened':
         // Resume mode carries the cycle on; the other modes end it.
-        if (run.config.onReopen === 'resume') since ??= entry.at;
+        if (run.config.onReopen === 'resume') open(entry.at, entry.eventId);
         else close(entry.at);
         break;
       case 'paused':
+        if (since === entry.at && openedBy === entry.eventId) since = undefined;
+        else close(entry.at);
+        break;
       case 'stopped':
       case 'cancelled':
       case 'reset':
       case 'rearmed':
+      case 'migrated':
         close(entry.at);
         break;
       case 'retargeted':
@@ -51,20 +70,39 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
 }
 
 /** What the target depends on, as of an instant: read from the ticket's events up to it. */
-interface Facts {
-  severity: string;
-  channel: string;
+interface Facts extends TicketState {
   deadline: number | undefined;
 }
 
-function factsAt(run: ClockRun, events: readonly RecordedEvent<EventLike>[], at: number): Facts {
-  const facts: Facts = { severity: 'general', channel: 'other', deadline: undefined };
-  const target = run.config.target;
+function factsAt(config: ClockConfig, events: readonly RecordedEvent<EventLike>[], at: number): Facts {
+  const facts: { -readonly [K in keyof Facts]: Facts[K] } = {
+    severity: 'general',
+    priority: undefined,
+    channel: 'other',
+    step: 'none' as ComplaintStep,
+    waiting: false,
+    waitingReason: null,
+    handlerId: null,
+    escalationLevel: null,
+    closed: false,
+    deadline: undefined,
+  };
+  const target = config.target;
   for (const e of events) {
     if (Date.parse(e.occurredAt) > at) break;
-    if (e.type === 'ComplaintReceived') facts.channel = String(field(e.data, 'channel') ?? 'other');
-    if (e.type === 'ComplaintClassified') facts.severity = String(field(e.data, 'severity'));
-    if ('deadline' in target && target.deadline.from.some((c) => meets(c, { type: e.type, data: e.data }))) {
+    facts.step = stepAfter(facts.step, e as unknown as ComplaintEvent) ?? facts.step;
+    const text = (key: string) => {
+      const v = field(e.data, key);
+      return typeof v === 'string' ? v : undefined;
+    };
+    if (e.type === 'ComplaintReceived') facts.channel = text('channel') ?? 'other';
+    if (e.type === 'ComplaintClassified') [facts.severity, facts.priority] = [String(field(e.data, 'severity')), text('priority')];
+    if (e.type === 'WaitingOnCustomerStarted') [facts.waiting, facts.waitingReason] = [true, text('reason') ?? 'other'];
+    if (e.type === 'WaitingOnCustomerEnded') [facts.waiting, facts.waitingReason] = [false, null];
+    if (e.type === 'HandlerAssigned') facts.handlerId = String(field(e.data, 'handlerId'));
+    if (e.type === 'ComplaintEscalated') facts.escalationLevel = String(field(e.data, 'level'));
+    if (e.type === 'ComplaintArchived' || e.type === 'ComplaintWithdrawn') facts.closed = true;
+    if ('deadline' in target && target.deadline.from.some((c) => meets(c, { type: e.type, data: e.data }, facts))) {
       const raw = field(e.data, target.deadline.field);
       if (typeof raw === 'string' && !Number.isNaN(Date.parse(raw))) facts.deadline = Date.parse(raw);
     }
@@ -73,11 +111,25 @@ function factsAt(run: ClockRun, events: readonly RecordedEvent<EventLike>[], at:
 }
 
 /** The business ms a target allows, or the absolute deadline, from the facts. */
-function targetOf(run: ClockRun, facts: Facts): { ms?: number; deadline?: number } {
-  const t = run.config.target;
+function targetOf(config: ClockConfig, facts: Facts): { ms?: number; deadline?: number } {
+  const t = config.target;
   if ('duration' in t) return { ms: msOf(t.duration) };
-  if ('matrix' in t) return { ms: msOf(t.matrix.values[t.matrix.by === 'severity' ? facts.severity : facts.channel] ?? t.matrix.otherwise) };
+  if ('matrix' in t) return { ms: msOf(matrixDuration(t.matrix, facts)) };
   return facts.deadline === undefined ? {} : { deadline: facts.deadline };
+}
+
+/**
+ * A cycle that continues a breached one over a migration, already past its new
+ * target when it begins, is breached from its start (the breach carried over).
+ */
+function inheritedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedEvent<EventLike>[], config: ClockConfig): number | undefined {
+  const start = run.timeline.find((e) => e.cycle === cycle.number && e.action === 'started');
+  const predecessor = run.cycles[cycle.number - 2];
+  const continues = run.timeline.some((e) => e.cycle === cycle.number - 1 && e.action === 'migrated' && e.eventId === start?.eventId);
+  if (!continues || predecessor === undefined || !predecessor.crossings.some((c) => c.kind === 'breach')) return undefined;
+  const target = targetOf(config, factsAt(config, events, cycle.startedAt));
+  const past = 'deadline' in config.target || (target.ms !== undefined && (cycle.carriedMs ?? 0) >= Math.max(1, target.ms));
+  return past ? cycle.startedAt : undefined;
 }
 
 /**
@@ -87,7 +139,11 @@ function targetOf(run: ClockRun, facts: Facts): { ms?: number; deadline?: number
  */
 export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedEvent<EventLike>[], now: number): number | undefined {
   const intervals = runningIntervals(run, cycle, now);
-  const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, run.calendar.diff(a, Math.min(b, t))) : sum), 0);
+  const measuredBy: { readonly config: ClockConfig; readonly calendar: BusinessCalendar } = cycle.measuredBy ?? run;
+  const inherited = inheritedBreach(run, cycle, events, measuredBy.config);
+  if (inherited !== undefined) return inherited <= now ? inherited : undefined;
+  const { calendar } = measuredBy;
+  const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, calendar.diff(a, Math.min(b, t))) : sum), cycle.carriedMs ?? 0);
   const cuts = events.map((e) => Date.parse(e.occurredAt));
   for (const [a, b] of intervals) {
     const points = [a, ...new Set(cuts.filter((t) => t > a && t < b)), b];
@@ -96,7 +152,7 @@ export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly Rec
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i] as number;
       const to = points[i + 1] as number;
-      const target = targetOf(run, factsAt(run, events, from));
+      const target = targetOf(measuredBy.config, factsAt(measuredBy.config, events, from));
       if (target.deadline !== undefined) {
         if (target.deadline <= to) return Math.max(target.deadline, from);
         continue;

@@ -22,30 +22,68 @@ export const slaClockStarted = z.strictObject({
 export const slaWarningRaised = z.strictObject({ type: z.literal('SlaWarningRaised'), data: z.strictObject({ ...payload, threshold: z.string() }) });
 export const slaBreached = z.strictObject({ type: z.literal('SlaBreached'), data: z.strictObject(payload) });
 
-/** A repair changed a cycle's outcome (a new calendar or policy): the log keeps both the old fact and the correction. */
+/**
+ * Where a cycle stands at an instant, for repairs and migrations: running (or paused)
+ * and not breached, breached (while running or after), or how it ended unbreached;
+ * `none` when there is no such cycle (its clock is not in the policy, or never ran).
+ */
+export const CYCLE_STATUSES = ['none', 'running', 'met', 'breached', 'cancelled', 'reset', 'superseded'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+const cycleStatus = z.enum(CYCLE_STATUSES);
+
+/** A repair changed where a cycle stands (a new calendar or policy): the log keeps both the old fact and the correction. */
 export const slaRepaired = z.strictObject({
   type: z.literal('SlaRepaired'),
   data: z.strictObject({
     complaintId: z.string(),
     clock: z.string(),
     cycle: z.int().min(1),
-    before: z.enum(['met', 'breached']),
-    after: z.enum(['met', 'breached']),
+    before: cycleStatus,
+    after: cycleStatus,
     repairId: z.string(),
   }),
 });
 
-export const slaEventSchema = z.discriminatedUnion('type', [slaClockStarted, slaWarningRaised, slaBreached, slaRepaired]);
+const policyRef = z.strictObject({ name: z.string(), version: z.int() });
+
+/**
+ * The policy version that measures a ticket, recorded when the ticker first sees it
+ * (null: none matched). `seq` numbers the ticket's pin events from 0.
+ */
+export const slaPolicyApplied = z.strictObject({
+  type: z.literal('SlaPolicyApplied'),
+  data: z.strictObject({ complaintId: z.string(), seq: z.int().min(0), policy: policyRef.nullable() }),
+});
+
+/** A ticket moved to another policy version, from this event's instant on (`migrateSlaPolicy`). */
+export const slaPolicyMigrated = z.strictObject({
+  type: z.literal('SlaPolicyMigrated'),
+  data: z.strictObject({
+    complaintId: z.string(),
+    seq: z.int().min(0),
+    migrationId: z.string(),
+    from: policyRef.nullable(),
+    to: policyRef,
+    /** Clocks only the new version has that start at the migration: whether a pause event holds each, its deadline. */
+    start: z.array(z.strictObject({ clock: z.string(), held: z.boolean(), deadline: z.string().nullable() })),
+  }),
+});
+
+export const slaEventSchema = z.discriminatedUnion('type', [slaClockStarted, slaWarningRaised, slaBreached, slaRepaired, slaPolicyApplied, slaPolicyMigrated]);
 export type SlaEvent = z.infer<typeof slaEventSchema>;
-export const SLA_EVENT_TYPES = ['SlaClockStarted', 'SlaWarningRaised', 'SlaBreached', 'SlaRepaired'] as const;
+export const SLA_EVENT_TYPES = ['SlaClockStarted', 'SlaWarningRaised', 'SlaBreached', 'SlaRepaired', 'SlaPolicyApplied', 'SlaPolicyMigrated'] as const;
 
 export const slaStreamId = (complaintId: string): string => `sla:${complaintId}`;
 
 /** `50%` → `p50`, `PT1H before` → `bPT1H`: event ids allow letters, digits and `_ - : .` only. */
 const slug = (label: string) => (label.endsWith('%') ? `p${label.slice(0, -1).replace('.', '_')}` : label.endsWith(' before') ? `b${label.slice(0, -7)}` : label);
 
+const bounded = (readable: string) => (readable.length <= 128 ? readable : `sla-${createHash('sha256').update(readable).digest('hex').slice(0, 48)}`);
+
 /** The id of a threshold event; hashed when the readable form would exceed 128 characters. */
 export function slaEventId(complaintId: string, clock: string, cycle: number, label: string): string {
-  const readable = `sla:${complaintId}:${clock}:${cycle}:${slug(label)}`;
-  return readable.length <= 128 ? readable : `sla-${createHash('sha256').update(readable).digest('hex').slice(0, 48)}`;
+  return bounded(`sla:${complaintId}:${clock}:${cycle}:${slug(label)}`);
 }
+
+/** The id of a ticket's pin event number `seq`: one pin per number, whoever writes it first. */
+export const slaPinEventId = (complaintId: string, seq: number): string => bounded(`sla:${complaintId}:pin:${seq}`);

@@ -17,14 +17,14 @@ describe('the optional host scheduler', () => {
     const ticks: TickResult[] = [];
     const scheduler = startSlaScheduler({ ticker: createSlaTicker({ store: log.store, config: oneClock({ warnings: [] }) }), clock, pollMs: 24 * H, onTick: (r) => ticks.push(r) });
     await vi.advanceTimersByTimeAsync(0);
-    expect(ticks.map((t) => t.appended.map((e) => e.type))).toEqual([['SlaClockStarted']]);
+    expect(ticks.map((t) => t.appended.map((e) => e.type))).toEqual([['SlaPolicyApplied', 'SlaClockStarted']]);
     // The next due instant is the breach, 10 h away: nothing happens before.
     clock.advance(10 * H - 1);
     await vi.advanceTimersByTimeAsync(10 * H - 1);
     expect(ticks).toHaveLength(1);
     clock.advance(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(ticks.map((t) => t.appended.map((e) => e.type))).toEqual([['SlaClockStarted'], ['SlaBreached']]);
+    expect(ticks.map((t) => t.appended.map((e) => e.type))).toEqual([['SlaPolicyApplied', 'SlaClockStarted'], ['SlaBreached']]);
     scheduler.stop();
   });
 });

@@ -8,7 +8,11 @@ import { slaStreamId } from './events.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const summary = (events: readonly RecordedEvent<EventLike>[]) =>
-  events.map((e) => `${e.occurredAt} ${e.type} ${(e.data as { clock: string }).clock}${'threshold' in (e.data as object) ? ` ${(e.data as { threshold: string }).threshold}` : ''}`);
+  events.map((e) => {
+    const data = e.data as { clock?: string; threshold?: string; policy?: { name: string; version: number } | null };
+    if (e.type === 'SlaPolicyApplied') return `${e.occurredAt} ${e.type} ${data.policy ? `${data.policy.name}@${data.policy.version}` : 'none'}`;
+    return `${e.occurredAt} ${e.type} ${data.clock ?? ''}${data.threshold ? ` ${data.threshold}` : ''}`;
+  });
 
 describe('tick(now)', () => {
   it('hands out each threshold once, at its exact instant, and says when the next one is due', async () => {
@@ -17,7 +21,8 @@ describe('tick(now)', () => {
     const ticker = createSlaTicker({ store: log.store, config: oneClock({ warnings: [{ percent: 50 }, { before: 'PT1H' }] }) });
 
     const first = await ticker.tick(T0 + H);
-    expect(summary(first.appended)).toEqual([`${iso(T0)} SlaClockStarted c`]);
+    // The ticket's policy version is recorded the first time the ticker sees it: from then on it is pinned.
+    expect(summary(first.appended)).toEqual([`${iso(T0)} SlaPolicyApplied p@1`, `${iso(T0)} SlaClockStarted c`]);
     expect(first.nextDueAt).toBe(iso(T0 + 5 * H));
 
     // Late ticks still date each event at its threshold's instant.
@@ -25,7 +30,7 @@ describe('tick(now)', () => {
     expect(summary(late.appended)).toEqual([`${iso(T0 + 5 * H)} SlaWarningRaised c 50%`, `${iso(T0 + 9 * H)} SlaWarningRaised c PT1H before`, `${iso(T0 + 10 * H)} SlaBreached c`]);
     expect(late.nextDueAt).toBeNull();
     expect((await ticker.tick(T0 + 20 * H)).appended).toEqual([]);
-    expect(await log.store.readStream(slaStreamId('c1'))).toHaveLength(4);
+    expect(await log.store.readStream(slaStreamId('c1'))).toHaveLength(5);
   });
 
   it('records a breach that happened while running even when the clock stopped before the tick', async () => {
@@ -34,7 +39,7 @@ describe('tick(now)', () => {
     await log.add('c1', T0 + 12 * H, 'ResolutionProposed', { agreedDeadline: iso(T0 + D) });
     const ticker = createSlaTicker({ store: log.store, config: oneClock({ stop: [{ on: 'ResolutionProposed' }], warnings: [] }) });
     const result = await ticker.tick(T0 + 13 * H);
-    expect(summary(result.appended)).toEqual([`${iso(T0)} SlaClockStarted c`, `${iso(T0 + 10 * H)} SlaBreached c`]);
+    expect(summary(result.appended)).toEqual([`${iso(T0)} SlaPolicyApplied p@1`, `${iso(T0)} SlaClockStarted c`, `${iso(T0 + 10 * H)} SlaBreached c`]);
   });
 
   it('moves the next due instant when the log changes between ticks', async () => {

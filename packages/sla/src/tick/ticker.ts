@@ -17,6 +17,7 @@ import type { SlaConfig } from '../policy/config.js';
 import { DueIndex } from './due-index.js';
 import { dueEmissions, nextEmissionAt, type Emission } from './emissions.js';
 import { slaStreamId, type SlaEvent } from './events.js';
+import { recordPins } from './pins.js';
 
 /** Called for every breach handed out (also when another ticker wrote it first): escalation hooks in here. */
 export type BreachHandler = (breach: { readonly ticket: TicketSla; readonly run: ClockRun; readonly event: RecordedEvent<Extract<SlaEvent, { type: 'SlaBreached' }>> }) => Promise<void>;
@@ -30,7 +31,7 @@ export interface SlaTickerOptions {
 }
 
 export interface TickResult {
-  /** SLA events this tick wrote. */
+  /** SLA events this tick wrote: the pins of tickets seen for the first time, then the thresholds. */
   readonly appended: readonly RecordedEvent<SlaEvent>[];
   /** Events that were already stored (another ticker, or an earlier run, wrote them). */
   readonly alreadyStored: number;
@@ -63,11 +64,15 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
     if (at !== undefined) index.push({ at, item, generation: item.run.generation });
   };
 
-  const catchUp = async () => {
-    await runner.catchUp(store);
+  const scheduleChanged = () => {
     const { changed } = runner.state;
     for (const [run, ticket] of changed) schedule({ run, ticket });
     changed.clear();
+  };
+
+  const catchUp = async () => {
+    await runner.catchUp(store);
+    scheduleChanged();
   };
 
   /** The earliest live entry, dropping stale ones. */
@@ -104,7 +109,9 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
     async tick(now) {
       const nowMs = typeof now === 'number' ? now : now.getTime();
       await catchUp();
-      const appended: RecordedEvent<SlaEvent>[] = [];
+      // Pinned before anything is handed out: a pin recorded elsewhere may change the clocks.
+      const appended: RecordedEvent<SlaEvent>[] = await recordPins(store, runner.state);
+      scheduleChanged();
       let alreadyStored = 0;
       for (let top = head(); top !== undefined && top.at <= nowMs; top = head()) {
         index.pop();

@@ -1,5 +1,5 @@
 import { createEngine, createManualClock, sequentialIds, type CommandInput } from '@redress/core';
-import { breachedClocks, deadlinesFromLog, defaultSlaConfig, isWarnedAt, parseSlaConfig, SlaConfigError } from '@redress/sla';
+import { breachedClocks, createSlaTicker, deadlinesFromLog, defaultPolicy, defaultSlaConfig, isWarnedAt, migrateSlaPolicy, parseSlaConfig, serviceHoursCalendar, SlaConfigError } from '@redress/sla';
 import { commandSequence } from '@redress/testing';
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,36 @@ describe('the SQL SLA deadlines', () => {
     const before = store.database.prepare('SELECT * FROM redress_sla_clocks ORDER BY complaint_id, clock').all();
     await projector.rebuild();
     expect(store.database.prepare('SELECT * FROM redress_sla_clocks ORDER BY complaint_id, clock').all()).toEqual(before);
+    store.close();
+  });
+
+  it('keep tickets on the policy version recorded for them, rebuilt under a newer configuration, until a migration moves them', async () => {
+    const store = createSqliteEventStore({ file: ':memory:' });
+    const clock = createManualClock('2026-01-05T01:00:00Z');
+    const engine = createEngine({ store, clock, ids: sequentialIds('ev') });
+    for (const id of ['kept', 'moved']) await engine.executeOrThrow(receive(id));
+    // The ticker records both tickets on version 1.
+    await createSlaTicker({ store, config: defaultSlaConfig() }).tick(clock.now());
+    // Version 2 published without effectiveFrom: a rebuild under it keeps them on 1 (pinned).
+    const versions = { calendars: [serviceHoursCalendar], policies: [defaultPolicy({ version: 1 }), defaultPolicy({ version: 2, resolution: { general: 'P2D' } })] };
+    const projector = createProjector({ store, projection: sqlSlaProjection({ config: versions, cacheSize: 0 }), owner: 'a', clock, batchSize: 1 });
+    await projector.rebuild();
+    const versionsOf = () => store.database.prepare('SELECT DISTINCT complaint_id, policy_version FROM redress_sla_clocks ORDER BY complaint_id').all();
+    expect(versionsOf()).toEqual([
+      { complaint_id: 'kept', policy_version: 1 },
+      { complaint_id: 'moved', policy_version: 1 },
+    ]);
+    clock.set('2026-01-05T02:00:00Z');
+    await migrateSlaPolicy({ store, config: versions, from: { name: 'default' }, to: { name: 'default', version: 2 }, now: clock.now(), migrationId: 'v2', complaintIds: ['moved'], dryRun: false });
+    // A later event of the kept ticket, read by a projector that keeps nothing in memory: its history holds the pin.
+    await engine.executeOrThrow({ type: 'AddNote', complaintId: 'kept', commandId: 'note', actor: { id: 'h-li', role: 'handler' }, data: { text: 'called', visibility: 'internal' } });
+    await projector.catchUp();
+    expect(versionsOf()).toEqual([
+      { complaint_id: 'kept', policy_version: 1 },
+      { complaint_id: 'moved', policy_version: 2 },
+    ]);
+    const { rows } = await deadlinesFromLog(store, versions);
+    for (const [id, expected] of rows) expect(slaClocksOf(store.database, id)).toEqual(expected);
     store.close();
   });
 

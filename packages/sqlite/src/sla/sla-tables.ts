@@ -9,8 +9,8 @@
  * does not hold the state right before the event at hand — after a restart, a
  * takeover or a rolled-back batch. The rows and the checkpoint commit together.
  */
-import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type EventLike } from '@redress/core';
-import { createSlaDeadlineTracker, toSlaConfig, type SlaConfig, type SlaDeadlineRow } from '@redress/sla';
+import type { ComplaintEvent, EventLike } from '@redress/core';
+import { createSlaDeadlineTracker, SLA_TRACKED_EVENT_TYPES, toSlaConfig, type SlaConfig, type SlaDeadlineRow } from '@redress/sla';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { SqlProjection } from '../projections/sql-projection.js';
 import { EVENT_COLUMNS, fromRow, type EventRow } from '../store/rows.js';
@@ -31,11 +31,13 @@ export function sqlSlaProjection<E extends EventLike = ComplaintEvent>(options: 
   const config = toSlaConfig(options.config);
   return {
     name: options.name ?? 'sla-deadlines',
-    handles: COMPLAINT_EVENT_TYPES as readonly E['type'][],
+    // Complaint events and the SLA streams' pin events (which policy version measures a ticket).
+    handles: SLA_TRACKED_EVENT_TYPES as readonly E['type'][],
     bind(db: SqliteDatabase) {
       // One tracker per projector: its cache belongs to the connection's transactions.
       const tracker = createSlaDeadlineTracker(config, { capacity: options.cacheSize ?? 10_000 });
-      const history = db.prepare(`SELECT ${EVENT_COLUMNS} FROM redress_events WHERE stream_id = ? AND stream_version < ? ORDER BY stream_version`);
+      // A ticket's history: its complaint stream and its SLA stream, before the event at hand.
+      const history = db.prepare(`SELECT ${EVENT_COLUMNS} FROM redress_events WHERE stream_id IN (?, ?) AND global_position < ? ORDER BY global_position`);
       const remove = db.prepare('DELETE FROM redress_sla_clocks WHERE complaint_id = ?');
       const insert = db.prepare(`
         INSERT INTO redress_sla_clocks (complaint_id, clock, policy_name, policy_version, handler_id, severity, channel,
@@ -47,9 +49,8 @@ export function sqlSlaProjection<E extends EventLike = ComplaintEvent>(options: 
       const clear = db.prepare('DELETE FROM redress_sla_clocks');
       return {
         apply(event) {
-          const earlier = tracker.needsHistory(event)
-            ? (history.all(event.streamId, event.streamVersion) as EventRow[]).map((row) => fromRow<EventLike>(row))
-            : undefined;
+          const wanted = tracker.needsHistory(event) ? tracker.historyOf(event) : undefined;
+          const earlier = wanted && (history.all(...wanted.streams, wanted.beforePosition) as EventRow[]).map((row) => fromRow<EventLike>(row));
           tracker.apply(event, earlier);
         },
         flush() {

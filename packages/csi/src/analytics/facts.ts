@@ -1,9 +1,10 @@
 /**
- * The analytics read model: one record of facts per complaint and one per survey
- * response, folded from the log (complaint events, `SurveyTaken`, and csi's
- * `RepeatRecorded` for repeats of closed complaints). Everything a
- * report shows is computed from these at query time, so a report can be sliced any
- * way without rebuilding, and the facts are the same live or rebuilt.
+ * The analytics read model: one record of facts per complaint, per survey response and
+ * per survey contact (a customer a survey set out to reach), folded from the log
+ * (complaint events, and csi's own: `SurveyTaken`, `SurveyAttempted`, `RepeatRecorded`
+ * for repeats of closed complaints, `ImprovementActionRaised`). Everything a report
+ * shows is computed from these at query time, so a report can be sliced any way
+ * without rebuilding, and the facts are the same live or rebuilt.
  */
 import {
   COMPLAINT_EVENT_TYPES,
@@ -18,8 +19,10 @@ import {
   type ServqualFactor,
   type Severity,
 } from '@redress/core';
+import type { ImprovementActionRaised } from '../benchmark/schema.js';
 import { isComplaintEvent } from '../support/log.js';
 import type { CsiLogEvent, SurveyProgramme } from '../surveys/schema.js';
+import { addAttempt, addFollowUp, addSurveyTaken, surveyFields, type SurveyContact } from './contacts.js';
 
 /** The fields a complaint or a survey can be sliced by (besides the period). */
 export interface SliceFields {
@@ -55,8 +58,10 @@ export interface ComplaintFacts extends SliceFields {
   readonly acknowledgedAt: string | null;
   /** The first resolution proposed: the "plan within 7 days". */
   readonly firstPlanAt: string | null;
-  readonly executions: readonly { readonly at: string; readonly onTime: boolean }[];
-  readonly followUps: readonly { readonly at: string; readonly satisfied: boolean }[];
+  /** Each execution, with the handler who held the complaint then. */
+  readonly executions: readonly { readonly at: string; readonly onTime: boolean; readonly handler: string | null }[];
+  /** Each follow-up, with the handler who held the complaint then (an unsatisfied one reopens it). */
+  readonly followUps: readonly { readonly at: string; readonly satisfied: boolean; readonly handler: string | null }[];
   readonly reopenCount: number;
   /** Escalations asked for by a person (not automatic ones: major classification, SLA breaches, repeat policy). */
   readonly manualEscalations: number;
@@ -81,6 +86,11 @@ export interface SurveyResponse extends SliceFields {
   readonly ratings: readonly { readonly dimension: string; readonly score: number; readonly reasons: readonly string[] }[];
 }
 
+/** An improvement action as the report lists it. */
+export interface ImprovementActionFacts extends Readonly<ImprovementActionRaised['data']> {
+  readonly raisedAt: string;
+}
+
 /** Which acknowledgement behaviours a complaint has had recorded so far. */
 export interface AcknowledgementSoFar {
   thanked: boolean;
@@ -96,11 +106,26 @@ export interface AnalyticsState {
   readonly surveys: SurveyResponse[];
   /** Repeats recorded (`RepeatRecorded`) for complaints whose receipt this has not seen yet; applied at receipt. */
   readonly repeatsAhead: Set<string>;
+  /** The customers each survey set out to reach (see contacts.ts), by contact key. */
+  readonly contacts: Map<string, SurveyContact>;
+  /** Improvement actions raised by benchmarking (`ImprovementActionRaised`), in log order. */
+  readonly improvements: ImprovementActionFacts[];
   /** The instant of the latest event seen: the default "as of" of a report. */
   lastEventAt: string | null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A complaint's slice fields now. */
+const sliceFieldsOf = (f: ComplaintFacts): SliceFields => ({
+  branch: f.branch,
+  region: f.region,
+  businessLine: f.businessLine,
+  productKind: f.productKind,
+  customerSegment: f.customerSegment,
+  handler: f.handler,
+  servqualFactor: f.servqualFactor,
+});
 
 function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogEvent>): void {
   if (!isComplaintEvent(event)) return;
@@ -170,10 +195,14 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
       f.firstPlanAt ??= event.occurredAt;
       return;
     case 'RemedyExecuted':
-      f.executions = [...f.executions, { at: event.occurredAt, onTime: event.data.onTime }];
+      f.executions = [...f.executions, { at: event.occurredAt, onTime: event.data.onTime, handler: f.handler }];
       return;
-    case 'FollowUpRecorded':
-      f.followUps = [...f.followUps, { at: event.occurredAt, satisfied: event.data.satisfied }];
+    case 'FollowUpRecorded': {
+      f.followUps = [...f.followUps, { at: event.occurredAt, satisfied: event.data.satisfied, handler: f.handler }];
+      // The handler whose work the customer rates: the one handling the complaint at the follow-up.
+      const fields = sliceFieldsOf(f);
+      // The reopening this follow-up may cause comes after it: the cycle is the one being followed up.
+      addFollowUp(state.contacts, event, { complaintId: f.complaintId, customer: f.customer, cycle: f.reopenCount + 1, fields });
       if (event.data.survey) {
         state.surveys.push({
           id: event.eventId,
@@ -182,18 +211,12 @@ function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogE
           complaintId: f.complaintId,
           surveyId: null,
           customer: f.customer,
-          branch: f.branch,
-          region: f.region,
-          businessLine: f.businessLine,
-          productKind: f.productKind,
-          customerSegment: f.customerSegment,
-          // The handler whose work the customer rates: the one handling the complaint at the follow-up.
-          handler: f.handler,
-          servqualFactor: f.servqualFactor,
+          ...fields,
           ratings: event.data.survey.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
         });
       }
       return;
+    }
     case 'ComplaintReopened':
       f.reopenCount += 1;
       return;
@@ -221,6 +244,8 @@ export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiL
   if (state.lastEventAt === null || Date.parse(event.occurredAt) > Date.parse(state.lastEventAt)) state.lastEventAt = event.occurredAt;
   if (event.type === 'SurveyTaken') {
     const d = event.data;
+    const fields = surveyFields(d);
+    addSurveyTaken(state.contacts, event, fields);
     state.surveys.push({
       id: event.eventId,
       at: event.occurredAt,
@@ -228,15 +253,19 @@ export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiL
       complaintId: d.complaintId ?? null,
       surveyId: d.surveyId,
       customer: d.customer.reference,
-      branch: d.branch ?? null,
-      region: d.region ?? null,
-      businessLine: d.businessLine ?? null,
-      productKind: d.product?.kind ?? null,
-      customerSegment: d.customer.segment ?? null,
-      handler: d.handlerId ?? null,
-      servqualFactor: null,
+      ...fields,
       ratings: d.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
     });
+    return state;
+  }
+  if (event.type === 'SurveyAttempted') {
+    const of = event.data.of;
+    const f = of.kind === 'followUp' ? state.complaints.get(of.complaintId) : undefined;
+    addAttempt(state.contacts, event, f ? { customer: f.customer, fields: sliceFieldsOf(f) } : null);
+    return state;
+  }
+  if (event.type === 'ImprovementActionRaised') {
+    state.improvements.push({ ...event.data, raisedAt: event.occurredAt });
     return state;
   }
   if (event.type === 'RepeatRecorded') {
@@ -249,14 +278,14 @@ export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiL
   return state;
 }
 
-export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken', 'RepeatRecorded'];
+export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken', 'SurveyAttempted', 'RepeatRecorded', 'ImprovementActionRaised'];
 
 /** The analytics read model as a core Projection over a log of complaints and surveys. */
 export function analyticsProjection(): Projection<AnalyticsState, CsiLogEvent> {
   return {
     name: 'csi.analytics',
     handles: ANALYTICS_EVENT_TYPES,
-    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], repeatsAhead: new Set(), lastEventAt: null }),
+    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], repeatsAhead: new Set(), contacts: new Map(), improvements: [], lastEventAt: null }),
     evolve: evolveAnalytics,
   };
 }

@@ -107,6 +107,25 @@ describe('the ranking of dimensions', () => {
 });
 
 describe('the trend', () => {
+  it('compares a month with the last month that had responses, skipping months with attempts only', async () => {
+    const h = harness();
+    const plan = (score: number | null, gapHours: number) => ({
+      kind: 'survey' as const,
+      branch: undefined,
+      attempts: score === null ? [{ method: 'telephone' as const, outcome: 'noAnswer' as const }] : [],
+      taken: score === null ? null : { method: 'web' as const, ratings: [{ dimension: 'skill', score }] },
+      gapHours,
+    });
+    // October 80, November one missed call, December 90.
+    await play(h, [plan(8, 1), plan(null, 24 * 35), plan(9, 24 * 30)]);
+    const trend = analyze(await rebuildAnalytics(h.store)).surveys.trend;
+    expect(trend.map((t) => [t.period, t.overall, t.change, t.attempted, t.reached])).toEqual([
+      ['2026-10', 80, null, 1, 1],
+      ['2026-11', null, null, 1, 0],
+      ['2026-12', 90, 10, 1, 1],
+    ]);
+  });
+
   test.prop([programme], { numRuns: 20 })('splits the responses and the customers reached by period, each change the difference to the period before', async (plans) => {
     const h = harness();
     await play(h, plans);

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { ValidationError } from '@redress/core';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analytics/analyze.js';
+import { createCsiAutomation } from '../automation/automation.js';
 import { rebuildAnalytics } from '../analytics/rebuild.js';
 import { sliceBy } from '../analytics/slice-by.js';
 import { DAY, harness, HOUR, live, START, type Harness } from '../test-support/harness.js';
@@ -50,6 +51,9 @@ describe('loyalty', () => {
     // cust-d never complains but rates the service 3; cust-x is not in the host's facts.
     await survey(h, 'q-1', 'cust-d', 3);
     await survey(h, 'q-2', 'cust-x', 9);
+    // cust-d's 3 opens a hidden complaint for them: revealed, not made, so cust-d still never complained.
+    const { hidden } = await createCsiAutomation({ engine: h.engine, store: h.store, clock: h.clock }).catchUp();
+    expect(hidden).toHaveLength(1);
     const loyalty = input({
       ...WINDOW,
       customers: [

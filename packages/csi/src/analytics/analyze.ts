@@ -80,6 +80,8 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
   const asOfIso = options.asOf ?? state.lastEventAt;
   const asOf = asOfIso === null ? Number.NEGATIVE_INFINITY : Date.parse(asOfIso);
   const methodOfChannel = options.methodOfChannel ?? DEFAULT_METHOD_OF_CHANNEL;
+  const share = options.mainDriverShare;
+  if (share !== undefined && !(share > 0 && share <= 1)) throw new RangeError(`mainDriverShare must be in (0, 1], got ${String(share)}`);
 
   const complaints = [...state.complaints.values()].filter((c) => matches(c, c.receivedAt, filter, period));
   const responses = state.surveys.filter((r) => matches(r, r.at, filter, period));

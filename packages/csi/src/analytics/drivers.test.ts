@@ -2,32 +2,17 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { harness } from '../test-support/harness.js';
+import { surveyResponse } from '../test-support/responses.js';
 import { play, programme } from '../test-support/survey-world.js';
 import { analyze } from './analyze.js';
 import { drivers } from './drivers.js';
-import type { SurveyResponse } from './facts.js';
 import { rankDimensions } from './ranking.js';
 import { rebuildAnalytics } from './rebuild.js';
 
 const service = DEFAULT_CSI_CONFIG.dimensions;
 const reasonsOf = (dimension: string) => service.find((d) => d.id === dimension)?.reasons.map((r) => r.id) ?? [];
 
-const response = (i: number, ratings: SurveyResponse['ratings']): SurveyResponse => ({
-  id: `r-${i}`,
-  at: '2026-11-01T00:00:00Z',
-  origin: 'quarterly',
-  complaintId: null,
-  surveyId: `s-${i}`,
-  customer: `cust-${i}`,
-  branch: null,
-  region: null,
-  businessLine: null,
-  productKind: null,
-  customerSegment: null,
-  handler: null,
-  servqualFactor: null,
-  ratings,
-});
+const response = surveyResponse;
 
 const ratingArb = fc.constantFrom(...service.map((d) => d.id)).chain((dimension) =>
   fc.record({
@@ -57,6 +42,12 @@ describe('the main drivers of dissatisfaction', () => {
     expect(rows.filter((d) => d.main).length).toBe(k);
     expect(rows.every((d, i) => d.main === i < k)).toBe(true);
     if (rows.length > 0) expect(rows.at(-1)?.cumulativeShare).toBeCloseTo(1, 12);
+  });
+
+  it('refuses a main-driver share outside (0, 1] with a RangeError that says so', async () => {
+    const state = await rebuildAnalytics(harness().store);
+    for (const share of [0, 1.5, Number.NaN]) expect(() => analyze(state, { mainDriverShare: share })).toThrow(/mainDriverShare must be in \(0, 1\]/);
+    expect(analyze(state, { mainDriverShare: 1 }).surveys.drivers).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { SurveyResponse } from '../analytics/facts.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
+import { surveyResponse } from '../test-support/responses.js';
 import { benchmark } from './benchmark.js';
 import { defineBenchmarkPolicy, type BenchmarkPolicyInput } from './policy.js';
 
@@ -29,22 +30,7 @@ function exactScore(responses: readonly SurveyResponse[]): Q | null {
   return div(rated.reduce(add), q(rated.length));
 }
 
-const response = (i: number, branch: string | null, ratings: SurveyResponse['ratings']): SurveyResponse => ({
-  id: `r-${i}`,
-  at: '2026-11-01T00:00:00Z',
-  origin: 'quarterly',
-  complaintId: null,
-  surveyId: `s-${i}`,
-  customer: `cust-${i}`,
-  branch,
-  region: null,
-  businessLine: null,
-  productKind: null,
-  customerSegment: null,
-  handler: null,
-  servqualFactor: null,
-  ratings,
-});
+const response = (i: number, branch: string | null, ratings: SurveyResponse['ratings']): SurveyResponse => surveyResponse(i, ratings, branch);
 
 /** Few dimensions and scores, so that scores exactly at the threshold come up often. */
 const responses = fc

@@ -1,44 +1,30 @@
 /**
- * Complaint analytics: what a report shows, computed from the facts for one slice.
- *
- * Definitions (docs/satisfaction.md explains each one):
- * - time to acknowledge: receipt → the four acknowledgement behaviours all recorded;
- *   time to resolve: receipt → archived. Calendar time; business time through the hook.
- * - SLA, calendar time: remedy executed by the agreed deadline (`RemedyExecuted.onTime`,
- *   per execution); a resolution (a plan) proposed within 7 days of receipt; a follow-up
- *   within 3 days of each execution. A rule counts once its deadline has passed (as of
- *   `asOf`) or it was met; a complaint withdrawn before the deadline is left out.
- * - first-contact resolution: archived in its first cycle, never reassigned, never
- *   escalated by hand; out of the archived complaints.
- * - reopen rate: reopened at least once, out of the complaints followed up at least once.
- * - repeat rate: flagged as a repeat, out of all complaints. Hidden share: revealed by a survey
- *   or a follow-up (source `survey` or `followUp`).
- * - follow-up coverage: complaints whose every due execution was followed up within 3 days,
- *   out of the complaints with at least one due execution.
+ * Complaint analytics: what a report shows, computed from the facts for one slice: the
+ * complaint measures (measures.ts), the surveys with their reach (survey-scores.ts), each
+ * handler's workload and assessment, the benchmark of the subjects against the network,
+ * the improvement actions raised, and loyalty when the host gives its customer facts.
+ * docs/satisfaction.md defines every figure and its base.
  */
-import { SEVERITIES, STEPS, type Severity, type Step } from '@redress/core';
+import type { Channel } from '@redress/core';
+import { benchmark, type Benchmark } from '../benchmark/benchmark.js';
+import { DEFAULT_BENCHMARK_POLICY, type BenchmarkPolicy } from '../benchmark/policy.js';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
-import type { AnalyticsState, ComplaintFacts } from './facts.js';
-import { pareto, servqualPareto, type ParetoRow, type ServqualParetoRow } from './pareto.js';
+import { loyaltyOf } from '../loyalty/in-slice.js';
+import type { LoyaltyReport } from '../loyalty/loyalty.js';
+import type { LoyaltyInput } from '../loyalty/schema.js';
+import { DEFAULT_METHOD_OF_CHANNEL, type SurveyMethod } from '../reach/methods.js';
+import { resolveContact } from './contacts.js';
+import type { AnalyticsState, ImprovementActionFacts } from './facts.js';
+import { complaintMeasures, type AnalyticsHooks, type ComplaintMeasures } from './measures.js';
 import type { PeriodOptions } from './period.js';
 import { DEFAULT_PERIOD, matches, type AnalyticsFilter } from './slices.js';
-import { durationStats, rate, type DurationStats, type Rate } from './stats.js';
+import { staffAssessment, type StaffAssessment } from './staff.js';
+import { rate, type Rate } from './stats.js';
 import { surveyAnalytics, type SurveyAnalytics } from './survey-scores.js';
-import { followUpChecks, planCheck } from './time-rules.js';
 import { workload, type HandlerLoad } from './workload.js';
 
-/**
- * Where other packages plug in. `@redress/sla` computes deadlines in business time
- * (working hours, holidays, pauses while waiting on the customer); until a host wires
- * it here, durations and SLA rules are calendar time only.
- */
-export interface AnalyticsHooks {
-  /** Business time in ms between two instants of a complaint; when given, durations are also reported in business time. */
-  readonly businessDuration?: (from: string, to: string, complaint: ComplaintFacts) => number;
-  /** SLA results computed elsewhere, per complaint; counted by rule name into `sla.external`. */
-  readonly slaResults?: (complaint: ComplaintFacts) => readonly { readonly rule: string; readonly met: boolean }[];
-}
+export type { AnalyticsHooks, Durations } from './measures.js';
 
 export interface AnalyzeOptions {
   readonly config?: CsiConfig;
@@ -48,50 +34,40 @@ export interface AnalyzeOptions {
   /** The instant deadlines are judged at; the latest event in the log by default (so a report is reproducible). */
   readonly asOf?: string;
   readonly hooks?: AnalyticsHooks;
+  /** The survey method of a follow-up or survey that records only its channel; `DEFAULT_METHOD_OF_CHANNEL` by default. */
+  readonly methodOfChannel?: Readonly<Record<Channel, SurveyMethod | null>>;
+  /** The share of all reasons given that the main drivers make up; 0.8 by default. */
+  readonly mainDriverShare?: number;
+  /** What the report's benchmark compares (stations by default, 10% below the average flagged). */
+  readonly benchmark?: BenchmarkPolicy;
+  /** The host's customer facts (validated with `defineLoyaltyInput`): without them `loyalty` is `null`. */
+  readonly loyalty?: LoyaltyInput;
 }
 
-export interface Durations {
-  readonly calendar: DurationStats;
-  /** `null` unless the `businessDuration` hook is given. */
-  readonly business: DurationStats | null;
-}
-
-export interface ComplaintAnalytics {
+export interface ComplaintAnalytics extends ComplaintMeasures {
   readonly asOf: string | null;
-  readonly complaints: number;
-  readonly byCause: readonly ParetoRow[];
-  /** The same complaints by the SERVQUAL factor of their latest cause (`unknown` until a cause is identified). */
-  readonly byServqualFactor: readonly ServqualParetoRow[];
-  readonly byStep: Readonly<Record<Step, number>>;
-  readonly bySeverity: Readonly<Record<Severity | 'unclassified', number>>;
-  readonly sla: {
-    readonly remedyOnTime: Rate;
-    readonly planWithin7Days: Rate;
-    readonly followUpWithin3Days: Rate;
-    readonly external: Readonly<Record<string, Rate>>;
-  };
-  readonly timeToAcknowledge: Durations;
-  readonly timeToResolve: Durations;
-  readonly firstContactResolution: Rate;
-  readonly reopen: Rate;
-  readonly repeat: Rate;
-  readonly hidden: Rate;
-  readonly followUpCoverage: Rate;
   readonly surveys: SurveyAnalytics;
   readonly handlers: readonly HandlerLoad[];
+  /** The per-handler assessment: volume, on-time, reopen, satisfaction, promises kept. */
+  readonly staff: readonly StaffAssessment[];
+  /** Promises kept, of those whose outcome is known; `null` without the `promises` hook. */
+  readonly promisesKept: Rate | null;
+  /** The slice's subjects (stations by default) against the network: the filter without the subject key. */
+  readonly benchmark: Benchmark;
+  /** Improvement actions raised in the filter's window (and for its subject, when it names one). */
+  readonly improvements: readonly ImprovementActionFacts[];
+  /** `null` without the host's customer facts, or when the filter names a key customers do not have. */
+  readonly loyalty: LoyaltyReport | null;
 }
 
-const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
-
-function durations(
-  pairs: readonly { complaint: ComplaintFacts; from: string; to: string }[],
-  hooks: AnalyticsHooks,
-): Durations {
-  const business = hooks.businessDuration;
-  return {
-    calendar: durationStats(pairs.map((p) => ms(p.from, p.to))),
-    business: business ? durationStats(pairs.map((p) => business(p.from, p.to, p.complaint))) : null,
-  };
+function improvementsIn(state: AnalyticsState, filter: AnalyticsFilter): ImprovementActionFacts[] {
+  return state.improvements.filter((a) => {
+    const at = Date.parse(a.raisedAt);
+    if (filter.from !== undefined && at < Date.parse(filter.from)) return false;
+    if (filter.to !== undefined && at >= Date.parse(filter.to)) return false;
+    const subject = filter[a.by];
+    return subject === undefined || subject === a.subject;
+  });
 }
 
 /** The analytics of the complaints and survey responses that match `options.filter`. */
@@ -100,85 +76,29 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
   const period = options.period ?? DEFAULT_PERIOD;
   const filter = options.filter ?? {};
   const hooks = options.hooks ?? {};
+  const policy = options.benchmark ?? DEFAULT_BENCHMARK_POLICY;
   const asOfIso = options.asOf ?? state.lastEventAt;
   const asOf = asOfIso === null ? Number.NEGATIVE_INFINITY : Date.parse(asOfIso);
+  const methodOfChannel = options.methodOfChannel ?? DEFAULT_METHOD_OF_CHANNEL;
+  const share = options.mainDriverShare;
+  if (share !== undefined && !(share > 0 && share <= 1)) throw new RangeError(`mainDriverShare must be in (0, 1], got ${String(share)}`);
 
   const complaints = [...state.complaints.values()].filter((c) => matches(c, c.receivedAt, filter, period));
   const responses = state.surveys.filter((r) => matches(r, r.at, filter, period));
-
-  const byStep = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
-  const bySeverity = Object.fromEntries([...SEVERITIES, 'unclassified'].map((s) => [s, 0])) as Record<Severity | 'unclassified', number>;
-  let executions = 0;
-  let onTime = 0;
-  let plansDue = 0;
-  let plansMet = 0;
-  let followUpsDue = 0;
-  let followUpsMet = 0;
-  let coveredDue = 0;
-  let covered = 0;
-  let archived = 0;
-  let firstContact = 0;
-  let followedUp = 0;
-  let reopened = 0;
-  let repeats = 0;
-  let hidden = 0;
-  const external = new Map<string, { met: number; total: number }>();
-  const acknowledge: { complaint: ComplaintFacts; from: string; to: string }[] = [];
-  const resolve: { complaint: ComplaintFacts; from: string; to: string }[] = [];
-
-  for (const c of complaints) {
-    if (c.step !== 'none') byStep[c.step]++;
-    bySeverity[c.severity ?? 'unclassified']++;
-    executions += c.executions.length;
-    onTime += c.executions.filter((e) => e.onTime).length;
-    const plan = planCheck(c, asOf);
-    if (plan !== 'notDue') plansDue++;
-    if (plan === 'met') plansMet++;
-    const f = followUpChecks(c, asOf);
-    followUpsDue += f.due;
-    followUpsMet += f.met;
-    if (f.due > 0) coveredDue++;
-    if (f.due > 0 && f.met === f.due) covered++;
-    if (c.archivedAt !== null) {
-      archived++;
-      if (c.reopenCount === 0 && c.reassignments === 0 && c.manualEscalations === 0) firstContact++;
-      resolve.push({ complaint: c, from: c.receivedAt, to: c.archivedAt });
-    }
-    if (c.acknowledgedAt !== null) acknowledge.push({ complaint: c, from: c.receivedAt, to: c.acknowledgedAt });
-    if (c.followUps.length > 0) followedUp++;
-    if (c.reopenCount > 0) reopened++;
-    if (c.repeat) repeats++;
-    if (c.source === 'survey' || c.source === 'followUp') hidden++;
-    for (const r of hooks.slaResults?.(c) ?? []) {
-      const row = external.get(r.rule) ?? { met: 0, total: 0 };
-      row.total++;
-      if (r.met) row.met++;
-      external.set(r.rule, row);
-    }
-  }
+  const contacts = [...state.contacts.values()].map((c) => resolveContact(c, methodOfChannel)).filter((c) => matches(c.fields, c.at, filter, period));
+  const promises = hooks.promises ? complaints.flatMap((c) => hooks.promises?.(c) ?? []) : null;
+  const { [policy.by]: _subject, ...network } = filter;
 
   return {
     asOf: asOfIso,
-    complaints: complaints.length,
-    byCause: pareto(complaints),
-    byServqualFactor: servqualPareto(complaints),
-    byStep,
-    bySeverity,
-    sla: {
-      remedyOnTime: rate(onTime, executions),
-      planWithin7Days: rate(plansMet, plansDue),
-      followUpWithin3Days: rate(followUpsMet, followUpsDue),
-      external: Object.fromEntries([...external].map(([rule, r]) => [rule, rate(r.met, r.total)])),
-    },
-    timeToAcknowledge: durations(acknowledge, hooks),
-    timeToResolve: durations(resolve, hooks),
-    firstContactResolution: rate(firstContact, archived),
-    reopen: rate(reopened, followedUp),
-    repeat: rate(repeats, complaints.length),
-    hidden: rate(hidden, complaints.length),
-    followUpCoverage: rate(covered, coveredDue),
-    surveys: surveyAnalytics(responses, config, period),
+    ...complaintMeasures(complaints, asOf, hooks),
+    surveys: surveyAnalytics({ responses, contacts, config, period, ...(options.mainDriverShare === undefined ? {} : { mainDriverShare: options.mainDriverShare }) }),
     handlers: workload(complaints),
+    staff: staffAssessment(complaints, responses, config, hooks.promises),
+    promisesKept: promises && rate(promises.filter((p) => p.kept).length, promises.length),
+    // The benchmark's period is the policy's: a `period` filter names a period at the report's granularity.
+    benchmark: benchmark(state, { policy: { ...policy, period: { granularity: period.granularity, utcOffsetMinutes: period.utcOffsetMinutes ?? 0 } }, config, filter: network }),
+    improvements: improvementsIn(state, filter),
+    loyalty: options.loyalty ? loyaltyOf(options.loyalty, filter, { complaints: [...state.complaints.values()], responses: state.surveys }) : null,
   };
 }
-

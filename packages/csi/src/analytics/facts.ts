@@ -1,14 +1,13 @@
 /**
- * The analytics read model: one record of facts per complaint and one per survey
- * response, folded from the log (complaint events, `SurveyTaken`, and csi's
- * `RepeatRecorded` for repeats of closed complaints). Everything a
- * report shows is computed from these at query time, so a report can be sliced any
- * way without rebuilding, and the facts are the same live or rebuilt.
+ * The analytics read model: one record of facts per complaint, per survey response and
+ * per survey contact (a customer a survey set out to reach), folded from the log
+ * (complaint events, and csi's own: `SurveyTaken`, `SurveyAttempted`, `RepeatRecorded`
+ * for repeats of closed complaints, `ImprovementActionRaised`). Everything a report
+ * shows is computed from these at query time, so a report can be sliced any way
+ * without rebuilding, and the facts are the same live or rebuilt.
  */
 import {
   COMPLAINT_EVENT_TYPES,
-  DEFAULT_SERVQUAL_FACTOR_OF_CAUSE,
-  stepAfter,
   type Cause,
   type Channel,
   type ComplaintSourceKind,
@@ -18,8 +17,11 @@ import {
   type ServqualFactor,
   type Severity,
 } from '@redress/core';
-import { isComplaintEvent } from '../support/log.js';
+import type { ImprovementActionRaised } from '../benchmark/schema.js';
 import type { CsiLogEvent, SurveyProgramme } from '../surveys/schema.js';
+import { applyComplaintEvent } from './complaint-events.js';
+import type { SurveyContact } from './contacts.js';
+import { applyCsiRecord } from './csi-records.js';
 
 /** The fields a complaint or a survey can be sliced by (besides the period). */
 export interface SliceFields {
@@ -55,8 +57,10 @@ export interface ComplaintFacts extends SliceFields {
   readonly acknowledgedAt: string | null;
   /** The first resolution proposed: the "plan within 7 days". */
   readonly firstPlanAt: string | null;
-  readonly executions: readonly { readonly at: string; readonly onTime: boolean }[];
-  readonly followUps: readonly { readonly at: string; readonly satisfied: boolean }[];
+  /** Each execution, with the handler who held the complaint then. */
+  readonly executions: readonly { readonly at: string; readonly onTime: boolean; readonly handler: string | null }[];
+  /** Each follow-up, with the handler who held the complaint then (an unsatisfied one reopens it). */
+  readonly followUps: readonly { readonly at: string; readonly satisfied: boolean; readonly handler: string | null }[];
   readonly reopenCount: number;
   /** Escalations asked for by a person (not automatic ones: major classification, SLA breaches, repeat policy). */
   readonly manualEscalations: number;
@@ -81,6 +85,11 @@ export interface SurveyResponse extends SliceFields {
   readonly ratings: readonly { readonly dimension: string; readonly score: number; readonly reasons: readonly string[] }[];
 }
 
+/** An improvement action as the report lists it. */
+export interface ImprovementActionFacts extends Readonly<ImprovementActionRaised['data']> {
+  readonly raisedAt: string;
+}
+
 /** Which acknowledgement behaviours a complaint has had recorded so far. */
 export interface AcknowledgementSoFar {
   thanked: boolean;
@@ -96,167 +105,29 @@ export interface AnalyticsState {
   readonly surveys: SurveyResponse[];
   /** Repeats recorded (`RepeatRecorded`) for complaints whose receipt this has not seen yet; applied at receipt. */
   readonly repeatsAhead: Set<string>;
+  /** The customers each survey set out to reach (see contacts.ts), by contact key. */
+  readonly contacts: Map<string, SurveyContact>;
+  /** Improvement actions raised by benchmarking (`ImprovementActionRaised`), in log order. */
+  readonly improvements: ImprovementActionFacts[];
   /** The instant of the latest event seen: the default "as of" of a report. */
   lastEventAt: string | null;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<CsiLogEvent>): void {
-  if (!isComplaintEvent(event)) return;
-  if (event.type === 'ComplaintReceived') {
-    const d = event.data;
-    const facts: ComplaintFacts = {
-      complaintId: event.streamId,
-      receivedAt: event.occurredAt,
-      customer: d.customer.reference,
-      customerSegment: d.customer.segment ?? null,
-      channel: d.channel,
-      source: d.source?.kind ?? null,
-      branch: d.branch ?? null,
-      region: d.region ?? null,
-      businessLine: d.businessLine ?? null,
-      productKind: d.product?.kind ?? null,
-      handler: null,
-      handlers: [],
-      step: 'received',
-      severity: null,
-      cause: null,
-      servqualFactor: null,
-      acknowledgedAt: null,
-      firstPlanAt: null,
-      executions: [],
-      followUps: [],
-      reopenCount: 0,
-      manualEscalations: 0,
-      reassignments: 0,
-      repeat: state.repeatsAhead.delete(event.streamId),
-      archivedAt: null,
-      withdrawnAt: null,
-    };
-    state.acknowledging.set(event.streamId, { thanked: false, appreciated: false, apologised: false, promisedPromptAction: false });
-    state.complaints.set(event.streamId, facts);
-    return;
-  }
-  const current = state.complaints.get(event.streamId);
-  if (!current) return;
-  const f = current as Mutable<ComplaintFacts>;
-  f.step = stepAfter(f.step, event);
-  switch (event.type) {
-    case 'AcknowledgementRecorded': {
-      const a = state.acknowledging.get(event.streamId);
-      if (!a) return;
-      a.thanked ||= event.data.thanked;
-      a.appreciated ||= event.data.appreciated;
-      a.apologised ||= event.data.apologised;
-      a.promisedPromptAction ||= event.data.promisedPromptAction;
-      if (a.thanked && a.appreciated && a.apologised && a.promisedPromptAction) {
-        f.acknowledgedAt = event.occurredAt;
-        state.acknowledging.delete(event.streamId);
-      }
-      return;
-    }
-    case 'ComplaintClassified':
-      f.severity = event.data.severity;
-      return;
-    case 'ComplaintEscalated':
-      if (!event.data.automatic) f.manualEscalations += 1;
-      return;
-    case 'CauseIdentified':
-      f.cause = event.data.cause;
-      f.servqualFactor = event.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[event.data.cause];
-      return;
-    case 'ResolutionProposed':
-      f.firstPlanAt ??= event.occurredAt;
-      return;
-    case 'RemedyExecuted':
-      f.executions = [...f.executions, { at: event.occurredAt, onTime: event.data.onTime }];
-      return;
-    case 'FollowUpRecorded':
-      f.followUps = [...f.followUps, { at: event.occurredAt, satisfied: event.data.satisfied }];
-      if (event.data.survey) {
-        state.surveys.push({
-          id: event.eventId,
-          at: event.occurredAt,
-          origin: 'followUp',
-          complaintId: f.complaintId,
-          surveyId: null,
-          customer: f.customer,
-          branch: f.branch,
-          region: f.region,
-          businessLine: f.businessLine,
-          productKind: f.productKind,
-          customerSegment: f.customerSegment,
-          // The handler whose work the customer rates: the one handling the complaint at the follow-up.
-          handler: f.handler,
-          servqualFactor: f.servqualFactor,
-          ratings: event.data.survey.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
-        });
-      }
-      return;
-    case 'ComplaintReopened':
-      f.reopenCount += 1;
-      return;
-    case 'HandlerAssigned':
-      if (f.handler !== null) f.reassignments += 1;
-      f.handler = event.data.handlerId;
-      f.handlers = [...f.handlers, event.data.handlerId];
-      return;
-    case 'RepeatComplaintFlagged':
-      f.repeat = true;
-      return;
-    case 'ComplaintArchived':
-      f.archivedAt = event.occurredAt;
-      return;
-    case 'ComplaintWithdrawn':
-      f.withdrawnAt = event.occurredAt;
-      return;
-    default:
-      return;
-  }
 }
 
 export function evolveAnalytics(state: AnalyticsState, event: RecordedEvent<CsiLogEvent>): AnalyticsState {
   // Compared as instants: a host's store may hold offsets other than Z (2026-11-23T09:00:00+08:00).
   if (state.lastEventAt === null || Date.parse(event.occurredAt) > Date.parse(state.lastEventAt)) state.lastEventAt = event.occurredAt;
-  if (event.type === 'SurveyTaken') {
-    const d = event.data;
-    state.surveys.push({
-      id: event.eventId,
-      at: event.occurredAt,
-      origin: d.programme,
-      complaintId: d.complaintId ?? null,
-      surveyId: d.surveyId,
-      customer: d.customer.reference,
-      branch: d.branch ?? null,
-      region: d.region ?? null,
-      businessLine: d.businessLine ?? null,
-      productKind: d.product?.kind ?? null,
-      customerSegment: d.customer.segment ?? null,
-      handler: d.handlerId ?? null,
-      servqualFactor: null,
-      ratings: d.ratings.map((r) => ({ dimension: r.dimension, score: r.score, reasons: r.reasons ?? [] })),
-    });
-    return state;
-  }
-  if (event.type === 'RepeatRecorded') {
-    const facts = state.complaints.get(event.data.complaintId) as Mutable<ComplaintFacts> | undefined;
-    if (facts) facts.repeat = true;
-    else state.repeatsAhead.add(event.data.complaintId);
-    return state;
-  }
-  applyComplaintEvent(state, event);
+  if (!applyCsiRecord(state, event)) applyComplaintEvent(state, event);
   return state;
 }
 
-export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken', 'RepeatRecorded'];
+export const ANALYTICS_EVENT_TYPES: readonly CsiLogEvent['type'][] = [...COMPLAINT_EVENT_TYPES, 'SurveyTaken', 'SurveyAttempted', 'RepeatRecorded', 'ImprovementActionRaised'];
 
 /** The analytics read model as a core Projection over a log of complaints and surveys. */
 export function analyticsProjection(): Projection<AnalyticsState, CsiLogEvent> {
   return {
     name: 'csi.analytics',
     handles: ANALYTICS_EVENT_TYPES,
-    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], repeatsAhead: new Set(), lastEventAt: null }),
+    initialState: () => ({ complaints: new Map(), acknowledging: new Map(), surveys: [], repeatsAhead: new Set(), contacts: new Map(), improvements: [], lastEventAt: null }),
     evolve: evolveAnalytics,
   };
 }

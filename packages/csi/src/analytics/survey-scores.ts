@@ -1,12 +1,35 @@
-/** Survey scores in a slice: per dimension, overall, the trend per period, and the reasons given. */
-import type { CsiConfig } from '../dimensions/config.js';
+/**
+ * Survey results in a slice: who was reached, the scores of each module (the service
+ * dimensions, the CSI proper, and the product-quality module, scored apart) with their
+ * ranking, the spread over the levels and the main drivers as shares of the customers
+ * reached, the trend per period, and the reasons given.
+ */
+import { allDimensions, moduleOf, type CsiConfig, type ModuleConfig } from '../dimensions/config.js';
 import { scoreRatings } from '../scoring/score.js';
+import type { ResolvedContact } from './contacts.js';
+import { drivers, type Driver } from './drivers.js';
 import type { SurveyResponse } from './facts.js';
+import { dissatisfiedShare, levelShares, type LevelShares } from './levels.js';
 import { periodOf, type PeriodOptions } from './period.js';
+import { rankDimensions, type DimensionRank } from './ranking.js';
+import { surveyReach, type SurveyReach } from './reach.js';
+import type { Rate } from './stats.js';
 
 export interface DimensionResult {
   readonly score: number | null;
   readonly count: number;
+}
+
+/** One module's results: its dimensions, its own overall score, ranking, levels and drivers. */
+export interface ModuleScorecard {
+  /** Responses that rated at least one dimension of the module. */
+  readonly rated: number;
+  readonly dimensions: Readonly<Record<string, DimensionResult>>;
+  readonly overall: number | null;
+  readonly ranking: readonly DimensionRank[];
+  /** Per dimension, each level as a share of the customers reached. */
+  readonly levels: Readonly<Record<string, LevelShares>>;
+  readonly drivers: readonly Driver[];
 }
 
 export interface SurveyTrendRow {
@@ -14,44 +37,115 @@ export interface SurveyTrendRow {
   readonly responses: number;
   readonly dimensions: Readonly<Record<string, DimensionResult>>;
   readonly overall: number | null;
+  /** The product-quality module's overall score in the period. */
+  readonly productQuality: number | null;
+  /** `overall` minus the previous row's (the previous period with responses); `null` for the first or when either is unrated. */
+  readonly change: number | null;
+  readonly attempted: number;
+  readonly reached: number;
 }
 
-export interface SurveyAnalytics {
+export interface SurveyAnalytics extends ModuleScorecard {
+  /** Every survey response (outside complaints and with follow-ups). */
   readonly responses: number;
-  readonly dimensions: Readonly<Record<string, DimensionResult>>;
-  readonly overall: number | null;
+  readonly reach: SurveyReach;
+  /** Customers reached who rated anything 4 or less. */
+  readonly dissatisfied: Rate;
+  readonly productQuality: ModuleScorecard;
   readonly trend: readonly SurveyTrendRow[];
-  /** Reason codes given, most frequent first. */
+  /** Reason codes given (both modules), most frequent first. */
   readonly reasons: readonly { readonly dimension: string; readonly reason: string; readonly count: number }[];
 }
 
-export function surveyAnalytics(responses: readonly SurveyResponse[], config: CsiConfig, period: PeriodOptions): SurveyAnalytics {
-  const all = scoreRatings(config, responses.flatMap((r) => r.ratings));
-  const byPeriod = new Map<string, SurveyResponse[]>();
-  for (const r of responses) {
-    const p = periodOf(r.at, period);
-    const list = byPeriod.get(p);
-    if (list) list.push(r);
-    else byPeriod.set(p, [r]);
+export interface SurveyInputs {
+  readonly responses: readonly SurveyResponse[];
+  readonly contacts: readonly ResolvedContact[];
+  readonly config: CsiConfig;
+  readonly period: PeriodOptions;
+  readonly mainDriverShare?: number;
+}
+
+function scorecard(module: ModuleConfig, responses: readonly SurveyResponse[], reached: number, mainShare: number | undefined): ModuleScorecard {
+  const ids = new Set(module.dimensions.map((d) => d.id));
+  const s = scoreRatings(module, responses.flatMap((r) => r.ratings));
+  return {
+    rated: responses.filter((r) => r.ratings.some((x) => ids.has(x.dimension))).length,
+    dimensions: s.dimensions,
+    overall: s.overall.score,
+    ranking: rankDimensions(module, s.dimensions),
+    levels: levelShares(responses, [...ids], reached),
+    drivers: drivers(responses, module, reached, mainShare),
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
-  const trend = [...byPeriod]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([p, rs]) => {
-      const s = scoreRatings(config, rs.flatMap((r) => r.ratings));
-      return { period: p, responses: rs.length, dimensions: s.dimensions, overall: s.overall.score };
-    });
-  const reasonCounts = new Map<string, { dimension: string; reason: string; count: number }>();
+  return groups;
+}
+
+function trend(inputs: SurveyInputs): SurveyTrendRow[] {
+  const { config, period } = inputs;
+  const responses = groupBy(inputs.responses, (r) => periodOf(r.at, period));
+  const contacts = groupBy(inputs.contacts, (c) => periodOf(c.at, period));
+  const periods = [...new Set([...responses.keys(), ...contacts.keys()])].sort();
+  let previous: number | null = null;
+  return periods.map((p) => {
+    const rs = responses.get(p) ?? [];
+    const cs = contacts.get(p) ?? [];
+    const s = scoreRatings(config, rs.flatMap((r) => r.ratings));
+    const product = scoreRatings(config.productQuality, rs.flatMap((r) => r.ratings));
+    const overall = s.overall.score;
+    const change = previous === null || overall === null ? null : overall - previous;
+    if (rs.length > 0) previous = overall;
+    return {
+      period: p,
+      responses: rs.length,
+      dimensions: s.dimensions,
+      overall,
+      productQuality: product.overall.score,
+      change,
+      attempted: cs.length,
+      reached: cs.filter((c) => c.reached).length,
+    };
+  });
+}
+
+function reasonCounts(responses: readonly SurveyResponse[]): SurveyAnalytics['reasons'] {
+  const counts = new Map<string, { dimension: string; reason: string; count: number }>();
   for (const r of responses) {
     for (const rating of r.ratings) {
       for (const reason of rating.reasons) {
         const key = `${rating.dimension}\u0000${reason}`;
-        const row = reasonCounts.get(key) ?? { dimension: rating.dimension, reason, count: 0 };
+        const row = counts.get(key) ?? { dimension: rating.dimension, reason, count: 0 };
         row.count++;
-        reasonCounts.set(key, row);
+        counts.set(key, row);
       }
     }
   }
-  const reasons = [...reasonCounts.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
-  return { responses: responses.length, dimensions: all.dimensions, overall: all.overall.score, trend, reasons };
+  return [...counts.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
 }
 
+export function surveyAnalytics(inputs: SurveyInputs): SurveyAnalytics {
+  const { responses, config } = inputs;
+  const reach = surveyReach(inputs.contacts);
+  const service = scorecard(moduleOf(config, 'service'), responses, reach.reached, inputs.mainDriverShare);
+  const known = new Set(allDimensions(config).map((d) => d.id));
+  return {
+    ...service,
+    responses: responses.length,
+    reach,
+    dissatisfied: dissatisfiedShare(
+      responses.map((r) => ({ ...r, ratings: r.ratings.filter((x) => known.has(x.dimension)) })),
+      reach.reached,
+    ),
+    productQuality: scorecard(moduleOf(config, 'productQuality'), responses, reach.reached, inputs.mainDriverShare),
+    trend: trend(inputs),
+    reasons: reasonCounts(responses),
+  };
+}

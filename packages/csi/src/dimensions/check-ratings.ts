@@ -1,19 +1,21 @@
 /**
  * Ratings checked against the configuration: the schema knows a dimension id is
- * well-formed, only the configuration knows whether it exists and which reason
- * codes belong to it.
+ * well-formed, only the configuration knows whether it exists (in the service or the
+ * product-quality module) and which reason codes belong to it.
  */
 import type { SurveyRating, ValidationIssue } from '@redress/core';
-import type { CsiConfig } from './config.js';
+import { allDimensions, type CsiConfig } from './config.js';
 
 export function checkRatings(config: CsiConfig, ratings: readonly SurveyRating[], path: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   ratings.forEach((rating, i) => {
-    const dimension = config.dimensions.find((d) => d.id === rating.dimension);
+    const dimension = allDimensions(config).find((d) => d.id === rating.dimension);
     if (!dimension) {
       issues.push({
         path: `${path}[${i}].dimension`,
-        message: `unknown dimension "${rating.dimension}"; configured: ${config.dimensions.map((d) => d.id).join(', ')}`,
+        message: `unknown dimension "${rating.dimension}"; configured: ${allDimensions(config)
+          .map((d) => d.id)
+          .join(', ')}`,
         code: 'unknownDimension',
       });
       return;

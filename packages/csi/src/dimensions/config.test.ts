@@ -72,3 +72,29 @@ describe('ratings against the configuration', () => {
     expect(checkRatings(DEFAULT_CSI_CONFIG, [{ dimension: 'parts', score: 2, reasons: ['outOfStock', 'wrongPart'] }], 'r')).toEqual([]);
   });
 });
+
+describe('the product-quality module', () => {
+  it('defaults to performance, function and operation at a third each, beside the five service dimensions', () => {
+    const result = defineCsiConfig({ dimensions: DEFAULT_CSI_CONFIG.dimensions });
+    if (!result.ok) throw result.error;
+    expect(result.value.productQuality.dimensions.map((d) => [d.id, d.labels['zh-CN']])).toEqual([
+      ['performance', '性能'],
+      ['function', '功能'],
+      ['operation', '操作性'],
+    ]);
+    expect(result.value.productQuality.dimensions.reduce((s, d) => s + d.weight, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('is validated like the service dimensions, and a dimension belongs to one module only', () => {
+    expect(refusal({ dimensions: [dim('a', 1)], productQuality: { dimensions: [dim('p', 0.5)] } })).toEqual(['productQuality.dimensions: the weights must add up to 1']);
+    expect(refusal({ dimensions: [dim('a', 1)], productQuality: { dimensions: [] } })[0]).toMatch(/^productQuality\.dimensions: at least one/);
+    expect(refusal({ dimensions: [dim('a', 1)], productQuality: { dimensions: [dim('p', 0.5), dim('a', 0.5)] } })).toEqual([
+      'productQuality.dimensions[1].id: "a" is already a service dimension; a dimension belongs to one module',
+    ]);
+  });
+
+  it('accepts product ratings with their own reason codes, and refuses a service reason on a product dimension', () => {
+    expect(checkRatings(DEFAULT_CSI_CONFIG, [{ dimension: 'performance', score: 3, reasons: ['lowPower'] }], 'r')).toEqual([]);
+    expect(checkRatings(DEFAULT_CSI_CONFIG, [{ dimension: 'operation', score: 3, reasons: ['lateArrival'] }], 'r').map((i) => i.code)).toEqual(['unknownReason']);
+  });
+});

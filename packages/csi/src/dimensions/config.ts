@@ -1,10 +1,13 @@
 /**
  * The survey configuration: which dimensions are rated, their weights and reason
- * codes. Validated once with zod; everything downstream trusts a `CsiConfig`.
+ * codes, in two modules scored apart: the service dimensions (the CSI proper) and the
+ * product-quality module (performance, function, operation). Validated once with zod;
+ * everything downstream trusts a `CsiConfig`.
  */
 import { err, idSchema, ok, shortTextSchema, ValidationError, type Result } from '@redress/core';
 import { z } from 'zod';
 import { issuesFromZod } from '../support/issues.js';
+import { DEFAULT_PRODUCT_QUALITY } from './product-quality.js';
 
 /** Weights are fractions; they must add up to 1 within this tolerance (0.2 × 5 is not exactly 1 in binary). */
 const WEIGHT_TOLERANCE = 1e-9;
@@ -29,16 +32,38 @@ export const dimensionSchema = z
   });
 export type DimensionConfig = z.infer<typeof dimensionSchema>;
 
-export const csiConfigSchema = z.strictObject({
-  dimensions: z
-    .array(dimensionSchema)
-    .min(1, 'at least one dimension is rated')
-    .max(50)
-    .refine((ds) => new Set(ds.map((d) => d.id)).size === ds.length, 'dimension ids must be unique')
-    .refine((ds) => Math.abs(ds.reduce((sum, d) => sum + d.weight, 0) - 1) <= WEIGHT_TOLERANCE, 'the weights must add up to 1'),
-});
-export type CsiConfig = z.infer<typeof csiConfigSchema>;
+/** A module's dimensions: at least one, unique ids, weights adding up to 1. */
+const dimensionsSchema = z
+  .array(dimensionSchema)
+  .min(1, 'at least one dimension is rated')
+  .max(50)
+  .refine((ds) => new Set(ds.map((d) => d.id)).size === ds.length, 'dimension ids must be unique')
+  .refine((ds) => Math.abs(ds.reduce((sum, d) => sum + d.weight, 0) - 1) <= WEIGHT_TOLERANCE, 'the weights must add up to 1');
+
+/** The product-quality survey module (performance, function, operation): its own dimensions and weights, scored apart from the service. */
+export const productQualitySchema = z.strictObject({ dimensions: dimensionsSchema });
+export type ProductQualityConfig = z.infer<typeof productQualitySchema>;
+
+export const csiConfigSchema = z
+  .strictObject({
+    /** The service dimensions: the CSI proper, and the only ones in the overall score. */
+    dimensions: dimensionsSchema,
+    /** Scored apart; the domain's three dimensions when left out. */
+    productQuality: productQualitySchema.default(() => DEFAULT_PRODUCT_QUALITY),
+  })
+  .superRefine((config, ctx) => {
+    // A rating names its dimension only: an id in both modules would be scored twice.
+    const service = new Set(config.dimensions.map((d) => d.id));
+    config.productQuality.dimensions.forEach((d, i) => {
+      if (service.has(d.id)) {
+        ctx.addIssue({ code: 'custom', path: ['productQuality', 'dimensions', i, 'id'], message: `"${d.id}" is already a service dimension; a dimension belongs to one module` });
+      }
+    });
+  });
+export type CsiConfig = z.output<typeof csiConfigSchema>;
 export type CsiConfigInput = z.input<typeof csiConfigSchema>;
+/** What scoring needs of a module: its dimensions and weights. */
+export type ModuleConfig = Pick<CsiConfig, 'dimensions'>;
 
 /** Validates a configuration; a bad one is a `ValidationError` with dotted paths. */
 export function defineCsiConfig(input: CsiConfigInput): Result<CsiConfig, ValidationError> {
@@ -51,6 +76,18 @@ export function equalWeights<D extends Omit<DimensionConfig, 'weight'>>(dimensio
   return dimensions.map((d) => ({ ...d, weight: 1 / dimensions.length }));
 }
 
+/** The modules a survey rates. */
+export const SURVEY_MODULES = ['service', 'productQuality'] as const;
+export type SurveyModule = (typeof SURVEY_MODULES)[number];
+
+/** A module's dimensions. */
+export const moduleOf = (config: CsiConfig, module: SurveyModule): ModuleConfig =>
+  module === 'service' ? { dimensions: config.dimensions } : config.productQuality;
+
+/** Every dimension a survey may rate: the service dimensions, then the product-quality ones. */
+export const allDimensions = (config: CsiConfig): readonly DimensionConfig[] => [...config.dimensions, ...config.productQuality.dimensions];
+
+/** A dimension of either module. */
 export function dimensionOf(config: CsiConfig, id: string): DimensionConfig | undefined {
-  return config.dimensions.find((d) => d.id === id);
+  return allDimensions(config).find((d) => d.id === id);
 }

@@ -1,8 +1,10 @@
 /**
  * The domain's survey dimensions (CSI, 客户满意度): five, 20% each, with the reason
- * codes the material lists for low scores. Hosts replace them through `defineCsiConfig`.
+ * codes the material lists for low scores, and the product-quality module beside them.
+ * Hosts replace them through `defineCsiConfig`.
  */
 import type { CsiConfig } from './config.js';
+import { DEFAULT_PRODUCT_QUALITY } from './product-quality.js';
 
 export const DEFAULT_CSI_CONFIG: CsiConfig = {
   dimensions: [
@@ -70,4 +72,5 @@ export const DEFAULT_CSI_CONFIG: CsiConfig = {
       ],
     },
   ],
+  productQuality: DEFAULT_PRODUCT_QUALITY,
 };

@@ -8,7 +8,7 @@
  * process) returns the first result and writes nothing.
  */
 import type { Actor, ComplaintEventOf, Engine, ExecuteResult, RecordedEvent, RecordedSurveyRating } from '@redress/core';
-import type { CsiConfig } from '../dimensions/config.js';
+import { dimensionOf, type CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { stableId } from '../support/stable-id.js';
 import type { SurveyTaken } from '../surveys/schema.js';
@@ -54,7 +54,7 @@ interface Finding {
 function receive(engine: Pick<Engine, 'execute'>, finding: Finding, options: HiddenComplaintOptions): Promise<ExecuteResult> {
   const config = options.config ?? DEFAULT_CSI_CONFIG;
   const describe = finding.ratings.map((r) => {
-    const dimension = config.dimensions.find((x) => x.id === r.dimension);
+    const dimension = dimensionOf(config, r.dimension);
     const reasons = (r.reasons ?? []).map((code) => dimension?.reasons.find((x) => x.id === code)?.labels.en ?? code);
     return `${dimension?.labels.en ?? r.dimension} ${r.score}/10${reasons.length ? ` (${reasons.join(', ')})` : ''}${r.comment ? `: ${r.comment}` : ''}`;
   });

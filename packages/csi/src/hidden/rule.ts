@@ -5,7 +5,7 @@
  */
 import { err, idSchema, ok, satisfactionScoreSchema, ValidationError, type RecordedSurveyRating, type Result, type ValidationIssue } from '@redress/core';
 import { z } from 'zod';
-import type { CsiConfig } from '../dimensions/config.js';
+import { allDimensions, type CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { issuesFromZod } from '../support/issues.js';
 
@@ -32,9 +32,9 @@ export function defineHiddenComplaintRule(
   const rule = parsed.data;
   const issues: ValidationIssue[] = [];
   rule.dimensions?.forEach((id, i) => {
-    if (!config.dimensions.some((d) => d.id === id)) issues.push({ path: `dimensions[${i}]`, message: `unknown dimension "${id}"`, code: 'unknownDimension' });
+    if (!allDimensions(config).some((d) => d.id === id)) issues.push({ path: `dimensions[${i}]`, message: `unknown dimension "${id}"`, code: 'unknownDimension' });
   });
-  const known = new Set(config.dimensions.flatMap((d) => d.reasons.map((r) => r.id)));
+  const known = new Set(allDimensions(config).flatMap((d) => d.reasons.map((r) => r.id)));
   rule.reasons.forEach((id, i) => {
     if (!known.has(id)) issues.push({ path: `reasons[${i}]`, message: `unknown reason code "${id}"`, code: 'unknownReason' });
   });

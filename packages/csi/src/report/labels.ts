@@ -1,7 +1,8 @@
 /** The report's own words, in English and Simplified Chinese; the domain's words come from core's labels. */
 import type { Locale } from '@redress/core';
+import { SURVEY_REPORT_LABELS, type SurveyReportLabels } from './labels-surveys.js';
 
-export interface ReportLabels {
+export interface ReportLabels extends SurveyReportLabels {
   readonly title: string;
   readonly asOf: string;
   readonly complaints: string;
@@ -61,6 +62,7 @@ export interface ReportLabels {
 }
 
 const en: ReportLabels = {
+  ...SURVEY_REPORT_LABELS.en,
   title: 'Complaints and satisfaction',
   asOf: 'As of',
   complaints: 'Complaints',
@@ -119,6 +121,7 @@ const en: ReportLabels = {
 };
 
 const zhCN: ReportLabels = {
+  ...SURVEY_REPORT_LABELS['zh-CN'],
   title: '投诉处理与客户满意度',
   asOf: '统计截至',
   complaints: '投诉数',

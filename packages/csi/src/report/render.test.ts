@@ -21,9 +21,9 @@ describe('the report', () => {
     expect(md).toContain('| Complaints | 3 |');
     expect(md).toContain('| Repair quality | 2 | 66.7% | 66.7% | ████████████████████████ |');
     expect(md).toContain('| Price | 1 | 33.3% | 100.0% | ████████████ |');
-    expect(md).toContain('| Timeliness | 80.0 | 1 |');
-    expect(md).toContain('| Service skill | 60.0 | 1 |');
-    expect(md).toContain('| Parts supply | n/a | 0 |');
+    expect(md).toContain('| Timeliness | 80.0 | 1 | 1 |');
+    expect(md).toContain('| Service skill | 60.0 | 2 | 1 |');
+    expect(md).toContain('| Parts supply | n/a | n/a | 0 |');
     expect(md).toContain('| Remedy executed by the agreed deadline | 100.0% (2/2) |');
     expect(md).toMatch(/\| h-li \| 1 \| 2 \| 1 \| 0 \|/);
   });
@@ -32,14 +32,21 @@ describe('the report', () => {
     const md = renderReport(await report(), { locale: 'zh-CN' });
     expect(md).toContain('## 投诉处理与客户满意度');
     expect(md).toContain('| 维修质量 | 2 |');
-    expect(md).toContain('| 服务及时性 | 80.0 | 1 |');
+    expect(md).toContain('| 服务及时性 | 80.0 | 1 | 1 |');
     expect(md).toContain('执行后3天内回访');
     expect(md).not.toContain('Repair quality');
   });
 
-  it('labels every report word in both languages', () => {
-    expect(Object.keys(REPORT_LABELS['zh-CN']).sort()).toEqual(Object.keys(REPORT_LABELS.en).sort());
-    for (const value of Object.values(REPORT_LABELS['zh-CN'])) expect(value.trim()).not.toBe('');
+  it('labels every report word in both languages, nested choices (methods, outcomes, experiences) included', () => {
+    const leaves = (o: object, path = ''): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[`${path}${k}`, v]] : leaves(v as object, `${path}${k}.`)));
+    const en = leaves(REPORT_LABELS.en);
+    const zh = leaves(REPORT_LABELS['zh-CN']);
+    expect(zh.map(([k]) => k).sort()).toEqual(en.map(([k]) => k).sort());
+    for (const [key, value] of zh) expect(value.trim(), key).not.toBe('');
+    // Chinese labels are Chinese: only names, codes and symbols may stay as they are.
+    const untranslated = zh.filter(([k, v]) => v === en.find(([ek]) => ek === k)?.[1] && !/^(p90|\(|SLA)/.test(v)).map(([k]) => k);
+    expect(untranslated).toEqual([]);
   });
 
   it('escapes pipes in host values so a table cannot break', async () => {

@@ -1,15 +1,20 @@
 /**
  * The report as Markdown: tables a service manager reads, a text bar chart of the
  * causes (it renders everywhere Markdown does, terminals included), in English or
- * Simplified Chinese. `paretoSvg` draws the same chart as SVG for HTML reports.
+ * Simplified Chinese: the complaint measures here, the surveys (reach, scores, levels,
+ * drivers, trend, product quality), the benchmark and improvement actions, the staff
+ * assessment and loyalty in their own sections. `paretoSvg` draws the chart as SVG.
  */
 import { labels as coreLabels, SEVERITIES, STEPS, type Locale } from '@redress/core';
 import type { ComplaintAnalytics } from '../analytics/analyze.js';
-import type { DurationStats, Rate } from '../analytics/stats.js';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
-import { roundScore } from '../scoring/score.js';
-import { REPORT_LABELS, type ReportLabels } from './labels.js';
+import { REPORT_LABELS } from './labels.js';
+import { benchmarkSection, improvementsSection, staffSection } from './assessment.js';
+import { reportContext } from './context.js';
+import { loyaltySection } from './loyalty.js';
+import { bar, durationRow, percent, score, share, table } from './markdown.js';
+import { productSection, reachSection, reasonsSection, satisfactionSection } from './surveys.js';
 
 export interface RenderOptions {
   readonly locale?: Locale;
@@ -20,40 +25,13 @@ export interface RenderOptions {
   readonly barWidth?: number;
 }
 
-const HOUR = 3_600_000;
-
-const percent = (r: Rate, l: ReportLabels) => (r.rate === null ? l.notApplicable : `${(r.rate * 100).toFixed(1)}% (${r.met}/${r.total})`);
-const share = (x: number) => `${(x * 100).toFixed(1)}%`;
-const score = (s: number | null, l: ReportLabels) => (s === null ? l.notApplicable : roundScore(s).toFixed(1));
-
-function duration(msValue: number | null, l: ReportLabels): string {
-  if (msValue === null) return l.notApplicable;
-  return msValue < 48 * HOUR ? `${(msValue / HOUR).toFixed(1)} ${l.hours}` : `${(msValue / (24 * HOUR)).toFixed(1)} ${l.days}`;
-}
-
-/** A Markdown table; pipes in cells are escaped so a host's branch name cannot break it. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${header.map(cell).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-}
-
-const bar = (count: number, max: number, width: number) => '█'.repeat(max === 0 ? 0 : Math.round((count / max) * width));
-
-function durationRow(name: string, d: { calendar: DurationStats; business: DurationStats | null }, l: ReportLabels): string[][] {
-  const rows = [[`${name} (${l.calendar})`, duration(d.calendar.medianMs, l), duration(d.calendar.p90Ms, l), String(d.calendar.count)]];
-  if (d.business) rows.push([`${name} (${l.business})`, duration(d.business.medianMs, l), duration(d.business.p90Ms, l), String(d.business.count)]);
-  return rows;
-}
-
 export function renderReport(report: ComplaintAnalytics, options: RenderOptions = {}): string {
   const locale = options.locale ?? 'en';
   const l = REPORT_LABELS[locale];
   const core = coreLabels(locale);
   const config = options.config ?? DEFAULT_CSI_CONFIG;
   const width = options.barWidth ?? 24;
-  const dimensionName = (id: string) => config.dimensions.find((d) => d.id === id)?.labels[locale] ?? id;
-  const reasonName = (dimension: string, code: string) =>
-    config.dimensions.find((d) => d.id === dimension)?.reasons.find((r) => r.id === code)?.labels[locale] ?? code;
+  const ctx = reportContext(locale, config);
   const out: string[] = [];
 
   out.push(`## ${options.title ?? l.title}`, '');
@@ -71,6 +49,9 @@ export function renderReport(report: ComplaintAnalytics, options: RenderOptions 
         [l.hiddenShare, percent(report.hidden, l)],
         [l.followUpCoverage, percent(report.followUpCoverage, l)],
         [`${l.satisfaction}: ${l.overall}`, score(report.surveys.overall, l)],
+        [`${l.productQuality}: ${l.overall}`, score(report.surveys.productQuality.overall, l)],
+        [l.responseRate, percent(report.surveys.reach.response, l)],
+        [l.promisesKept, report.promisesKept === null ? l.notApplicable : percent(report.promisesKept, l)],
       ],
     ),
     '',
@@ -126,31 +107,8 @@ export function renderReport(report: ComplaintAnalytics, options: RenderOptions 
   );
 
   const s = report.surveys;
-  out.push(`### ${l.satisfaction}`, '');
-  out.push(
-    table(
-      [l.dimension, l.score, l.responses],
-      [
-        ...config.dimensions.map((d) => [dimensionName(d.id), score(s.dimensions[d.id]?.score ?? null, l), String(s.dimensions[d.id]?.count ?? 0)]),
-        [l.overall, score(s.overall, l), String(s.responses)],
-      ],
-    ),
-    '',
-  );
-  if (s.trend.length > 0) {
-    out.push(`#### ${l.trend}`, '');
-    out.push(
-      table(
-        [l.period, ...config.dimensions.map((d) => dimensionName(d.id)), l.overall, l.responses],
-        s.trend.map((t) => [t.period, ...config.dimensions.map((d) => score(t.dimensions[d.id]?.score ?? null, l)), score(t.overall, l), String(t.responses)]),
-      ),
-      '',
-    );
-  }
-  if (s.reasons.length > 0) {
-    out.push(`#### ${l.reasons}`, '');
-    out.push(table([l.dimension, l.reason, l.count], s.reasons.map((r) => [dimensionName(r.dimension), reasonName(r.dimension, r.reason), String(r.count)])), '');
-  }
+  out.push(...reachSection(s, ctx), ...satisfactionSection(s, ctx), ...reasonsSection(s, ctx), ...productSection(s, ctx));
+  out.push(...benchmarkSection(report.benchmark, ctx), ...improvementsSection(report.improvements, ctx));
 
   if (report.handlers.length > 0) {
     out.push(`### ${l.workload}`, '');
@@ -162,6 +120,7 @@ export function renderReport(report: ComplaintAnalytics, options: RenderOptions 
       '',
     );
   }
+  out.push(...staffSection(report.staff, ctx), ...loyaltySection(report.loyalty, ctx));
   return out.join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { defineCsiConfig, type CsiConfig } from '../dimensions/config.js';
+import { defineCsiConfig, type CsiConfig, type ModuleConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { TIMELINESS_38 } from '../test-support/examples.js';
 import { dimensionScore, overallScore, roundScore, scoreRatings } from './score.js';
@@ -69,7 +69,7 @@ describe('the overall score is the weighted mean of the dimension scores', () =>
   test.prop([weights, fc.array(fc.option(fc.double({ min: 10, max: 100, noNaN: true }), { nil: null }), { minLength: 8, maxLength: 8 })])(
     'stays within [10, 100] whatever the weights',
     (ws, scores) => {
-      const config: CsiConfig = { dimensions: ws.map((weight, i) => ({ id: `d${i}`, weight, labels: { en: `D${i}`, 'zh-CN': `维度${i}` }, reasons: [] })) };
+      const config: ModuleConfig = { dimensions: ws.map((weight, i) => ({ id: `d${i}`, weight, labels: { en: `D${i}`, 'zh-CN': `维度${i}` }, reasons: [] })) };
       const result = overallScore(config, Object.fromEntries(scores.map((s, i) => [`d${i}`, s])));
       if (result.score === null) {
         expect(scores.slice(0, ws.length).every((s) => s === null)).toBe(true);
@@ -79,4 +79,21 @@ describe('the overall score is the weighted mean of the dimension scores', () =>
       }
     },
   );
+});
+
+describe('the product-quality module is scored apart', () => {
+  it('leaves the service score alone, and has an overall of its own', () => {
+    const service = [
+      { dimension: 'skill', score: 8 },
+      { dimension: 'attitude', score: 6 },
+    ];
+    const product = [
+      { dimension: 'performance', score: 3 },
+      { dimension: 'function', score: 9 },
+      { dimension: 'operation', score: 6 },
+    ];
+    expect(scoreRatings(DEFAULT_CSI_CONFIG, [...service, ...product]).overall.score).toBe(scoreRatings(DEFAULT_CSI_CONFIG, service).overall.score);
+    expect(scoreRatings(DEFAULT_CSI_CONFIG.productQuality, [...service, ...product]).overall.score).toBeCloseTo(60, 10);
+    expect(scoreRatings(DEFAULT_CSI_CONFIG.productQuality, service).overall.score).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@
  * the mean rating × 10, so 10-100; the overall score is the weighted mean of the
  * dimension scores (the arithmetic mean with the default equal weights).
  */
-import type { CsiConfig } from '../dimensions/config.js';
+import type { ModuleConfig } from '../dimensions/config.js';
 
 /** A dimension's score from its ratings (each 1-10): mean × 10. `null` when nobody rated it. */
 export function dimensionScore(ratings: readonly number[]): number | null {
@@ -30,9 +30,10 @@ export interface OverallScore {
  * The overall score: Σ weightᵢ × scoreᵢ / Σ weightᵢ over the dimensions that have a
  * score. Dividing by the weights actually used means an unrated dimension neither
  * counts as 0 nor distorts the others; with every dimension rated the divisor is 1.
- * Scores for dimensions the configuration does not know are ignored.
+ * Scores for dimensions the configuration does not know are ignored. `config` is a module:
+ * the whole `CsiConfig` scores the service dimensions, `config.productQuality` the product.
  */
-export function overallScore(config: CsiConfig, scores: Readonly<Record<string, number | null | undefined>>): OverallScore {
+export function overallScore(config: ModuleConfig, scores: Readonly<Record<string, number | null | undefined>>): OverallScore {
   let weighted = 0;
   let weights = 0;
   const unrated: string[] = [];
@@ -53,8 +54,8 @@ export interface SurveyScores {
   readonly overall: OverallScore;
 }
 
-/** Scores of a set of ratings (from one survey or many): per configured dimension, then overall. */
-export function scoreRatings(config: CsiConfig, ratings: Iterable<{ readonly dimension: string; readonly score: number }>): SurveyScores {
+/** Scores of a set of ratings (from one survey or many): per dimension of the module, then overall; ratings of other modules are ignored. */
+export function scoreRatings(config: ModuleConfig, ratings: Iterable<{ readonly dimension: string; readonly score: number }>): SurveyScores {
   const byDimension = new Map<string, number[]>(config.dimensions.map((d) => [d.id, []]));
   for (const r of ratings) byDimension.get(r.dimension)?.push(r.score);
   const dimensions: Record<string, { score: number | null; count: number }> = {};

@@ -19,3 +19,13 @@ export function stableId(...parts: readonly string[]): string {
   if (id.length <= 128) return id;
   return `${id.slice(0, 100)}~${fnv1a(id, 0x811c9dc5)}${fnv1a(id, 0x01234567)}`;
 }
+
+/**
+ * A host's text (a branch name such as 浦东 or "North & East") as part of an id: kept when
+ * it is already id-safe, else its safe characters and a hash of the whole, so two names
+ * that differ only in unsafe characters still get different ids.
+ */
+export function idPart(text: string): string {
+  if (/^[A-Za-z0-9_\-.]+$/.test(text)) return text;
+  return `${text.replace(/[^A-Za-z0-9_\-.]/g, '_').slice(0, 40)}~${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x01234567)}`;
+}

@@ -1,7 +1,8 @@
 /**
  * The survey desk: validates a survey against the schema and the configuration,
  * and appends it as `SurveyTaken` to its own stream, with the same envelope the
- * engine gives complaint events. Effects (store, clock, ids) are injected.
+ * engine gives complaint events; records the attempts to take surveys and follow-ups
+ * (`SurveyAttempted`, see reach/). Effects (store, clock, ids) are injected.
  */
 import {
   err,
@@ -18,6 +19,8 @@ import {
   type Result,
 } from '@redress/core';
 import { checkRatings } from '../dimensions/check-ratings.js';
+import { recordSurveyAttempt, type AttemptError, type AttemptRecorded } from '../reach/record-attempt.js';
+import type { RecordSurveyAttemptInput } from '../reach/schema.js';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { appendOnce } from '../support/append-once.js';
@@ -52,6 +55,8 @@ export type SurveyError = ValidationError | ConcurrencyConflictError;
 
 export interface SurveyDesk {
   record(input: RecordSurveyInput): Promise<Result<SurveyRecorded, SurveyError>>;
+  /** An attempt to take a survey or a complaint's follow-up, reached or not (`RecordSurveyAttempt`). */
+  attempt(input: RecordSurveyAttemptInput): Promise<Result<AttemptRecorded, AttemptError>>;
 }
 
 export function createSurveyDesk(options: SurveyDeskOptions): SurveyDesk {
@@ -60,6 +65,7 @@ export function createSurveyDesk(options: SurveyDeskOptions): SurveyDesk {
   const config = options.config ?? DEFAULT_CSI_CONFIG;
 
   return {
+    attempt: (input) => recordSurveyAttempt({ store, clock, ids }, input),
     async record(input) {
       const parsed = recordSurveyCommandSchema.safeParse(input);
       if (!parsed.success) return err(new ValidationError(issuesFromZod(parsed.error)));

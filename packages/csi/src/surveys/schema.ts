@@ -17,6 +17,9 @@ import {
   type ComplaintEvent,
 } from '@redress/core';
 import { z } from 'zod';
+import type { ImprovementEvent } from '../benchmark/schema.js';
+import type { SurveyAttemptEvent } from '../reach/schema.js';
+import { surveyMethodSchema } from '../reach/methods.js';
 import type { RepeatEvent } from '../repeats/schema.js';
 
 /** Why a survey was taken: the quarterly follow-up of every customer (100% 回访), a follow-up of a visit, or an ad-hoc campaign. */
@@ -26,18 +29,25 @@ export type SurveyProgramme = (typeof SURVEY_PROGRAMMES)[number];
 /** Survey ids stay short enough that ids derived from them (`hidden:<surveyId>`) fit core's 128 characters. */
 export const surveyIdSchema = idSchema.max(100, 'must be at most 100 characters');
 
-const surveyFacts = {
+/** Who is surveyed, about what, where: what a survey and the attempts to take it record alike. */
+export const surveyContextShape = {
   programme: z.enum(SURVEY_PROGRAMMES),
   customer: customerSchema,
-  /** The complaint the survey asks about, when it is about one but not its follow-up. */
-  complaintId: idSchema.optional(),
   product: productSchema.optional(),
   branch: shortTextSchema.optional(),
   region: shortTextSchema.optional(),
   businessLine: shortTextSchema.optional(),
   /** The member of staff whose service is rated, for per-handler slices. */
   handlerId: idSchema.optional(),
+};
+
+const surveyFacts = {
+  ...surveyContextShape,
+  /** The complaint the survey asks about, when it is about one but not its follow-up. */
+  complaintId: idSchema.optional(),
   channel: channelSchema.optional(),
+  /** How the survey was taken; when left out, the channel's method (see `DEFAULT_METHOD_OF_CHANNEL`). */
+  method: surveyMethodSchema.optional(),
   comment: longTextSchema.optional(),
 };
 
@@ -64,8 +74,8 @@ export type SurveyEvent = z.output<typeof surveyEventSchema>;
 export const SURVEY_EVENT_TYPES = ['SurveyTaken'] as const satisfies readonly SurveyEvent['type'][];
 export const SURVEY_EVENT_SCHEMA_VERSION = 1;
 
-/** Everything in a log that holds complaints, surveys and csi's records of repeats of closed complaints. */
-export type CsiLogEvent = ComplaintEvent | SurveyEvent | RepeatEvent;
+/** Everything in a log that holds complaints and csi's own records: surveys, survey attempts, repeats of closed complaints, improvement actions. */
+export type CsiLogEvent = ComplaintEvent | SurveyEvent | SurveyAttemptEvent | RepeatEvent | ImprovementEvent;
 
 export const SURVEY_STREAM_PREFIX = 'survey:';
 export const surveyStreamId = (surveyId: string): string => `${SURVEY_STREAM_PREFIX}${surveyId}`;

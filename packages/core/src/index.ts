@@ -42,7 +42,8 @@ export { complaintMachine, type ComplaintMachine, type WorkflowEvent } from './w
 export { GUARDS, firstViolation, type GuardName, type Rule, type RuleInput } from './workflow/rules.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
-export { toMermaid } from './workflow/diagram.js';
+export { keptInEveryStep, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';
+export { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './workflow/machine-graph.js';
 
 // Deciding
 export { initialComplaintState, initialState, type AcknowledgementProgress, type ComplaintState, type ComplaintStep } from './decider/state.js';

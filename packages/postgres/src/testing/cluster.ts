@@ -120,6 +120,10 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
       continue;
     }
     const stopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    // pg's pool.end() resolves before its clients have closed; a fast stop then sends those
+    // clients a FATAL (57P01) that pg raises as an unhandled 'error'. A smart stop waits for
+    // them; one that never leaves gets the fast stop after 10 s.
+    const smartStopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'smart', '-w', '-t', '10', 'stop']);
     let stopped = false;
     const stopNow = () => {
       if (stopped) return;
@@ -142,7 +146,7 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
         if (stopped) return;
         stopped = true;
         try {
-          await run(stopArgs[0], stopArgs[1]);
+          await run(smartStopArgs[0], smartStopArgs[1]).catch(() => run(stopArgs[0], stopArgs[1]));
         } finally {
           remove();
         }

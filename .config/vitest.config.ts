@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { inCi } from './test-support/ci.js';
@@ -45,6 +46,8 @@ export default defineConfig({
           exclude: ['**/node_modules/**', ...INTEGRATION_TESTS, ...BROWSER_TESTS],
           setupFiles: [fileURLToPath(new URL('./test-support/unit-tier.ts', import.meta.url))],
           isolate: false,
+          // Pure CPU work: every core (vitest's default leaves one free, a single worker on two cores).
+          maxWorkers: Math.max(availableParallelism(), 2),
         },
       },
       {

@@ -46,8 +46,10 @@ export default defineConfig({
           exclude: ['**/node_modules/**', ...INTEGRATION_TESTS, ...BROWSER_TESTS],
           setupFiles: [fileURLToPath(new URL('./test-support/unit-tier.ts', import.meta.url))],
           isolate: false,
-          // Pure CPU work: every core (vitest's default leaves one free, a single worker on two cores).
+          // Pure CPU work: every core (vitest's default leaves one free, a single worker on two
+          // cores). A project with its own worker count runs in a group of its own: first.
           maxWorkers: Math.max(availableParallelism(), 2),
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -58,9 +60,10 @@ export default defineConfig({
           // No PostgreSQL for this platform: outside CI its tests are left out, and the global setup says so.
           exclude: ['**/node_modules/**', ...BROWSER_TESTS, ...(missingPostgres !== undefined && !inCi() ? [POSTGRES_TESTS] : [])],
           globalSetup: [fileURLToPath(new URL('./test-support/postgres-tier.ts', import.meta.url))],
+          sequence: { groupOrder: 1 },
         },
       },
-      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, exclude: ['**/node_modules/**'] } },
+      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, exclude: ['**/node_modules/**'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -15,10 +15,10 @@ import {
   defaultPermissionMatrix,
   initialComplaintState,
   labels,
-  toMermaid,
   type ComplaintStep,
   type GuardName,
 } from '@redress/core';
+import { diagramSection } from './workflow-diagram-section.ts';
 
 /** The command that regenerates the page. */
 export const REGENERATE_COMMAND = 'npm run docs:diagram';
@@ -148,17 +148,5 @@ export function renderWorkflowDoc(): string {
     'How the workflow is used by the engine is described in [architecture.md](architecture.md).',
   ].join('\n');
 
-  const diagram = [
-    '## Diagram',
-    '',
-    'States are the steps; `open` groups the steps of a complaint being worked. Each arrow is a command type,',
-    'with `[guard]` when a guard must pass. Arrows leaving the `open` box apply in every open step. When a command has',
-    'two arrows from one step (`RecordFollowUp`), the first whose guard passes is taken.',
-    '',
-    '```mermaid',
-    toMermaid(complaintMachine).trimEnd(),
-    '```',
-  ].join('\n');
-
-  return `${[intro, diagram, guardsSection(), commandsSection(), stepsSection(), rolesSection()].join('\n\n')}\n`;
+  return `${[intro, diagramSection(table), guardsSection(), commandsSection(), stepsSection(), rolesSection()].join('\n\n')}\n`;
 }

@@ -1,28 +1,63 @@
+/**
+ * docs/workflow.md against the machine, on the text (the browser test checks the same
+ * diagram as Mermaid draws it). Everything expected is derived from the machine, so a
+ * command, guard or step added to it is checked without touching this file.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, complaintMachine, toMermaid } from '@redress/core';
+import {
+  COMMAND_TYPES,
+  complaintMachine,
+  keptInEveryStep,
+  machineStates,
+  machineTransitions,
+  mermaidId,
+  transitionLabel,
+  type MachineTransition,
+} from '@redress/core';
+import { everyStepRows, workflowDiagram } from './workflow-diagram-section.ts';
 import { REGENERATE_COMMAND, WORKFLOW_DOC_PATH, renderWorkflowDoc } from './workflow-doc.ts';
 
-interface StateNodeLike {
-  readonly id: string;
-  readonly states: Readonly<Record<string, StateNodeLike>>;
+/** How the page shows a transition: an arrow, a line in a box, or a row of the every-step table. */
+type Shown = `arrow ${string} --> ${string} : ${string}` | `box ${string} : ${string}` | `table ${string} : ${string}`;
+
+function expectedShowing(t: MachineTransition): Shown {
+  const kind = machineStates(complaintMachine).find((s) => s.path.join('.') === t.source.join('.'))?.kind;
+  if (t.target !== undefined) return `arrow ${mermaidId(t.source)} --> ${mermaidId(t.target)} : ${transitionLabel(t)}`;
+  return kind === 'compound' ? `table ${t.source.join('.')} : ${transitionLabel(t)}` : `box ${mermaidId(t.source)} : ${transitionLabel(t)}`;
 }
 
-/** Every state of the machine, below the root, as `toMermaid` names it (`open_investigating`). */
-function machineStates(): string[] {
-  const names: string[] = [];
-  const visit = (node: StateNodeLike) => {
-    for (const child of Object.values(node.states)) {
-      names.push(child.id.split('.').slice(1).join('_'));
-      visit(child);
+/** What the diagram text and the table actually show, one entry per arrow, box line or row. */
+function actualShowings(diagram: string): Shown[] {
+  const shown: Shown[] = [];
+  for (const line of diagram.split('\n').map((l) => l.trim())) {
+    const arrow = /^(\w+) --> (\w+) : (.+)$/.exec(line);
+    const boxLine = /^(\w+) : (.+)$/.exec(line);
+    if (arrow) shown.push(`arrow ${arrow[1]} --> ${arrow[2]} : ${arrow[3]}`);
+    else if (boxLine) shown.push(`box ${boxLine[1]} : ${boxLine[2]}`);
+  }
+  for (const { cells } of everyStepRows()) shown.push(`table ${cells[1]?.replaceAll('`', '')} : ${cells[0]?.replaceAll('`', '')}`);
+  return shown;
+}
+
+/** For each state id, the block (compound state id, or '' for the top) of the first line that mentions it. */
+function firstBlockOf(diagram: string): Map<string, string> {
+  const first = new Map<string, string>();
+  const blocks = [''];
+  for (const line of diagram.split('\n').slice(1).map((l) => l.trim())) {
+    if (line === '}') {
+      blocks.pop();
+      continue;
     }
-  };
-  visit(complaintMachine.root as unknown as StateNodeLike);
-  return names;
+    const named = /^state ".*" as (\w+)( \{)?$/.exec(line);
+    const ids = named ? [named[1]!] : (line.split(':')[0] ?? '').split('-->').map((s) => s.trim());
+    for (const id of ids) if (id !== '[*]' && !first.has(id)) first.set(id, blocks.at(-1)!);
+    if (named?.[2]) blocks.push(named[1]!);
+  }
+  return first;
 }
 
-/** The words of a Mermaid text: state names, command types, guard names. */
-const wordsOf = (text: string) => new Set(text.split(/[^A-Za-z0-9_]+/).filter((w) => w !== ''));
+const sorted = <T>(values: readonly T[]) => [...values].sort();
 
 describe('docs/workflow.md', () => {
   it(`is up to date with the machine (run \`${REGENERATE_COMMAND}\` if this fails)`, () => {
@@ -31,27 +66,42 @@ describe('docs/workflow.md', () => {
   });
 
   it('embeds the diagram generated from the machine', () => {
-    expect(renderWorkflowDoc()).toContain(`\`\`\`mermaid\n${toMermaid(complaintMachine)}\`\`\``);
+    expect(renderWorkflowDoc()).toContain(`\`\`\`mermaid\n${workflowDiagram()}\`\`\``);
   });
 });
 
-describe('the workflow diagram', () => {
-  const diagram = toMermaid(complaintMachine);
-  const words = wordsOf(diagram);
+describe('the workflow diagram and its table', () => {
+  const diagram = workflowDiagram();
+  const transitions = machineTransitions(complaintMachine);
 
-  it('is a state diagram with transitions', () => {
-    expect(diagram.startsWith('stateDiagram-v2\n')).toBe(true);
-    expect(diagram.split('\n').filter((line) => line.includes(' --> ')).length).toBeGreaterThan(COMMAND_TYPES.length);
+  it('show every transition of the machine exactly once, and nothing else', () => {
+    expect(transitions.length).toBeGreaterThan(COMMAND_TYPES.length);
+    expect(sorted(actualShowings(diagram))).toEqual(sorted(transitions.map(expectedShowing)));
   });
 
-  it('shows every state of the machine', () => {
-    const states = machineStates();
-    expect(states).toContain('open_investigating');
-    expect(states.filter((state) => !words.has(state))).toEqual([]);
+  it('name every command type', () => {
+    const events = new Set(transitions.map((t) => t.event));
+    expect(COMMAND_TYPES.filter((type) => !events.has(type))).toEqual([]);
   });
 
-  it('shows every command type', () => {
-    expect(COMMAND_TYPES.length).toBeGreaterThan(0);
-    expect(COMMAND_TYPES.filter((type) => !words.has(type))).toEqual([]);
+  it('leave out of the diagram only what keeps a compound state, and list that in the table', () => {
+    const kept = keptInEveryStep(complaintMachine);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(everyStepRows().map((row) => row.transition)).toEqual(kept);
+    for (const t of kept) expect(diagram).not.toContain(` : ${transitionLabel(t)}\n`);
+  });
+
+  it("place each state in its parent's box: Mermaid puts a state in the first block that mentions it", () => {
+    const first = firstBlockOf(diagram);
+    for (const state of machineStates(complaintMachine)) {
+      expect(first.get(mermaidId(state.path)), state.path.join('.')).toBe(mermaidId(state.path.slice(0, -1)));
+    }
+  });
+
+  it('show steps by their names, never by internal ids', () => {
+    for (const state of machineStates(complaintMachine)) {
+      expect(diagram).not.toMatch(new RegExp(`state "${mermaidId(state.path)}"`));
+    }
+    expect(diagram).toContain('state "Investigating<br/>调查原因" as open_investigating');
   });
 });

@@ -9,6 +9,9 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { inCi } from './ci.js';
+
+export { inCi } from './ci.js';
 
 /** Where a Chromium is usually installed, after `REDRESS_CHROMIUM` / `CHROME_PATH`. */
 const CANDIDATES = [
@@ -33,8 +36,6 @@ export function findChromium(): string | undefined {
   }
   return CANDIDATES.find((path) => existsSync(path));
 }
-
-export const inCi = (): boolean => process.env.CI === 'true' || process.env.CI === '1';
 
 /**
  * The Chromium to use, or undefined when the browser tests should skip (outside CI only):

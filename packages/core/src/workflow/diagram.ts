@@ -1,44 +1,84 @@
 /**
  * The workflow as a Mermaid state diagram, generated from the machine itself so
- * the picture in the docs can never disagree with the code.
+ * the picture in the docs can never disagree with the code. Written for how Mermaid
+ * (11) lays a state diagram out, so that what a reader sees is what the machine does:
+ *
+ * - Mermaid puts a state in the first block that mentions it. So each state is
+ *   declared in its parent's block, and each arrow is written in the block of the
+ *   innermost state holding both its ends: an arrow leaving a compound state is
+ *   written outside that state's block, and its target stays outside the box.
+ * - Mermaid draws one self-loop per state and drops the others. So a command that
+ *   keeps a state is listed inside that state's box, not drawn as a loop.
+ * - A command that keeps a compound state (allowed in every state inside it) has no
+ *   box to be listed in: the diagram leaves it out, and `keptInEveryStep` returns
+ *   those for a table beside the diagram.
+ *
+ * Every transition is therefore drawn once, as an arrow or a line in a box, except
+ * the ones `keptInEveryStep` returns (see docs/workflow.test.ts).
  */
 import type { AnyStateMachine } from 'xstate';
-import { toDirectedGraph } from 'xstate/graph';
+import { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './machine-graph.js';
 
-type Graph = ReturnType<typeof toDirectedGraph>;
+export interface MermaidOptions {
+  /** The text of a state's box, from its path; the state's key when undefined. May hold `<br/>`. */
+  readonly label?: (path: readonly string[]) => string | undefined;
+}
 
-const nameOf = (id: string) => id.split('.').slice(1).join('_') || id;
-const isFinal = (node: Graph) => node.stateNode.type === 'final';
+/** `Command [guard]`, and `(otherwise)` on a fallback tried after a guarded one. */
+export function transitionLabel(transition: MachineTransition): string {
+  const guard = transition.guard === undefined ? '' : ` [${transition.guard}]`;
+  return `${transition.event}${guard}${transition.order > 0 ? ' (otherwise)' : ''}`;
+}
 
-/** `stateDiagram-v2` text for a machine: states, transitions labelled with event [guard]. */
-export function toMermaid(machine: AnyStateMachine): string {
-  const root = toDirectedGraph(machine);
+/** The Mermaid id of a state: its path joined with `_` (`open_investigating`). */
+export const mermaidId = (path: readonly string[]): string => path.map((key) => key.replace(/\W/g, '_')).join('_');
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
+const parentOf = (path: readonly string[]) => path.slice(0, -1);
+
+/** The innermost state holding both ends of an arrow: the block it is written in. */
+function blockOf(transition: MachineTransition & { readonly target: readonly string[] }): readonly string[] {
+  const [a, b] = [parentOf(transition.source), parentOf(transition.target)];
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+/** The transitions that keep a compound state: allowed in every state inside it, not drawn. */
+export function keptInEveryStep(machine: AnyStateMachine): MachineTransition[] {
+  const compound = machineStates(machine).filter((state) => state.kind === 'compound');
+  return machineTransitions(machine).filter((t) => t.target === undefined && compound.some((state) => same(state.path, t.source)));
+}
+
+/** `stateDiagram-v2` text for a machine: its states as boxes, its transitions as arrows or lines in a box. */
+export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
+  const states = machineStates(machine);
+  const transitions = machineTransitions(machine);
+  const quoted = (path: readonly string[]) => (options.label?.(path) ?? path.at(-1) ?? '').replaceAll('"', "'");
   const lines = ['stateDiagram-v2'];
 
-  const edgesOf = (node: Graph, indent: string) => {
-    for (const edge of node.edges) {
-      const guard = edge.transition.guard;
-      const guardName = typeof guard === 'string' ? guard : (guard as { type?: string } | undefined)?.type;
-      const label = guardName ? `${edge.label.text} [${guardName}]` : edge.label.text;
-      lines.push(`${indent}${nameOf(edge.source.id)} --> ${nameOf(edge.target.id)} : ${label}`);
-    }
+  const arrowsIn = (block: readonly string[]) =>
+    transitions.flatMap((t) => (t.target !== undefined && same(blockOf({ ...t, target: t.target }), block) ? [t] : []));
+
+  const writeBlock = (block: readonly string[], initial: readonly string[] | undefined, indent: string) => {
+    if (initial) lines.push(`${indent}[*] --> ${mermaidId(initial)}`);
+    for (const state of states.filter((s) => same(parentOf(s.path), block))) writeState(state, indent);
+    for (const t of arrowsIn(block)) lines.push(`${indent}${mermaidId(t.source)} --> ${mermaidId(t.target ?? [])} : ${transitionLabel(t)}`);
   };
 
-  const walk = (node: Graph, indent: string) => {
-    const initial = node.stateNode.initial?.target[0];
-    if (initial) lines.push(`${indent}[*] --> ${nameOf(initial.id)}`);
-    for (const child of node.children) {
-      if (child.children.length > 0) {
-        lines.push(`${indent}state ${nameOf(child.id)} {`);
-        walk(child, `${indent}  `);
-        lines.push(`${indent}}`);
-      }
-      if (isFinal(child)) lines.push(`${indent}${nameOf(child.id)} --> [*]`);
+  const writeState = (state: MachineState, indent: string) => {
+    const id = mermaidId(state.path);
+    if (state.kind === 'compound') {
+      lines.push(`${indent}state "${quoted(state.path)}" as ${id} {`);
+      writeBlock(state.path, state.initial, `${indent}  `);
+      lines.push(`${indent}}`);
+      return;
     }
-    // A compound state's own transitions are drawn outside its block, from its border.
-    for (const child of node.children) edgesOf(child, indent);
+    lines.push(`${indent}state "${quoted(state.path)}" as ${id}`);
+    for (const t of transitions.filter((k) => k.target === undefined && same(k.source, state.path))) lines.push(`${indent}${id} : ${transitionLabel(t)}`);
+    if (state.kind === 'final') lines.push(`${indent}${id} --> [*]`);
   };
 
-  walk(root, '  ');
+  writeBlock([], machineInitialState(machine), '  ');
   return `${lines.join('\n')}\n`;
 }

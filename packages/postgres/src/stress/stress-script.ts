@@ -24,6 +24,7 @@ const { values } = parseArgs({
 
 const cluster = values.connection ? undefined : await startTestCluster({ durable: true });
 const connectionString = values.connection ?? cluster?.connectionString ?? '';
+if (cluster) console.log(`throwaway cluster from the ${cluster.server.source} binaries in ${cluster.server.bin}`);
 let failed = false;
 try {
   const pool = new pg.Pool({ connectionString });

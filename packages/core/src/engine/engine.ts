@@ -10,6 +10,7 @@ import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
 import { ConcurrencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
+import { isStoreError } from '../errors/store-errors.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
@@ -84,17 +85,24 @@ export function createEngine(options: EngineOptions): Engine {
     return stream;
   }
 
+  /**
+   * Feeds the inline projections after an append. A runner takes the appended events
+   * directly only when they continue its checkpoint without a gap; otherwise it reads
+   * the log through the store up to them, since another command's events may lie in
+   * between (PostgreSQL's positions have gaps, and its readAll shows an event only once
+   * everything before it has committed). Either way no runner's checkpoint ever passes
+   * an event it has not applied. A store that went away meanwhile only delays the
+   * views: the command is stored, and the next execute or `catchUp()` brings them up.
+   */
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
-    const first = appended[0];
     const last = appended.at(-1);
-    if (!first || !last) return;
-    for (const runner of runners.values()) {
-      // Another writer appended before us: read what this runner has not seen, through the
-      // store, whose readAll never shows an event before everything under it is committed.
-      if (runner.checkpoint < first.globalPosition - 1) await runner.catchUp(store, last.globalPosition);
-      // Apply our own events directly only when nothing can be missing before them; else an
-      // event still in flight would be skipped for good. The runner catches up later instead.
-      if (runner.checkpoint === first.globalPosition - 1) for (const e of appended) runner.apply(e);
+    if (!last) return;
+    try {
+      for (const runner of runners.values()) {
+        if (!runner.applyIfNext(appended)) await runner.catchUp(store, last.globalPosition);
+      }
+    } catch (error) {
+      if (!isStoreError(error)) throw error;
     }
   }
 
@@ -178,10 +186,20 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /** A store that failed (unreachable, full, read-only) is a refusal the host can act on, not a crash. */
+  async function guarded(input: CommandInput): Promise<ExecuteResult> {
+    try {
+      return await execute(input);
+    } catch (error) {
+      if (isStoreError(error)) return err(error);
+      throw error;
+    }
+  }
+
   return {
-    execute,
+    execute: guarded,
     async executeOrThrow(command) {
-      const result = await execute(command);
+      const result = await guarded(command);
       if (!result.ok) throw result.error;
       return result.value;
     },

@@ -5,12 +5,13 @@
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Role } from '../domain/vocabulary.js';
+import type { StoreError, StoreErrorKind } from './store-errors.js';
 
 export type ExpectedVersion = number | 'noStream' | 'streamExists' | 'any';
 
 /** The base of every refusal; `kind` is the short discriminant, `name` the class name. */
 export abstract class RedressError extends Error {
-  abstract readonly kind: 'Validation' | 'IllegalCommand' | 'Forbidden' | 'NotFound' | 'ConcurrencyConflict';
+  abstract readonly kind: 'Validation' | 'IllegalCommand' | 'Forbidden' | 'NotFound' | 'ConcurrencyConflict' | StoreErrorKind;
 }
 
 /** One problem with the input, with a dotted path such as `data.remedy.amount.currency`. */
@@ -95,8 +96,8 @@ export class ConcurrencyConflictError extends RedressError {
 
 /** What a decision can be refused with. */
 export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
-/** What `execute` can be refused with. */
-export type EngineError = DecisionError | ConcurrencyConflictError;
+/** What `execute` can be refused with (a store failure included: see store-errors.ts). */
+export type EngineError = DecisionError | ConcurrencyConflictError | StoreError;
 
 export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });

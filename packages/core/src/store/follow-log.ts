@@ -14,6 +14,12 @@ export interface FollowLogSource<E extends EventLike> {
    * `signal` aborts.
    */
   waitForAppend(position: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Called when reading or waiting failed. Resolve to try again (once the store may be
+   * back: the subscription resumes where it was, so nothing is skipped or repeated), or
+   * reject to end the subscription with that error. Without it, any failure ends it.
+   */
+  recover?(error: unknown, signal: AbortSignal): Promise<void>;
 }
 
 export function followLog<E extends EventLike>(source: FollowLogSource<E>, options: SubscribeOptions = {}): Subscription<E> {
@@ -30,10 +36,19 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
     let next = options.fromPosition ?? 1;
     try {
       while (!stop.signal.aborted) {
-        const batch = await source.readAll(next, batchSize);
-        if (batch.length === 0) {
-          markCaughtUp();
-          await source.waitForAppend(next, stop.signal);
+        let batch: readonly RecordedEvent<E>[];
+        try {
+          batch = await source.readAll(next, batchSize);
+          if (batch.length === 0) {
+            markCaughtUp();
+            await source.waitForAppend(next, stop.signal);
+            continue;
+          }
+        } catch (error) {
+          // Closed meanwhile: the failure is nobody's business any more.
+          if (stop.signal.aborted) return;
+          if (!source.recover) throw error;
+          await source.recover(error, stop.signal);
           continue;
         }
         for (const event of batch) {

@@ -127,7 +127,7 @@ describe('inline projections', () => {
       const view = engine.view(tickets);
       if (finalCatchUp) expect(view).toEqual(rebuilt);
       for (const [id, ticket] of view) expect(ticket.version).toBeLessThanOrEqual(rebuilt.get(id)?.version ?? 0);
-      for (const [id, ticket] of view) expect(ticket.timeline.map((e) => e.version)).toEqual(ticket.timeline.map((_, i) => i + 1));
+      for (const ticket of view.values()) expect(ticket.timeline.map((e) => e.version)).toEqual(ticket.timeline.map((_, i) => i + 1));
       expect(store.log.length).toBe(n * 2);
     },
   );

@@ -20,6 +20,8 @@ export interface FollowLogSource<E extends EventLike> {
    * reject to end the subscription with that error. Without it, any failure ends it.
    */
   recover?(error: unknown, signal: AbortSignal): Promise<void>;
+  /** Aborts when the store closes: its subscriptions then end, as if closed. */
+  readonly closed?: AbortSignal;
 }
 
 export function followLog<E extends EventLike>(source: FollowLogSource<E>, options: SubscribeOptions = {}): Subscription<E> {
@@ -27,7 +29,12 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.signal?.aborted) stop.abort();
+  source.closed?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted || source.closed?.aborted) stop.abort();
+  const detach = () => {
+    options.signal?.removeEventListener('abort', onAbort);
+    source.closed?.removeEventListener('abort', onAbort);
+  };
 
   let markCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
@@ -59,7 +66,7 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
       }
     } finally {
       markCaughtUp();
-      options.signal?.removeEventListener('abort', onAbort);
+      detach();
     }
   }
 
@@ -68,6 +75,7 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
     caughtUp,
     close: () => {
       stop.abort();
+      detach();
       // Closed before it was iterated: nobody awaiting caughtUp should wait forever.
       markCaughtUp();
     },

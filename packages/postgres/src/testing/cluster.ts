@@ -35,7 +35,20 @@ export interface TestCluster {
   readonly directory: string;
   /** Stops the server (fast shutdown) and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Takes the server down, keeping its data: `'fast'` (clients are disconnected,
+   * 57P01) or `'immediate'` (the server quits without a checkpoint, like a crash: the
+   * next start recovers from the WAL). Connections fail until `up()`.
+   */
+  down(mode: ShutdownMode): Promise<void>;
+  /** Starts the server again on the same port, after `down()`. */
+  up(): Promise<void>;
+  /** `down(mode)` then `up()`. */
+  restart(mode: ShutdownMode): Promise<void>;
 }
+
+/** How `pg_ctl stop` stops the server (`smart` waits for clients, so tests never use it). */
+export type ShutdownMode = 'fast' | 'immediate';
 
 /** Thrown when PostgreSQL's server binaries cannot be found. */
 export class PostgresNotInstalledError extends Error {
@@ -107,36 +120,54 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const [pgCtl, args] = asServerUser(bin, 'pg_ctl', ['-D', data, '-l', join(directory, 'server.log'), '-o', [...serverOptions, `-p ${port}`].join(' '), '-w', '-t', '60', 'start']);
+    const startArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-l', join(directory, 'server.log'), '-o', [...serverOptions, `-p ${port}`].join(' '), '-w', '-t', '60', 'start']);
     try {
-      await run(pgCtl, args);
+      await run(startArgs[0], startArgs[1]);
     } catch (error) {
       lastError = error;
       continue;
     }
-    const stopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    const stopArgs = (mode: ShutdownMode | 'fast') => asServerUser(bin, 'pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
     let stopped = false;
+    let running = true;
     const stopNow = () => {
       if (stopped) return;
       stopped = true;
       try {
-        execFileSync(stopArgs[0], stopArgs[1], { stdio: 'ignore' });
+        if (running) execFileSync(...stopArgs('fast'), { stdio: 'ignore' });
       } finally {
         remove();
       }
     };
     // A test run that ends without calling stop() must not leave a server behind.
     process.once('exit', stopNow);
+    const down = async (mode: ShutdownMode) => {
+      if (!running) return;
+      const [tool, args] = stopArgs(mode);
+      await run(tool, args);
+      running = false;
+    };
+    const up = async () => {
+      if (running) return;
+      await run(startArgs[0], startArgs[1]);
+      running = true;
+    };
     return {
       connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
       port,
       directory,
+      down,
+      up,
+      async restart(mode) {
+        await down(mode);
+        await up();
+      },
       async stop() {
         process.removeListener('exit', stopNow);
         if (stopped) return;
         stopped = true;
         try {
-          await run(stopArgs[0], stopArgs[1]);
+          if (running) await run(...stopArgs('fast'));
         } finally {
           remove();
         }

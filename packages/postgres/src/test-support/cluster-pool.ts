@@ -14,7 +14,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { startTestCluster, type TestCluster } from '../testing/cluster.js';
+import { startTestCluster, type TestCluster, type TestClusterOptions } from '../testing/cluster.js';
 
 export interface ClusterPool {
   readonly cluster: TestCluster;
@@ -30,14 +30,14 @@ function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 }
 
-export function useClusterPool(poolConfig: Omit<pg.PoolConfig, 'connectionString'> = {}): ClusterPool {
+export function useClusterPool(poolConfig: Omit<pg.PoolConfig, 'connectionString'> = {}, clusterOptions: TestClusterOptions = {}): ClusterPool {
   let cluster: TestCluster | undefined;
   let pool: pg.Pool | undefined;
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   /** Every connection the pool opened that has not closed its socket yet. */
   const open = new Set<pg.Client>();
   beforeAll(async () => {
-    cluster = await startTestCluster();
+    cluster = await startTestCluster(clusterOptions);
     pool = new pg.Pool({ ...poolConfig, connectionString: cluster.connectionString });
     // Idle connections cut by a restart test are the pool's to replace, not a failure.
     pool.on('error', () => undefined);

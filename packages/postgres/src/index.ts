@@ -5,7 +5,7 @@
 export { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from './store/postgres-event-store.js';
 export { AppendTooLargeError, EVENTS_PER_APPEND } from './store/positions.js';
 export { StoreNameError } from './store/sql.js';
-export { assertMigrated, migrate, SchemaVersionError, SCHEMA_VERSION, type MigrationReport } from './schema/migrate.js';
+export { assertMigrated, migrate, PositionsBehindError, SchemaVersionError, SCHEMA_VERSION, type MigrationReport } from './schema/migrate.js';
 export { MIGRATIONS, type Migration } from './schema/migrations.js';
 export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus } from './projections/projector.js';
 export { rebuildSqlProjection, type RebuildReport } from './projections/rebuild.js';

@@ -9,7 +9,7 @@ export { MIGRATIONS, SCHEMA_VERSION } from './migrations/all.js';
 export type { Migration } from './migrations/migration.js';
 export { SchemaTooNewError, StoreInputError } from './errors.js';
 export type { SqlProjection, SqlProjectionWriter } from './projections/sql-projection.js';
-export { createProjector, type Projector, type ProjectorOptions, type ProjectorStep } from './projections/projector.js';
+export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus, type ProjectorStep } from './projections/projector.js';
 export type { LeaseRow } from './projections/lease.js';
 export { sqlTicketProjection } from './projections/ticket-tables.js';
 export { queuedComplaints, readTicket, ticketIds } from './projections/ticket-queries.js';

@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { useClusterPool } from '../test-support/cluster-pool.js';
 import { migrate, SchemaVersionError } from './migrate.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import type { ConformanceEvent } from '@redress/testing/store-conformance';
+import { createPostgresEventStore } from '../store/postgres-event-store.js';
+
+const happened = (eventId: string) => ({
+  type: 'Happened' as const,
+  data: { n: 1 },
+  eventId,
+  occurredAt: '2026-11-23T09:00:00.000Z',
+  actor: { id: 'tester', role: 'system' as const },
+  causationId: 'cmd',
+  correlationId: 'cmd',
+  schemaVersion: 1,
+});
 
 const db = useClusterPool();
 
@@ -50,6 +63,26 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(SchemaVersionError);
     expect(error).toMatchObject({ kind: 'SchemaVersion', databaseVersion: SCHEMA_VERSION + 1, supportedVersion: SCHEMA_VERSION });
     expect(String(error)).toMatch(/upgrade @redress\/postgres/);
+  });
+
+  it('moves the positions\' base up when the transaction counter is behind the log (a dump restored into another cluster)', async () => {
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, schema: 'restored', tenant: 't' });
+    const before = await store.append('s', 'noStream', [happened('r-1')]);
+    // As if the log came from a cluster whose transaction ids ran far ahead of this one's.
+    await db.pool.query('UPDATE restored.redress_positions SET base_xid = base_xid - 1000000');
+    await db.pool.query('UPDATE restored.redress_streams SET last_position = last_position + 1000000000');
+    await db.pool.query('UPDATE restored.redress_events SET global_position = global_position + 1000000000');
+    await db.pool.query('UPDATE restored.redress_positions SET base_xid = base_xid + 1000000');
+    const head = (before.events[0]?.globalPosition ?? 0) + 1_000_000_000;
+    await expect(createPostgresEventStore({ pool: db.pool, schema: 'restored', tenant: 't', migrate: false })).rejects.toMatchObject({ kind: 'PositionsBehind' });
+    expect(await migrate(db.pool, 'restored')).toMatchObject({ applied: [], rebased: true });
+    const after = await store.append('s', 1, [happened('r-2')]);
+    const fresh = await store.append('new-stream', 'noStream', [happened('r-3')]);
+    expect(after.events[0]?.globalPosition).toBeGreaterThan(head);
+    expect(fresh.events[0]?.globalPosition).toBeGreaterThan(after.events[0]?.globalPosition ?? Infinity);
+    expect((await store.readAll()).map((e) => e.eventId)).toEqual(['r-1', 'r-2', 'r-3']);
+    expect(await migrate(db.pool, 'restored')).toMatchObject({ rebased: false });
+    await store.close();
   });
 
   it('rolls a failing migration back entirely', async () => {

@@ -46,12 +46,18 @@ export interface MigrationReport {
  * would fall below positions readers have passed: move the base so they do not.
  * Writers are locked out meanwhile, so no append sees half of it.
  */
-async function rebaseIfBehind(client: PoolClient, s: string): Promise<boolean> {
-  const { rows: exists } = await client.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`${s}.redress_positions`]);
+async function positionsBehind(q: Pick<PoolClient, 'query'> | Pool, s: string): Promise<boolean> {
+  const { rows: exists } = await q.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`${s}.redress_positions`]);
   if (!exists[0]?.t) return false;
-  const check = `SELECT (pg_current_xact_id()::text::bigint - p.base_xid) * ${EVENTS_PER_APPEND} <= (SELECT coalesce(max(last_position), 0) FROM ${s}.redress_streams) AS behind
+  // pg_current_xact_id() would take a transaction id: the next one is enough to compare.
+  const check = `SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::bigint - p.base_xid) * ${EVENTS_PER_APPEND}
+       <= (SELECT coalesce(max(last_position), 0) FROM ${s}.redress_streams) AS behind
      FROM ${s}.redress_positions AS p`;
-  if (!(await client.query<{ behind: boolean }>(check)).rows[0]?.behind) return false;
+  return (await q.query<{ behind: boolean }>(check)).rows[0]?.behind === true;
+}
+
+async function rebaseIfBehind(client: PoolClient, s: string): Promise<boolean> {
+  if (!(await positionsBehind(client, s))) return false;
   await client.query(`LOCK TABLE ${s}.redress_events, ${s}.redress_streams IN EXCLUSIVE MODE`);
   await client.query(
     `UPDATE ${s}.redress_positions SET base_xid = pg_current_xact_id()::text::bigint - ((SELECT coalesce(max(last_position), 0) FROM ${s}.redress_streams) / ${EVENTS_PER_APPEND} + 1)`,
@@ -91,6 +97,19 @@ export async function assertMigrated(pool: Pool, schema: string): Promise<void> 
   const { rows } = await pool.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [`${s}.redress_migrations`]);
   const version = rows[0]?.t ? await versionOf(pool, s) : 0;
   if (version !== SCHEMA_VERSION) throw new SchemaVersionError(schema, version, SCHEMA_VERSION);
+  if (await positionsBehind(pool, s)) throw new PositionsBehindError(schema);
+}
+
+/** The cluster's transaction counter is behind the log (a dump restored into another cluster): run migrate() first. */
+export class PositionsBehindError extends Error {
+  override readonly name = 'PositionsBehindError';
+  readonly kind = 'PositionsBehind' as const;
+  constructor(readonly schema: string) {
+    super(
+      `schema "${schema}": new positions would fall below the log's (the database was restored into another cluster?); ` +
+        'run migrate() once, which moves the base up, before appending',
+    );
+  }
 }
 
 export { SCHEMA_VERSION };

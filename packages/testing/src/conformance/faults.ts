@@ -26,7 +26,8 @@ export function storageFaults(create: CreateStore, faults: StoreFaults): void {
       it(`surfaces ${reason} as a StorageFaultError with its cause, writing nothing; the append goes through once it is lifted`, async () => {
         const store = await create();
         await store.append('s-1', 'noStream', newEvents(1));
-        const events = newEvents(2);
+        // Large enough to need new space whatever room the file has left.
+        const events = newEvents(2, '投诉 '.repeat(40_000));
         const lift = await inject(store);
         let error: unknown;
         try {

@@ -13,6 +13,7 @@
  * statement takes no row, and the caller tries again in a new transaction.
  */
 import type { EventLike, ExpectedVersion, NewEvent } from '@redress/core';
+import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import { firstPosition } from './positions.js';
 
@@ -50,19 +51,22 @@ export interface Placed {
   readonly first: number;
 }
 
+/** What to append where. */
+export interface AppendRequest<E extends EventLike> {
+  readonly streamId: string;
+  readonly expected: ExpectedVersion;
+  readonly events: readonly NewEvent<E>[];
+}
+
 /**
  * Appends in one statement (its own transaction, unless the caller opened one). Returns
  * undefined when the stream row was not taken: the stream is not at `expected`, or the
- * position guard above refused; `streamState` tells which. A version the stream can never
- * be at (negative, fractional) takes nothing.
+ * position guard above refused; `streamVersion` tells which. A version the stream can
+ * never be at (negative, fractional) takes nothing. `prepared`: as a named statement,
+ * parsed and planned once per connection (its name is a hash of its text).
  */
-export async function appendStatement<E extends EventLike>(
-  q: Queryable,
-  t: StoreTables,
-  streamId: string,
-  expected: ExpectedVersion,
-  events: readonly NewEvent<E>[],
-): Promise<Placed | undefined> {
+export async function appendStatement<E extends EventLike>(q: Queryable, t: StoreTables, request: AppendRequest<E>, prepared = false): Promise<Placed | undefined> {
+  const { streamId, expected, events } = request;
   if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) return undefined;
   const s = t.schema;
   const column = <T>(pick: (e: NewEvent<E>) => T) => events.map(pick);
@@ -80,8 +84,7 @@ export async function appendStatement<E extends EventLike>(
     column((e) => e.schemaVersion),
   ];
   if (typeof expected === 'number' && expected > 0) params.push(expected);
-  const { rows } = await q.query<{ previous: number; first: string }>(
-    `WITH pos AS (SELECT ${firstPosition(s)} AS first),
+  const text = `WITH pos AS (SELECT ${firstPosition(s)} AS first),
      cas AS (${compareAndSet(s, expected)}),
      ins AS (
        INSERT INTO ${s}.redress_events
@@ -91,9 +94,9 @@ export async function appendStatement<E extends EventLike>(
        FROM cas, unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[])
          WITH ORDINALITY AS e(event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version, n)
      )
-     SELECT previous, first FROM cas`,
-    params,
-  );
+     SELECT previous, first FROM cas`;
+  const name = prepared ? `redress-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}` : undefined;
+  const { rows } = await q.query<{ previous: number; first: string }>(name ? { name, text, values: params } : { text, values: params });
   const row = rows[0];
   return row ? { previous: row.previous, first: Number(row.first) } : undefined;
 }

@@ -77,7 +77,7 @@ describe('a transaction that commits late', () => {
 
     // The slow writer takes its place in the order and holds its transaction.
     const slow = await openTransaction();
-    const placed = await appendStatement(slow, tables('ordering'), 'slow', 'noStream', events(1));
+    const placed = await appendStatement(slow, tables('ordering'), { streamId: 'slow', expected: 'noStream', events: events(1) });
     // A later writer commits first.
     const fast = await store.append('fast', 'noStream', events(2));
     expect(placed?.first).toBeLessThan(fast.events[0]?.globalPosition ?? 0);
@@ -103,7 +103,7 @@ describe('a transaction that commits late', () => {
     const tenant = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: 'rollback', pollIntervalMs: 50 });
     await tenant.append('a', 'noStream', events(1));
     const doomed = await openTransaction();
-    await appendStatement(doomed, tables('rollback'), 'doomed', 'noStream', events(2));
+    await appendStatement(doomed, tables('rollback'), { streamId: 'doomed', expected: 'noStream', events: events(2) });
     await tenant.append('b', 'noStream', events(1));
     expect((await tenant.readAll()).map(label)).toEqual(['a1']);
     await finish(doomed, 'ROLLBACK');
@@ -120,9 +120,9 @@ describe('a transaction that commits late', () => {
     await early.query('SELECT pg_current_xact_id()');
     const later = await tenant.append('s', 'any', events(1));
     // Appending after it would put version 3 before version 2 in the global order: refused.
-    expect(await appendStatement(early, tables('early-id'), 's', 'any', events(1))).toBeUndefined();
-    expect(await appendStatement(early, tables('early-id'), 's', 'streamExists', events(1))).toBeUndefined();
-    expect(await appendStatement(early, tables('early-id'), 's', 2, events(1))).toBeUndefined();
+    expect(await appendStatement(early, tables('early-id'), { streamId: 's', expected: 'any', events: events(1) })).toBeUndefined();
+    expect(await appendStatement(early, tables('early-id'), { streamId: 's', expected: 'streamExists', events: events(1) })).toBeUndefined();
+    expect(await appendStatement(early, tables('early-id'), { streamId: 's', expected: 2, events: events(1) })).toBeUndefined();
     await finish(early, 'ROLLBACK');
     // A new transaction (what the store's append does next) has a newer id and goes through.
     const retried = await tenant.append('s', 'any', events(1));

@@ -24,7 +24,7 @@ import {
 import pg from 'pg';
 import type { Pool } from 'pg';
 import { assertMigrated, migrate } from '../schema/migrate.js';
-import { appendStatement, streamVersion, type Placed, type StoreTables } from './append.js';
+import { appendStatement, streamVersion, type AppendRequest, type Placed, type StoreTables } from './append.js';
 import { guardPool } from './clients.js';
 import { typed } from './faults.js';
 import { pause } from './pause.js';
@@ -46,6 +46,13 @@ export interface PostgresEventStoreOptions {
   readonly migrate?: boolean;
   /** How long a subscriber waits for a notification before it reads anyway, and backs off while the server is down (default 1000 ms). */
   readonly pollIntervalMs?: number;
+  /**
+   * Send the append statement as a named prepared statement, parsed and planned once per
+   * connection (default true). Behind a pooler that does not keep prepared statements
+   * (PgBouncer in transaction mode without `max_prepared_statements`) the store notices
+   * the refusal and goes on unnamed; `false` skips the attempt.
+   */
+  readonly preparedStatements?: boolean;
 }
 
 export interface PostgresEventStore<E extends EventLike = ComplaintEvent> extends EventStore<E> {
@@ -147,10 +154,24 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     return log.readStream(streamId, first.stream_version, first.stream_version + ids.length - 1);
   }
 
+  let prepared = options.preparedStatements !== false;
+  /** The statement, named while the server keeps named statements. */
+  async function statement(request: AppendRequest<E>): Promise<Placed | undefined> {
+    try {
+      return await appendStatement(pool, tables, request, prepared);
+    } catch (error) {
+      const { code } = pgError(error);
+      // "does not exist" / "already exists": a pooler swapped the server connection under the name. Nothing ran.
+      if (!prepared || (code !== '26000' && code !== '42P05')) throw error;
+      prepared = false;
+      return appendStatement(pool, tables, request, false);
+    }
+  }
+
   /** The append's statement until it takes the stream row or the stream is not at `expected`. */
   async function place(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<Placed> {
     for (let attempt = 1; ; attempt++) {
-      const placed = await appendStatement(pool, tables, streamId, expected, events);
+      const placed = await statement({ streamId, expected, events });
       if (placed) return placed;
       const current = await streamVersion(pool, tables, streamId);
       if (!expectationHeld(expected, current)) throw new ConcurrencyConflictError(streamId, expected, current);

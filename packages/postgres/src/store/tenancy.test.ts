@@ -1,5 +1,6 @@
 import type { NewEvent } from '@redress/core';
 import type { ConformanceEvent } from '@redress/testing/store-conformance';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { useClusterPool } from '../test-support/cluster-pool.js';
 import { createPostgresEventStore } from './postgres-event-store.js';
@@ -68,6 +69,19 @@ describe('tenants and schemas', () => {
     }
     expect(await store.readAll()).toHaveLength(1);
     await store.close();
+  });
+
+  it('goes on unnamed when the server forgets its prepared statement (a pooler swapped connections)', async () => {
+    const one = new pg.Pool({ connectionString: db.cluster.connectionString, max: 1 });
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool: one, tenant: 'prepared' });
+    await store.append('s', 'noStream', [event('p-1', 1)]);
+    await store.append('s', 1, [event('p-2', 2)]);
+    // What PgBouncer in transaction mode does to a named statement: the next connection never had it.
+    await one.query('DEALLOCATE ALL');
+    await store.append('s', 2, [event('p-3', 3)]);
+    expect((await store.readStream('s')).map((e) => e.eventId)).toEqual(['p-1', 'p-2', 'p-3']);
+    await store.close();
+    await one.end();
   });
 
   it('refuses to start without a connection', async () => {

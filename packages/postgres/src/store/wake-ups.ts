@@ -1,7 +1,8 @@
 /**
  * Wake-ups for subscribers. An append wakes this process's waiters at once and, after
  * its commit and off its path, announces itself with NOTIFY for other processes: one
- * NOTIFY in flight per store, the appends that commit meanwhile sharing the next one.
+ * NOTIFY at a time per store, at most one per 10 ms, the appends that commit meanwhile
+ * sharing the next one.
  * (A NOTIFY inside the append's transaction would serialise every commit of the
  * cluster on PostgreSQL's notification queue lock.) One connection per store LISTENs.
  *
@@ -13,6 +14,7 @@
  */
 import type { Notification, Pool, PoolClient } from 'pg';
 import { NOTIFY_CHANNEL } from '../schema/migrations.js';
+import { pause } from './pause.js';
 
 export interface WakeUps {
   /**
@@ -27,6 +29,7 @@ export interface WakeUps {
 }
 
 const FIRST_HURRY_MS = 5;
+const NOTIFY_GAP_MS = 10;
 
 export function createWakeUps(pool: Pool, tenant: string, pollMs: number): WakeUps {
   let waiters = new Set<() => void>();
@@ -35,6 +38,8 @@ export function createWakeUps(pool: Pool, tenant: string, pollMs: number): WakeU
   /** After an announcement: how long the next wait lasts (0: no announcement pending). */
   let hurryMs = 0;
   let notifying: Promise<void> | undefined;
+  /** Aborted on close: no gap to wait out then. */
+  const idle = new AbortController();
   let notifyAgain = false;
   /** Removes our listeners from the listening client, before it goes back to the pool. */
   let detach = () => {};
@@ -87,7 +92,11 @@ export function createWakeUps(pool: Pool, tenant: string, pollMs: number): WakeU
     return listener;
   }
 
-  /** One NOTIFY at a time; appends committed while one is in flight share the next. */
+  /**
+   * One NOTIFY at a time, and at most one per NOTIFY_GAP_MS: the appends committed
+   * meanwhile share the next. Under load that is a few a second per store, not one per
+   * append; a subscriber elsewhere hears of an append at most that much later.
+   */
   function notify(): void {
     if (closed) return;
     if (notifying) {
@@ -101,6 +110,7 @@ export function createWakeUps(pool: Pool, tenant: string, pollMs: number): WakeU
         // Lost notifications are what the poll interval is for.
         () => undefined,
       )
+      .then(() => pause(NOTIFY_GAP_MS, idle.signal))
       .finally(() => {
         notifying = undefined;
         if (notifyAgain) {
@@ -150,6 +160,7 @@ export function createWakeUps(pool: Pool, tenant: string, pollMs: number): WakeU
     },
     async close() {
       closed = true;
+      idle.abort();
       wakeAll();
       await notifying;
       const client = await listener;

@@ -60,9 +60,10 @@ async function storeStatement(pool: pg.Pool, events: readonly RecordedEvent<Comp
   const recording = new Proxy(pool, {
     get(target, key) {
       if (key === 'query') {
-        return (sql: string, values: unknown[]) => {
+        return (query: string | { text: string }, values?: unknown[]) => {
+          const sql = typeof query === 'string' ? query : query.text;
           if (sql.includes('INSERT INTO') && sql.includes('redress_events')) sent ??= sql;
-          return target.query(sql, values);
+          return target.query(query as string, values);
         };
       }
       const value = Reflect.get(target, key) as unknown;

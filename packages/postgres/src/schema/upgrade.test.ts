@@ -151,9 +151,9 @@ describe('a log with 50 000 events the old positioner never reached', () => {
     const recording = new Proxy(pool, {
       get(target, key) {
         if (key === 'query') {
-          return (text: string, values: unknown[]) => {
-            sent.push({ text, values });
-            return target.query(text, values);
+          return (query: string | { text: string; values: unknown[] }, values: unknown[]) => {
+            sent.push(typeof query === 'string' ? { text: query, values } : query);
+            return target.query(query as string, values);
           };
         }
         const value = Reflect.get(target, key) as unknown;

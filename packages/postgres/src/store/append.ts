@@ -45,6 +45,33 @@ function compareAndSet(s: string, expected: ExpectedVersion): string {
   return update('AND st.version = $12');
 }
 
+/** The kinds of expectation that have a statement of their own. */
+const formOf = (expected: ExpectedVersion) => (expected === 'noStream' || expected === 0 ? 'new' : typeof expected === 'number' ? 'version' : expected);
+
+const statements = new Map<string, { readonly text: string; readonly name: string }>();
+
+/** The statement for a schema and a kind of expectation, built (and named after its text) once. */
+function statementFor(s: string, expected: ExpectedVersion): { readonly text: string; readonly name: string } {
+  const key = `${s}\u0000${formOf(expected)}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    const text = `WITH pos AS (SELECT ${firstPosition(s)} AS first),
+     cas AS (${compareAndSet(s, expected)}),
+     ins AS (
+       INSERT INTO ${s}.redress_events
+         (tenant, global_position, stream_id, stream_version, event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version)
+       SELECT $1, cas.first + e.n - 1, $2, cas.previous + e.n, e.event_id, e.type, e.data::json, e.occurred_at, e.actor::json,
+              e.causation_id, e.correlation_id, e.schema_version
+       FROM cas, unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[])
+         WITH ORDINALITY AS e(event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version, n)
+     )
+     SELECT previous, first FROM cas`;
+    statement = { text, name: `redress-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}` };
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
 /** Where an append went: the stream's version before it and its first position. */
 export interface Placed {
   readonly previous: number;
@@ -84,19 +111,8 @@ export async function appendStatement<E extends EventLike>(q: Queryable, t: Stor
     column((e) => e.schemaVersion),
   ];
   if (typeof expected === 'number' && expected > 0) params.push(expected);
-  const text = `WITH pos AS (SELECT ${firstPosition(s)} AS first),
-     cas AS (${compareAndSet(s, expected)}),
-     ins AS (
-       INSERT INTO ${s}.redress_events
-         (tenant, global_position, stream_id, stream_version, event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version)
-       SELECT $1, cas.first + e.n - 1, $2, cas.previous + e.n, e.event_id, e.type, e.data::json, e.occurred_at, e.actor::json,
-              e.causation_id, e.correlation_id, e.schema_version
-       FROM cas, unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[])
-         WITH ORDINALITY AS e(event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version, n)
-     )
-     SELECT previous, first FROM cas`;
-  const name = prepared ? `redress-append-${createHash('sha1').update(text).digest('hex').slice(0, 16)}` : undefined;
-  const { rows } = await q.query<{ previous: number; first: string }>(name ? { name, text, values: params } : { text, values: params });
+  const { text, name } = statementFor(s, expected);
+  const { rows } = await q.query<{ previous: number; first: string }>(prepared ? { name, text, values: params } : { text, values: params });
   const row = rows[0];
   return row ? { previous: row.previous, first: Number(row.first) } : undefined;
 }

@@ -47,3 +47,21 @@ export async function typed<T>(operation: string, work: () => Promise<T>): Promi
     throw storeError(error, operation);
   }
 }
+
+/**
+ * Attempts of one operation that failed on a broken connection. After a restart the
+ * pool may still hand out a connection the server closed a moment ago; the next one is
+ * new. Safe for appends too: a retry of one that went through finds its own events
+ * (by id) and reports them as a duplicate.
+ */
+const CONNECTION_ATTEMPTS = 3;
+
+export async function retried<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await typed(operation, work);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || attempt >= CONNECTION_ATTEMPTS) throw error;
+    }
+  }
+}

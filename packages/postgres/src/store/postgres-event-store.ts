@@ -26,7 +26,7 @@ import type { Pool } from 'pg';
 import { assertMigrated, migrate } from '../schema/migrate.js';
 import { appendStatement, streamVersion, type AppendRequest, type Placed, type StoreTables } from './append.js';
 import { guardPool } from './clients.js';
-import { typed } from './faults.js';
+import { retried, typed } from './faults.js';
 import { pause } from './pause.js';
 import { AppendTooLargeError, EVENTS_PER_APPEND } from './positions.js';
 import { readLog } from './read-log.js';
@@ -87,24 +87,6 @@ function expectationHeld(expected: ExpectedVersion, current: number): boolean {
   if (expected === 'streamExists') return current > 0;
   if (expected === 'noStream') return current === 0;
   return current === expected;
-}
-
-/**
- * Attempts of one operation that failed on a broken connection. After a restart the
- * pool may still hand out a connection the server closed a moment ago; the next one is
- * new. Safe for appends too: a retry of one that went through finds its own events
- * (by id) and reports them as a duplicate.
- */
-const CONNECTION_ATTEMPTS = 3;
-
-async function retried<T>(operation: string, work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await typed(operation, work);
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError) || attempt >= CONNECTION_ATTEMPTS) throw error;
-    }
-  }
 }
 
 /** Attempts when the position guard refuses (each a new transaction with a newer id; one retry is the rule). */

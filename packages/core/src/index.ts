@@ -97,6 +97,7 @@ export {
 export { allPolicies, DEFAULT_DUTIES, separationOfDuties, type DutyOptions } from './permissions/duties.js';
 export * from './errors/errors.js';
 export { isRedressError, type AnyRedressError, type RedressErrorKind } from './errors/is-redress-error.js';
+export * from './errors/store-errors.js';
 
 // Storing
 export type { AppendResult, EventStore, SubscribeOptions, Subscription } from './store/event-store.js';

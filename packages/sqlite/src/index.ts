@@ -10,7 +10,7 @@ export type { Migration } from './migrations/migration.js';
 export { SchemaTooNewError, StoreInputError } from './errors.js';
 export { NativeBindingError } from './database/native-binding.js';
 export type { SqlProjection, SqlProjectionWriter } from './projections/sql-projection.js';
-export { createProjector, type Projector, type ProjectorOptions, type ProjectorStep } from './projections/projector.js';
+export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus, type ProjectorStep } from './projections/projector.js';
 export type { LeaseRow } from './projections/lease.js';
 export { sqlTicketProjection } from './projections/ticket-tables.js';
 export { queuedComplaints, readTicket, ticketIds } from './projections/ticket-queries.js';

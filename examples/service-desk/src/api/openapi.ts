@@ -42,6 +42,8 @@ const PROBLEMS: Record<string, Json> = {
     { commandId: { type: 'string' }, difference: { type: 'string', description: 'how this request differs from the first one sent with the key' } },
     ['commandId', 'difference'],
   ),
+  StoreUnavailableProblem: problem('StoreUnavailable', { retriable: { const: true } }),
+  StorageFaultProblem: problem('StorageFault', { reason: { type: 'string' } }),
   UnauthenticatedProblem: problem('Unauthenticated'),
 };
 
@@ -54,6 +56,8 @@ const REFUSALS = {
   404: answer('No such complaint (or command)', 'NotFoundProblem'),
   409: answer('IllegalCommand: not allowed in the current step, or a rule refused it', 'IllegalCommandProblem'),
   412: answer('ConcurrencyConflict: If-Match is not the current version', 'ConcurrencyConflictProblem'),
+  503: answer('StoreUnavailable: the database cannot be reached; retry with the same Idempotency-Key', 'StoreUnavailableProblem'),
+  507: answer('StorageFault: the database refused to write (full, read-only)', 'StorageFaultProblem'),
   422: {
     description: 'Validation: the fields that are wrong, by path; or IdempotencyConflict: the Idempotency-Key was already used for a different request',
     content: { 'application/json': { schema: { oneOf: [ref('ValidationProblem'), ref('IdempotencyConflictProblem')] } } },

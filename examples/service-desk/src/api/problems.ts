@@ -5,7 +5,8 @@
  *
  *   Validation 422 · Forbidden 403 · NotFound 404 · IllegalCommand 409 · ConcurrencyConflict 412 ·
  *   IdempotencyConflict 422 (an Idempotency-Key reused for another request, as the IETF
- *   idempotency-key draft answers it)
+ *   idempotency-key draft answers it) · StoreUnavailable 503 (retry with the same
+ *   Idempotency-Key) · StorageFault 507
  *
  * The desk's own refusals use the same shape: Unauthenticated 401 (no session) and
  * Forbidden 403 (a body naming another actor, a missing CSRF token, a foreign Origin).
@@ -27,15 +28,19 @@ export type Problem =
     }
   | { readonly kind: 'ConcurrencyConflict'; readonly message: string; readonly expected: number | string; readonly actual: number }
   | { readonly kind: 'IdempotencyConflict'; readonly message: string; readonly commandId: string; readonly difference: string }
+  | { readonly kind: 'StoreUnavailable'; readonly message: string; readonly retriable: true }
+  | { readonly kind: 'StorageFault'; readonly message: string; readonly reason: string }
   | { readonly kind: 'Unauthenticated'; readonly message: string };
 
-export const STATUS_OF: Readonly<Record<Problem['kind'], 401 | 403 | 404 | 409 | 412 | 422>> = {
+export const STATUS_OF: Readonly<Record<Problem['kind'], 401 | 403 | 404 | 409 | 412 | 422 | 503 | 507>> = {
   Validation: 422,
   Forbidden: 403,
   NotFound: 404,
   IllegalCommand: 409,
   ConcurrencyConflict: 412,
   IdempotencyConflict: 422,
+  StoreUnavailable: 503,
+  StorageFault: 507,
   Unauthenticated: 401,
 };
 
@@ -53,6 +58,10 @@ export function problemOf(error: EngineError): Problem {
       return { kind: error.kind, message: error.message, expected: error.expected, actual: error.actual };
     case 'IdempotencyConflict':
       return { kind: error.kind, message: error.message, commandId: error.commandId, difference: error.difference };
+    case 'StoreUnavailable':
+      return { kind: error.kind, message: error.message, retriable: true };
+    case 'StorageFault':
+      return { kind: error.kind, message: error.message, reason: error.reason };
   }
 }
 

@@ -57,7 +57,7 @@ export function uiRoutes(desk: Desk, sessions: SessionStore): Hono<DeskEnv> {
     csrfToken: c.get('session')?.csrfToken,
     active,
   });
-  const render = (c: Context<DeskEnv>, frame: PageFrame, body: Html, status: 200 | 401 | 403 | 404 | 409 | 412 | 422 = 200) => c.html(page(frame, body).value, status);
+  const render = (c: Context<DeskEnv>, frame: PageFrame, body: Html, status: 200 | (typeof STATUS_OF)[keyof typeof STATUS_OF] = 200) => c.html(page(frame, body).value, status);
   const choices = (text: Text): Record<string, readonly Choice[]> => ({
     handlerId: desk.staff.members.filter((m) => m.role === 'handler' || m.role === 'departmentHead').map((m) => ({ value: m.id, label: `${m.name} (${text.core.roles[m.role]})` })),
     'survey.ratings.dimension': DEFAULT_CSI_CONFIG.dimensions.map((d) => ({ value: d.id, label: d.labels[text.locale === 'zh-CN' ? 'zh-CN' : 'en'] })),

@@ -3,7 +3,7 @@
  * host may send and what the log records cannot disagree.
  */
 import { z } from 'zod';
-import { idSchema, instantSchema, longTextSchema, shortTextSchema } from '../domain/primitives.js';
+import { idSchema, instantSchema, longTextSchema, plainTextSchema, shortTextSchema } from '../domain/primitives.js';
 import {
   channelSchema,
   complaintSourceKindSchema,
@@ -17,7 +17,7 @@ import {
 export const customerSchema = z.strictObject({
   reference: idSchema,
   name: shortTextSchema.optional(),
-  phone: z.string().trim().min(3).max(40).optional(),
+  phone: plainTextSchema.trim().min(3).max(40).optional(),
   /** The customer type used to slice analytics (fleet, private, corporate…), in the host's own words. */
   segment: shortTextSchema.optional(),
 });

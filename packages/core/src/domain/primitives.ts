@@ -12,11 +12,22 @@ export const idSchema = z
   .max(128, 'must be at most 128 characters')
   .regex(/^[A-Za-z0-9_\-:.]+$/, 'may only contain letters, digits and _ - : .');
 
+/**
+ * Text any store can keep and give back unchanged: no NUL character (PostgreSQL's text
+ * columns cannot hold it, so one would fail a read model's batch for good) and no lone
+ * surrogate (half of a UTF-16 pair: not Unicode, so SQLite would store U+FFFD instead and
+ * PostgreSQL's json would refuse it). Every text field of every command goes through it.
+ */
+export const plainTextSchema = z
+  .string()
+  .refine((s) => !s.includes('\u0000'), 'must not contain a NUL character (U+0000)')
+  .refine((s) => !/\p{Cs}/u.test(s), 'must not contain a lone surrogate (U+D800 to U+DFFF without its pair)');
+
 /** A short single-line text such as a name or a title. */
-export const shortTextSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const shortTextSchema = plainTextSchema.trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** A free text such as a description or a note. */
-export const longTextSchema = z.string().trim().min(1, 'must not be empty').max(10_000, 'must be at most 10000 characters');
+export const longTextSchema = plainTextSchema.trim().min(1, 'must not be empty').max(10_000, 'must be at most 10000 characters');
 
 /** An instant, as an ISO-8601 string with an offset (`2026-11-23T09:30:00Z`, `2026-11-23T17:30:00+08:00`). */
 export const instantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T09:30:00Z' });

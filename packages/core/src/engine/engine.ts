@@ -13,6 +13,7 @@ import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/s
 import { ConcurrencyConflictError, IdempotencyConflictError, err, ok, type EngineError, type Result } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { isRedressError } from '../errors/is-redress-error.js';
+import { isStoreError } from '../errors/store-errors.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
@@ -120,17 +121,24 @@ export function createEngine(options: EngineOptions): Engine {
     return stream;
   }
 
+  /**
+   * Feeds the inline projections after an append. A runner takes the appended events
+   * directly only when they continue its checkpoint without a gap; otherwise it reads
+   * the log through the store up to them, since another command's events may lie in
+   * between (PostgreSQL's positions have gaps, and its readAll shows an event only once
+   * everything before it has committed). Either way no runner's checkpoint ever passes
+   * an event it has not applied. A store that went away meanwhile only delays the
+   * views: the command is stored, and the next execute or `catchUp()` brings them up.
+   */
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
-    const first = appended[0];
     const last = appended.at(-1);
-    if (!first || !last) return;
-    for (const runner of runners.values()) {
-      // Another writer appended before us: read what this runner has not seen, through the
-      // store, whose readAll never shows an event before everything under it is committed.
-      if (runner.checkpoint < first.globalPosition - 1) await runner.catchUp(store, last.globalPosition);
-      // Apply our own events directly only when nothing can be missing before them; else an
-      // event still in flight would be skipped for good. The runner catches up later instead.
-      if (runner.checkpoint === first.globalPosition - 1) for (const e of appended) runner.apply(e);
+    if (!last) return;
+    try {
+      for (const runner of runners.values()) {
+        if (!runner.applyIfNext(appended)) await runner.catchUp(store, last.globalPosition);
+      }
+    } catch (error) {
+      if (!isStoreError(error)) throw error;
     }
   }
 
@@ -231,6 +239,16 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /** A store that failed (unreachable, full, read-only) is a refusal the host can act on, not a crash. */
+  async function guarded(input: unknown, automation?: Actor): Promise<ExecuteResult> {
+    try {
+      return await execute(input, automation);
+    } catch (error) {
+      if (isStoreError(error)) return err(error);
+      throw error;
+    }
+  }
+
   const orThrow = async (result: Promise<ExecuteResult>): Promise<ExecuteSuccess> => {
     const settled = await result;
     if (!settled.ok) throw settled.error;
@@ -238,11 +256,11 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   return {
-    execute: (command) => execute(command),
-    executeOrThrow: (command) => orThrow(execute(command)),
+    execute: (command) => guarded(command),
+    executeOrThrow: (command) => orThrow(guarded(command)),
     automation(id = 'system') {
       const actor: Actor = { id, role: 'system' };
-      return { execute: (command) => execute(command, actor), executeOrThrow: (command) => orThrow(execute(command, actor)) };
+      return { execute: (command) => guarded(command, actor), executeOrThrow: (command) => orThrow(guarded(command, actor)) };
     },
     async load(complaintId) {
       const stream = await refresh(complaintId);

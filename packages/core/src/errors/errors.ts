@@ -5,6 +5,7 @@
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Role } from '../domain/vocabulary.js';
+import type { StoreError, StoreErrorKind } from './store-errors.js';
 
 export type ExpectedVersion = number | 'noStream' | 'streamExists' | 'any';
 
@@ -23,7 +24,9 @@ export abstract class RedressError extends Error {
     | 'SubjectErased'
     | 'UnsupportedEventVersion'
     | 'UnknownEventType'
-    | 'InvalidStoredEvent';
+    | 'InvalidStoredEvent'
+    // The storage itself (see store-errors.ts)
+    | StoreErrorKind;
 }
 
 /** One problem with the input, with a dotted path such as `data.remedy.amount.currency`. */
@@ -135,8 +138,8 @@ export class IdempotencyConflictError extends RedressError {
 
 /** What a decision can be refused with. */
 export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
-/** What `execute` can be refused with. */
-export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError;
+/** What `execute` can be refused with (a store failure included: see store-errors.ts). */
+export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError | StoreError;
 
 /**
  * Host configuration that cannot work (a severity matrix, an escalation ladder): thrown

@@ -14,6 +14,7 @@ import type {
   UnsupportedEventVersionError,
 } from './data-errors.js';
 import type { EngineError, RedressError } from './errors.js';
+import type { ProjectionFailedError, StorageFaultError, StoreUnavailableError } from './store-errors.js';
 
 export type RedressErrorKind = RedressError['kind'];
 
@@ -25,7 +26,10 @@ export type AnyRedressError =
   | SubjectErasedError
   | UnsupportedEventVersionError
   | UnknownEventTypeError
-  | InvalidStoredEventError;
+  | InvalidStoredEventError
+  | StoreUnavailableError
+  | StorageFaultError
+  | ProjectionFailedError;
 
 /** Each kind's class name: both must match, so an unrelated object with a `kind` field is not taken for ours. */
 const NAMES: { readonly [K in RedressErrorKind]: string } = {
@@ -41,6 +45,9 @@ const NAMES: { readonly [K in RedressErrorKind]: string } = {
   UnsupportedEventVersion: 'UnsupportedEventVersionError',
   UnknownEventType: 'UnknownEventTypeError',
   InvalidStoredEvent: 'InvalidStoredEventError',
+  StoreUnavailable: 'StoreUnavailableError',
+  StorageFault: 'StorageFaultError',
+  ProjectionFailed: 'ProjectionFailedError',
 };
 
 /** Whether `error` is a Redress error (of `kind`, when given), from whichever build of @redress/core threw it. */

@@ -166,6 +166,15 @@ describe('a refinement stated in JSON Schema too', () => {
   });
 });
 
+describe('text a store can keep', () => {
+  const note = (text: string) => ({ type: 'AddNote', complaintId: 'c-1', actor: { id: 'a', role: 'handler' }, data: { text } });
+  it('a NUL character is refused by both; a lone surrogate by Redress (the description says so)', () => {
+    expect(judged(commandSchema, 'commands/AddNote.json', note('before\u0000after'))).toEqual({ zod: false, jsonSchema: false });
+    expect(judged(commandSchema, 'commands/AddNote.json', note('a \ud800 b'))).toEqual({ zod: false, jsonSchema: true });
+    expect(readFileSync(new URL('../../schemas/commands/AddNote.json', import.meta.url), 'utf8')).toContain('lone surrogate');
+  });
+});
+
 describe('trimmed lengths', () => {
   const alphabet = [' ', 'a', '\t', '\u3000', 'b'];
   const strings = (length: number): string[] => (length === 0 ? [''] : strings(length - 1).flatMap((s) => alphabet.map((c) => s + c)));

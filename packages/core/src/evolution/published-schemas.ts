@@ -78,9 +78,18 @@ function translate(ctx: { zodSchema: unknown; jsonSchema: JsonSchema }): void {
       json.description = `${min} to ${max} characters once leading and trailing whitespace is trimmed (Redress stores it trimmed).`;
     }
   }
-  const rules = refinementMessages(node);
-  const expressed = json.oneOf !== undefined || json.anyOf !== undefined || json.not !== undefined;
-  if (rules.length > 0 && !expressed) json.description = `Also checked by Redress (not expressible in JSON Schema): ${rules.join('; ')}.`;
+  let rules = refinementMessages(node);
+  // Text a store can keep: "no NUL" is a pattern JSON Schema can state; a lone surrogate
+  // cannot even be written in most languages' strings, so it stays in the description.
+  if (rules.some((r) => r.includes('NUL character'))) {
+    json.not = { pattern: '\u0000' };
+    rules = rules.filter((r) => !r.includes('NUL character'));
+  }
+  const expressed = json.oneOf !== undefined || json.anyOf !== undefined;
+  if (rules.length > 0 && !expressed) {
+    const also = `Also checked by Redress (not expressible in JSON Schema): ${rules.join('; ')}.`;
+    json.description = typeof json.description === 'string' ? `${json.description} ${also}` : also;
+  }
 }
 
 function toJson(schema: z.ZodType, io: 'input' | 'output', id: string, title: string, description: string): JsonSchema {

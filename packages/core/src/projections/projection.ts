@@ -25,8 +25,19 @@ export interface ProjectionRunner<S, E extends EventLike = ComplaintEvent> {
   readonly state: S;
   /** The global position of the last event applied; 0 before any. */
   readonly checkpoint: number;
-  /** Applies one event; events at or before the checkpoint are skipped, so feeding twice is harmless. */
+  /**
+   * Applies one event; events at or before the checkpoint are skipped, so feeding twice is
+   * harmless. Feed it the log in order (what `readAll` returns from `checkpoint + 1` on):
+   * an event handed over past one not applied yet moves the checkpoint past that one.
+   */
   apply(event: RecordedEvent<E>): void;
+  /**
+   * Applies a run of events (one append's, say) only if nothing can be missing before
+   * it: after those already applied, its first event is at `checkpoint + 1` and each
+   * next one follows its predecessor by one. Returns whether the run is now applied.
+   * When it returns false, `catchUp` reads what lies between from the store.
+   */
+  applyIfNext(events: readonly RecordedEvent<E>[]): boolean;
   /** Reads and applies what the store has after the checkpoint, up to `toPosition` when given. */
   catchUp(store: Pick<EventStore<E>, 'readAll'>, toPosition?: number): Promise<void>;
 }
@@ -44,6 +55,12 @@ export function runProjection<S, E extends EventLike = ComplaintEvent>(projectio
     checkpoint = event.globalPosition;
   };
 
+  /** The events after the checkpoint, when they continue it without a gap; else undefined. */
+  const continuation = (events: readonly RecordedEvent<E>[]) => {
+    const rest = events.filter((e) => e.globalPosition > checkpoint);
+    return rest.every((e, i) => e.globalPosition === checkpoint + i + 1) ? rest : undefined;
+  };
+
   return {
     projection,
     get state() {
@@ -53,6 +70,11 @@ export function runProjection<S, E extends EventLike = ComplaintEvent>(projectio
       return checkpoint;
     },
     apply,
+    applyIfNext(events) {
+      const rest = continuation(events);
+      if (rest) for (const e of rest) apply(e);
+      return rest !== undefined;
+    },
     async catchUp(store, toPosition = Number.POSITIVE_INFINITY) {
       for (;;) {
         const batch = await store.readAll(checkpoint + 1, Math.min(BATCH, toPosition - checkpoint));

@@ -2,7 +2,11 @@
  * The contract every event store implements; `createInMemoryEventStore` is the
  * reference implementation and `@redress/testing/store-conformance` the suite every
  * adapter must pass. Streams are per complaint; the log has one total order, the
- * global position.
+ * global position: safe integers from 1 that increase along it, with gaps allowed
+ * (PostgreSQL's have them), one append's events side by side and in stream order, and a
+ * reader never shown an event after one that comes later in the order. A store whose
+ * storage fails throws `StoreUnavailableError` (retriable) or `StorageFaultError`
+ * (store-errors.ts) and has written nothing of the append.
  */
 import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
 import type { ExpectedVersion } from '../errors/errors.js';
@@ -47,7 +51,10 @@ export interface EventStore<E extends EventLike = EventLike> {
   append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<AppendResult<E>>;
   /** The stream's events from `fromVersion` (1-based, default 1) on; empty when it does not exist. */
   readStream(streamId: string, fromVersion?: number): Promise<readonly RecordedEvent<E>[]>;
-  /** Up to `limit` events of the whole log from `fromPosition` (1-based) on, in global order. */
+  /**
+   * Up to `limit` events of the whole log from `fromPosition` (1-based) on, in global
+   * order. To go on after an event, read from its position + 1, whatever the gap.
+   */
   readAll(fromPosition?: number, limit?: number): Promise<readonly RecordedEvent<E>[]>;
   subscribe(options?: SubscribeOptions): Subscription<E>;
 }

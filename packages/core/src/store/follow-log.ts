@@ -14,6 +14,14 @@ export interface FollowLogSource<E extends EventLike> {
    * `signal` aborts.
    */
   waitForAppend(position: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Called when reading or waiting failed. Resolve to try again (once the store may be
+   * back: the subscription resumes where it was, so nothing is skipped or repeated), or
+   * reject to end the subscription with that error. Without it, any failure ends it.
+   */
+  recover?(error: unknown, signal: AbortSignal): Promise<void>;
+  /** Aborts when the store closes: its subscriptions then end, as if closed. */
+  readonly closed?: AbortSignal;
 }
 
 export function followLog<E extends EventLike>(source: FollowLogSource<E>, options: SubscribeOptions = {}): Subscription<E> {
@@ -21,7 +29,12 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.signal?.aborted) stop.abort();
+  source.closed?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted || source.closed?.aborted) stop.abort();
+  const detach = () => {
+    options.signal?.removeEventListener('abort', onAbort);
+    source.closed?.removeEventListener('abort', onAbort);
+  };
 
   let markCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
@@ -30,10 +43,19 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
     let next = options.fromPosition ?? 1;
     try {
       while (!stop.signal.aborted) {
-        const batch = await source.readAll(next, batchSize);
-        if (batch.length === 0) {
-          markCaughtUp();
-          await source.waitForAppend(next, stop.signal);
+        let batch: readonly RecordedEvent<E>[];
+        try {
+          batch = await source.readAll(next, batchSize);
+          if (batch.length === 0) {
+            markCaughtUp();
+            await source.waitForAppend(next, stop.signal);
+            continue;
+          }
+        } catch (error) {
+          // Closed meanwhile: the failure is nobody's business any more.
+          if (stop.signal.aborted) return;
+          if (!source.recover) throw error;
+          await source.recover(error, stop.signal);
           continue;
         }
         for (const event of batch) {
@@ -44,7 +66,7 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
       }
     } finally {
       markCaughtUp();
-      options.signal?.removeEventListener('abort', onAbort);
+      detach();
     }
   }
 
@@ -53,6 +75,7 @@ export function followLog<E extends EventLike>(source: FollowLogSource<E>, optio
     caughtUp,
     close: () => {
       stop.abort();
+      detach();
       // Closed before it was iterated: nobody awaiting caughtUp should wait forever.
       markCaughtUp();
     },

@@ -31,9 +31,9 @@ async function readModels(tenant: string) {
   };
 }
 
+/** Once the checkpoint is the readable head, the two read together (a batch in flight holds the head back). */
 async function caughtUp(store: PostgresEventStore<EventLike>, checkpoint: () => Promise<number>) {
-  const head = await store.headPosition();
-  await expect.poll(checkpoint, { timeout: 20_000, interval: 50 }).toBe(head);
+  await expect.poll(async () => (await checkpoint()) === (await store.headPosition()), { timeout: 20_000, interval: 50 }).toBe(true);
 }
 
 describe('the ticket tables projection', () => {
@@ -140,7 +140,8 @@ describe('several instances of one projection', () => {
     // Every event applied exactly once, by one instance or the other, none skipped.
     const head = await b.store.headPosition();
     const { rows } = await db.pool.query<{ position: string; by: string }>("SELECT position, by FROM applied WHERE tenant = 'failover' ORDER BY position");
-    expect(rows.map((r) => Number(r.position))).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect(rows.map((r) => Number(r.position))).toEqual((await writer.readAll(1, 10_000)).map((e) => e.globalPosition));
+    expect(rows.at(-1)?.position).toBe(String(head));
     expect(new Set(rows.map((r) => r.by))).toEqual(new Set(['instance-a', 'instance-b']));
 
     await b.projector.stop();

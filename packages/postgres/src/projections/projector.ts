@@ -1,22 +1,29 @@
 /**
  * Runs a SQL projection behind the store, from its checkpoint on. Every app
  * instance may run one; exactly one is active at a time per tenant and projection:
- * the one holding a session advisory lock on its own connection. When that instance
- * dies its connection closes, PostgreSQL drops the lock, and a standby, retrying every
- * poll interval, takes over from the checkpoint.
+ * the one holding a session advisory lock (projector-lock.ts) on its own connection.
+ * When that instance dies, or the server restarts, its connection closes, PostgreSQL
+ * drops the lock, and whoever reconnects first takes over from the checkpoint.
  *
  * Each batch, its read-model writes and the new checkpoint commit in one transaction
- * on the lock's connection: a batch is applied once or not at all, and a standby can
- * never write while the active one still holds the lock. The checkpoint row is also
- * locked and re-read in that transaction, so a rebuild in between is noticed.
+ * on the lock's connection: a batch is applied once or not at all, and an instance
+ * whose connection (and so lock) is gone cannot commit anything more. The checkpoint
+ * row is also locked and re-read in that transaction, so a rebuild in between is
+ * noticed. A batch that fails is retried, narrowed down to the failing event, and
+ * never skipped; `status` says so meanwhile.
  */
-import type { ComplaintEvent, EventLike } from '@redress/core';
+import { ProjectionFailedError, StoreUnavailableError, type ComplaintEvent, type EventLike, type RecordedEvent } from '@redress/core';
 import type { PoolClient } from 'pg';
-import { LOCK_CLASS } from '../schema/migrations.js';
+import { storeError, typed } from '../store/faults.js';
+import { pause } from '../store/pause.js';
 import type { PostgresEventStore } from '../store/postgres-event-store.js';
 import { quoteIdentifier } from '../store/sql.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoints.js';
+import { projectorLockKey } from './projector-lock.js';
+import type { ProjectorStatus } from './projector-status.js';
 import type { ProjectionScope, SqlProjection } from './sql-projection.js';
+
+export type { ProjectorStatus };
 
 export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
   readonly store: PostgresEventStore<E>;
@@ -27,11 +34,15 @@ export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
   readonly pollIntervalMs?: number;
   /** Told of errors the projector recovers from (a lost connection, a failing batch); default: ignored. */
   readonly onError?: (error: unknown) => void;
+  /** Told of every change of `status`. */
+  readonly onStatus?: (status: ProjectorStatus) => void;
 }
 
 export interface Projector {
   /** Whether this instance is the active one right now. */
   readonly active: boolean;
+  /** What this instance is doing, and why it is not progressing when it is not. */
+  readonly status: ProjectorStatus;
   /** Starts competing for the projection; returns at once. */
   start(): void;
   /** Stops, releasing the lock so a standby takes over. */
@@ -46,39 +57,32 @@ export interface Projector {
   reached(position: number, signal?: AbortSignal): Promise<void>;
 }
 
-const ignore = () => undefined;
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    // A timer at the edge: a standby has nothing to wait on but time (PostgreSQL has no
-    // "lock released" notification), and a failing connection needs a back-off.
-    // eslint-disable-next-line no-restricted-globals -- standby retry and error back-off
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+const failedAt = (event: RecordedEvent<EventLike>) => ({ globalPosition: event.globalPosition, eventId: event.eventId, streamId: event.streamId, type: event.type });
 
 export function createProjector<E extends EventLike = ComplaintEvent>(options: ProjectorOptions<E>): Projector {
   const { store, projection } = options;
   const batchSize = options.batchSize ?? 500;
   const pollMs = options.pollIntervalMs ?? 1000;
   const scope: ProjectionScope = { schema: quoteIdentifier(store.schema), tenant: store.tenant };
-  const lockKey = `${store.schema}/${store.tenant}/${projection.name}`;
   let stop = new AbortController();
   let running: Promise<void> | undefined;
-  let active = false;
+  let status: ProjectorStatus = { state: 'stopped' };
+  let lockKey: string | undefined;
+  /** After a failed batch: the last position it held; up to there batches hold one event. */
+  let narrowUntil = 0;
+
+  const setStatus = (next: ProjectorStatus) => {
+    status = next;
+    options.onStatus?.(next);
+  };
+  const attemptsOf = (state: 'unavailable' | 'failing') => (status.state === state ? status.attempts + 1 : 1);
 
   /** One batch in one transaction; returns the new checkpoint (unchanged: nothing to do). */
   async function applyNext(client: PoolClient, from: number): Promise<number> {
-    const batch = await store.readAll(from + 1, batchSize);
+    const batch = await store.readAll(from + 1, from < narrowUntil ? 1 : batchSize);
+    const first = batch[0];
     const last = batch[batch.length - 1];
-    if (last === undefined) return from;
+    if (first === undefined || last === undefined) return from;
     await client.query('BEGIN');
     try {
       const now = await readCheckpoint(client, scope, projection.name, true);
@@ -93,7 +97,10 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
       return last.globalPosition;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      const typed = storeError(error, 'project');
+      if (typed instanceof StoreUnavailableError) throw typed;
+      narrowUntil = Math.max(narrowUntil, last.globalPosition);
+      throw new ProjectionFailedError(projection.name, failedAt(first), batch.length, error);
     }
   }
 
@@ -101,53 +108,87 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
   async function lead(client: PoolClient, signal: AbortSignal): Promise<void> {
     let position = await readCheckpoint(client, scope, projection.name, false);
     while (!signal.aborted) {
-      const next = await applyNext(client, position);
+      let next: number;
+      try {
+        next = await applyNext(client, position);
+      } catch (error) {
+        if (!(error instanceof ProjectionFailedError)) throw error;
+        setStatus({ state: 'failing', error, attempts: attemptsOf('failing') });
+        options.onError?.(error);
+        await pause(pollMs, signal);
+        continue;
+      }
+      if (status.state !== 'active') setStatus({ state: 'active' });
       if (next === position) await store.waitForAppend(position + 1, signal);
       position = next;
     }
   }
 
+  /** One connection's life: take it, try for the lock, lead while it lasts. */
+  async function session(signal: AbortSignal): Promise<void> {
+    let client: PoolClient | undefined;
+    // The connection's own failure (a restart) ends the lead at once: its lock is gone.
+    const cut = new AbortController();
+    const onError = () => cut.abort();
+    const onStop = () => cut.abort();
+    signal.addEventListener('abort', onStop, { once: true });
+    let broken = false;
+    try {
+      lockKey ??= await projectorLockKey(store.pool, scope, store.schema, projection.name);
+      client = await store.pool.connect();
+      client.on('error', onError);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [lockKey]);
+      if (!rows[0]?.locked) {
+        if (status.state !== 'standby') setStatus({ state: 'standby' });
+        return;
+      }
+      setStatus({ state: 'active' });
+      try {
+        await lead(client, cut.signal);
+      } finally {
+        if (!cut.signal.aborted || signal.aborted) {
+          await client.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey]).catch(() => {
+            broken = true;
+          });
+        }
+      }
+      if (cut.signal.aborted && !signal.aborted) throw new StoreUnavailableError({ store: 'postgres', operation: 'project', cause: new Error('the connection holding the lock was lost'), maybeWritten: true });
+    } catch (error) {
+      broken = true;
+      throw storeError(error, 'project');
+    } finally {
+      signal.removeEventListener('abort', onStop);
+      // A broken connection is destroyed, never reused: a session lock must not outlive it.
+      client?.removeListener('error', onError);
+      client?.release(broken || (cut.signal.aborted && !signal.aborted) ? true : undefined);
+    }
+  }
+
   async function run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
-      let client: PoolClient | undefined;
-      let broken = false;
       try {
-        client = await store.pool.connect();
-        // A connection cut while idle (waiting for appends) is reported here; the next query fails and ends the lead.
-        client.on('error', ignore);
-        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_CLASS.projections, lockKey]);
-        if (rows[0]?.locked) {
-          active = true;
-          try {
-            await lead(client, signal);
-          } finally {
-            active = false;
-            await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS.projections, lockKey]).catch(() => {
-              broken = true;
-            });
-          }
-          continue;
-        }
+        await session(signal);
       } catch (error) {
-        // The connection died (and with it the lock) or a batch failed: back off, compete again.
-        broken = true;
+        if (signal.aborted) break;
+        if (error instanceof StoreUnavailableError) setStatus({ state: 'unavailable', error, attempts: attemptsOf('unavailable') });
         options.onError?.(error);
-      } finally {
-        // A broken connection is destroyed, never reused: a session lock must not outlive it.
-        client?.removeListener('error', ignore);
-        client?.release(broken);
       }
       await pause(pollMs, signal);
     }
+    setStatus({ state: 'stopped' });
   }
 
   return {
     get active() {
-      return active;
+      return status.state === 'active' || status.state === 'failing';
+    },
+    get status() {
+      return status;
     },
     start() {
       if (running) return;
       stop = new AbortController();
+      setStatus({ state: 'standby' });
       running = run(stop.signal);
     },
     async stop() {
@@ -155,11 +196,14 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
       await running;
       running = undefined;
     },
-    checkpoint: () => readCheckpoint(store.pool, scope, projection.name, false),
+    checkpoint: () => typed('checkpoint', () => readCheckpoint(store.pool, scope, projection.name, false)),
     async reached(position, signal = new AbortController().signal) {
-      while (!signal.aborted && (await readCheckpoint(store.pool, scope, projection.name, false)) < position) {
-        await pause(Math.min(pollMs, 25), signal);
-      }
+      // A wait: a server restart meanwhile only makes it longer.
+      const at = () => readCheckpoint(store.pool, scope, projection.name, false).catch((error: unknown) => {
+        if (storeError(error, 'checkpoint') instanceof StoreUnavailableError) return -1;
+        throw error;
+      });
+      while (!signal.aborted && (await at()) < position) await pause(Math.min(pollMs, 25), signal);
     },
   };
 }

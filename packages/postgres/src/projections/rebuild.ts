@@ -6,6 +6,7 @@
  */
 import type { ComplaintEvent, EventLike } from '@redress/core';
 import type { PostgresEventStore } from '../store/postgres-event-store.js';
+import { inTransaction } from '../store/clients.js';
 import { quoteIdentifier } from '../store/sql.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoints.js';
 import type { ProjectionScope, SqlProjection } from './sql-projection.js';
@@ -23,9 +24,7 @@ export async function rebuildSqlProjection<E extends EventLike = ComplaintEvent>
 ): Promise<RebuildReport> {
   const batchSize = options.batchSize ?? 1000;
   const scope: ProjectionScope = { schema: quoteIdentifier(store.schema), tenant: store.tenant };
-  const client = await store.pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(store.pool, 'rebuild', async (client) => {
     // Create the row if needed, then lock it for the whole rebuild.
     await client.query(`INSERT INTO ${scope.schema}.redress_checkpoints (tenant, projection, position) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`, [
       scope.tenant,
@@ -35,6 +34,8 @@ export async function rebuildSqlProjection<E extends EventLike = ComplaintEvent>
     await projection.reset(client, scope);
     let position = 0;
     let events = 0;
+    // This transaction holds a transaction id from the reset on, so the log is read up to
+    // the appends that started before it: the rows match one instant of the log.
     for (;;) {
       const batch = await store.readAll(position + 1, batchSize);
       const last = batch[batch.length - 1];
@@ -44,12 +45,6 @@ export async function rebuildSqlProjection<E extends EventLike = ComplaintEvent>
       events += batch.length;
     }
     await writeCheckpoint(client, scope, projection.name, position);
-    await client.query('COMMIT');
     return { checkpoint: position, events };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { useClusterPool } from '../test-support/cluster-pool.js';
 import { migrate, SchemaVersionError } from './migrate.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import type { ConformanceEvent } from '@redress/testing/store-conformance';
+import { createPostgresEventStore } from '../store/postgres-event-store.js';
+
+const happened = (eventId: string) => ({
+  type: 'Happened' as const,
+  data: { n: 1 },
+  eventId,
+  occurredAt: '2026-11-23T09:00:00.000Z',
+  actor: { id: 'tester', role: 'system' as const },
+  causationId: 'cmd',
+  correlationId: 'cmd',
+  schemaVersion: 1,
+});
 
 const db = useClusterPool();
 
@@ -11,11 +24,13 @@ const tables = async (schema: string) =>
 describe('migrations', () => {
   it('creates every table of a fresh schema, once', async () => {
     const first = await migrate(db.pool, 'fresh');
-    expect(first).toEqual({ from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => ({ version: m.version, name: m.name })) });
+    expect(first).toEqual({ from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => ({ version: m.version, name: m.name })), rebased: false });
     expect(await tables('fresh')).toEqual([
       'redress_checkpoints',
       'redress_events',
       'redress_migrations',
+      'redress_positions',
+      'redress_projector_locks',
       'redress_queue',
       'redress_sla_clocks',
       'redress_sla_status',
@@ -23,7 +38,7 @@ describe('migrations', () => {
       'redress_ticket_timeline',
       'redress_tickets',
     ]);
-    expect(await migrate(db.pool, 'fresh')).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
+    expect(await migrate(db.pool, 'fresh')).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [], rebased: false });
   });
 
   it('lets several instances start together: one migrates, the others wait and find nothing to do', async () => {
@@ -38,7 +53,7 @@ describe('migrations', () => {
     expect(await tables('older')).toEqual(['redress_events', 'redress_migrations', 'redress_streams']);
     const report = await migrate(db.pool, 'older');
     expect(report.from).toBe(1);
-    expect(report.applied.map((m) => m.version)).toEqual([2, 3]);
+    expect(report.applied.map((m) => m.version)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
   });
 
   it('refuses a database written by a newer release, changing nothing', async () => {
@@ -48,6 +63,26 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(SchemaVersionError);
     expect(error).toMatchObject({ kind: 'SchemaVersion', databaseVersion: SCHEMA_VERSION + 1, supportedVersion: SCHEMA_VERSION });
     expect(String(error)).toMatch(/upgrade @redress\/postgres/);
+  });
+
+  it('moves the positions\' base up when the transaction counter is behind the log (a dump restored into another cluster)', async () => {
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, schema: 'restored', tenant: 't' });
+    const before = await store.append('s', 'noStream', [happened('r-1')]);
+    // As if the log came from a cluster whose transaction ids ran far ahead of this one's.
+    await db.pool.query('UPDATE restored.redress_positions SET base_xid = base_xid - 1000000');
+    await db.pool.query('UPDATE restored.redress_streams SET last_position = last_position + 1000000000');
+    await db.pool.query('UPDATE restored.redress_events SET global_position = global_position + 1000000000');
+    await db.pool.query('UPDATE restored.redress_positions SET base_xid = base_xid + 1000000');
+    const head = (before.events[0]?.globalPosition ?? 0) + 1_000_000_000;
+    await expect(createPostgresEventStore({ pool: db.pool, schema: 'restored', tenant: 't', migrate: false })).rejects.toMatchObject({ kind: 'PositionsBehind' });
+    expect(await migrate(db.pool, 'restored')).toMatchObject({ applied: [], rebased: true });
+    const after = await store.append('s', 1, [happened('r-2')]);
+    const fresh = await store.append('new-stream', 'noStream', [happened('r-3')]);
+    expect(after.events[0]?.globalPosition).toBeGreaterThan(head);
+    expect(fresh.events[0]?.globalPosition).toBeGreaterThan(after.events[0]?.globalPosition ?? Infinity);
+    expect((await store.readAll()).map((e) => e.eventId)).toEqual(['r-1', 'r-2', 'r-3']);
+    expect(await migrate(db.pool, 'restored')).toMatchObject({ rebased: false });
+    await store.close();
   });
 
   it('rolls a failing migration back entirely', async () => {

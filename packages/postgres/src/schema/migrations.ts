@@ -4,14 +4,20 @@
  * schema, so one database can hold several Redress schemas.
  */
 
-/** Advisory-lock class ids (the first key of the two-key form), so our locks never collide with a host's. */
+import { oneCommitAppends } from './one-commit-appends.js';
+
+/**
+ * Advisory-lock class ids (the first key of the two-key form), so our locks never collide
+ * with a host's. `positions` and `projections` are only used by schema 3 and before:
+ * projectors now lock a registered id (redress_projector_locks), in the one-key form.
+ */
 export const LOCK_CLASS = {
   migrations: 0x5245_4401,
   positions: 0x5245_4402,
   projections: 0x5245_4403,
 } as const;
 
-/** The channel the positioner notifies on; the payload is the tenant. */
+/** The channel appends are announced on, after they commit; the payload is the tenant. */
 export const NOTIFY_CHANNEL = 'redress_events';
 
 export interface Migration {
@@ -200,6 +206,7 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM ${s}.redress_sla_clocks AS c;
     `,
   },
+  oneCommitAppends,
 ];
 
 /** The schema version this release writes and reads. */

@@ -1,14 +1,18 @@
 /**
- * The PostgreSQL event store. Appends commit in one transaction with a
- * compare-and-set on the stream row; the public global position is given after
- * commit, by a serialised positioner that only ever sees committed events, so the
- * order readers see is gapless and final (see redress_assign_positions and
- * docs/stores/postgres.md). Every query is scoped to the store's tenant.
+ * The PostgreSQL event store. An append is one statement, one commit: a
+ * compare-and-set on the stream row and the insert of its events, with positions
+ * taken from the transaction id (append.ts, positions.ts). Readers of the global order
+ * stop below the oldest transaction still running, so none of them ever moves past an
+ * event that commits late, and all of them see one order (docs/stores/postgres.md).
+ * Every query is scoped to the store's tenant; every driver failure about the server
+ * surfaces as @redress/core's typed store errors (faults.ts).
  */
 import {
   ConcurrencyConflictError,
   isRedressError,
   followLog,
+  StoreUnavailableError,
+  type AppendResult,
   type ComplaintEvent,
   type EventLike,
   type EventStore,
@@ -17,14 +21,17 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
-  type AppendResult,
 } from '@redress/core';
 import pg from 'pg';
-import type { Pool, PoolClient } from 'pg';
-import { migrate } from '../schema/migrate.js';
-import { appendInTransaction, streamVersion, type StoreTables } from './append.js';
-import { allPositioned, EVENT_COLUMNS, toRecorded, type EventRow } from './rows.js';
-import { pgError, quoteIdentifier, UNIQUE_VIOLATION } from './sql.js';
+import type { Pool } from 'pg';
+import { assertMigrated, migrate } from '../schema/migrate.js';
+import { appendStatement, streamVersion, type AppendRequest, type Placed, type StoreTables } from './append.js';
+import { guardPool } from './clients.js';
+import { retried, typed } from './faults.js';
+import { pause } from './pause.js';
+import { AppendTooLargeError, EVENTS_PER_APPEND } from './positions.js';
+import { readLog } from './read-log.js';
+import { checkTenant, pgError, quoteIdentifier, UNIQUE_VIOLATION } from './sql.js';
 import { createWakeUps } from './wake-ups.js';
 
 export interface PostgresEventStoreOptions {
@@ -34,26 +41,34 @@ export interface PostgresEventStoreOptions {
   readonly connectionString?: string;
   /** Whose log this is (default `'default'`). Tenants share the tables and never see each other's events. */
   readonly tenant?: string;
-  /** The PostgreSQL schema holding the tables (default `'public'`). */
+  /** The PostgreSQL schema holding the tables (default `'public'`); see `quoteIdentifier` for what a name may hold. */
   readonly schema?: string;
   /** Run the migrations on creation (default true). Turn off when a deploy step runs `migrate()`. */
   readonly migrate?: boolean;
-  /** How long a subscriber waits for a notification before it reads anyway (default 1000 ms). */
+  /** How long a subscriber waits for a notification before it reads anyway, and backs off while the server is down (default 1000 ms). */
   readonly pollIntervalMs?: number;
+  /**
+   * Send the append statement as a named prepared statement, parsed and planned once per
+   * connection (default true). Behind a pooler that does not keep prepared statements
+   * (PgBouncer in transaction mode without `max_prepared_statements`) the store notices
+   * the refusal and goes on unnamed; `false` skips the attempt.
+   */
+  readonly preparedStatements?: boolean;
 }
 
 export interface PostgresEventStore<E extends EventLike = ComplaintEvent> extends EventStore<E> {
   readonly tenant: string;
   readonly schema: string;
   readonly pool: Pool;
-  /**
-   * Resolves when an event at `position` or later may be there: at once when it is,
-   * else on the next notification for this tenant or after the poll interval.
-   */
+  /** Resolves when an event at `position` or later may be readable, or when `signal` aborts. */
   waitForAppend(position: number, signal: AbortSignal): Promise<void>;
-  /** The position of the last event of the log (0 when empty). */
+  /**
+   * The position of the last committed event of the log (0 when empty). A reader that
+   * reaches it has read everything committed so far; it may have to wait for it a moment,
+   * while a transaction that started before it is still running (see positions.ts).
+   */
   headPosition(): Promise<number>;
-  /** Stops listening; ends the pool when the store created it. */
+  /** Ends its subscriptions and stops listening; ends the pool when the store created it. */
   close(): Promise<void>;
 }
 
@@ -67,42 +82,35 @@ function repeatedId(events: readonly NewEvent<EventLike>[]): string | undefined 
   return undefined;
 }
 
+/** Could a stream at `current` have taken an append expecting `expected`? (Then only the position guard refused it.) */
+function expectationHeld(expected: ExpectedVersion, current: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'streamExists') return current > 0;
+  if (expected === 'noStream') return current === 0;
+  return current === expected;
+}
+
+/** Attempts when the position guard refuses (each a new transaction with a newer id; one retry is the rule). */
+const GUARD_ATTEMPTS = 10;
+
 export async function createPostgresEventStore<E extends EventLike = ComplaintEvent>(options: PostgresEventStoreOptions): Promise<PostgresEventStore<E>> {
   if (!options.pool && options.connectionString === undefined) throw new TypeError('createPostgresEventStore needs a pool or a connectionString');
+  const schemaName = options.schema ?? 'public';
+  const tables: StoreTables = { schema: quoteIdentifier(schemaName), tenant: checkTenant(options.tenant ?? 'default') };
   const ownsPool = !options.pool;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
-  // An idle connection of our own pool that the server closes must not crash the host: the pool replaces it.
-  if (ownsPool) pool.on('error', () => undefined);
-  const schemaName = options.schema ?? 'public';
-  const tables: StoreTables = { schema: quoteIdentifier(schemaName), tenant: options.tenant ?? 'default' };
-  const s = tables.schema;
-  if (options.migrate !== false) await migrate(pool, schemaName);
-  const wakeUps = createWakeUps(pool, tables.tenant, options.pollIntervalMs ?? 1000);
-
-  /** Gives positions to committed events that have none. `wait`: queue behind a running positioner instead of leaving it the work. */
-  async function assignPositions(wait: boolean): Promise<number> {
-    const { rows } = await pool.query<{ n: string }>(`SELECT ${s}.redress_assign_positions($1, $2) AS n`, [tables.tenant, wait]);
-    return Number(rows[0]?.n ?? 0);
+  const unguard = guardPool(pool);
+  const pollMs = options.pollIntervalMs ?? 1000;
+  try {
+    await typed('open', () => (options.migrate !== false ? migrate(pool, schemaName).then(() => undefined) : assertMigrated(pool, schemaName)));
+  } catch (error) {
+    unguard();
+    if (ownsPool) await pool.end();
+    throw error;
   }
-
-  async function selectStream(streamId: string, fromVersion: number, toVersion = 2_147_483_647): Promise<EventRow[]> {
-    const { rows } = await pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${s}.redress_events
-       WHERE tenant = $1 AND stream_id = $2 AND stream_version >= $3 AND stream_version <= $4 ORDER BY stream_version`,
-      [tables.tenant, streamId, fromVersion, toVersion],
-    );
-    return rows;
-  }
-
-  /** A stream's events with their positions: events committed by a writer that died before positioning them get theirs now. */
-  async function readPositioned(streamId: string, fromVersion: number, toVersion?: number): Promise<RecordedEvent<E>[]> {
-    let rows = await selectStream(streamId, fromVersion, toVersion);
-    if (!allPositioned(rows)) {
-      await assignPositions(true);
-      rows = await selectStream(streamId, fromVersion, toVersion);
-    }
-    return rows.map((r) => toRecorded<E>(r));
-  }
+  const wakeUps = createWakeUps(pool, tables.tenant, pollMs);
+  const log = readLog<E>(pool, tables);
+  const closing = new AbortController();
 
   /**
    * What is stored under these ids: nothing (undefined), exactly these events in this
@@ -110,10 +118,7 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
    */
   async function storedRun(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<RecordedEvent<E>[] | undefined> {
     const ids = events.map((e) => e.eventId);
-    const { rows } = await pool.query<{ event_id: string; stream_id: string; stream_version: number }>(
-      `SELECT event_id, stream_id, stream_version FROM ${s}.redress_events WHERE tenant = $1 AND event_id = ANY($2::text[]) ORDER BY stream_id, stream_version`,
-      [tables.tenant, ids],
-    );
+    const rows = await log.placesOf(ids);
     if (rows.length === 0) return undefined;
     const first = rows[0];
     const same =
@@ -126,85 +131,95 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
         streamId,
         expected,
         await streamVersion(pool, tables, streamId),
-        used?.stream_id === streamId
-          ? `event ${used.event_id} is already stored, but the events appended with it differ`
-          : `event id ${used?.event_id ?? ''} is already used`,
+        used?.stream_id === streamId ? `event ${used.event_id} is already stored, but the events appended with it differ` : `event id ${used?.event_id ?? ''} is already used`,
       );
     }
-    return readPositioned(streamId, first.stream_version, first.stream_version + ids.length - 1);
+    return log.readStream(streamId, first.stream_version, first.stream_version + ids.length - 1);
   }
 
-  /**
-   * Runs `work` in a transaction on a client of its own, released before the caller goes
-   * on: a caller that held it while querying the pool again could exhaust the pool.
-   */
-  async function inOneTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
+  let prepared = options.preparedStatements !== false;
+  /** The statement, named while the server keeps named statements. */
+  async function statement(request: AppendRequest<E>): Promise<Placed | undefined> {
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
+      return await appendStatement(pool, tables, request, prepared);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      const { code } = pgError(error);
+      // "does not exist" / "already exists": a pooler swapped the server connection under the name. Nothing ran.
+      if (!prepared || (code !== '26000' && code !== '42P05')) throw error;
+      prepared = false;
+      return appendStatement(pool, tables, request, false);
+    }
+  }
+
+  /** The append's statement until it takes the stream row or the stream is not at `expected`. */
+  async function place(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<Placed> {
+    for (let attempt = 1; ; attempt++) {
+      const placed = await statement({ streamId, expected, events });
+      if (placed) return placed;
+      const current = await streamVersion(pool, tables, streamId);
+      if (!expectationHeld(expected, current)) throw new ConcurrencyConflictError(streamId, expected, current);
+      if (attempt >= GUARD_ATTEMPTS) {
+        throw new Error(
+          `stream ${streamId}'s last position lies above every new transaction's: the database was restored into another cluster? run migrate() to re-base the positions`,
+        );
+      }
     }
   }
 
   async function append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<AppendResult<E>> {
-    if (events.length === 0) return { events: [], streamVersion: await streamVersion(pool, tables, streamId), duplicate: false };
+    if (events.length === 0) return { events: [], streamVersion: await typed('append', () => streamVersion(pool, tables, streamId)), duplicate: false };
+    if (events.length > EVENTS_PER_APPEND) throw new AppendTooLargeError(streamId, events.length);
     const repeated = repeatedId(events);
     if (repeated !== undefined) {
-      throw new ConcurrencyConflictError(streamId, expected, await streamVersion(pool, tables, streamId), `event id ${repeated} appears twice in one append`);
+      const current = await typed('append', () => streamVersion(pool, tables, streamId));
+      throw new ConcurrencyConflictError(streamId, expected, current, `event id ${repeated} appears twice in one append`);
     }
-    let previous: number;
+    let placed: Placed;
     try {
-      previous = await inOneTransaction((client) => appendInTransaction(client, tables, streamId, expected, events));
+      placed = await retried('append', () => place(streamId, expected, events));
     } catch (error) {
       const failure = pgError(error);
       const isConflict = isRedressError(error, 'ConcurrencyConflict') || (failure.code === UNIQUE_VIOLATION && failure.constraint !== undefined);
       if (!isConflict) throw error;
       // The fast path writes first and asks questions after: only a refused append checks
       // whether it is the retry of one that already went through.
-      const stored = await storedRun(streamId, expected, events);
-      if (stored) return { events: stored, streamVersion: await streamVersion(pool, tables, streamId), duplicate: true };
+      const stored = await typed('append', () => storedRun(streamId, expected, events));
+      if (stored) return { events: stored, streamVersion: await typed('append', () => streamVersion(pool, tables, streamId)), duplicate: true };
       if (isRedressError(error, 'ConcurrencyConflict')) throw error;
       // An id clash whose owner is no longer there to compare with: still a conflict, never a write.
-      throw new ConcurrencyConflictError(streamId, expected, await streamVersion(pool, tables, streamId));
+      throw new ConcurrencyConflictError(streamId, expected, await typed('append', () => streamVersion(pool, tables, streamId)));
     }
-    await assignPositions(true);
-    const recorded = await readPositioned(streamId, previous + 1, previous + events.length);
-    return { events: recorded, streamVersion: previous + events.length, duplicate: false };
-  }
-
-  async function selectAll(fromPosition: number, limit: number): Promise<EventRow[]> {
-    const { rows } = await pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${s}.redress_events WHERE tenant = $1 AND global_position >= $2 ORDER BY global_position LIMIT $3`,
-      [tables.tenant, fromPosition, Math.ceil(limit)],
+    wakeUps.announce();
+    const recorded = events.map(
+      (e, i) =>
+        ({
+          type: e.type,
+          data: e.data,
+          eventId: e.eventId,
+          occurredAt: e.occurredAt,
+          actor: e.actor,
+          causationId: e.causationId,
+          correlationId: e.correlationId,
+          schemaVersion: e.schemaVersion,
+          streamId,
+          streamVersion: placed.previous + i + 1,
+          globalPosition: placed.first + i,
+        }) as RecordedEvent<E>,
     );
-    return rows;
+    return { events: recorded, streamVersion: placed.previous + events.length, duplicate: false };
   }
 
-  async function readAll(fromPosition = 1, limit = 1000): Promise<RecordedEvent<E>[]> {
-    if (!(limit > 0)) return [];
-    const from = Number.isFinite(fromPosition) ? Math.max(1, Math.floor(fromPosition)) : 1;
-    let rows = await selectAll(from, limit);
-    // At the head of the log: events a writer committed but could not position (it died
-    // in between) would wait for the next append; position them now instead.
-    if (rows.length < limit && (await assignPositions(false)) > 0) rows = await selectAll(from, limit);
-    return rows.map((r) => toRecorded<E>(r));
-  }
-
-  async function headPosition(): Promise<number> {
-    await assignPositions(false);
-    const { rows } = await pool.query<{ head: string | null }>(`SELECT max(global_position) AS head FROM ${s}.redress_events WHERE tenant = $1`, [tables.tenant]);
-    return Number(rows[0]?.head ?? 0);
-  }
+  const readAll = (fromPosition = 1, limit = 1000) => retried('readAll', () => log.readAll(fromPosition, limit));
+  const headPosition = () => retried('headPosition', () => log.head(false));
 
   async function waitForAppend(position: number, signal: AbortSignal): Promise<void> {
-    await wakeUps.next(signal, async () => (await headPosition()) >= position);
+    await wakeUps.next(signal, async () => (await retried('waitForAppend', () => log.head(true))) >= position);
+  }
+
+  /** A subscription outlives a server restart: it waits a poll interval and reads again from where it was. */
+  async function recover(error: unknown, signal: AbortSignal): Promise<void> {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    await pause(pollMs, signal);
   }
 
   return {
@@ -212,15 +227,18 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     schema: schemaName,
     pool,
     append,
-    readStream: (streamId, fromVersion = 1) => readPositioned(streamId, Math.max(1, fromVersion)),
+    readStream: (streamId, fromVersion = 1) => retried('readStream', () => log.readStream(streamId, Math.max(1, fromVersion))),
     readAll,
     headPosition,
     waitForAppend,
     subscribe(subscribeOptions?: SubscribeOptions): Subscription<E> {
-      return followLog({ readAll, waitForAppend }, subscribeOptions);
+      return followLog({ readAll, waitForAppend, recover, closed: closing.signal }, subscribeOptions);
     },
     async close() {
+      // Subscriptions end with the store, rather than fail on a pool that is gone.
+      closing.abort();
       await wakeUps.close();
+      unguard();
       if (ownsPool) await pool.end();
     },
   };

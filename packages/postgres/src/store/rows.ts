@@ -5,8 +5,8 @@ export const EVENT_COLUMNS =
   'global_position, stream_id, stream_version, event_id, type, data, occurred_at, actor, causation_id, correlation_id, schema_version';
 
 export interface EventRow {
-  /** bigint: the driver returns it as a string. Null until the positioner has run. */
-  readonly global_position: string | null;
+  /** bigint: the driver returns it as a string. */
+  readonly global_position: string;
   readonly stream_id: string;
   readonly stream_version: number;
   readonly event_id: string;
@@ -19,9 +19,9 @@ export interface EventRow {
   readonly schema_version: number;
 }
 
-/** Rows that all have a position, as recorded events (the caller checked `global_position`). */
+/** A row as a recorded event. */
 export function toRecorded<E extends EventLike>(row: EventRow): RecordedEvent<E> {
-  // Positions are far below 2^53 in any real log (9e15 events), so a number is exact.
+  // Positions stay below 2^53 for 9e12 transactions after the schema was created, so a number is exact.
   return {
     type: row.type,
     data: row.data,
@@ -36,5 +36,3 @@ export function toRecorded<E extends EventLike>(row: EventRow): RecordedEvent<E>
     globalPosition: Number(row.global_position),
   } as RecordedEvent<E>;
 }
-
-export const allPositioned = (rows: readonly EventRow[]): boolean => rows.every((r) => r.global_position !== null);

@@ -15,7 +15,6 @@ import pg from 'pg';
 import { createProjector } from '../projections/projector.js';
 import type { SqlProjection } from '../projections/sql-projection.js';
 import { ticketTablesProjection } from '../projections/ticket-tables.js';
-import { LOCK_CLASS } from '../schema/migrations.js';
 import { createPostgresEventStore } from '../store/postgres-event-store.js';
 
 export interface ProjectorProcessConfig {
@@ -53,7 +52,6 @@ async function main(config: ProjectorProcessConfig): Promise<void> {
   pool.on('error', () => undefined);
   const store = await createPostgresEventStore<ComplaintEvent>({ pool, tenant: config.tenant, migrate: false, pollIntervalMs: 100 });
   const tickets = ticketTablesProjection();
-  const lockKey = `${store.schema}/${store.tenant}/${tickets.name}`;
   let hold = false;
   let reported = false;
   /** Tells the parent of a change of `active`; also called before each batch, so the parent hears of it first. */
@@ -74,9 +72,10 @@ async function main(config: ProjectorProcessConfig): Promise<void> {
       await tx.query(
         `INSERT INTO failover_batches (tenant, first_position, last_position, by, holds_lock)
          SELECT $1, $2, $3, $4, EXISTS (
-           SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND granted AND locktype = 'advisory'
-             AND classid = $5::int::oid AND objid = hashtext($6)::oid AND objsubid = 2)`,
-        [config.tenant, first, last, config.name, LOCK_CLASS.projections, lockKey],
+           SELECT 1 FROM pg_locks WHERE pid = pg_backend_pid() AND granted AND locktype = 'advisory' AND objsubid = 1
+             AND classid = (SELECT oid FROM pg_namespace WHERE nspname = $5)
+             AND objid = (SELECT lock_id FROM redress_projector_locks WHERE tenant = $1 AND projection = $6)::oid)`,
+        [config.tenant, first, last, config.name, store.schema, tickets.name],
       );
       if (config.applyDelayMs > 0) await tx.query('SELECT pg_sleep($1)', [config.applyDelayMs / 1000]);
       if (hold) {

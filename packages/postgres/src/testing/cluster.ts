@@ -48,7 +48,20 @@ export interface TestCluster {
   readonly directory: string;
   /** Stops the server (fast shutdown) and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Takes the server down, keeping its data: `'fast'` (clients are disconnected,
+   * 57P01) or `'immediate'` (the server quits without a checkpoint, like a crash: the
+   * next start recovers from the WAL). Connections fail until `up()`.
+   */
+  down(mode: ShutdownMode): Promise<void>;
+  /** Starts the server again on the same port, after `down()`. */
+  up(): Promise<void>;
+  /** `down(mode)` then `up()`. */
+  restart(mode: ShutdownMode): Promise<void>;
 }
+
+/** How `pg_ctl stop` stops the server when a test takes it down (`smart` would wait for clients). */
+export type ShutdownMode = 'fast' | 'immediate';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -112,41 +125,59 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const [pgCtl, args] = asServerUser(bin, 'pg_ctl', ['-D', data, '-l', join(directory, 'server.log'), '-o', [...serverOptions, `-p ${port}`].join(' '), '-w', '-t', '60', 'start']);
+    const startArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-l', join(directory, 'server.log'), '-o', [...serverOptions, `-p ${port}`].join(' '), '-w', '-t', '60', 'start']);
     try {
-      await run(pgCtl, args);
+      await run(startArgs[0], startArgs[1]);
     } catch (error) {
       lastError = error;
       continue;
     }
-    const stopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    const stopArgs = (mode: ShutdownMode) => asServerUser(bin, 'pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
     // pg's pool.end() resolves before its clients have closed; a fast stop then sends those
     // clients a FATAL (57P01) that pg raises as an unhandled 'error'. A smart stop waits for
     // them; one that never leaves gets the fast stop after 10 s.
     const smartStopArgs = asServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'smart', '-w', '-t', '10', 'stop']);
     let stopped = false;
+    let running = true;
     const stopNow = () => {
       if (stopped) return;
       stopped = true;
       try {
-        execFileSync(stopArgs[0], stopArgs[1], { stdio: 'ignore' });
+        if (running) execFileSync(...stopArgs('fast'), { stdio: 'ignore' });
       } finally {
         remove();
       }
     };
     // A test run that ends without calling stop() must not leave a server behind.
     process.once('exit', stopNow);
+    const down = async (mode: ShutdownMode) => {
+      if (!running) return;
+      const [tool, args] = stopArgs(mode);
+      await run(tool, args);
+      running = false;
+    };
+    const up = async () => {
+      if (running) return;
+      await run(startArgs[0], startArgs[1]);
+      running = true;
+    };
     return {
       server,
       connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
       port,
       directory,
+      down,
+      up,
+      async restart(mode) {
+        await down(mode);
+        await up();
+      },
       async stop() {
         process.removeListener('exit', stopNow);
         if (stopped) return;
         stopped = true;
         try {
-          await run(smartStopArgs[0], smartStopArgs[1]).catch(() => run(stopArgs[0], stopArgs[1]));
+          if (running) await run(smartStopArgs[0], smartStopArgs[1]).catch(() => run(...stopArgs('fast')));
         } finally {
           remove();
         }

@@ -4,8 +4,9 @@ import { projections } from './0002-projections.js';
 import type { Migration } from './migration.js';
 import { ticketReadModels } from './0003-ticket-read-models.js';
 import { slaDeadlines } from './0004-sla-deadlines.js';
+import { utcInstants } from './0005-utc-instants.js';
 
-export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines];
+export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines, utcInstants];
 
 /** The schema version this build of @redress/sqlite reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

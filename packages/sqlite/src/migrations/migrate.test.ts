@@ -17,7 +17,7 @@ describe('schema migrations', () => {
   it('turn an empty database into the expected schema, and record each step', () => {
     const db = new Database(':memory:');
     const report = migrate(db, clock);
-    expect(report).toEqual({ from: 0, to: SCHEMA_VERSION, applied: [1, 2, 3, 4] });
+    expect(report).toEqual({ from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => m.version) });
     expect(schemaOf(db)).toEqual([
       { type: 'index', name: 'redress_events_by_causation', tableName: 'redress_events' },
       { type: 'index', name: 'redress_sla_clocks_by_due', tableName: 'redress_sla_clocks' },
@@ -58,7 +58,7 @@ describe('schema migrations', () => {
     old.prepare("INSERT INTO redress_streams VALUES ('s-1', 1)").run();
     old.close();
     const store = createSqliteEventStore({ file, clock });
-    expect(store.migrations).toEqual({ from: 1, to: SCHEMA_VERSION, applied: [2, 3, 4] });
+    expect(store.migrations).toEqual({ from: 1, to: SCHEMA_VERSION, applied: MIGRATIONS.slice(1).map((m) => m.version) });
     expect(store.database.prepare('SELECT version FROM redress_streams').pluck().all()).toEqual([1]);
     store.close();
   });

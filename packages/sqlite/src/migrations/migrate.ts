@@ -41,6 +41,7 @@ export function migrate(db: Database, clock: Clock, migrations: readonly Migrati
       if (now > supported) throw new SchemaTooNewError(now, supported);
       if (now >= migration.version) return;
       db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.version, migration.name, clock.now().toISOString());
       applied.push(migration.version);
     }).immediate();

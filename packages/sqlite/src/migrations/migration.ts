@@ -1,3 +1,5 @@
+import type { Database } from 'better-sqlite3';
+
 /**
  * A schema migration: one numbered step, applied once, in its own transaction,
  * and recorded in `redress_migrations`. Migrations only ever move forward: a
@@ -10,4 +12,6 @@ export interface Migration {
   readonly name: string;
   /** The DDL, run as one script. */
   readonly sql: string;
+  /** Data changes SQL cannot make the way the store does, run after `sql` in the same transaction. */
+  run?(db: Database): void;
 }

@@ -9,10 +9,18 @@
  * died, or hung past the lease). Time comes from the injected clock.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Clock, ComplaintEvent, EventLike } from '@redress/core';
+import {
+  ProjectionFailedError,
+  StorageFaultError,
+  StoreUnavailableError,
+  type Clock,
+  type ComplaintEvent,
+  type EventLike,
+} from '@redress/core';
 import { StoreInputError } from '../errors.js';
 import type { SqliteEventStore } from '../store/sqlite-event-store.js';
 import { EVENT_COLUMNS, fromRow, type EventRow } from '../store/rows.js';
+import { storageError, typed } from '../store/faults.js';
 import { leaseOf, type LeaseRow } from './lease.js';
 import type { SqlProjection } from './sql-projection.js';
 
@@ -26,7 +34,26 @@ export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
   readonly leaseMs?: number;
   /** Events per transaction (default 500). */
   readonly batchSize?: number;
+  /** How long `run` waits before trying a failed batch again (default 1000 ms). */
+  readonly retryMs?: number;
+  /** Told of every change of `status`. */
+  readonly onStatus?: (status: ProjectorStatus) => void;
 }
+
+/** What `run` is doing, and why it is not progressing when it is not. */
+export type ProjectorStatus =
+  /** Not running (`run` not called, or its signal aborted). */
+  | { readonly state: 'stopped' }
+  /** Another instance holds the lease. */
+  | { readonly state: 'standby' }
+  | { readonly state: 'active' }
+  /** Another process held the write lock past the busy timeout; retried every `retryMs`. */
+  | { readonly state: 'unavailable'; readonly error: StoreUnavailableError; readonly attempts: number }
+  /**
+   * A batch cannot be applied (an event the projection fails on, a full disk): it rolled
+   * back, the checkpoint stays before it, and it is retried every `retryMs`, never skipped.
+   */
+  | { readonly state: 'failing'; readonly error: ProjectionFailedError | StorageFaultError; readonly attempts: number };
 
 export interface ProjectorStep {
   /** Whether this instance holds the lease (and so did the work). */
@@ -39,6 +66,8 @@ export interface ProjectorStep {
 
 export interface Projector {
   readonly name: string;
+  /** What `run` is doing; `step()` and friends throw their failures instead. */
+  readonly status: ProjectorStatus;
   /** The last global position the read model reflects (0 before any). */
   checkpoint(): number;
   /** Who holds the lease, and until when. */
@@ -51,7 +80,8 @@ export interface Projector {
   rebuild(): Promise<ProjectorStep>;
   /**
    * Follows the log until `signal` aborts: applies what comes, renews the lease while
-   * idle, and on standby retries to take the lease every third of its length.
+   * idle, and on standby retries to take the lease every third of its length. A batch
+   * that fails is retried every `retryMs` (never skipped) and shown in `status`.
    */
   run(signal: AbortSignal): Promise<void>;
   /** Gives up the lease, so a standby can take over without waiting for it to expire. */
@@ -76,6 +106,7 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
   const { store, projection, owner, clock } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const batchSize = options.batchSize ?? 500;
+  const retryMs = options.retryMs ?? 1000;
   if (!(typeof owner === 'string' && owner.length > 0)) throw new StoreInputError('owner', 'must be a non-empty string');
   if (!(Number.isSafeInteger(leaseMs) && leaseMs > 0)) throw new StoreInputError('leaseMs', 'must be a positive integer');
   if (!(Number.isSafeInteger(batchSize) && batchSize > 0)) throw new StoreInputError('batchSize', 'must be a positive integer');
@@ -92,6 +123,25 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     batch: db.prepare(`SELECT ${EVENT_COLUMNS} FROM redress_events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
   };
   const checkpoint = () => (sql.checkpoint.get(projection.name) as number | undefined) ?? 0;
+  /** After a failed batch: the last position it held; up to there batches hold one event. */
+  let narrowUntil = 0;
+
+  /** Why a batch failed, typed: the storage's fault, or the event the projection failed on. */
+  function batchFailure(error: unknown, rows: readonly EventRow[], at: EventRow | undefined): unknown {
+    try {
+      // Nothing kept in memory may outlive the rolled-back batch.
+      writer.flush?.();
+    } catch {
+      // its writes are rolled back with the batch
+    }
+    const typedError = storageError(error, 'project');
+    const first = at ?? rows[0];
+    if (typedError !== error || !first) return typedError;
+    narrowUntil = Math.max(narrowUntil, rows.at(-1)?.global_position ?? 0);
+    const event = { globalPosition: first.global_position, eventId: first.event_id, streamId: first.stream_id, type: first.type };
+    // Failed in apply: that event. Failed in flush: the batch, narrowed down on the next attempts.
+    return new ProjectionFailedError(projection.name, event, at ? 1 : rows.length, error);
+  }
 
   /** One batch: lease, read, apply, checkpoint, all or nothing. */
   const applyBatch = db.transaction((fromZero: boolean): ProjectorStep => {
@@ -102,13 +152,14 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
       sql.setCheckpoint.run(projection.name, 0, now.toISOString());
     }
     const from = checkpoint();
-    const rows = sql.batch.all(from, batchSize) as EventRow[];
+    const rows = sql.batch.all(from, from < narrowUntil ? 1 : batchSize) as EventRow[];
+    let at: EventRow | undefined;
     try {
-      for (const row of rows) {
-        if (handles.has(row.type)) writer.apply(fromRow<E>(row));
-      }
-    } finally {
+      for (at of rows) if (handles.has(at.type)) writer.apply(fromRow<E>(at));
+      at = undefined;
       writer.flush?.();
+    } catch (error) {
+      throw batchFailure(error, rows, at);
     }
     const last = rows.at(-1)?.global_position ?? from;
     if (last !== from || fromZero) sql.setCheckpoint.run(projection.name, last, now.toISOString());
@@ -116,13 +167,41 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
   });
 
   // IMMEDIATE: the lease check and the writes happen under the one write lock.
-  const step = async () => applyBatch.immediate(false);
+  const step = async () => typed('project', () => applyBatch.immediate(false));
 
   async function catchUp(): Promise<ProjectorStep> {
     for (;;) {
+      // A short batch is the end of the log, unless the projector is narrowing down a failure.
+      const full = checkpoint() < narrowUntil ? 1 : batchSize;
       const done = await step();
-      if (!done.active || done.applied < batchSize) return done;
+      if (!done.active || done.applied < full) return done;
     }
+  }
+
+  let status: ProjectorStatus = { state: 'stopped' };
+  const setStatus = (next: ProjectorStatus) => {
+    if (next.state === status.state && !('attempts' in next)) return;
+    status = next;
+    options.onStatus?.(next);
+  };
+  const attemptsOf = (state: 'unavailable' | 'failing') => (status.state === state ? status.attempts + 1 : 1);
+
+  /** One round of `run`: catch up, then wait for the next event, the lease or a retry. */
+  async function round(signal: AbortSignal): Promise<void> {
+    let done: ProjectorStep;
+    try {
+      done = await catchUp();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) setStatus({ state: 'unavailable', error, attempts: attemptsOf('unavailable') });
+      else if (error instanceof ProjectionFailedError || error instanceof StorageFaultError) setStatus({ state: 'failing', error, attempts: attemptsOf('failing') });
+      else throw error;
+      await pause(retryMs, signal);
+      return;
+    }
+    setStatus({ state: done.active ? 'active' : 'standby' });
+    if (!done.active) return pause(leaseMs / 3, signal);
+    // Caught up: wait for the next event, but wake in time to renew the lease.
+    await store.waitForAppend(done.checkpoint + 1, AbortSignal.any([signal, AbortSignal.timeout(leaseMs / 3)]));
   }
 
   return {
@@ -131,21 +210,21 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     lease: () => lease.holder(),
     step,
     catchUp,
+    get status() {
+      return status;
+    },
     async rebuild() {
-      const first = applyBatch.immediate(true);
+      // From zero, whatever was being narrowed down before.
+      narrowUntil = 0;
+      const first = typed('rebuild', () => applyBatch.immediate(true));
       if (!first.active || first.applied < batchSize) return first;
       return catchUp();
     },
     async run(signal) {
-      while (!signal.aborted) {
-        const done = await catchUp();
-        if (!done.active) {
-          await pause(leaseMs / 3, signal);
-          continue;
-        }
-        // Caught up: wait for the next event, but wake in time to renew the lease.
-        const renew = AbortSignal.any([signal, AbortSignal.timeout(leaseMs / 3)]);
-        await store.waitForAppend(done.checkpoint + 1, renew);
+      try {
+        while (!signal.aborted) await round(signal);
+      } finally {
+        setStatus({ state: 'stopped' });
       }
     },
     release: () => lease.release(owner),

@@ -5,10 +5,12 @@
  *
  * The rows are computed by @redress/core's `evolveTicket`, the same function the
  * in-memory ticket view uses, so the two read models cannot drift apart: this file
- * only decides where each field goes.
+ * only decides where each field goes. Instants go into the columns in UTC
+ * (instants.ts), so they compare and sort as text; the JSON keeps them as given.
  */
 import { COMPLAINT_EVENT_TYPES, evolveTicket, isOpenStep, type ComplaintEvent, type TicketView } from '@redress/core';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { utcInstant } from './instants.js';
 import type { SqlProjection } from './sql-projection.js';
 
 /** The timeline lives in its own table; the JSON column holds the rest. */
@@ -54,7 +56,7 @@ export function sqlTicketProjection(): SqlProjection<ComplaintEvent> {
           const { timeline, ...view } = after;
           pending.set(event.streamId, view);
           const entry = timeline.at(-1);
-          if (entry) addEntry.run(event.streamId, entry.version, entry.at, entry.type, entry.actor.id, entry.actor.role, entry.step);
+          if (entry) addEntry.run(event.streamId, entry.version, utcInstant(entry.at), entry.type, entry.actor.id, entry.actor.role, entry.step);
         },
         flush() {
           // Emptied first: after a failed batch nothing may be left for the next one, even if a write fails here.
@@ -71,11 +73,11 @@ export function sqlTicketProjection(): SqlProjection<ComplaintEvent> {
               customer: view.customer.reference,
               channel: view.channel,
               branch: view.branch,
-              agreedDeadline: view.agreedDeadline,
+              agreedDeadline: utcInstant(view.agreedDeadline),
               cycle: view.cycle,
-              receivedAt: view.receivedAt,
-              updatedAt: view.updatedAt,
-              closedAt: view.closedAt,
+              receivedAt: utcInstant(view.receivedAt),
+              updatedAt: utcInstant(view.updatedAt),
+              closedAt: utcInstant(view.closedAt),
               version: view.version,
               view: JSON.stringify(view),
             });

@@ -5,6 +5,7 @@
  */
 import {
   ConcurrencyConflictError,
+  StoreUnavailableError,
   assertExpectedVersion,
   followLog,
   systemClock,
@@ -22,6 +23,7 @@ import {
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { configure, openDatabase, type DatabaseSettings } from '../database/open.js';
 import { StoreInputError } from '../errors.js';
+import { typed } from './faults.js';
 import { migrate, type MigrationReport } from '../migrations/migrate.js';
 import { createAppendSignal } from './append-signal.js';
 import { EVENT_COLUMNS, fromRow, recorded, type EventRow } from './rows.js';
@@ -66,11 +68,13 @@ const isUniqueViolation = (e: unknown): boolean => e instanceof Error && (e as {
 export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(options: SqliteEventStoreOptions): SqliteEventStore<E> {
   if (options.file === undefined && options.database === undefined) throw new StoreInputError('options', 'give a file or a database');
   const owned = options.database === undefined;
-  const db = options.database ?? openDatabase(options.file);
+  const db = typed('open', () => options.database ?? openDatabase(options.file));
   let migrations: MigrationReport;
   try {
-    configure(db, options);
-    migrations = migrate(db, options.clock ?? systemClock);
+    migrations = typed('open', () => {
+      configure(db, options);
+      return migrate(db, options.clock ?? systemClock);
+    });
   } catch (e) {
     if (owned) db.close();
     throw e;
@@ -92,7 +96,7 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
     ),
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM redress_events WHERE global_position >= ? ORDER BY global_position LIMIT ?`),
   };
-  const head = () => sql.head.get() as number;
+  const head = () => typed('head', () => sql.head.get() as number);
   const versionOf = (streamId: string) => (sql.version.get(streamId) as number | undefined) ?? 0;
   const readStream = (streamId: string, from: number, limit = -1) =>
     (sql.readStream.all(streamId, from, limit) as EventRow[]).map((row) => fromRow<E>(row));
@@ -150,6 +154,8 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
   );
 
   const signal = createAppendSignal(head, pollIntervalMs);
+  const closing = new AbortController();
+  const readAll = async (from: number, limit: number) => typed('readAll', () => (sql.readAll.all(from, limit) as EventRow[]).map((row) => fromRow<E>(row)));
 
   return {
     database: db,
@@ -157,6 +163,7 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
     head,
     waitForAppend: (position, abort) => signal.waitFor(position, abort),
     close() {
+      closing.abort();
       if (owned && db.open) db.close();
       // Waiting subscriptions wake up to find the store closed, rather than poll forever.
       signal.notify();
@@ -169,28 +176,35 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
       const rows = serialise(events);
       // IMMEDIATE takes the write lock up front: a reader's lock is never upgraded mid-way,
       // which in WAL would fail with SQLITE_BUSY instead of waiting.
-      const result = appendInTransaction.immediate(streamId, expected, events, rows);
+      const result = typed('append', () => appendInTransaction.immediate(streamId, expected, events, rows));
       if (result.events.length > 0 && !result.duplicate) signal.notify();
       return result;
     },
 
     async readStream(streamId, fromVersion = 1) {
       checkStreamId(streamId);
-      return readStream(streamId, checkFrom('fromVersion', fromVersion));
+      const from = checkFrom('fromVersion', fromVersion);
+      return typed('readStream', () => readStream(streamId, from));
     },
 
     async readAll(fromPosition = 1, limit = 1000) {
       const from = checkFrom('fromPosition', fromPosition);
       const count = checkLimit(limit);
       if (count === 0) return [];
-      return (sql.readAll.all(from, count) as EventRow[]).map((row) => fromRow<E>(row));
+      return readAll(from, count);
     },
 
     subscribe(subscribeOptions?: SubscribeOptions): Subscription<E> {
       return followLog(
         {
-          readAll: async (from, limit) => (sql.readAll.all(from, limit) as EventRow[]).map((row) => fromRow<E>(row)),
+          readAll,
           waitForAppend: (position, abort) => signal.waitFor(position, abort),
+          // Another process holding the write lock past the busy timeout: wait a poll interval, read again.
+          recover: async (error, abort) => {
+            if (!(error instanceof StoreUnavailableError)) throw error;
+            await signal.waitFor(Number.POSITIVE_INFINITY, AbortSignal.any([abort, AbortSignal.timeout(pollIntervalMs)]));
+          },
+          closed: closing.signal,
         },
         subscribeOptions,
       );

@@ -56,6 +56,8 @@ export const en = {
       IllegalCommand: 'Not allowed in this step',
       ConcurrencyConflict: 'Someone else changed this ticket first: reload it and try again',
       IdempotencyConflict: 'This request key was already used for a different action: send it again as a new action',
+      StoreUnavailable: 'The database cannot be reached right now: try again in a moment',
+      StorageFault: 'The database refused to write (full or read-only): tell the administrator',
       Unauthenticated: 'Please log in',
     },
     allowed: 'Allowed here',

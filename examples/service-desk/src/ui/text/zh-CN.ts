@@ -58,6 +58,8 @@ export const zh: UiText = {
       IllegalCommand: '当前步骤不允许',
       ConcurrencyConflict: '他人已先更新该投诉：请刷新后重试',
       IdempotencyConflict: '该请求标识已用于另一操作：请作为新操作重新提交',
+      StoreUnavailable: '数据库暂时无法连接：请稍后重试',
+      StorageFault: '数据库无法写入（已满或只读）：请联系管理员',
       Unauthenticated: '请先登录',
     },
     allowed: '本步骤允许',

@@ -118,7 +118,7 @@ export function createProgram(io: CliIo = processIo(), options: ProgramOptions =
     );
 
   storeCommand(program, 'migrate', "bring the store's schema to this version of Redress").action((opts: Common) =>
-    withStore(opts, io, {}, async (opened) => {
+    withStore(opts, io, { migrate: true }, async (opened) => {
       const result = await migrateStore(opened);
       const text = result.applied.length ? `${opened.label}: migrated from version ${result.from} to ${result.to} (applied ${result.applied.join(', ')})` : `${opened.label}: schema is current (version ${result.to})`;
       report(opts, result, text);

@@ -121,7 +121,13 @@ export async function createDesk(options: DeskOptions) {
     },
     /** Resolves once the read models have applied everything the store holds now (tests and the clock hook). */
     async settled(): Promise<void> {
-      while ((await store.readAll(read.position + 1, 1)).length > 0) await read.reached(read.position + 1);
+      // Wait for the event found, not for "position + 1" read again after the await: the read
+      // side may have reached the head meanwhile, and then it would wait for an event to come.
+      for (;;) {
+        const [next] = await store.readAll(read.position + 1, 1);
+        if (next === undefined) return;
+        await read.reached(next.globalPosition);
+      }
     },
     /** Moves the desk's clock forward and lets the SLA ticker catch up (test and demo hook only). */
     advanceClock(ms: number): void {

@@ -1,11 +1,12 @@
 /**
  * `redress migrate`: brings the store's schema to the version this @redress package
  * knows, and says what it did. SQLite migrates on open (the store applies pending
- * migrations in one transaction); PostgreSQL runs `migrate()` under its advisory lock, so
- * two deploys running it at once apply each migration once.
+ * migrations in one transaction); PostgreSQL is opened with `migrate: true`, which runs
+ * `migrate()` under its advisory lock, so two deploys running it at once apply each
+ * migration once.
  */
 import type { OpenedStore } from '../store/open-store.js';
-import { loadPeer } from '../store/load-peer.js';
+import { CliError } from '../errors.js';
 
 export interface MigrateReport {
   /** The schema version before and after. */
@@ -20,7 +21,8 @@ export async function migrateStore(opened: OpenedStore): Promise<MigrateReport> 
     const { from, to, applied } = opened.store.migrations;
     return { from, to, applied: [...applied] };
   }
-  const { migrate } = await loadPeer('@redress/postgres', () => import('@redress/postgres'));
-  const report = await migrate(opened.store.pool, opened.store.schema);
+  // The store was opened with `migrate: true`, so its open ran migrate() and kept the report.
+  const report = opened.store.migrations;
+  if (!report) throw new CliError(`${opened.label} was opened without migrating: open it with { migrate: true }`);
   return { from: report.from, to: report.to, applied: report.applied.map((m) => m.version) };
 }

@@ -36,6 +36,8 @@ export type OpenedStore =
 export interface OpenOptions {
   /** Refuse a SQLite file that does not exist yet, instead of creating an empty one (reading commands). */
   readonly mustExist?: boolean;
+  /** Bring a PostgreSQL schema to this release's version on open (`redress migrate` only; every other command refuses an old schema). */
+  readonly migrate?: boolean;
 }
 
 export async function openStore(options: StoreOptions, io: CliIo, open: OpenOptions = {}): Promise<OpenedStore> {
@@ -51,18 +53,29 @@ export async function openStore(options: StoreOptions, io: CliIo, open: OpenOpti
     return { kind: 'sqlite', store, label: `SQLite ${options.sqlite}`, head: async () => store.head(), close: async () => store.close() };
   }
   if (postgres !== undefined) {
-    const { createPostgresEventStore } = await loadPeer('@redress/postgres', () => import('@redress/postgres'));
+    const { createPostgresEventStore, SchemaVersionError } = await loadPeer('@redress/postgres', () => import('@redress/postgres'));
     // Never migrates on its own: changing a shared schema is `redress migrate`'s job, run on purpose.
     const store = await createPostgresEventStore<EventLike>({
       connectionString: postgres,
-      migrate: false,
+      migrate: open.migrate === true,
       ...(options.schema ? { schema: options.schema } : {}),
       ...(options.tenant ? { tenant: options.tenant } : {}),
+    }).catch((error: unknown) => {
+      throw error instanceof SchemaVersionError ? schemaRefusal(error) : error;
     });
     const label = `PostgreSQL ${store.schema} (tenant ${store.tenant})`;
     return { kind: 'postgres', store, label, head: () => store.headPosition(), close: () => store.close() };
   }
   throw new CliError('name a store: --sqlite <file> or --postgres <url> (or set REDRESS_POSTGRES_URL)');
+}
+
+/** Says what to do about a schema this release cannot use, in the CLI's words. */
+function schemaRefusal(error: { readonly schema: string; readonly databaseVersion: number; readonly supportedVersion: number; readonly message: string }): CliError {
+  if (error.databaseVersion === 0) return new CliError(`PostgreSQL schema "${error.schema}" does not exist or holds no Redress tables: run \`redress migrate\` on this database first`);
+  if (error.databaseVersion < error.supportedVersion) {
+    return new CliError(`PostgreSQL schema "${error.schema}" is at version ${error.databaseVersion}, this release needs ${error.supportedVersion}: run \`redress migrate\` on this database first`);
+  }
+  return new CliError(error.message);
 }
 
 /** Runs `work` on the opened store and closes it afterwards, whatever happened. */

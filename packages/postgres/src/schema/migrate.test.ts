@@ -85,6 +85,17 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it("keeps its open's migration report on the store, and none when it only checked the schema", async () => {
+    await expect(createPostgresEventStore({ pool: db.pool, schema: 'reported', migrate: false })).rejects.toMatchObject({ kind: 'SchemaVersion', databaseVersion: 0 });
+    const first = await createPostgresEventStore({ pool: db.pool, schema: 'reported' });
+    expect(first.migrations).toMatchObject({ from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => ({ version: m.version, name: m.name })) });
+    const again = await createPostgresEventStore({ pool: db.pool, schema: 'reported' });
+    expect(again.migrations).toMatchObject({ from: SCHEMA_VERSION, applied: [] });
+    const checked = await createPostgresEventStore({ pool: db.pool, schema: 'reported', migrate: false });
+    expect(checked.migrations).toBeUndefined();
+    await Promise.all([first.close(), again.close(), checked.close()]);
+  });
+
   it('rolls a failing migration back entirely', async () => {
     const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: (s: string) => `CREATE TABLE ${s}.half (x int); SELECT 1/0;` }];
     await expect(migrate(db.pool, 'broken', broken)).rejects.toThrow(/division by zero/);

@@ -98,7 +98,9 @@ describe('upgrading a schema 3 database', () => {
     await tickets.stop();
     const views = (await pool.query("SELECT view FROM public.redress_tickets WHERE tenant = 'default' ORDER BY complaint_id")).rows.map((r: { view: unknown }) => r.view);
     const rebuilt = (await rebuildProjection(store, ticketViewProjection())).state;
-    expect(views).toEqual([...rebuilt.values()].sort((a, b) => a.complaintId.localeCompare(b.complaintId)));
+    // Tickets the old release wrote and no later event touched keep its view's fields (today's
+    // code adds some): every field a row holds equals the rebuild's.
+    expect([...rebuilt.values()].sort((a, b) => a.complaintId.localeCompare(b.complaintId))).toMatchObject(views);
     const timeline = (await pool.query("SELECT count(*)::int AS n FROM public.redress_ticket_timeline WHERE tenant = 'default'")).rows[0];
     // One row per event of a ticket (the orphans' new stream never had a receipt, so no ticket).
     expect(timeline).toEqual({ n: (await store.readAll(1, 10_000)).filter((e) => rebuilt.has(e.streamId)).length });

@@ -24,7 +24,7 @@ import {
 } from '@redress/core';
 import pg from 'pg';
 import type { Pool } from 'pg';
-import { assertMigrated, migrate } from '../schema/migrate.js';
+import { assertMigrated, migrate, type MigrationReport } from '../schema/migrate.js';
 import { appendStatement, streamVersion, type AppendRequest, type Placed, type StoreTables } from './append.js';
 import { guardPool } from './clients.js';
 import { retried, typed } from './faults.js';
@@ -68,6 +68,12 @@ export interface PostgresEventStore<E extends EventLike = ComplaintEvent> extend
    * while a transaction that started before it is still running (see positions.ts).
    */
   headPosition(): Promise<number>;
+  /**
+   * What the open's `migrate()` run did (the schema version before and after, the
+   * migrations applied), like the SQLite store's `migrations`; undefined when the store was
+   * opened with `migrate: false` and only checked the schema.
+   */
+  readonly migrations: MigrationReport | undefined;
   /** Ends its subscriptions and stops listening; ends the pool when the store created it. */
   close(): Promise<void>;
 }
@@ -101,8 +107,12 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
   const unguard = guardPool(pool);
   const pollMs = options.pollIntervalMs ?? 1000;
+  let migrations: MigrationReport | undefined;
   try {
-    await typed('open', () => (options.migrate !== false ? migrate(pool, schemaName).then(() => undefined) : assertMigrated(pool, schemaName)));
+    await typed('open', async () => {
+      if (options.migrate !== false) migrations = await migrate(pool, schemaName);
+      else await assertMigrated(pool, schemaName);
+    });
   } catch (error) {
     unguard();
     if (ownsPool) await pool.end();
@@ -230,6 +240,7 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     readStream: (streamId, fromVersion = 1) => retried('readStream', () => log.readStream(streamId, Math.max(1, fromVersion))),
     readAll,
     headPosition,
+    migrations,
     waitForAppend,
     subscribe(subscribeOptions?: SubscribeOptions): Subscription<E> {
       return followLog({ readAll, waitForAppend, recover, closed: closing.signal }, subscribeOptions);

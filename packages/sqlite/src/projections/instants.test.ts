@@ -57,7 +57,10 @@ describe('instants in the ticket tables', () => {
     return createProjector({ store: again, projection: sqlTicketProjection(), owner: 't', clock })
       .rebuild()
       .then(() => {
-        expect(dumpReadModels(again.database)).toEqual(migrated);
+        // The view column is the ticket view as JSON: today's code adds fields the old release
+        // did not have; every field it wrote must read the same.
+        const parsed = (dump: ReturnType<typeof dumpReadModels>) => ({ ...dump, tickets: dump.tickets.map((row) => ({ ...(row as object), view: JSON.parse((row as { view: string }).view) as unknown })) });
+        expect(parsed(dumpReadModels(again.database))).toMatchObject(parsed(migrated));
         again.close();
       });
   });

@@ -9,6 +9,7 @@
  * to the runner and `{ replayPath }` to the options to replay it exactly.
  */
 import {
+  commandSchema,
   createEngine,
   createInMemoryEventStore,
   createManualClock,
@@ -19,6 +20,7 @@ import {
   type ClassificationMatrix,
   type Command,
   type ComplaintEvent,
+  type ComplaintStep,
   type DutyOptions,
   type Engine,
   type EngineOptions,
@@ -37,9 +39,11 @@ import { commandOfType, generateWith, type CommandOptions } from '../arbitraries
 import { invalidCommand, type InvalidCommand } from '../arbitraries/invalid.js';
 import type { PayloadGenerators } from '../arbitraries/payloads.js';
 import type { TextLocale } from '../arbitraries/phrases.js';
-import { commandForStep, walkStep, type WalkStep } from '../arbitraries/walk.js';
+import { commandForStep, lingerSteps, stepMove, walkStep, type WalkStep } from '../arbitraries/walk.js';
 import type { StoreFactory } from '../specs/engine-spec.js';
+import type { FactsSource } from '../rules/whenever.js';
 import type { Coverage } from './coverage.js';
+import { CURRENT, fieldsRead, formatFields, stateChange, type FieldsRead } from './explain.js';
 import { invariantCatalogue, type Invariant, type InvariantContext } from './invariants.js';
 import { modelAfter, modelOffers, newModelTicket, type ModelTicket } from './reference-model.js';
 
@@ -65,7 +69,7 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly generators?: Partial<PayloadGenerators>;
   /** At most this many complaints per run (default 2: more spreads the commands too thin to reach archiving). */
   readonly maxComplaints?: number;
-  /** At most this many commands per run (default 50). */
+  /** At most this many commands per run (default 100: with fewer, the late steps' rare moves are not all reached in 50 runs). */
   readonly maxCommands?: number;
   /** Where the clock starts (default 2026-11-23T09:00:00Z). */
   readonly start?: Date | string;
@@ -76,11 +80,16 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly locale?: TextLocale | 'any';
   /** Replays a shrunk counterexample: the `replayPath` fast-check printed after it. */
   readonly replayPath?: string;
+  /** What stated rules read besides the command and state (view, history, host data), prepared before each command: `whenever(...).options()` adds them. */
+  readonly facts?: readonly FactsSource[];
 }
 
-/** The model side of a run: the reference model's tickets. */
+/** The model side of a run: the reference model's tickets, and the moves accepted so far (walks prefer new ones). */
 export interface WorkflowModel {
   tickets: ModelTicket[];
+  readonly taken: Set<string>;
+  /** The steps each complaint lingers in (see `WalkContext.linger`), drawn from its receipt's seed. */
+  readonly lingers: (readonly ComplaintStep[])[];
 }
 
 /** The real side: a fresh engine on a fresh store. */
@@ -92,9 +101,18 @@ export interface WorkflowSystem {
   readonly engineOptions: Omit<EngineOptions, 'store' | 'clock'>;
   /** What each complaint went through, for failure messages. */
   readonly history: Map<string, string[]>;
+  /** The same, with each line's command id and a way to rewrite what its counterexample entry prints. */
+  readonly trail: Map<string, TrailEntry[]>;
 }
 
 export type WorkflowCommand = fc.AsyncCommand<WorkflowModel, WorkflowSystem>;
+
+/** One line of a complaint's story: what it printed, the command's id, and how to print it again with the fields read. */
+export interface TrailEntry {
+  readonly line: string;
+  readonly commandId: string | undefined;
+  readonly say: (line: string) => void;
+}
 
 /** Thrown when the engine disagrees with the reference model or breaks an invariant. */
 export class WorkflowPropertyError extends Error {
@@ -111,6 +129,11 @@ function summary(label: string, command: Command | unknown, result: ExecuteResul
   const who = c.actor ? ` by ${c.actor.id} (${c.actor.role})` : '';
   const outcome = result.ok ? `→ ${result.value.events.map((e) => e.type).join(' + ')}` : `✗ ${result.error.kind}${'rule' in result.error && result.error.rule ? ` (${result.error.rule.name})` : ''}`;
   return `${label} ${typeof c.type === 'string' ? c.type : '?'}${who} ${outcome}`;
+}
+
+/** The fields read from the current command and from the events it appended. */
+function merged(reads: FieldsRead, commandId: string | undefined): ReadonlyMap<string, unknown> {
+  return new Map([...(reads.get(CURRENT) ?? []), ...(reads.get(commandId ?? '') ?? [])]);
 }
 
 /** Executes one command on one complaint and checks the model and the invariants. */
@@ -131,6 +154,7 @@ async function step(
 
   const before = await real.store.readStream(complaintId);
   const logLengthBefore = (await real.store.readAll(1)).length;
+  if (options.facts && commandSchema.safeParse(command).success) for (const source of options.facts) await source.prepare(real.store, command as Command);
   const result = await real.engine.execute(command as Command);
   const stream = await real.store.readStream(complaintId);
   const log = await real.store.readAll(1);
@@ -140,8 +164,21 @@ async function step(
   const history = real.history.get(complaintId) ?? [];
   history.push(line);
   real.history.set(complaintId, history);
-  const fail = (what: string): never => {
-    throw new WorkflowPropertyError(`${what}\ncomplaint #${index} (${complaintId}) went through:\n${history.map((h) => `  ${h}`).join('\n')}`);
+  const trail = real.trail.get(complaintId) ?? [];
+  trail.push({ line, commandId: result.ok ? result.value.commandId : undefined, say: said });
+  real.trail.set(complaintId, trail);
+  const story = (reads: FieldsRead = new Map()) =>
+    trail
+      .map((entry, i) => {
+        const fields = formatFields(i === trail.length - 1 ? merged(reads, entry.commandId) : reads.get(entry.commandId ?? ''));
+        if (fields !== '') entry.say(`${entry.line}${fields}`);
+        return `  ${entry.line}${fields}`;
+      })
+      .join('\n');
+  const fail = (what: string, reads?: FieldsRead): never => {
+    throw new WorkflowPropertyError(
+      `${what}\ncomplaint #${index} (${complaintId}) went through:\n${story(reads)}\nthe last command took it from ${stateChange(before, stream)}`,
+    );
   };
 
   // The reference model's predictions.
@@ -161,6 +198,7 @@ async function step(
       );
     }
     options.coverage?.recordTransition(ticket.step, accepted.type, expected.step);
+    model.taken.add(stepMove(ticket.step, accepted.type));
     model.tickets[index] = expected;
   } else if (!result.ok) {
     options.coverage?.recordRefusal(result.error.kind);
@@ -185,7 +223,7 @@ async function step(
   };
   for (const inv of options.invariants ?? invariantCatalogue) {
     const violation = await inv.check(context);
-    if (violation !== null) fail(`invariant ${inv.name} violated: ${inv.description}.\n  ${violation}`);
+    if (violation !== null) fail(`invariant ${inv.name} violated: ${inv.description}.\n  ${violation}\n(each command shows the payload fields ${inv.name} read)`, await fieldsRead(inv, context));
   }
 }
 
@@ -236,6 +274,7 @@ export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitra
       async (model, real, said) => {
         const index = model.tickets.length;
         model.tickets.push(newModelTicket(`complaint-${index + 1}`));
+        model.lingers.push(lingerSteps(seed));
         return step(options, model, real, index, time, (t, now) => ({
           command: generateWith(
             commandOfType('ReceiveComplaint', { complaintId: t.complaintId, now, state: initialComplaintState, locale }, base),
@@ -260,7 +299,7 @@ export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitra
           real,
           index,
           walk.time,
-          (_, now) => ({ command: commandForStep(state, walk, { ...base, complaintId, now, locale }).command }),
+          (_, now) => ({ command: commandForStep(state, walk, { ...base, complaintId, now, locale, taken: model.taken, linger: model.lingers[index] }).command }),
           said,
         );
       },
@@ -290,7 +329,7 @@ export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitra
     [
       fc.oneof({ arbitrary: advance, weight: 12 }, { arbitrary: receive, weight: 2 }, { arbitrary: invalid, weight: 1 }),
     ],
-    { maxCommands: options.maxCommands ?? 50, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) },
+    { maxCommands: options.maxCommands ?? 100, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) },
   );
 }
 
@@ -309,12 +348,12 @@ export async function createWorkflowSystem(options: WorkflowModelOptions = {}): 
   const clock = createManualClock(options.start ?? '2026-11-23T09:00:00Z');
   const engine = createEngine({ ...engineOptions, store, clock, projections });
   await engine.catchUp();
-  return { engine, store, clock, projections, engineOptions, history: new Map() };
+  return { engine, store, clock, projections, engineOptions, history: new Map(), trail: new Map() };
 }
 
 /** Runs one generated sequence against a fresh system: use it as the body of a property. */
 export async function runWorkflow(options: WorkflowModelOptions, commands: Iterable<WorkflowCommand>): Promise<void> {
-  await fc.asyncModelRun(async () => ({ model: { tickets: [] }, real: await createWorkflowSystem(options) }), commands);
+  await fc.asyncModelRun(async () => ({ model: { tickets: [], taken: new Set<string>(), lingers: [] }, real: await createWorkflowSystem(options) }), commands);
 }
 
 /** The whole property, for `fc.assert(workflowProperty(options), parameters)`. */

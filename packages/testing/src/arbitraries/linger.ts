@@ -19,9 +19,11 @@ export const stepMove = (step: ComplaintStep, type: CommandType): string => `${s
 
 /**
  * The steps to linger in, each once per its weight: the late steps three times as often,
- * since fewer walks get that far and every walk passes through the early ones anyway.
+ * since fewer walks get that far and every walk passes through the early ones anyway;
+ * an approved remedy four times (general complaints may skip it, so walks pass it least).
  */
-const LINGER: readonly ComplaintStep[] = OPEN_STEPS.flatMap((step, i) => Array<ComplaintStep>(i < 4 ? 1 : 3).fill(step));
+const WEIGHT: Partial<Record<ComplaintStep, number>> = { resolutionProposed: 3, remedyApproved: 4, executing: 3, followingUp: 3 };
+const LINGER: readonly ComplaintStep[] = OPEN_STEPS.flatMap((step) => Array<ComplaintStep>(WEIGHT[step] ?? 1).fill(step));
 
 /** The two steps a complaint lingers in, from a seed (the same one twice, sometimes). */
 export const lingerSteps = (seed: number): readonly ComplaintStep[] => [

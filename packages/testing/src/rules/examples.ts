@@ -26,12 +26,13 @@ export const vipComplaintsAreMajor = whenever('vipComplaintsAreMajor', {
 export const REFUND_LIMIT = 5_000;
 const bigRefund = (remedy: Remedy | undefined) => remedy?.kind === 'refund' && (remedy.amount?.value ?? 0) > REFUND_LIMIT;
 /** The remedy of the last proposal in a history. */
-export const standingRemedy = (history: readonly Recorded[]): Remedy | undefined =>
-  history.findLast((e): e is Extract<Recorded, { type: 'ResolutionProposed' }> => e.type === 'ResolutionProposed')?.data.remedy;
-const approvedBySeniorManagement = (history: readonly Recorded[]) => {
-  const proposal = history.findLastIndex((e) => e.type === 'ResolutionProposed');
-  return history.slice(proposal + 1).some((e) => e.type === 'RemedyApproved' && e.actor.role === 'seniorManagement');
+const lastProposal = (history: readonly Recorded[]) => history.map((e) => e.type).lastIndexOf('ResolutionProposed');
+export const standingRemedy = (history: readonly Recorded[]): Remedy | undefined => {
+  const proposal = history[lastProposal(history)];
+  return proposal?.type === 'ResolutionProposed' ? proposal.data.remedy : undefined;
 };
+const approvedBySeniorManagement = (history: readonly Recorded[]) =>
+  history.slice(lastProposal(history) + 1).some((e) => e.type === 'RemedyApproved' && e.actor.role === 'seniorManagement');
 
 /** The promise: no refund above 5000 is executed without senior management's approval of it. */
 export const bigRefundsNeedSeniorManagement = whenever('bigRefundsNeedSeniorManagement', {

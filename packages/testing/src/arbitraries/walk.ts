@@ -13,7 +13,6 @@
 import {
   COMMAND_TYPES,
   OPEN_STEPS,
-  snapshotFor,
   allowedCommands,
   decide,
   evolveAll,
@@ -28,7 +27,6 @@ import {
   type WorkflowRule,
 } from '@redress/core';
 import fc from 'fast-check';
-import { getNextTransitions } from 'xstate';
 import { calendarTime, timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from './clocks.js';
 import { acceptedCommandTypes, commandOfType, generateWith, permissionMatrix, type CommandOptions } from './commands.js';
 import { unfitActor } from './actors.js';

@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { failsWithout, runWorkflow, whenever, workflowCommands } from '@redress/testing';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 // "When a compensation is proposed, it must state its amount": the engine rule and the log invariant, from one statement.
 const compensationHasAmount = whenever('compensationHasAmount', {
@@ -12,4 +12,4 @@ const compensationHasAmount = whenever('compensationHasAmount', {
 const options = compensationHasAmount.options(); // the rule, the invariant catalogue and the rule's own invariant
 
 test.prop([workflowCommands(options)], { numRuns: 50 })('the engine keeps the rule and the catalogue', (commands) => runWorkflow(options, commands));
-test('and the test can fail: without the rule, it does', async () => expect((await failsWithout(compensationHasAmount, options)).failed).toBe(true));
+it('and the test can fail: without the rule, it does', async () => expect((await failsWithout(compensationHasAmount, options)).failed).toBe(true));

@@ -28,7 +28,8 @@ export async function failsWithout(
   const name = typeof rule === 'string' ? rule : rule.name;
   const rules = options.rules ?? [];
   if (!rules.some((r) => r.name === name)) throw new RangeError(`rule ${name} is not among the options' rules (${rules.map((r) => r.name).join(', ') || 'none'})`);
-  // Found is enough to answer; shrinking a long run costs more than finding it (pass endOnFailure: false to shrink).
-  const details = await fc.check(workflowProperty({ ...options, rules: rules.filter((r) => r.name !== name) }), { numRuns: 50, endOnFailure: true, ...parameters });
+  // Found is enough to answer, and shrinking a long run costs more than finding it (pass endOnFailure: false to shrink).
+  // Runs stop at the first failure, so the default allows many: a test with teeth costs a few runs, one without 200.
+  const details = await fc.check(workflowProperty({ ...options, rules: rules.filter((r) => r.name !== name) }), { numRuns: 200, endOnFailure: true, ...parameters });
   return { failed: details.failed, numRuns: details.numRuns, seed: details.seed, report: details.failed ? `${fc.defaultReportMessage(details)}\n${String((details.errorInstance as Error | undefined)?.message ?? '')}` : undefined };
 }

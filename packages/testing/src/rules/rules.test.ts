@@ -52,7 +52,7 @@ describe('whenever: a rule stated once', () => {
     // needs none, so its big refund goes from proposal to execution unapproved. The promise, stated on execution, finds it.
     const options = { rules: [naiveBigRefundRule.rule], invariants: [...invariantCatalogue, bigRefundsNeedSeniorManagement.invariant] };
     // Found, not shrunk: shrinking a 100-command run costs more than finding it.
-    const report = await failureOf(options, { endOnFailure: true });
+    const report = await failureOf(options, { seed: 1, endOnFailure: true }); // measured: found on seeds 1-10, after 1 to 44 runs
     expect(report).toContain('invariant bigRefundsNeedSeniorManagement violated');
     expect(report).toMatch(/ProposeResolution by [^\n]*remedy\.kind: "refund"/);
     expect(report).toMatch(/remedy\.amount\.value: \d{4,5}/);

@@ -9,7 +9,6 @@
  * to the runner and `{ replayPath }` to the options to replay it exactly.
  */
 import {
-  commandSchema,
   createEngine,
   createInMemoryEventStore,
   createManualClock,
@@ -18,7 +17,6 @@ import {
   sequentialIds,
   ticketViewProjection,
   type ClassificationMatrix,
-  type Command,
   type ComplaintEvent,
   type ComplaintStep,
   type DutyOptions,
@@ -26,7 +24,6 @@ import {
   type EngineOptions,
   type EscalationConfigInput,
   type EventStore,
-  type ExecuteResult,
   type ManualClock,
   type PermissionMatrix,
   type PermissionPolicy,
@@ -34,18 +31,18 @@ import {
   type WorkflowRule,
 } from '@redress/core';
 import fc from 'fast-check';
-import { calendarTime, formatStep, timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from '../arbitraries/clocks.js';
+import { timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from '../arbitraries/clocks.js';
 import { commandOfType, generateWith, type CommandOptions } from '../arbitraries/commands.js';
-import { invalidCommand, type InvalidCommand } from '../arbitraries/invalid.js';
+import { invalidCommand } from '../arbitraries/invalid.js';
 import type { PayloadGenerators } from '../arbitraries/payloads.js';
 import type { TextLocale } from '../arbitraries/phrases.js';
-import { commandForStep, lingerSteps, stepMove, walkStep, type WalkStep } from '../arbitraries/walk.js';
+import { commandForStep, lingerSteps, walkStep, type WalkStep } from '../arbitraries/walk.js';
 import type { StoreFactory } from '../specs/engine-spec.js';
 import type { FactsSource } from '../rules/whenever.js';
 import type { Coverage } from './coverage.js';
-import { CURRENT, fieldsRead, formatFields, stateChange, type FieldsRead } from './explain.js';
-import { invariantCatalogue, type Invariant, type InvariantContext } from './invariants.js';
-import { modelAfter, modelOffers, newModelTicket, type ModelTicket } from './reference-model.js';
+import { step, WorkflowPropertyError } from './step.js';
+import type { Invariant } from './invariants.js';
+import { newModelTicket, type ModelTicket } from './reference-model.js';
 
 
 export interface WorkflowModelOptions extends TimeStepOptions {
@@ -105,6 +102,8 @@ export interface WorkflowSystem {
   readonly trail: Map<string, TrailEntry[]>;
 }
 
+export { WorkflowPropertyError };
+
 export type WorkflowCommand = fc.AsyncCommand<WorkflowModel, WorkflowSystem>;
 
 /** One line of a complaint's story: what it printed, the command's id, and how to print it again with the fields read. */
@@ -114,118 +113,11 @@ export interface TrailEntry {
   readonly say: (line: string) => void;
 }
 
-/** Thrown when the engine disagrees with the reference model or breaks an invariant. */
-export class WorkflowPropertyError extends Error {
-  override readonly name = 'WorkflowPropertyError';
-}
 
 const commandOptions = (options: WorkflowModelOptions): CommandOptions => ({
   ...(typeof options.permissions === 'object' ? { permissions: options.permissions } : {}),
   ...(options.generators ? { generators: options.generators } : {}),
 });
-
-function summary(label: string, command: Command | unknown, result: ExecuteResult): string {
-  const c = command as Partial<Command>;
-  const who = c.actor ? ` by ${c.actor.id} (${c.actor.role})` : '';
-  const outcome = result.ok ? `→ ${result.value.events.map((e) => e.type).join(' + ')}` : `✗ ${result.error.kind}${'rule' in result.error && result.error.rule ? ` (${result.error.rule.name})` : ''}`;
-  return `${label} ${typeof c.type === 'string' ? c.type : '?'}${who} ${outcome}`;
-}
-
-/** The fields read from the current command and from the events it appended. */
-function merged(reads: FieldsRead, commandId: string | undefined): ReadonlyMap<string, unknown> {
-  return new Map([...(reads.get(CURRENT) ?? []), ...(reads.get(commandId ?? '') ?? [])]);
-}
-
-/** Executes one command on one complaint and checks the model and the invariants. */
-async function step(
-  options: WorkflowModelOptions,
-  model: WorkflowModel,
-  real: WorkflowSystem,
-  index: number,
-  time: TimeStep,
-  build: (ticket: ModelTicket, now: string) => { command: Command | unknown; expectRefusal?: InvalidCommand },
-  said: (line: string) => void,
-): Promise<void> {
-  const ticket = model.tickets[index] as ModelTicket;
-  const { complaintId } = ticket;
-  real.clock.set((options.advance ?? calendarTime)(real.clock.now(), time));
-  const now = real.clock.now();
-  const { command, expectRefusal } = build(ticket, now.toISOString());
-
-  const before = await real.store.readStream(complaintId);
-  const logLengthBefore = (await real.store.readAll(1)).length;
-  if (options.facts && commandSchema.safeParse(command).success) for (const source of options.facts) await source.prepare(real.store, command as Command);
-  const result = await real.engine.execute(command as Command);
-  const stream = await real.store.readStream(complaintId);
-  const log = await real.store.readAll(1);
-
-  const line = summary(`${formatStep(time)} #${index}`, command, result);
-  said(line);
-  const history = real.history.get(complaintId) ?? [];
-  history.push(line);
-  real.history.set(complaintId, history);
-  const trail = real.trail.get(complaintId) ?? [];
-  trail.push({ line, commandId: result.ok ? result.value.commandId : undefined, say: said });
-  real.trail.set(complaintId, trail);
-  const story = (reads: FieldsRead = new Map()) =>
-    trail
-      .map((entry, i) => {
-        const fields = formatFields(i === trail.length - 1 ? merged(reads, entry.commandId) : reads.get(entry.commandId ?? ''));
-        if (fields !== '') entry.say(`${entry.line}${fields}`);
-        return `  ${entry.line}${fields}`;
-      })
-      .join('\n');
-  const fail = (what: string, reads?: FieldsRead): never => {
-    throw new WorkflowPropertyError(
-      `${what}\ncomplaint #${index} (${complaintId}) went through:\n${story(reads)}\nthe last command took it from ${stateChange(before, stream)}`,
-    );
-  };
-
-  // The reference model's predictions.
-  if (expectRefusal && (result.ok || result.error.kind !== expectRefusal.expected)) {
-    fail(`expected a ${expectRefusal.expected} refusal (${expectRefusal.why}), got ${result.ok ? 'acceptance' : result.error.kind}`);
-  }
-  const type = (command as Partial<Command>).type;
-  if (result.ok && !result.value.duplicate) {
-    const accepted = command as Command;
-    if (!modelOffers(ticket.step, accepted.type)) fail(`the engine accepted ${accepted.type} in step "${ticket.step}", where the reference model does not offer it`);
-    const expected = modelAfter(ticket, accepted, options.classification);
-    const actual = result.value.state;
-    if (actual.step !== expected.step || actual.cycle !== expected.cycle || (actual.severity ?? null) !== expected.severity) {
-      fail(
-        `after ${accepted.type} the model expects step "${expected.step}", cycle ${expected.cycle}, severity ${String(expected.severity)}; ` +
-          `the engine has step "${actual.step}", cycle ${actual.cycle}, severity ${String(actual.severity)}`,
-      );
-    }
-    options.coverage?.recordTransition(ticket.step, accepted.type, expected.step);
-    model.taken.add(stepMove(ticket.step, accepted.type));
-    model.tickets[index] = expected;
-  } else if (!result.ok) {
-    options.coverage?.recordRefusal(result.error.kind);
-    if (typeof type === 'string' && result.error.kind === 'IllegalCommand' && result.error.rule === undefined && modelOffers(ticket.step, result.error.commandType)) {
-      fail(`the engine says ${type} is not offered in step "${ticket.step}", but the reference model offers it`);
-    }
-  }
-
-  const context: InvariantContext = {
-    complaintId,
-    command,
-    result,
-    before,
-    stream,
-    logLengthBefore,
-    log,
-    now,
-    store: real.store,
-    engine: real.engine,
-    projections: real.projections,
-    engineOptions: real.engineOptions,
-  };
-  for (const inv of options.invariants ?? invariantCatalogue) {
-    const violation = await inv.check(context);
-    if (violation !== null) fail(`invariant ${inv.name} violated: ${inv.description}.\n  ${violation}\n(each command shows the payload fields ${inv.name} read)`, await fieldsRead(inv, context));
-  }
-}
 
 /** A command object whose `toString` says what it did once it ran (fast-check prints it in counterexamples). */
 function described(

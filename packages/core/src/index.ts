@@ -140,6 +140,7 @@ export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labe
 export {
   InvalidStoredEventError,
   MissingKeyError,
+  NoDataSubjectError,
   PersonalDataTamperedError,
   SubjectErasedError,
   UnknownEventTypeError,
@@ -155,6 +156,8 @@ export { aesGcmKeyWrapper, type KeyWrapper } from './privacy/key-wrapper.js';
 export { createInMemoryKeyStore, type InMemoryKeyStoreOptions } from './privacy/in-memory-key-store.js';
 export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-contract.js';
 export { completeErasures } from './privacy/erasure.js';
+export { protectStore, type ProtectStoreOptions, type SubjectOf } from './store/protected-store.js';
+export { complaintSubject } from './store/subject-of.js';
 
 // Evolving events: upcasting on read (see docs/evolving-events.md)
 export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';

@@ -158,6 +158,24 @@ export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-cont
 export { completeErasures } from './privacy/erasure.js';
 export { protectStore, type ProtectStoreOptions, type SubjectOf } from './store/protected-store.js';
 export { complaintSubject } from './store/subject-of.js';
+export {
+  createCustomerDataProtection,
+  type CustomerDataProtection,
+  type CustomerDataProtectionOptions,
+  type RetentionRun,
+} from './privacy/customer-data/customer-data.js';
+export {
+  customerDataErasedSchema,
+  customerStreamId,
+  eraseCustomerDataSchema,
+  ERASING_ROLES,
+  type CustomerDataErased,
+  type EraseCustomerData,
+  type EraseCustomerDataInput,
+} from './privacy/customer-data/erase-command.js';
+export type { ErasureError, ErasureResult, ErasureSuccess } from './privacy/customer-data/erase.js';
+export type { CustomerDataExport } from './privacy/customer-data/access.js';
+export { dueForRetention, type RetentionPolicy } from './privacy/customer-data/retention.js';
 
 // Evolving events: upcasting on read (see docs/evolving-events.md)
 export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';

@@ -79,7 +79,8 @@ export class ForbiddenError extends RedressError {
   readonly kind = 'Forbidden' as const;
   override readonly name = 'ForbiddenError';
   constructor(
-    readonly commandType: CommandType,
+    // EraseCustomerData acts on a customer, not a complaint: it is no CommandType.
+    readonly commandType: CommandType | 'EraseCustomerData',
     readonly actor: { readonly id: string; readonly role: Role },
     readonly reason?: string,
   ) {

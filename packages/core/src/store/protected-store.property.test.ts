@@ -14,7 +14,7 @@ import type { NewEvent } from '../events/envelope.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import { complaintEventFamily } from '../evolution/complaint-family.js';
 import { createEventEvolution } from '../evolution/evolution.js';
-import { createCryptoShredder } from '../privacy/crypto-shredder.js';
+import { createCryptoShredder, type RevealedEvent } from '../privacy/crypto-shredder.js';
 import { ERASED } from '../privacy/erased.js';
 import { createInMemoryKeyStore } from '../privacy/in-memory-key-store.js';
 import { concretePaths, withValues } from '../privacy/paths.js';
@@ -44,7 +44,7 @@ test.prop([complaintStreams({ streams: 4, maxLength: 20 }), fc.nat()], { numRuns
     const oracle = createInMemoryEventStore<ComplaintEvent>();
     for (const s of streams) if (s.events.length > 0) await oracle.append(s.streamId, 'noStream', s.subject === subject ? s.events.map(erasedByHand) : s.events);
 
-    const read = await store.readAll();
+    const read = (await store.readAll()) as readonly RevealedEvent<ComplaintEvent>[];
     expect(read.map((e) => e.data)).toEqual((await oracle.readAll()).map((e) => e.data));
     expect(read.filter((e) => e.erasure).every((e) => e.erasure?.subject === subject)).toBe(true);
     expect((await rebuildProjection(store, ticketViewProjection())).state).toEqual((await rebuildProjection(oracle, ticketViewProjection())).state);

@@ -9,7 +9,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCoreBenchmarks } from './core.bench.js';
 import { gcExposed } from './harness.js';
-import { table } from './report.js';
+import { runtime, table } from './report.js';
+import { runWalkBenchmarks } from './walk.bench.js';
 
 const quick = process.argv.includes('--quick');
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
@@ -19,6 +20,7 @@ const started = process.hrtime.bigint();
 log(`${quick ? 'quick' : 'full'} run on node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'} (${cpus().length} cpus), gc between samples: ${gcExposed() ? 'yes' : 'no (start node with --expose-gc)'}`);
 
 const core = await runCoreBenchmarks({ quick, log });
+core.records.push(...(await runWalkBenchmarks({ quick, log })));
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const report = {
@@ -31,6 +33,7 @@ const report = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cpus: cpus().length,
   gcBetweenSamples: gcExposed(),
+  runtime: runtime(),
   durationSeconds: Math.round(seconds * 10) / 10,
   fixtures: core.fixtures,
   benchmarks: Object.fromEntries(core.records.map((r) => [r.name, r])),

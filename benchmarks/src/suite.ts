@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gcExposed } from './harness.js';
-import { table, type BenchRecord } from './report.js';
+import { runtime, table, type BenchRecord } from './report.js';
 
 export interface SuiteRun {
   readonly records: readonly BenchRecord[];
@@ -43,6 +43,7 @@ export async function runSuite(suite: Suite): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     cpus: cpus().length,
     gcBetweenSamples: gcExposed(),
+    runtime: runtime(),
     durationSeconds: Math.round(seconds * 10) / 10,
     ...result.extra,
     benchmarks: Object.fromEntries(result.records.map((r) => [r.name, r])),

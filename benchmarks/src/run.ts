@@ -4,7 +4,7 @@
  * `core.quick.tmp.json` (a smoke run; its numbers are not worth comparing).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCoreBenchmarks } from './core.bench.js';
@@ -34,6 +34,8 @@ const report = {
   cpus: cpus().length,
   gcBetweenSamples: gcExposed(),
   runtime: runtime(),
+  // The shared machine's 1/5/15-minute load averages at the end: absolute times are only comparable at a similar load.
+  loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   durationSeconds: Math.round(seconds * 10) / 10,
   fixtures: core.fixtures,
   benchmarks: Object.fromEntries(core.records.map((r) => [r.name, r])),

@@ -5,7 +5,7 @@
  * ignores), and print the summary table and which targets were met.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gcExposed } from './harness.js';
@@ -44,6 +44,8 @@ export async function runSuite(suite: Suite): Promise<void> {
     cpus: cpus().length,
     gcBetweenSamples: gcExposed(),
     runtime: runtime(),
+    // The shared machine's 1/5/15-minute load averages at the end: absolute times are only comparable at a similar load.
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     durationSeconds: Math.round(seconds * 10) / 10,
     ...result.extra,
     benchmarks: Object.fromEntries(result.records.map((r) => [r.name, r])),

@@ -6,7 +6,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { testEngine } from '../test-support/engine.js';
-import { chooseCommand, walkStep } from '../test-support/walk.js';
+import { chooseCommand, walkStep, type WalkStep } from '../test-support/walk.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import { runProjection } from './projection.js';
@@ -14,7 +14,7 @@ import type { TicketView } from './ticket.js';
 import { evolveTicket, ticketViewProjection } from './ticket-view.js';
 
 /** A log of random commands over up to five complaints. */
-async function logOf(steps: readonly (readonly [number, fc.infer<typeof walkStep>])[]): Promise<RecordedEvent<ComplaintEvent>[]> {
+async function logOf(steps: readonly (readonly [number, WalkStep])[]): Promise<RecordedEvent<ComplaintEvent>[]> {
   const { engine, store, clock } = testEngine({ projections: [] });
   for (const [which, step] of steps) {
     clock.advance(step.minutes * 60_000);

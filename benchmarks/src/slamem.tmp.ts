@@ -1,0 +1,12 @@
+import { defaultSlaConfig, slaProjection } from '@redress/sla';
+import type { EventLike, RecordedEvent } from '@redress/core';
+const N = Number(process.argv[2] ?? 200000);
+const T0 = Date.parse('2026-01-05T00:00:00Z');
+const heap = () => { (globalThis as any).gc(); (globalThis as any).gc(); return process.memoryUsage().heapUsed; };
+const events: RecordedEvent<EventLike>[] = Array.from({ length: N }, (_, i) => ({ type: 'ComplaintReceived', data: { complaintId: `c${i}`, channel: 'phone', customer: { reference: 'r' }, description: 'd', demand: 'd' }, eventId: `e${i}`, occurredAt: new Date(T0 + i * 60000).toISOString(), actor: { id: 'fd', role: 'frontDesk' }, causationId: `k${i}`, correlationId: `c${i}`, schemaVersion: 1, streamId: `c${i}`, streamVersion: 1, globalPosition: i + 1 }));
+const p = slaProjection(defaultSlaConfig());
+const before = heap();
+const st = p.initialState();
+for (const e of events) p.evolve(st, e);
+st.changed.clear();
+console.log('B/ticket', Math.round((heap() - before) / N), st.tickets.size);

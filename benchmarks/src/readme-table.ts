@@ -68,7 +68,7 @@ function targetCell(r: Results['benchmarks'][string], extraMaxUs?: number): stri
 
 function row(r: Results['benchmarks'][string], label: string, extraMaxUs?: number): string {
   const baseline = r.baselineMedian == null ? '' : `${fmt(r.baselineMedian, r.unit)} (\`${r.baseline}\`)`;
-  const ratio = r.ratio == null ? '' : `${num(r.ratio, 2)}×`;
+  const ratio = r.ratio == null ? '' : r.ratio < 0.1 ? `${r.ratio.toPrecision(2)}×` : `${num(r.ratio, 2)}×`;
   return `| ${label} | ${fmt(r.median, r.unit)} | ${baseline} | ${ratio} | ${targetCell(r, extraMaxUs)} |`;
 }
 

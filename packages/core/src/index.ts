@@ -155,6 +155,15 @@ export { aesGcmKeyWrapper, type KeyWrapper } from './privacy/key-wrapper.js';
 export { createInMemoryKeyStore, type InMemoryKeyStoreOptions } from './privacy/in-memory-key-store.js';
 export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-contract.js';
 export { completeErasures } from './privacy/erasure.js';
+export { erasedCopy } from './privacy/erased-copy.js';
+export {
+  createTableKeyStore,
+  KeyWrapperMissingError,
+  type KeyRow,
+  type KeyRowLookup,
+  type KeyTable,
+  type TableKeyStoreOptions,
+} from './privacy/table-key-store.js';
 
 // Evolving events: upcasting on read (see docs/evolving-events.md)
 export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';

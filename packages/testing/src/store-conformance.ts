@@ -19,6 +19,7 @@ import { globalOrder } from './conformance/global-order.js';
 import { subscriptions } from './conformance/subscriptions.js';
 
 export type { ConformanceEvent } from './conformance/events.js';
+export { keyTableConformance, type KeyTablePair, type OpenKeyTablePair } from './conformance/key-tables.js';
 export type { InjectFault, StoreFaults } from './conformance/faults.js';
 
 export interface ConformanceOptions {

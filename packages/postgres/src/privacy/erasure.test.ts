@@ -22,15 +22,13 @@ import { useClusterPool } from '../test-support/cluster-pool.js';
 
 const db = useClusterPool();
 const keyWrapper = aesGcmKeyWrapper(new Uint8Array(32).fill(9));
-/** Stands for the engine's audit event until the engine records erasures itself. */
-const ERASURE = 'CustomerDataErased';
-const projection = ticketTablesProjection({ erasures: { type: ERASURE, subjectOf: (e) => (e.data as { subject?: string }).subject } });
+const projection = ticketTablesProjection();
 let tenants = 0;
 
 function auditEvent(subject: string): NewEvent<ComplaintEvent> {
   return {
-    type: ERASURE,
-    data: { subject, reason: 'the customer asked' },
+    type: 'CustomerDataErased',
+    data: { customerReference: subject, reason: 'the customer asked' },
     eventId: `erase-${subject}`,
     occurredAt: '2026-03-09T09:00:00.000Z',
     actor: { id: 'dpo-1', role: 'dataProtection' },

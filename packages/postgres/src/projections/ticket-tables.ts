@@ -95,13 +95,22 @@ export interface ErasureEvents {
 export interface TicketTablesOptions {
   /** The personal fields, as the writer's shredder protects them (default `DEFAULT_PERSONAL_DATA`). */
   readonly personalData?: PersonalDataMap;
-  /** Which event erases a customer's tickets; without it, tickets are never scrubbed. */
+  /** Which event erases a customer's tickets (default core's `CustomerDataErased`, which `EraseCustomerData` records). */
   readonly erasures?: ErasureEvents;
 }
 
+/** `EraseCustomerData`'s audit event, on the customer's own stream. */
+const CUSTOMER_DATA_ERASED: ErasureEvents = {
+  type: 'CustomerDataErased',
+  subjectOf: (event) => {
+    const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
+    return typeof reference === 'string' ? reference : undefined;
+  },
+};
+
 export function ticketTablesProjection(options: TicketTablesOptions = {}): SqlProjection<ComplaintEvent> {
   const personalData = options.personalData ?? DEFAULT_PERSONAL_DATA;
-  const { erasures } = options;
+  const erasures = options.erasures ?? CUSTOMER_DATA_ERASED;
   return {
     name: 'tickets',
     async apply(tx, events, scope) {
@@ -110,7 +119,7 @@ export function ticketTablesProjection(options: TicketTablesOptions = {}): SqlPr
       const timeline: RecordedEvent<ComplaintEvent>[] = [];
       const steps: string[] = [];
       for (const event of events) {
-        if (erasures && event.type === erasures.type) {
+        if (event.type === erasures.type) {
           const subject = erasures.subjectOf(event);
           if (subject === undefined) continue;
           for (const [id, row] of tickets) {

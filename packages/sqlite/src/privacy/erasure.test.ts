@@ -25,14 +25,12 @@ import { dumpReadModels } from '../test-support/read-models.js';
 import { tempFile } from '../test-support/temp.js';
 
 const keyWrapper = aesGcmKeyWrapper(new Uint8Array(32).fill(9));
-/** Stands for the engine's audit event until the engine records erasures itself. */
-const ERASURE = 'CustomerDataErased';
-const projection = sqlTicketProjection({ erasures: { type: ERASURE, subjectOf: (e) => (e.data as { subject?: string }).subject } });
+const projection = sqlTicketProjection();
 
 function auditEvent(subject: string, n = 1): NewEvent<ComplaintEvent> {
   return {
-    type: ERASURE,
-    data: { subject, reason: 'the customer asked' },
+    type: 'CustomerDataErased',
+    data: { customerReference: subject, reason: 'the customer asked' },
     eventId: `erase-${subject}-${n}`,
     occurredAt: '2026-03-09T09:00:00.000Z',
     actor: { id: 'dpo-1', role: 'dataProtection' },

@@ -16,6 +16,8 @@ import {
   type Clock,
   type ComplaintEvent,
   type EventLike,
+  type EventReader,
+  type RecordedEvent,
 } from '@redress/core';
 import { StoreInputError } from '../errors.js';
 import type { SqliteEventStore } from '../store/sqlite-event-store.js';
@@ -38,6 +40,13 @@ export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
   readonly retryMs?: number;
   /** Told of every change of `status`. */
   readonly onStatus?: (status: ProjectorStatus) => void;
+  /**
+   * Reads each batch before the projection sees it: give the reader of the store's
+   * `protectStore` (core's `createEventReader` with its shredder and evolution), so the
+   * read models get personal data decrypted, or `[erased]`, and upcast events. Without one
+   * the projection gets the rows as stored.
+   */
+  readonly reader?: EventReader;
 }
 
 /** What `run` is doing, and why it is not progressing when it is not. */
@@ -103,7 +112,7 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export function createProjector<E extends EventLike = ComplaintEvent>(options: ProjectorOptions<E>): Projector {
-  const { store, projection, owner, clock } = options;
+  const { store, projection, owner, clock, reader } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const batchSize = options.batchSize ?? 500;
   const retryMs = options.retryMs ?? 1000;
@@ -143,8 +152,30 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     return new ProjectionFailedError(projection.name, event, at ? 1 : rows.length, error);
   }
 
-  /** One batch: lease, read, apply, checkpoint, all or nothing. */
-  const applyBatch = db.transaction((fromZero: boolean): ProjectorStep => {
+  /** A batch read (and revealed) before its transaction, because the reader is async. */
+  interface ReadBatch {
+    readonly from: number;
+    readonly rows: readonly EventRow[];
+    /** The events the projection handles, by position. */
+    readonly events: ReadonlyMap<number, RecordedEvent<E>>;
+  }
+  const rowsFrom = (from: number) => sql.batch.all(from, from < narrowUntil ? 1 : batchSize) as EventRow[];
+
+  async function readBatch(from: number): Promise<ReadBatch> {
+    const rows = typed('project', () => rowsFrom(from));
+    const wanted = rows.filter((r) => handles.has(r.type));
+    let events: RecordedEvent<E>[];
+    try {
+      events = reader ? await reader.readAll<E>(wanted.map((r) => fromRow<EventLike>(r))) : wanted.map((r) => fromRow<E>(r));
+    } catch (error) {
+      // An event the reader refuses (tampered, a key missing, a version unknown): the batch fails, narrowed down as any.
+      throw batchFailure(error, rows, undefined);
+    }
+    return { from, rows, events: new Map(events.map((e) => [e.globalPosition, e])) };
+  }
+
+  /** One batch: lease, read, apply, checkpoint, all or nothing. Undefined when `read` is stale (another instance moved on). */
+  const applyBatch = db.transaction((fromZero: boolean, read?: ReadBatch): ProjectorStep | undefined => {
     const now = clock.now();
     if (!lease.take(owner, now.getTime(), leaseMs)) return { active: false, applied: 0, checkpoint: checkpoint() };
     if (fromZero) {
@@ -152,10 +183,14 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
       sql.setCheckpoint.run(projection.name, 0, now.toISOString());
     }
     const from = checkpoint();
-    const rows = sql.batch.all(from, from < narrowUntil ? 1 : batchSize) as EventRow[];
+    if (read && read.from !== from) return undefined;
+    const rows = read ? read.rows : rowsFrom(from);
     let at: EventRow | undefined;
     try {
-      for (at of rows) if (handles.has(at.type)) writer.apply(fromRow<E>(at));
+      for (at of rows) {
+        if (!handles.has(at.type)) continue;
+        writer.apply(read ? (read.events.get(at.global_position) as RecordedEvent<E>) : fromRow<E>(at));
+      }
       at = undefined;
       writer.flush?.();
     } catch (error) {
@@ -166,8 +201,16 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     return { active: true, applied: rows.length, checkpoint: last };
   });
 
-  // IMMEDIATE: the lease check and the writes happen under the one write lock.
-  const step = async () => typed('project', () => applyBatch.immediate(false));
+  /** Applies one batch; with a reader, read first and applied only if the checkpoint has not moved meanwhile. */
+  async function attempt(fromZero: boolean): Promise<ProjectorStep> {
+    for (;;) {
+      const read = reader ? await readBatch(fromZero ? 0 : checkpoint()) : undefined;
+      // IMMEDIATE: the lease check and the writes happen under the one write lock.
+      const done = typed('project', () => applyBatch.immediate(fromZero, read));
+      if (done) return done;
+    }
+  }
+  const step = () => attempt(false);
 
   async function catchUp(): Promise<ProjectorStep> {
     for (;;) {
@@ -216,7 +259,7 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     async rebuild() {
       // From zero, whatever was being narrowed down before.
       narrowUntil = 0;
-      const first = typed('rebuild', () => applyBatch.immediate(true));
+      const first = await attempt(true);
       if (!first.active || first.applied < batchSize) return first;
       return catchUp();
     },

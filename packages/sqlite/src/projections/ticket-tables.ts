@@ -42,9 +42,18 @@ export interface ErasureEvents {
 export interface SqlTicketProjectionOptions {
   /** The personal fields, as the writer's shredder protects them (default `DEFAULT_PERSONAL_DATA`). */
   readonly personalData?: PersonalDataMap;
-  /** Which event erases a customer's tickets; without it, tickets are never scrubbed. */
+  /** Which event erases a customer's tickets (default core's `CustomerDataErased`, which `EraseCustomerData` records). */
   readonly erasures?: ErasureEvents;
 }
+
+/** `EraseCustomerData`'s audit event, on the customer's own stream. */
+const CUSTOMER_DATA_ERASED: ErasureEvents = {
+  type: 'CustomerDataErased',
+  subjectOf: (event) => {
+    const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
+    return typeof reference === 'string' ? reference : undefined;
+  },
+};
 
 interface Row {
   readonly view: StoredView;
@@ -54,10 +63,10 @@ interface Row {
 
 export function sqlTicketProjection(options: SqlTicketProjectionOptions = {}): SqlProjection<ComplaintEvent> {
   const personalData = options.personalData ?? DEFAULT_PERSONAL_DATA;
-  const { erasures } = options;
+  const erasures = options.erasures ?? CUSTOMER_DATA_ERASED;
   return {
     name: 'tickets',
-    handles: erasures ? ([...COMPLAINT_EVENT_TYPES, erasures.type] as ComplaintEvent['type'][]) : COMPLAINT_EVENT_TYPES,
+    handles: [...COMPLAINT_EVENT_TYPES, erasures.type] as ComplaintEvent['type'][],
     bind(db: SqliteDatabase) {
       const find = db.prepare('SELECT view, erased_view AS erased FROM redress_tickets WHERE complaint_id = ?');
       const scrub = db.prepare('UPDATE redress_tickets SET view = erased_view WHERE customer = ? AND view <> erased_view');
@@ -96,7 +105,7 @@ export function sqlTicketProjection(options: SqlTicketProjectionOptions = {}): S
 
       return {
         apply(event) {
-          if (erasures && event.type === erasures.type) {
+          if (event.type === erasures.type) {
             const subject = erasures.subjectOf(event);
             if (subject !== undefined) erase(subject);
             return;

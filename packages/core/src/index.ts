@@ -165,7 +165,7 @@ export {
   type KeyTable,
   type TableKeyStoreOptions,
 } from './privacy/table-key-store.js';
-export { protectStore, type ProtectStoreOptions, type SubjectOf } from './store/protected-store.js';
+export { protectStore, readPathOf, type ProtectedReadPath, type ProtectStoreOptions, type SubjectOf } from './store/protected-store.js';
 export { complaintSubject } from './store/subject-of.js';
 export {
   createCustomerDataProtection,

@@ -15,7 +15,7 @@
  */
 import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
 import { NoDataSubjectError } from '../errors/data-errors.js';
-import { createEventReader } from '../evolution/event-reader.js';
+import { createEventReader, type EventReader } from '../evolution/event-reader.js';
 import type { EventEvolution } from '../evolution/evolution.js';
 import type { CryptoShredder } from '../privacy/crypto-shredder.js';
 import type { AppendResult, EventStore, SubscribeOptions, Subscription } from './event-store.js';
@@ -35,6 +35,27 @@ export interface ProtectStoreOptions {
   readonly subjectOf?: SubjectOf;
 }
 
+/** Where a protected store keeps its read path, for code that reads rows itself (a SQL projector). */
+const READ_PATH = Symbol.for('@redress/core:protectStore.readPath');
+
+/** What a protected store reads through, and the store it decorates. */
+export interface ProtectedReadPath {
+  readonly reader: EventReader;
+  /** The decorated store, as stored (encrypted, not upcast): to know where an unreadable event sits. */
+  readonly unprotected: EventStore<EventLike>;
+}
+
+/**
+ * The read path behind a store made by `protectStore`, or undefined for a plain store.
+ * For adapters that read events straight from their tables (the SQLite projector reads
+ * its batches inside its own transaction) or need the position of an event the reader
+ * refuses (a projector failing on it): they pass what they read through `reader`, so
+ * they read as every other path does.
+ */
+export function readPathOf(store: object): ProtectedReadPath | undefined {
+  return (store as { readonly [READ_PATH]?: ProtectedReadPath })[READ_PATH];
+}
+
 /** How many streams' subjects are remembered (a subject never changes, so a hit is always right). */
 const SUBJECT_CACHE = 10_000;
 
@@ -48,6 +69,7 @@ export function protectStore<S extends EventStore<any>>(store: S, options: Prote
   type E = EventLike;
   const inner = store as unknown as EventStore<E>;
   const read = (events: readonly RecordedEvent<E>[]) => reader.readAll<E>(events);
+  const readPath: ProtectedReadPath = { reader, unprotected: inner };
 
   async function subjectFor(streamId: string, events: readonly NewEvent<E>[]): Promise<string> {
     const known = subjects.get(streamId);
@@ -96,6 +118,7 @@ export function protectStore<S extends EventStore<any>>(store: S, options: Prote
   // A proxy, not a spread: stores may be class instances with getters (a store's `migrations`).
   return new Proxy(store, {
     get(target, property) {
+      if (property === READ_PATH) return readPath;
       if (typeof property === 'string' && Object.hasOwn(replaced, property)) return replaced[property as keyof EventStore<E>];
       // Getters and methods run on the store itself, never on the proxy.
       const value: unknown = Reflect.get(target, property, target);

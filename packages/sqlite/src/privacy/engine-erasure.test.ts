@@ -1,6 +1,6 @@
 /**
  * Erasure end to end on a SQLite file, as a host runs it: the engine over `protectStore`,
- * the ticket projector reading through the same reader, `EraseCustomerData` through
+ * the ticket projector over the same protected store, `EraseCustomerData` through
  * `createCustomerDataProtection`. Before the erasure the read model shows the customer and
  * the events table holds only ciphertext; after it (audit event and key destruction in one
  * transaction, the projector caught up, a checkpoint) the file and its WAL hold none of the
@@ -14,7 +14,6 @@ import {
   createCustomerDataProtection,
   createEngine,
   createEventEvolution,
-  createEventReader,
   createManualClock,
   isErased,
   protectStore,
@@ -57,7 +56,7 @@ function host(file: string) {
   const protectedStore = protectStore(store, { shredder, evolution });
   const engine = createEngine({ store: protectedStore, clock });
   const protection = createCustomerDataProtection({ store: protectedStore, keys: store.keys, clock });
-  const projector = createProjector({ store, projection: sqlTicketProjection(), owner: 'test', clock, reader: createEventReader({ shredder, evolution }) });
+  const projector = createProjector({ store: protectedStore, projection: sqlTicketProjection(), owner: 'test', clock });
   return { store, engine, protection, projector };
 }
 

@@ -15,8 +15,8 @@ import {
   StoreUnavailableError,
   type Clock,
   type ComplaintEvent,
+  readPathOf,
   type EventLike,
-  type EventReader,
   type RecordedEvent,
 } from '@redress/core';
 import { StoreInputError } from '../errors.js';
@@ -40,13 +40,6 @@ export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
   readonly retryMs?: number;
   /** Told of every change of `status`. */
   readonly onStatus?: (status: ProjectorStatus) => void;
-  /**
-   * Reads each batch before the projection sees it: give the reader of the store's
-   * `protectStore` (core's `createEventReader` with its shredder and evolution), so the
-   * read models get personal data decrypted, or `[erased]`, and upcast events. Without one
-   * the projection gets the rows as stored.
-   */
-  readonly reader?: EventReader;
 }
 
 /** What `run` is doing, and why it is not progressing when it is not. */
@@ -112,7 +105,7 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export function createProjector<E extends EventLike = ComplaintEvent>(options: ProjectorOptions<E>): Projector {
-  const { store, projection, owner, clock, reader } = options;
+  const { store, projection, owner, clock } = options;
   const leaseMs = options.leaseMs ?? 30_000;
   const batchSize = options.batchSize ?? 500;
   const retryMs = options.retryMs ?? 1000;
@@ -152,30 +145,38 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     return new ProjectionFailedError(projection.name, event, at ? 1 : rows.length, error);
   }
 
-  /** A batch read (and revealed) before its transaction, because the reader is async. */
+  /**
+   * Behind `protectStore` events must go through its reader (versions checked, personal
+   * data decrypted or ERASED), which is asynchronous and cannot run inside a
+   * better-sqlite3 transaction. So such a batch is read and revealed first, and the
+   * transaction applies it only if the checkpoint is still where the batch was read from
+   * (another instance that took the lease meanwhile makes it read again).
+   */
+  const reader = readPathOf(store)?.reader;
   interface ReadBatch {
     readonly from: number;
     readonly rows: readonly EventRow[];
-    /** The events the projection handles, by position. */
-    readonly events: ReadonlyMap<number, RecordedEvent<E>>;
+    readonly events: readonly RecordedEvent<E>[];
   }
-  const rowsFrom = (from: number) => sql.batch.all(from, from < narrowUntil ? 1 : batchSize) as EventRow[];
+  const limitFrom = (from: number) => (from < narrowUntil ? 1 : batchSize);
 
-  async function readBatch(from: number): Promise<ReadBatch> {
-    const rows = typed('project', () => rowsFrom(from));
-    const wanted = rows.filter((r) => handles.has(r.type));
-    let events: RecordedEvent<E>[];
+  async function readBatch(from: number): Promise<ReadBatch | undefined> {
+    if (!reader) return undefined;
+    const rows = typed('project', () => sql.batch.all(from, limitFrom(from)) as EventRow[]);
     try {
-      events = reader ? await reader.readAll<E>(wanted.map((r) => fromRow<EventLike>(r))) : wanted.map((r) => fromRow<E>(r));
+      return { from, rows, events: await reader.readAll<E>(rows.map((row) => fromRow<E>(row))) };
     } catch (error) {
-      // An event the reader refuses (tampered, a key missing, a version unknown): the batch fails, narrowed down as any.
-      throw batchFailure(error, rows, undefined);
+      // An event this code cannot read (a newer version, tampered data): the batch fails on it, never skipped.
+      const eventId = (error as { event?: { eventId?: unknown } }).event?.eventId;
+      throw batchFailure(error, rows, rows.find((r) => r.event_id === eventId));
     }
-    return { from, rows, events: new Map(events.map((e) => [e.globalPosition, e])) };
   }
 
-  /** One batch: lease, read, apply, checkpoint, all or nothing. Undefined when `read` is stale (another instance moved on). */
-  const applyBatch = db.transaction((fromZero: boolean, read?: ReadBatch): ProjectorStep | undefined => {
+  /** The checkpoint moved between reading a batch and its transaction. */
+  const STALE = Symbol('stale');
+
+  /** One batch: lease, read, apply, checkpoint, all or nothing. */
+  const applyBatch = db.transaction((fromZero: boolean, read?: ReadBatch): ProjectorStep | typeof STALE => {
     const now = clock.now();
     if (!lease.take(owner, now.getTime(), leaseMs)) return { active: false, applied: 0, checkpoint: checkpoint() };
     if (fromZero) {
@@ -183,13 +184,13 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
       sql.setCheckpoint.run(projection.name, 0, now.toISOString());
     }
     const from = checkpoint();
-    if (read && read.from !== from) return undefined;
-    const rows = read ? read.rows : rowsFrom(from);
+    if (read && read.from !== from) return STALE;
+    const rows = read?.rows ?? (sql.batch.all(from, limitFrom(from)) as EventRow[]);
     let at: EventRow | undefined;
     try {
-      for (at of rows) {
-        if (!handles.has(at.type)) continue;
-        writer.apply(read ? (read.events.get(at.global_position) as RecordedEvent<E>) : fromRow<E>(at));
+      for (const [i, row] of rows.entries()) {
+        at = row;
+        if (handles.has(row.type)) writer.apply(read?.events[i] ?? fromRow<E>(row));
       }
       at = undefined;
       writer.flush?.();
@@ -201,16 +202,17 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     return { active: true, applied: rows.length, checkpoint: last };
   });
 
-  /** Applies one batch; with a reader, read first and applied only if the checkpoint has not moved meanwhile. */
-  async function attempt(fromZero: boolean): Promise<ProjectorStep> {
+  /** A batch (from zero for a rebuild), read through the protected store's reader when there is one. */
+  async function applyNext(fromZero: boolean): Promise<ProjectorStep> {
     for (;;) {
-      const read = reader ? await readBatch(fromZero ? 0 : checkpoint()) : undefined;
+      const read = await readBatch(fromZero ? 0 : checkpoint());
       // IMMEDIATE: the lease check and the writes happen under the one write lock.
-      const done = typed('project', () => applyBatch.immediate(fromZero, read));
-      if (done) return done;
+      const done = typed(fromZero ? 'rebuild' : 'project', () => applyBatch.immediate(fromZero, read));
+      if (done !== STALE) return done;
     }
   }
-  const step = () => attempt(false);
+
+  const step = () => applyNext(false);
 
   async function catchUp(): Promise<ProjectorStep> {
     for (;;) {
@@ -259,7 +261,7 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     async rebuild() {
       // From zero, whatever was being narrowed down before.
       narrowUntil = 0;
-      const first = await attempt(true);
+      const first = await applyNext(true);
       if (!first.active || first.applied < batchSize) return first;
       return catchUp();
     },

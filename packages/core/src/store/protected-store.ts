@@ -77,17 +77,24 @@ export function protectStore<S extends EventStore<any>>(store: S, options: Prote
     const subject = await subjectOf(streamId, events, () => inner.readStream(streamId));
     const personal = events.find((e) => shredder?.hasPersonalData(e));
     if (subject === undefined) throw new NoDataSubjectError(streamId, personal?.type ?? 'unknown');
+    return subject;
+  }
+
+  /** Remembered only once the stream holds events under it: an append that lost a race must not name the stream's subject. */
+  function remember(streamId: string, subject: string): void {
     if (subjects.size >= SUBJECT_CACHE) subjects.delete(subjects.keys().next().value as string);
     subjects.set(streamId, subject);
-    return subject;
   }
 
   async function append(streamId: string, expected: Parameters<EventStore['append']>[1], events: readonly NewEvent<E>[]): Promise<AppendResult<E>> {
     let written = events;
+    let subject: string | undefined;
     if (shredder && events.some((e) => shredder.hasPersonalData(e))) {
-      written = await shredder.protect(events, { streamId, subject: await subjectFor(streamId, events) });
+      subject = await subjectFor(streamId, events);
+      written = await shredder.protect(events, { streamId, subject });
     }
     const result = await inner.append(streamId, expected, written);
+    if (subject !== undefined && !result.duplicate) remember(streamId, subject);
     return { ...result, events: await read(result.events) };
   }
 

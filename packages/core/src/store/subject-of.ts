@@ -22,6 +22,10 @@ function customerReference(event: EventLike | undefined): string | undefined {
   return typeof reference === 'string' && reference !== '' ? reference : undefined;
 }
 
-/** A complaint stream's subject: the customer reference of its `ComplaintReceived`, in this append or stored first. */
+/**
+ * A complaint stream's subject: the customer reference of the `ComplaintReceived` stored
+ * first, or, for a new stream, of the one being appended. The stored one wins: a second
+ * receipt appended to an existing stream must not re-file its data under another customer.
+ */
 export const complaintSubject: SubjectOf = async (_streamId, appending, stored) =>
-  customerReference(appending.find((e) => e.type === 'ComplaintReceived')) ?? customerReference((await stored())[0]);
+  customerReference((await stored())[0]) ?? customerReference(appending.find((e) => e.type === 'ComplaintReceived'));

@@ -92,7 +92,10 @@ export interface Engine {
   executeOrThrow(command: CommandInput): Promise<ExecuteSuccess>;
   /** A complaint's decision state and version, read from the log. */
   load(complaintId: string): Promise<{ readonly state: ComplaintState; readonly version: number }>;
-  /** The current state of an inline projection passed in the options. */
+  /**
+   * The current state of an inline projection passed in the options. Ask again rather
+   * than keep it: after an erasure the views are rebuilt, and the state is a new object.
+   */
   view<S>(projection: Projection<S>): S;
   /**
    * Brings the inline projections up to date with everything in the store (e.g. at

@@ -82,4 +82,35 @@ describe('retention through the scheduler', () => {
     expect(runs.flatMap((r) => r.erased).sort()).toEqual(['cust-a', 'cust-b']);
     expect((await keys.subjects()).filter((s) => s.destroyed).map((s) => s.subject).sort()).toEqual(['cust-a', 'cust-b']);
   });
+
+  it('retries a failed run at the next poll, not in a loop, and reports it', async () => {
+    vi.useFakeTimers();
+    const log = testLog();
+    const clock = createManualClock(new Date(T0).toISOString());
+    const errors: unknown[] = [];
+    let calls = 0;
+    const privacy = {
+      applyRetention: () => (++calls === 1 ? Promise.reject(new Error('store away')) : Promise.resolve({ erased: [] })),
+    };
+    const scheduler = startSlaScheduler({
+      ticker: createSlaTicker({ store: log.store, config: oneClock({ warnings: [] }) }),
+      clock,
+      pollMs: D,
+      retention: { privacy, policy: { months: 1 }, everyMs: 7 * D },
+      onError: (error) => errors.push(error),
+    });
+    await vi.advanceTimersByTimeAsync(D - 1);
+    expect([calls, errors.length]).toEqual([1, 1]);
+    clock.advance(D);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(2);
+    // Succeeded: the next run is a week of clock time away.
+    clock.advance(6 * D);
+    await vi.advanceTimersByTimeAsync(6 * D);
+    expect(calls).toBe(2);
+    clock.advance(D);
+    await vi.advanceTimersByTimeAsync(D);
+    expect(calls).toBe(3);
+    scheduler.stop();
+  });
 });

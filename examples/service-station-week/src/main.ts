@@ -3,7 +3,9 @@
  * ticket timelines (a major one, a reopened one, a withdrawn one), the commands
  * the engine refused, the SLA clocks at the end of the week, and the week's
  * complaint analytics rebuilt from the log (SLA results and business time wired
- * in from @redress/sla).
+ * in from @redress/sla). At the end of the week the customer of the withdrawn
+ * complaint exercises the right to erasure: everything printed shows them erased,
+ * and the statistics are the same as before.
  *
  *   npx --yes pnpm@10.34.8 --filter @redress/example-service-station start
  */
@@ -11,6 +13,7 @@ import type { TicketView } from '@redress/core';
 import { renderReport } from '@redress/csi';
 import { weekAnalytics } from './analytics.js';
 import { renderBoard, renderRefusals, renderTimeline } from './board.js';
+import { eraseCustomer, renderErasure } from './erasure.js';
 import { renderSlaBoard } from './sla-board.js';
 import { slaOfWeek } from './sla-week.js';
 import { playWeek } from './week.js';
@@ -25,8 +28,13 @@ const showcase = [
   busiest(tickets.filter((t) => t.step === 'withdrawn')),
 ].filter((t): t is TicketView => t !== undefined);
 
+const withdrawn = showcase.find((t) => t.step === 'withdrawn');
+const erasure = withdrawn ? await eraseCustomer(week, withdrawn.customer.reference) : undefined;
+
 console.log(renderBoard(week));
-for (const ticket of showcase) console.log(`\n\n${renderTimeline(ticket)}`);
+// The tickets as they read now: the erased customer's show [erased].
+for (const { complaintId } of showcase) console.log(`\n\n${renderTimeline(week.tickets.get(complaintId) as TicketView)}`);
+if (erasure) console.log(`\n\n${renderErasure(erasure)}`);
 console.log(`\n\n${renderRefusals(week.refusals)}`);
 
 const sla = await slaOfWeek(week);

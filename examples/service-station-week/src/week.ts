@@ -7,9 +7,16 @@
  * is still in progress on the board. The clock is left at that instant: whatever
  * is judged "as of now" after the week (SLA clocks, the report) is judged then.
  */
+import { randomBytes } from 'node:crypto';
 import {
+  aesGcmKeyWrapper,
+  complaintEventFamily,
+  createCryptoShredder,
   createEngine,
+  createEventEvolution,
+  createInMemoryKeyStore,
   createManualClock,
+  protectStore,
   queuesProjection,
   sequentialIds,
   ticketViewProjection,
@@ -19,6 +26,7 @@ import {
   type Engine,
   type EngineError,
   type EventStore,
+  type KeyStore,
   type ManualClock,
   type QueuesState,
   type TicketViewState,
@@ -51,8 +59,10 @@ export interface Week {
   /** The same store when it is SQLite (its database holds the SQL read models), else null. */
   readonly sqlite: SqliteEventStore<ComplaintEvent> | null;
   readonly clock: ManualClock;
+  /** The customers' data keys: the store encrypts their personal data (see docs/privacy.md); erasing destroys them. */
+  readonly keys: KeyStore;
   readonly fates: readonly Fate[];
-  /** The live ticket view and work queues, kept by the engine as it executes. */
+  /** The live ticket view and work queues, kept by the engine as it executes (read when asked: an erasure refolds them). */
   readonly tickets: TicketViewState;
   readonly queues: QueuesState;
   readonly refusals: readonly Refusal[];
@@ -91,7 +101,13 @@ export async function playWeek(options: WeekOptions = {}): Promise<Week> {
   const answers = createRandom(seed, 1);
 
   const opened = openStore(options.store ?? storeChoice());
-  const store = opened.store;
+  // Customers' personal data is encrypted with keys of their own, wrapped by a master key
+  // a real host would take from its secret store.
+  const keys = createInMemoryKeyStore({ wrapper: aesGcmKeyWrapper(randomBytes(32)) });
+  const protect = <S extends EventStore<ComplaintEvent>>(raw: S): S =>
+    protectStore(raw, { shredder: createCryptoShredder({ keys }), evolution: createEventEvolution([complaintEventFamily()]) });
+  const sqlite = opened.kind === 'sqlite' ? protect(opened.store) : null;
+  const store: EventStore<ComplaintEvent> = sqlite ?? protect(opened.store);
   const clock = createManualClock(WEEK_START);
   const tickets = ticketViewProjection();
   const queues = queuesProjection();
@@ -146,11 +162,16 @@ export async function playWeek(options: WeekOptions = {}): Promise<Week> {
     seed,
     engine,
     store,
-    sqlite: opened.kind === 'sqlite' ? opened.store : null,
+    sqlite,
     clock,
+    keys,
     fates,
-    tickets: engine.view(tickets),
-    queues: engine.view(queues),
+    get tickets() {
+      return engine.view(tickets);
+    },
+    get queues() {
+      return engine.view(queues);
+    },
     refusals,
     received,
     commands,

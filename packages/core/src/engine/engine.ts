@@ -14,11 +14,12 @@ import { ConcurrencyConflictError, IdempotencyConflictError, err, ok, type Engin
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { isRedressError } from '../errors/is-redress-error.js';
 import { isStoreError } from '../errors/store-errors.js';
-import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
+import type { Projection } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
 import { refusalByDirectory, type ActorDirectory } from './directory.js';
 import { differenceFromFirst } from './idempotency.js';
+import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
 
@@ -91,9 +92,16 @@ export interface Engine {
   executeOrThrow(command: CommandInput): Promise<ExecuteSuccess>;
   /** A complaint's decision state and version, read from the log. */
   load(complaintId: string): Promise<{ readonly state: ComplaintState; readonly version: number }>;
-  /** The current state of an inline projection passed in the options. */
+  /**
+   * The current state of an inline projection passed in the options. Ask again rather
+   * than keep it: after an erasure the views are rebuilt, and the state is a new object.
+   */
   view<S>(projection: Projection<S>): S;
-  /** Brings the inline projections up to date with everything in the store (e.g. at start-up). */
+  /**
+   * Brings the inline projections up to date with everything in the store (e.g. at
+   * start-up). A customer erased meanwhile (by this process or another sharing the
+   * store) is shown erased once it returns: the views are refolded (see inline-views.ts).
+   */
   catchUp(): Promise<void>;
   /**
    * Acting as `system`, for the host's own automation: hand the result to the code that
@@ -109,9 +117,7 @@ export function createEngine(options: EngineOptions): Engine {
   const decider = createComplaintDecider(options);
   const attempts = Math.max(1, options.retry?.attempts ?? 1);
   const cache = new StreamCache(options.cacheSize ?? 10_000);
-  const runners = new Map<object, ProjectionRunner<unknown>>(
-    (options.projections ?? []).map((p) => [p, runProjection(p)] as const),
-  );
+  const views = createInlineViews(store, options.projections ?? []);
 
   async function refresh(streamId: string): Promise<CachedStream> {
     const stream = cache.get(streamId) ?? emptyStream();
@@ -131,12 +137,8 @@ export function createEngine(options: EngineOptions): Engine {
    * views: the command is stored, and the next execute or `catchUp()` brings them up.
    */
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
-    const last = appended.at(-1);
-    if (!last) return;
     try {
-      for (const runner of runners.values()) {
-        if (!runner.applyIfNext(appended)) await runner.catchUp(store, last.globalPosition);
-      }
+      await views.project(appended);
     } catch (error) {
       if (!isStoreError(error)) throw error;
     }
@@ -269,12 +271,12 @@ export function createEngine(options: EngineOptions): Engine {
       return { state: stream.state, version: stream.version };
     },
     view<S>(projection: Projection<S>): S {
-      const runner = runners.get(projection);
+      const runner = views.runner(projection);
       if (!runner) throw new RangeError(`projection "${projection.name}" was not passed to createEngine({ projections })`);
       return runner.state as S;
     },
     async catchUp() {
-      for (const runner of runners.values()) await runner.catchUp(store);
+      await views.catchUp();
     },
   };
 }

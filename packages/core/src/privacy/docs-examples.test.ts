@@ -20,6 +20,7 @@ import {
   isErased,
   KEY_STORE_CONTRACT,
   personalDataMap,
+  ticketViewProjection,
   type NewEvent,
   type ComplaintEvent,
   type ComplaintEventOf,
@@ -100,6 +101,21 @@ describe('docs/privacy.md: wiring, erasure, retention, access', () => {
     expect(data.erased).toBe(true);
     expect(JSON.stringify(data)).not.toContain('Xie');
     expect(data.complaints.map((c) => c.complaintId)).toEqual(['PD-1']);
+  });
+
+  it("refolds the engine's inline views before erase returns", async () => {
+    const clock = createManualClock('2026-11-23T01:00:00.000Z');
+    const keys = createInMemoryKeyStore();
+    const store = protectStore(createInMemoryEventStore(), { shredder: createCryptoShredder({ keys }) });
+    const tickets = ticketViewProjection();
+    const engine = createEngine({ store, clock, projections: [tickets] });
+    await engine.executeOrThrow({ type: 'ReceiveComplaint', complaintId: 'PD-1', actor: received.actor, data: { customer: { reference: 'CU-23040', name: '谢涛 Xie Tao' }, channel: 'visit', description: 'Nobody called back.', demand: 'A decision this week.' } });
+    const command = { type: 'EraseCustomerData', actor: { id: 'dpo-1', role: 'dataProtection' }, data: { customerReference: 'CU-23040', reason: 'request #77' } } as const;
+    // #region engines
+    const privacy = createCustomerDataProtection({ store, keys, clock, engines: [engine] });
+    await privacy.erase(command); // engine.view(tickets) now shows the customer erased
+    // #endregion engines
+    expect(isErased(engine.view(tickets).get('PD-1')?.customer.name)).toBe(true);
   });
 });
 

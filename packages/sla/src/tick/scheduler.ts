@@ -2,9 +2,21 @@
  * An optional scheduler for hosts that want one: it ticks at the next due instant
  * (or every `pollMs` to see new complaint events), with the host's clock. This is
  * the one edge of the package that uses a timer; the ticker itself never does.
+ * It also runs the host's retention policy on the same loop and clock: retention is
+ * idempotent by the log (an erased customer is never due again, each erasure is its
+ * audit event), so a restarted or second scheduler erases no one twice.
  */
-import type { Clock } from '@redress/core';
+import type { Clock, CustomerDataProtection, RetentionPolicy, RetentionRun } from '@redress/core';
 import type { SlaTicker, TickResult } from './ticker.js';
+
+/** Retention run by the scheduler: at its start, then every `everyMs` of clock time. */
+export interface ScheduledRetention {
+  readonly privacy: Pick<CustomerDataProtection, 'applyRetention'>;
+  readonly policy: RetentionPolicy;
+  /** Clock time between runs (default a day). */
+  readonly everyMs?: number;
+  readonly onRun?: (run: RetentionRun) => void;
+}
 
 export interface SlaSchedulerOptions {
   readonly ticker: SlaTicker;
@@ -13,6 +25,8 @@ export interface SlaSchedulerOptions {
   readonly pollMs?: number;
   readonly onTick?: (result: TickResult) => void;
   readonly onError?: (error: unknown) => void;
+  /** Also apply this retention policy (see docs/privacy.md); a failed run is retried at the next wake-up. */
+  readonly retention?: ScheduledRetention;
 }
 
 export interface SlaScheduler {
@@ -23,6 +37,16 @@ export function startSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const pollMs = options.pollMs ?? 60_000;
   let stopped = false;
   let timer: ReturnType<typeof globalThis.setTimeout> | undefined;
+  const { retention } = options;
+  let retentionDueAt = Number.NEGATIVE_INFINITY;
+
+  const retain = async () => {
+    const now = options.clock.now().getTime();
+    if (!retention || now < retentionDueAt) return;
+    const run = await retention.privacy.applyRetention(retention.policy);
+    retentionDueAt = now + (retention.everyMs ?? 86_400_000);
+    retention.onRun?.(run);
+  };
 
   const run = async () => {
     if (stopped) return;
@@ -32,9 +56,16 @@ export function startSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
     } catch (error) {
       options.onError?.(error);
     }
+    try {
+      await retain();
+    } catch (error) {
+      options.onError?.(error);
+    }
     if (stopped) return;
-    const next = options.ticker.nextDueAt();
-    const wait = next === undefined ? pollMs : Math.min(pollMs, Math.max(0, next - options.clock.now().getTime()));
+    // A retention run that failed is not due at a later instant: it is retried at the next poll.
+    const retentionNext = retentionDueAt > options.clock.now().getTime() ? retentionDueAt : Number.POSITIVE_INFINITY;
+    const next = Math.min(options.ticker.nextDueAt() ?? Number.POSITIVE_INFINITY, retentionNext);
+    const wait = next === Number.POSITIVE_INFINITY ? pollMs : Math.min(pollMs, Math.max(0, next - options.clock.now().getTime()));
     // The host-side edge: waking up at the next due instant is this module's whole purpose.
     // eslint-disable-next-line no-restricted-globals -- the optional host scheduler is the one place a timer belongs
     timer = setTimeout(() => void run(), wait);

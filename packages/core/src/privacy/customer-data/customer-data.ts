@@ -5,9 +5,12 @@
  */
 import type { Clock } from '../../engine/clock.js';
 import type { ActorDirectory } from '../../engine/directory.js';
+import type { Engine } from '../../engine/engine.js';
 import { nanoidGenerator, type IdGenerator } from '../../engine/ids.js';
 import type { EventLike } from '../../events/envelope.js';
 import type { EventStore } from '../../store/event-store.js';
+import type { Actor } from '../../domain/primitives.js';
+import { isStoreError } from '../../errors/store-errors.js';
 import { completeErasures } from '../erasure.js';
 import type { KeyStore } from '../key-store.js';
 import { exportCustomerData, type CustomerDataExport } from './access.js';
@@ -27,6 +30,12 @@ export interface CustomerDataProtectionOptions {
   readonly ids?: IdGenerator;
   /** With one, the erasing actor's role is checked against the directory, as the engine does. */
   readonly directory?: ActorDirectory;
+  /**
+   * Engines of this process over the same store: caught up after each erasure (and once
+   * after a retention run), so their inline views show the customer erased when `erase`
+   * returns. Engines elsewhere refold on their next execute or `catchUp()`.
+   */
+  readonly engines?: readonly Pick<Engine, 'catchUp'>[];
 }
 
 /** What one retention run did. */
@@ -49,7 +58,24 @@ export interface CustomerDataProtection {
 export function createCustomerDataProtection(options: CustomerDataProtectionOptions): CustomerDataProtection {
   const { keys, clock } = options;
   const store = options.store as EventStore<EventLike>;
-  const erase = createEraser({ ...options, store, ids: options.ids ?? nanoidGenerator });
+  const eraser = createEraser({ ...options, store, ids: options.ids ?? nanoidGenerator });
+
+  /** The erasure is recorded and its keys destroyed: a store failure here only delays the views (their next execute refolds). */
+  async function refreshViews(): Promise<void> {
+    for (const engine of options.engines ?? []) {
+      try {
+        await engine.catchUp();
+      } catch (error) {
+        if (!isStoreError(error)) throw error;
+      }
+    }
+  }
+
+  async function erase(input: unknown, automation?: Actor): Promise<ErasureResult> {
+    const result = await eraser(input, automation);
+    if (result.ok && !automation) await refreshViews();
+    return result;
+  }
 
   async function log() {
     const events = [];
@@ -77,6 +103,7 @@ export function createCustomerDataProtection(options: CustomerDataProtectionOpti
         if (!result.ok) throw result.error;
         if (!result.value.duplicate) erased.push(customerReference);
       }
+      if (due.length > 0) await refreshViews();
       return { erased };
     },
     exportCustomerData: (customerReference) => exportCustomerData(store, customerReference, clock.now()),

@@ -18,14 +18,20 @@ import { storageFaults, type StoreFaults } from './conformance/faults.js';
 import { globalOrder } from './conformance/global-order.js';
 import { subscriptions } from './conformance/subscriptions.js';
 
-export type { ConformanceEvent } from './conformance/events.js';
+export type { ConformanceEvent, CreateStore } from './conformance/events.js';
 export type { InjectFault, StoreFaults } from './conformance/faults.js';
 
+/** Settings for one adapter's run of the suite. */
 export interface ConformanceOptions {
   /** The faults this adapter can simulate; the suite skips the ones not given. */
   readonly faults?: StoreFaults;
 }
 
+/**
+ * Registers the contract as a vitest `describe` block for the store `create` makes (append and read, the
+ * global order, subscriptions, the engine on the store, and the `faults` given); call it at the top level of
+ * a test file.
+ */
 export function eventStoreConformance(name: string, create: CreateStore, options: ConformanceOptions = {}): void {
   describe(`${name} satisfies the EventStore contract`, () => {
     appendAndRead(create);

@@ -64,6 +64,10 @@ async function saveTicket(tx: ClientBase, scope: ProjectionScope, view: TicketVi
   }
 }
 
+/**
+ * The ticket view as PostgreSQL tables (tickets and their timelines), for queries the in-memory view cannot
+ * serve.
+ */
 export function ticketTablesProjection(): SqlProjection<ComplaintEvent> {
   return {
     name: 'tickets',

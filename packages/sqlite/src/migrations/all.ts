@@ -6,6 +6,7 @@ import { ticketReadModels } from './0003-ticket-read-models.js';
 import { slaDeadlines } from './0004-sla-deadlines.js';
 import { utcInstants } from './0005-utc-instants.js';
 
+/** Every migration of the SQLite schema, oldest first; released ones never change. */
 export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines, utcInstants];
 
 /** The schema version this build of @redress/sqlite reads and writes. */

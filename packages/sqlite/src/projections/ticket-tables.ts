@@ -16,6 +16,10 @@ import type { SqlProjection } from './sql-projection.js';
 /** The timeline lives in its own table; the JSON column holds the rest. */
 type StoredView = Omit<TicketView, 'timeline'>;
 
+/**
+ * The ticket view as SQLite tables (tickets and their timelines), for queries the in-memory view cannot
+ * serve.
+ */
 export function sqlTicketProjection(): SqlProjection<ComplaintEvent> {
   return {
     name: 'tickets',

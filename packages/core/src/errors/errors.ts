@@ -5,6 +5,7 @@
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Role } from '../domain/vocabulary.js';
+import type { SubjectErasedError } from './data-errors.js';
 import type { StoreError, StoreErrorKind } from './store-errors.js';
 
 /**
@@ -29,6 +30,7 @@ export abstract class RedressError extends Error {
     | 'PersonalDataTampered'
     | 'MissingKey'
     | 'SubjectErased'
+    | 'NoDataSubject'
     | 'UnsupportedEventVersion'
     | 'UnknownEventType'
     | 'InvalidStoredEvent'
@@ -113,8 +115,8 @@ export class ForbiddenError extends RedressError {
    */
   override readonly name = 'ForbiddenError';
   constructor(
-    /** The command the actor may not issue. */
-    readonly commandType: CommandType,
+    /** The command the actor may not issue (`EraseCustomerData` acts on a customer, not a complaint: it is no CommandType). */
+    readonly commandType: CommandType | 'EraseCustomerData',
     /** Who tried, with the role the command claimed (or the directory gave). */
     readonly actor: { readonly id: string; readonly role: Role },
     /**
@@ -210,7 +212,7 @@ export class IdempotencyConflictError extends RedressError {
 /** What a decision can be refused with. */
 export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
 /** What `execute` can be refused with (a store failure included: see store-errors.ts). */
-export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError | StoreError;
+export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError | StoreError | SubjectErasedError;
 
 /**
  * Host configuration that cannot work (a severity matrix, an escalation ladder): thrown

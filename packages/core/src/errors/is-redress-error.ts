@@ -8,6 +8,7 @@
 import type {
   InvalidStoredEventError,
   MissingKeyError,
+  NoDataSubjectError,
   PersonalDataTamperedError,
   SubjectErasedError,
   UnknownEventTypeError,
@@ -25,6 +26,7 @@ export type AnyRedressError =
   | PersonalDataTamperedError
   | MissingKeyError
   | SubjectErasedError
+  | NoDataSubjectError
   | UnsupportedEventVersionError
   | UnknownEventTypeError
   | InvalidStoredEventError
@@ -43,6 +45,7 @@ const NAMES: { readonly [K in RedressErrorKind]: string } = {
   PersonalDataTampered: 'PersonalDataTamperedError',
   MissingKey: 'MissingKeyError',
   SubjectErased: 'SubjectErasedError',
+  NoDataSubject: 'NoDataSubjectError',
   UnsupportedEventVersion: 'UnsupportedEventVersionError',
   UnknownEventType: 'UnknownEventTypeError',
   InvalidStoredEvent: 'InvalidStoredEventError',

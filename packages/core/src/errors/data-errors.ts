@@ -174,8 +174,16 @@ export class InvalidStoredEventError extends RedressError {
  */
 export class NoDataSubjectError extends RedressError {
   readonly kind = 'NoDataSubject' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'NoDataSubjectError';
-  constructor(readonly streamId: string, readonly type: string) {
+  constructor(
+    /** The stream the event was appended to. */
+    readonly streamId: string,
+    /** The event type carrying personal data. */
+    readonly type: string,
+  ) {
     super(`an event of type ${type} with personal data was appended to stream ${streamId}, whose data subject (customer reference) is unknown: nothing was written`);
   }
 }

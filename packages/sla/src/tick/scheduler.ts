@@ -6,6 +6,7 @@
 import type { Clock } from '@redress/core';
 import type { SlaTicker, TickResult } from './ticker.js';
 
+/** What `startSlaScheduler` needs: the ticker, the host's clock, the longest wait, and callbacks. */
 export interface SlaSchedulerOptions {
   readonly ticker: SlaTicker;
   readonly clock: Clock;
@@ -15,10 +16,15 @@ export interface SlaSchedulerOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/** A running scheduler; stop it on shutdown. */
 export interface SlaScheduler {
   stop(): void;
 }
 
+/**
+ * Starts ticking at each next due instant (or every `pollMs`): the one place in the package that sets a
+ * timer.
+ */
 export function startSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const pollMs = options.pollMs ?? 60_000;
   let stopped = false;

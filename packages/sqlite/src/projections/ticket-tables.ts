@@ -35,10 +35,16 @@ type StoredView = Omit<TicketView, 'timeline'>;
 
 /** The event that records an erasure, and the data subject (customer reference) it erased. */
 export interface ErasureEvents {
+  /** The event type that records an erasure. */
   readonly type: string;
+  /** The data subject (customer reference) an erasure event erased; undefined when the event names none. */
   subjectOf(event: RecordedEvent<{ readonly type: string; readonly data: unknown }>): string | undefined;
 }
 
+/**
+ * How the ticket tables find personal data and erasures: the same map the writer's shredder uses, and which
+ * event erases.
+ */
 export interface SqlTicketProjectionOptions {
   /** The personal fields, as the writer's shredder protects them (default `DEFAULT_PERSONAL_DATA`). */
   readonly personalData?: PersonalDataMap;

@@ -19,6 +19,8 @@ import type { ClockConfig } from '../policy/schema.js';
 import type { TicketState } from '../policy/ticket-state.js';
 
 type Interval = readonly [from: number, to: number];
+/** An interval and the event that closed it (none for the one still open at `now`). */
+type ClosedInterval = readonly [from: number, to: number, closedBy: string | undefined];
 
 /**
  * When the cycle ran, by its timeline: [from, to) pairs, the last open until `now`.
@@ -26,7 +28,11 @@ type Interval = readonly [from: number, to: number];
  * never ran: no interval.
  */
 export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Interval[] {
-  const out: Interval[] = [];
+  return closedIntervals(run, cycle, now).map(([from, to]) => [from, to]);
+}
+
+function closedIntervals(run: ClockRun, cycle: Cycle, now: number): ClosedInterval[] {
+  const out: ClosedInterval[] = [];
   let since: number | undefined;
   let openedBy: string | undefined;
   const open = (at: number, eventId: string) => {
@@ -34,8 +40,8 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
     since = at;
     openedBy = eventId;
   };
-  const close = (at: number) => {
-    if (since !== undefined) out.push([since, Math.min(at, now)]);
+  const close = (at: number, eventId?: string) => {
+    if (since !== undefined) out.push([since, Math.min(at, now), eventId]);
     since = undefined;
   };
   for (const entry of run.timeline) {
@@ -48,18 +54,18 @@ export function runningIntervals(run: ClockRun, cycle: Cycle, now: number): Inte
       case 'reopened':
         // Resume mode carries the cycle on; the other modes end it.
         if (run.config.onReopen === 'resume') open(entry.at, entry.eventId);
-        else close(entry.at);
+        else close(entry.at, entry.eventId);
         break;
       case 'paused':
         if (since === entry.at && openedBy === entry.eventId) since = undefined;
-        else close(entry.at);
+        else close(entry.at, entry.eventId);
         break;
       case 'stopped':
       case 'cancelled':
       case 'reset':
       case 'rearmed':
       case 'migrated':
-        close(entry.at);
+        close(entry.at, entry.eventId);
         break;
       case 'retargeted':
         break;
@@ -74,7 +80,12 @@ interface Facts extends TicketState {
   deadline: number | undefined;
 }
 
-function factsAt(config: ClockConfig, events: readonly RecordedEvent<EventLike>[], at: number): Facts {
+/**
+ * The facts as of an instant; with `before`, only the events before that one (several
+ * events can share an instant, and a cycle ended by one of them ran under the facts of
+ * the events before it).
+ */
+function factsAt(config: ClockConfig, events: readonly RecordedEvent<EventLike>[], at: number, before?: string): Facts {
   const facts: { -readonly [K in keyof Facts]: Facts[K] } = {
     severity: 'general',
     priority: undefined,
@@ -89,7 +100,7 @@ function factsAt(config: ClockConfig, events: readonly RecordedEvent<EventLike>[
   };
   const target = config.target;
   for (const e of events) {
-    if (Date.parse(e.occurredAt) > at) break;
+    if (Date.parse(e.occurredAt) > at || e.eventId === before) break;
     facts.step = stepAfter(facts.step, e as unknown as ComplaintEvent) ?? facts.step;
     const text = (key: string) => {
       const v = field(e.data, key);
@@ -138,21 +149,22 @@ function inheritedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedE
  * ticket's events, so each running interval is cut at them and searched piece by piece.
  */
 export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly RecordedEvent<EventLike>[], now: number): number | undefined {
-  const intervals = runningIntervals(run, cycle, now);
+  const intervals = closedIntervals(run, cycle, now);
   const measuredBy: { readonly config: ClockConfig; readonly calendar: BusinessCalendar } = cycle.measuredBy ?? run;
   const inherited = inheritedBreach(run, cycle, events, measuredBy.config);
   if (inherited !== undefined) return inherited <= now ? inherited : undefined;
   const { calendar } = measuredBy;
   const used = (t: number) => intervals.reduce((sum, [a, b]) => (t > a ? sum + Math.max(0, calendar.diff(a, Math.min(b, t))) : sum), cycle.carriedMs ?? 0);
   const cuts = events.map((e) => Date.parse(e.occurredAt));
-  for (const [a, b] of intervals) {
+  for (const [a, b, closedBy] of intervals) {
     const points = [a, ...new Set(cuts.filter((t) => t > a && t < b)), b];
     // An event at the interval's very end still counts: a target it lowers is reached then.
     if (b > a && cuts.includes(b)) points.push(b);
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i] as number;
       const to = points[i + 1] as number;
-      const target = targetOf(measuredBy.config, factsAt(measuredBy.config, events, from));
+      // A cycle that began and ended at one instant ran under the facts before the event that ended it.
+      const target = targetOf(measuredBy.config, factsAt(measuredBy.config, events, from, a === b ? closedBy : undefined));
       if (target.deadline !== undefined) {
         if (target.deadline <= to) return Math.max(target.deadline, from);
         continue;

@@ -4,7 +4,12 @@
  * without a stack trace and exits with 1. Anything else is a bug and keeps its stack.
  */
 export class CliError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'CliError';
+  /**
+   * Always `'Cli'`: recognise the error by this, not `instanceof`, which fails across the ESM and CommonJS
+   * builds.
+   */
   readonly kind = 'Cli' as const;
 }
 

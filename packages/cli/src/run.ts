@@ -7,6 +7,10 @@ import { userFacingMessage } from './errors.js';
 import { processIo, type CliIo } from './io/cli-io.js';
 import { createProgram, type ProgramOptions } from './program.js';
 
+/**
+ * Runs the `redress` command line with `args` (without `node` and the script) and returns the exit code; the
+ * binary calls this, tests call it in-process.
+ */
 export async function runCli(args: readonly string[], io: CliIo = processIo(), options: ProgramOptions = {}): Promise<number> {
   const program = createProgram(io, options);
   try {

@@ -19,17 +19,23 @@ import { globalOrder } from './conformance/global-order.js';
 import { protectedStore } from './conformance/protected.js';
 import { subscriptions } from './conformance/subscriptions.js';
 
-export type { ConformanceEvent } from './conformance/events.js';
+export type { ConformanceEvent, CreateStore } from './conformance/events.js';
 export { keyTableConformance, type KeyTablePair, type OpenKeyTablePair } from './conformance/key-tables.js';
 export { walkedComplaints, type WalkedComplaint } from './conformance/walked-logs.js';
 export { erasureFixture, occurrences, type FixtureCustomer } from './conformance/erasure-fixture.js';
 export type { InjectFault, StoreFaults } from './conformance/faults.js';
 
+/** Settings for one adapter's run of the suite. */
 export interface ConformanceOptions {
   /** The faults this adapter can simulate; the suite skips the ones not given. */
   readonly faults?: StoreFaults;
 }
 
+/**
+ * Registers the contract as a vitest `describe` block for the store `create` makes (append and read, the
+ * global order, subscriptions, the engine on the store, and the `faults` given); call it at the top level of
+ * a test file.
+ */
 export function eventStoreConformance(name: string, create: CreateStore, options: ConformanceOptions = {}): void {
   describe(`${name} satisfies the EventStore contract`, () => {
     appendAndRead(create);

@@ -13,18 +13,23 @@ import { CliError } from '../errors.js';
 import type { Line } from '../io/ndjson.js';
 import type { Progress } from '../io/progress.js';
 
+/** What `redress import` did: how much of the file was already there and how much it appended. */
 export interface ImportReport {
   /** Events in the file. */
   readonly events: number;
+  /** Distinct streams in the file. */
   readonly streams: number;
   /** Events the target already held (a resumed import). */
   readonly skipped: number;
+  /** Events appended by this run. */
   readonly appended: number;
 }
 
+/** How the import appends. */
 export interface ImportOptions {
   /** Most events per append (default 500); one append never spans two streams. */
   readonly batchSize?: number;
+  /** Where to report progress; silent when left out. */
   readonly progress?: Progress;
 }
 
@@ -99,6 +104,10 @@ async function targetIds(store: ImportTarget): Promise<string[]> {
 
 const toNew = ({ streamId: _s, streamVersion: _v, globalPosition: _p, ...event }: RecordedEvent): NewEvent => event;
 
+/**
+ * Imports an NDJSON log: checks the whole file first (each line an event, versions contiguous per stream),
+ * then appends what the target lacks, so an interrupted import resumes where it stopped.
+ */
 export async function importLog(store: ImportTarget, source: () => AsyncIterable<Line>, options: ImportOptions = {}): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 500;
   const { events, streams } = await checkFile(source());

@@ -8,14 +8,17 @@
 import type { OpenedStore } from '../store/open-store.js';
 import { CliError } from '../errors.js';
 
+/** What `redress migrate` changed. */
 export interface MigrateReport {
   /** The schema version before and after. */
   readonly from: number;
+  /** The schema version now. */
   readonly to: number;
   /** The versions this run applied (empty when the schema was current). */
   readonly applied: readonly number[];
 }
 
+/** Runs the store's pending migrations (SQLite or PostgreSQL) and reports the versions applied. */
 export async function migrateStore(opened: OpenedStore): Promise<MigrateReport> {
   if (opened.kind === 'sqlite') {
     const { from, to, applied } = opened.store.migrations;

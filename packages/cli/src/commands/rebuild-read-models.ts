@@ -12,16 +12,22 @@ import { CliError } from '../errors.js';
 import type { OpenedStore } from '../store/open-store.js';
 import { loadPeer } from '../store/load-peer.js';
 
+/** The SQL read models `redress rebuild` can rebuild. */
 export const READ_MODELS = ['tickets', 'sla-deadlines'] as const;
+/** A read model's name on the command line. */
 export type ReadModel = (typeof READ_MODELS)[number];
 
+/** One read model rebuilt. */
 export interface RebuildResult {
+  /** Which one. */
   readonly readModel: ReadModel;
   /** The last global position the rebuilt tables reflect. */
   readonly checkpoint: number;
 }
 
+/** Which read models to rebuild, and what they need. */
 export interface RebuildOptions {
+  /** The read models to rebuild, in order. */
   readonly readModels: readonly ReadModel[];
   /** Needed for `sla-deadlines`. */
   readonly slaConfig?: SqlSlaProjectionOptions['config'];
@@ -70,6 +76,10 @@ async function rebuildOne(opened: OpenedStore, readModel: ReadModel, options: Re
   return { readModel, checkpoint: report.checkpoint };
 }
 
+/**
+ * Drops and refills the chosen SQL read models from the log, each by its store's own rebuild, and reports
+ * the checkpoint each reached.
+ */
 export async function rebuildReadModels(opened: OpenedStore, options: RebuildOptions): Promise<readonly RebuildResult[]> {
   if (options.readModels.includes('sla-deadlines') && options.slaConfig === undefined) throw new CliError('sla-deadlines needs the SLA configuration (--sla-config)');
   const results: RebuildResult[] = [];

@@ -9,6 +9,10 @@ import type { SlaConfig } from '@redress/sla';
 import { CliError } from '../errors.js';
 import { loadPeer } from '../store/load-peer.js';
 
+/**
+ * Reads `--sla-config`: a JSON file checked against `@redress/sla`'s schema, or `default` for the default
+ * policy; a `CliError` naming `command` when missing or invalid.
+ */
 export async function loadSlaConfig(option: string | undefined, command: string): Promise<SlaConfig> {
   if (option === undefined) throw new CliError(`${command} needs the SLA configuration: --sla-config <file.json>, or --sla-config default for the default policy`);
   const sla = await loadPeer('@redress/sla', () => import('@redress/sla'));

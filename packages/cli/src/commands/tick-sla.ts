@@ -8,7 +8,9 @@ import type { EventLike, EventStore } from '@redress/core';
 import type { SlaConfig } from '@redress/sla';
 import { loadPeer } from '../store/load-peer.js';
 
+/** What one `redress tick` did. */
 export interface TickReport {
+  /** The instant the tick ran at (ISO-8601). */
   readonly now: string;
   /** SLA events appended by this tick, by type. */
   readonly appended: Readonly<Record<string, number>>;
@@ -18,6 +20,10 @@ export interface TickReport {
   readonly nextDueAt: string | null;
 }
 
+/**
+ * Runs the SLA ticker once at `now` over the whole log: appends the warnings and breaches due by then and
+ * reports when the next one falls due.
+ */
 export async function tickSla(store: Pick<EventStore<EventLike>, 'append' | 'readAll'>, config: SlaConfig, now: Date): Promise<TickReport> {
   const { createSlaTicker } = await loadPeer('@redress/sla', () => import('@redress/sla'));
   const result = await createSlaTicker({ store, config }).tick(now);

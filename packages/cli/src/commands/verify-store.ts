@@ -8,8 +8,11 @@
 import { complaintEventSchema, COMPLAINT_EVENT_TYPES, eventEnvelopeSchema, type EventLike, type EventStore, type RecordedEvent } from '@redress/core';
 import type { Progress } from '../io/progress.js';
 
+/** What `redress verify` found; the command fails when any check did. */
 export interface VerifyReport {
+  /** Events read. */
   readonly events: number;
+  /** Distinct streams. */
   readonly streams: number;
   /** Events of types neither the core nor the SLA engine defines (surveys, a host's own): checked for their envelope only. */
   readonly otherTypes: Readonly<Record<string, number>>;
@@ -20,8 +23,11 @@ export interface VerifyReport {
 /** A schema for a type's events, when one is known (zod-like: only safeParse is used). */
 export type EventSchema = { safeParse(value: unknown): { success: boolean; error?: { issues: readonly { path: PropertyKey[]; message: string }[] } } };
 
+/** How the verification reads the log. */
 export interface VerifyOptions {
+  /** Events read per call to `readAll` (default 1000). */
   readonly batchSize?: number;
+  /** Where to report progress; silent when left out. */
   readonly progress?: Progress;
   /** Schemas for more event types (the CLI passes @redress/sla's when it is installed). */
   readonly schemas?: ReadonlyMap<string, EventSchema>;
@@ -61,6 +67,10 @@ async function readFrom(store: VerifySource, from: number, limit: number, proble
   }
 }
 
+/**
+ * Reads the whole log up to `head` and checks it: versions contiguous per stream, positions increasing, every
+ * event's envelope and (for known types) data valid.
+ */
 export async function verifyStore(store: VerifySource, head: number, options: VerifyOptions = {}): Promise<VerifyReport> {
   const batchSize = options.batchSize ?? 1000;
   const schemas = options.schemas ?? new Map();

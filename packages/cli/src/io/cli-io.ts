@@ -4,6 +4,10 @@
  */
 import type { Readable, Writable } from 'node:stream';
 
+/**
+ * The streams and environment the CLI uses, injected so tests run it in-process without touching the real
+ * terminal.
+ */
 export interface CliIo {
   /** Results (an exported log, a report). */
   readonly stdout: Writable;
@@ -15,6 +19,7 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** The process's own stdout, stderr, stdin and environment. */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }

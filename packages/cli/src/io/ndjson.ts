@@ -3,9 +3,11 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 
+/** One line of an NDJSON input, numbered so an error can point at it. */
 export interface Line {
   /** 1-based, as an editor shows it. */
   readonly number: number;
+  /** The line's text, without its line break. */
   readonly text: string;
 }
 

@@ -6,15 +6,22 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliIo } from './cli-io.js';
 
+/** Progress of a long command, as it reports it; a no-op when not on a TTY. */
 export interface Progress {
   /** Sets how much is to do, once known. */
   total(count: number): void;
+  /** Counts `by` more units done. */
   advance(by: number): void;
+  /** Ends the bar and leaves the terminal clean. */
   stop(): void;
 }
 
 const SILENT: Progress = { total: () => undefined, advance: () => undefined, stop: () => undefined };
 
+/**
+ * A progress bar on the CLI's stderr (cli-progress), only when `enabled` and stderr is a TTY, so piped output
+ * and CI logs stay clean.
+ */
 export function progressBar(io: CliIo, label: string, enabled: boolean): Progress {
   if (!enabled || io.stderr.isTTY !== true) return SILENT;
   const bar = new SingleBar(

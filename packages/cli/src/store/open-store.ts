@@ -12,8 +12,11 @@ import { CliError } from '../errors.js';
 import type { CliIo } from '../io/cli-io.js';
 import { loadPeer } from './load-peer.js';
 
+/** Which store the command works on: a SQLite file or a PostgreSQL connection string. */
 export interface StoreOptions {
+  /** The SQLite file. */
   readonly sqlite?: string;
+  /** The PostgreSQL connection string (default: the `REDRESS_POSTGRES_URL` environment variable). */
   readonly postgres?: string;
   /** PostgreSQL schema (default `public`). */
   readonly schema?: string;
@@ -27,12 +30,15 @@ export interface OpenedStoreBase {
   readonly label: string;
   /** The global position of the last event (0 for an empty log). */
   head(): Promise<number>;
+  /** Closes the database connection (or pool). */
   close(): Promise<void>;
 }
+/** An opened store, tagged by kind, with the handful of things every command asks of it. */
 export type OpenedStore =
   | (OpenedStoreBase & { readonly kind: 'sqlite'; readonly store: SqliteEventStore<EventLike> })
   | (OpenedStoreBase & { readonly kind: 'postgres'; readonly store: PostgresEventStore<EventLike> });
 
+/** How a command opens its store. */
 export interface OpenOptions {
   /** Refuse a SQLite file that does not exist yet, instead of creating an empty one (reading commands). */
   readonly mustExist?: boolean;
@@ -40,6 +46,10 @@ export interface OpenOptions {
   readonly migrate?: boolean;
 }
 
+/**
+ * Opens the store the options name, loading `@redress/sqlite` or `@redress/postgres` only when used; a
+ * `CliError` when neither or both are given.
+ */
 export async function openStore(options: StoreOptions, io: CliIo, open: OpenOptions = {}): Promise<OpenedStore> {
   const postgres = options.postgres ?? io.env.REDRESS_POSTGRES_URL;
   if (options.sqlite !== undefined && postgres !== undefined) {

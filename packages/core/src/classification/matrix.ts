@@ -25,6 +25,10 @@ import { WorkflowConfigError } from '../errors/errors.js';
 const cell = z.strictObject({ severity: severitySchema, priority: prioritySchema });
 const row = z.strictObject({ low: cell, medium: cell, high: cell });
 
+/**
+ * The shape of a host's severity matrix: how impact and urgency (or a plain severity), safety and repeats map
+ * to a severity and a priority. Parse with `parseClassificationMatrix`.
+ */
 export const classificationMatrixSchema = z.strictObject({
   /** Recorded on every classification it derives, so a changed matrix can be told apart in the log. */
   name: idSchema,
@@ -45,6 +49,7 @@ export const classificationMatrixSchema = z.strictObject({
     raisePriority: z.int().min(0).max(3),
   }),
 });
+/** A validated severity matrix (see `classificationMatrixSchema`). */
 export type ClassificationMatrix = z.output<typeof classificationMatrixSchema>;
 
 const c = (severity: Severity, priority: Priority): { severity: Severity; priority: Priority } => ({ severity, priority });
@@ -76,15 +81,26 @@ export function parseClassificationMatrix(input: unknown): ClassificationMatrix 
 
 /** What a classification is decided from: a severity given as is, or impact and urgency; plus safety and repeats. */
 export interface ClassificationInput {
+  /** A severity chosen by hand; when given, impact and urgency are not consulted. */
   readonly severity?: Severity | undefined;
+  /** How widely and badly the complaint hurts: the matrix's row. */
   readonly impact?: Impact | undefined;
+  /** How soon it must be acted on: the matrix's column. */
   readonly urgency?: Urgency | undefined;
+  /** A safety issue: always major, with at least the matrix's safety priority. */
   readonly safety?: boolean | undefined;
+  /**
+   * How many complaints about the same problem there are, this one included: from the matrix's `repeat.from`
+   * on it counts as a repeat.
+   */
   readonly repeatCount?: number | undefined;
 }
 
+/** The severity and priority a classification records. */
 export interface Classification {
+  /** `general` or `major`. */
   readonly severity: Severity;
+  /** P1 to P4. */
   readonly priority: Priority;
 }
 

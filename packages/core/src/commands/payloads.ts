@@ -21,6 +21,7 @@ export const customerSchema = z.strictObject({
   /** The customer type used to slice analytics (fleet, private, corporate…), in the host's own words. */
   segment: shortTextSchema.optional(),
 });
+/** The customer a complaint refers to, as `customerSchema` parses it. */
 export type Customer = z.infer<typeof customerSchema>;
 
 /** The vehicle or product concerned (model, plate or serial, mileage, purchase date). */
@@ -31,6 +32,7 @@ export const productSchema = z.strictObject({
   mileageKm: z.int().min(0).max(10_000_000).optional(),
   purchasedOn: z.iso.date().optional(),
 });
+/** The vehicle or product concerned, as `productSchema` parses it. */
 export type Product = z.infer<typeof productSchema>;
 
 /**
@@ -45,6 +47,7 @@ export const acknowledgementSchema = z.strictObject({
   promisedPromptAction: z.boolean(),
   words: longTextSchema.optional(),
 });
+/** The acknowledgement behaviours recorded in one command, as `acknowledgementSchema` parses it. */
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 
 /** A money amount in minor-unit-free decimal form with an ISO-4217 currency. */
@@ -52,6 +55,7 @@ export const moneySchema = z.strictObject({
   value: z.number().min(0).max(1e12),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO-4217 code such as CNY'),
 });
+/** An amount with its currency, as `moneySchema` parses it. */
 export type Money = z.infer<typeof moneySchema>;
 
 /** The remedy decided from the findings. */
@@ -60,6 +64,7 @@ export const remedySchema = z.strictObject({
   description: longTextSchema,
   amount: moneySchema.optional(),
 });
+/** A proposed remedy: its kind, what it is and what it costs, as `remedySchema` parses it. */
 export type Remedy = z.infer<typeof remedySchema>;
 
 /** "Three checks and one synthesis" (三查一综合) for product-quality complaints. */
@@ -68,6 +73,7 @@ export const productChecksSchema = z.strictObject({
   operatingConditions: longTextSchema.optional(),
   usageAndMaintenance: longTextSchema.optional(),
 });
+/** The three checks and synthesis of a product-quality investigation, as `productChecksSchema` parses it. */
 export type ProductChecks = z.infer<typeof productChecksSchema>;
 
 /** What revealed a complaint, e.g. `{ kind: 'survey', reference: surveyId }` for a hidden complaint found by a survey. */
@@ -77,6 +83,7 @@ export const complaintSourceSchema = z.strictObject({
   reference: idSchema.optional(),
   note: longTextSchema.optional(),
 });
+/** What revealed the complaint, as `complaintSourceSchema` parses it. */
 export type ComplaintSource = z.infer<typeof complaintSourceSchema>;
 
 /** Ratings carry at most this many reason codes; a survey at most this many ratings. */
@@ -93,6 +100,7 @@ export const surveyRatingSchema = z.strictObject({
   reasons: z.array(idSchema).max(MAX_REASONS).optional(),
   comment: longTextSchema.optional(),
 });
+/** One rating of a satisfaction survey, as a command sends it, as `surveyRatingSchema` parses it. */
 export type SurveyRating = z.infer<typeof surveyRatingSchema>;
 
 const uniqueDimensions = (ratings: readonly { dimension: string }[]) => new Set(ratings.map((r) => r.dimension)).size === ratings.length;
@@ -106,10 +114,12 @@ export const followUpSurveySchema = z.strictObject({
     .refine(uniqueDimensions, 'each dimension is rated at most once'),
   comment: longTextSchema.optional(),
 });
+/** The survey taken with a follow-up, as a command sends it, as `followUpSurveySchema` parses it. */
 export type FollowUpSurvey = z.infer<typeof followUpSurveySchema>;
 
 /** A rating as recorded: with the level its score falls in. */
 export const recordedSurveyRatingSchema = surveyRatingSchema.extend({ level: satisfactionLevelSchema });
+/** One rating as recorded, with its satisfaction level, as `recordedSurveyRatingSchema` parses it. */
 export type RecordedSurveyRating = z.infer<typeof recordedSurveyRatingSchema>;
 
 /** The survey as `FollowUpRecorded` carries it. */
@@ -117,6 +127,7 @@ export const recordedSurveySchema = z.strictObject({
   ratings: z.array(recordedSurveyRatingSchema).min(1).max(MAX_RATINGS),
   comment: longTextSchema.optional(),
 });
+/** The survey as `FollowUpRecorded` records it, as `recordedSurveySchema` parses it. */
 export type RecordedSurvey = z.infer<typeof recordedSurveySchema>;
 
 /** The survey as recorded: each rating gets its level label. */

@@ -296,6 +296,10 @@ export const commandSchema = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.output<typeof commandSchema>;
 /** What a host may pass to `execute`: optional fields may be left out. */
 export type CommandInput = z.input<typeof commandSchema>;
+/**
+ * The name of a command (`ReceiveComplaint`, `ClassifyComplaint`, …): the key of permission matrices, labels
+ * and rules.
+ */
 export type CommandType = Command['type'];
 /** The command of one type. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

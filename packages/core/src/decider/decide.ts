@@ -28,12 +28,18 @@ import type { ComplaintState, ComplaintStep } from './state.js';
 
 /** A host's own workflow rule, checked after the machine accepted a command of one of its types. */
 export interface WorkflowRule {
+  /** Names the rule in refusals (`IllegalCommandError.rule.name`) and logs. */
   readonly name: string;
+  /** The command types the rule is checked for; the others never reach it. */
   readonly appliesTo: readonly CommandType[];
   /** A message when the command must be refused, `null` to let it pass. */
   check(input: RuleInput): string | null;
 }
 
+/**
+ * What one decision needs beyond the state and the command: the instant, and the host's permissions, duties,
+ * rules and configuration.
+ */
 export interface DecideOptions {
   /** The instant the command is decided at (ISO-8601), from the injected clock. */
   readonly now: string;
@@ -44,6 +50,10 @@ export interface DecideOptions {
    * (`DEFAULT_DUTIES`); `false` turns them off, an object turns some off, a policy replaces them.
    */
   readonly duties?: Partial<DutyOptions> | PermissionPolicy | false;
+  /**
+   * The host's own rules, checked in order after the machine and the permissions accepted the command; the
+   * first message refuses it.
+   */
   readonly rules?: readonly WorkflowRule[];
   /** The severity matrix and escalation ladders (default `defaultWorkflowConfig`), validated with `parseWorkflowConfig`. */
   readonly config?: WorkflowConfig;
@@ -81,6 +91,10 @@ function refusal(snapshot: ComplaintSnapshot, input: RuleInput): { name: string;
   return undefined;
 }
 
+/**
+ * Decides one command on a complaint's state: the events it produces, or the typed refusal. Pure: no clock,
+ * ids or I/O, so the same inputs always give the same answer.
+ */
 export function decide(state: ComplaintState, command: Command, options: DecideOptions): Result<ComplaintEvent[], DecisionError> {
   const { now, permissions = defaultPermissions, rules = [], config = defaultWorkflowConfig } = options;
   if (state.step === 'none' && command.type !== 'ReceiveComplaint') return err(new NotFoundError(command.complaintId));

@@ -12,12 +12,23 @@ import { decide, dutiesPolicy, type WorkflowRule } from './decide.js';
 import { evolve } from './evolve.js';
 import { initialState, type ComplaintState } from './state.js';
 
+/**
+ * The decider shape (as in Emmett): a pure `decide`, an `evolve` fold and the state before any event, enough
+ * to run a stream without an engine.
+ */
 export interface Decider<State, Cmd, Event, Err, Context> {
+  /** The events a command produces on this state, or why it is refused. */
   decide(state: State, command: Cmd, context: Context): Result<Event[], Err>;
+  /** The state after one more event; never refuses, since an event already happened. */
   evolve(state: State, event: Event): State;
+  /** The state of a stream that has no events yet. */
   initialState(): State;
 }
 
+/**
+ * The complaint decider's type: complaint state, commands and events, refused with a `DecisionError`, decided
+ * at an instant.
+ */
 export type ComplaintDecider = Decider<ComplaintState, Command, ComplaintEvent, DecisionError, { readonly now: string }>;
 
 export interface ComplaintDeciderOptions extends WorkflowConfigInput {

@@ -19,6 +19,10 @@ const actorIdOf = (event: ComplaintEvent): string | null => (event as { actor?: 
 /** What a new proposal or a rejection leaves of the standing remedy. */
 const noRemedy = { remedy: null, agreedDeadline: null, remedyApproved: false, proposerId: null, remedyProposedWhileMajor: false } as const;
 
+/**
+ * Folds one complaint event into the decision state: the replay half of the decider. Pure, and total over
+ * every event type.
+ */
 export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
   const step = stepAfter(state.step, event);
   switch (event.type) {

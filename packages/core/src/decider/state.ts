@@ -11,35 +11,55 @@ export type ComplaintStep = Step | 'none';
 
 /** Which of handling behaviours 1-4 have been recorded. */
 export interface AcknowledgementProgress {
+  /** Behaviour 1: the customer was thanked for raising the complaint. */
   readonly thanked: boolean;
+  /** Behaviour 2: the handler said why the complaint is appreciated. */
   readonly appreciated: boolean;
+  /** Behaviour 3: the handler apologised for the mistake. */
   readonly apologised: boolean;
+  /** Behaviour 4: the handler promised to act on it promptly. */
   readonly promisedPromptAction: boolean;
 }
 
 /** The highest level a complaint was escalated to, with its rung (0 would be the handler). */
 export interface EscalationReached {
+  /** The escalation level reached (`supervisor`, `departmentHead`, …). */
   readonly level: EscalationLevel;
+  /** Its rung on the ladder in force: a later escalation must climb higher. */
   readonly rank: number;
 }
 
+/**
+ * What the workflow's guards and the permission policy read of one complaint; rebuilt by folding its events
+ * with `evolve`.
+ */
 export interface ComplaintState {
+  /** Where the complaint is in the eight-step workflow (`none` before it is received). */
   readonly step: ComplaintStep;
+  /** The complaint's id, once received. */
   readonly complaintId: string | null;
+  /** The host's reference for the customer, used to find their other complaints. */
   readonly customerReference: string | null;
   /** Where it was received and which business line it concerns: they choose the escalation ladder. */
   readonly branch: string | null;
+  /** The business line the complaint concerns: it and the branch choose the escalation ladder. */
   readonly businessLine: string | null;
+  /** The severity of the latest classification; null before one. */
   readonly severity: Severity | null;
   /** P1-P4 of the latest classification; null before one (or for one recorded before priorities). */
   readonly priority: Priority | null;
   /** 1 for the first pass; each reopen (customer not satisfied) starts the next cycle. 0 before receipt. */
   readonly cycle: number;
+  /**
+   * Which of the four acknowledgement behaviours are recorded: all four are needed to leave the acknowledging
+   * step.
+   */
   readonly acknowledgement: AcknowledgementProgress;
   /** A cause has been identified in the current cycle. */
   readonly causeIdentified: boolean;
   /** The latest cause identified: escalations are routed by it. */
   readonly cause: Cause | null;
+  /** The standing remedy proposal; null before one or after a rejection. */
   readonly remedy: Remedy | null;
   /** Who proposed the standing remedy: its approver must be someone else. */
   readonly proposerId: string | null;
@@ -51,12 +71,15 @@ export interface ComplaintState {
   readonly remedyProposedWhileMajor: boolean;
   /** The deadline agreed with the customer for the remedy (ISO-8601). */
   readonly agreedDeadline: string | null;
+  /** The standing remedy has been approved, so execution may start. */
   readonly remedyApproved: boolean;
   /** The follow-up of the current cycle found the customer satisfied. */
   readonly satisfiedFollowUp: boolean;
   /** Who recorded that satisfied follow-up: they do not also archive the complaint. */
   readonly followUpRecorderId: string | null;
+  /** The preventive action recorded before archiving, which a major complaint needs. */
   readonly preventiveAction: string | null;
+  /** The handler the complaint is assigned to; ownership rules let only them act in some steps. */
   readonly handlerId: string | null;
   /** The complaint meeting, once arranged. */
   readonly meeting: Meeting | null;
@@ -68,6 +91,7 @@ export interface ComplaintState {
   readonly waitingOnCustomer: boolean;
 }
 
+/** The state of a complaint with no events: step `none`, nothing recorded. */
 export const initialComplaintState: ComplaintState = Object.freeze({
   step: 'none',
   complaintId: null,

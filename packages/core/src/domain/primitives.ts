@@ -34,4 +34,8 @@ export const instantSchema = z.iso.datetime({ offset: true, message: 'must be an
 
 /** Who is acting: an id from the host's user directory and the role they act in. */
 export const actorSchema = z.strictObject({ id: idSchema, role: roleSchema });
+/**
+ * Who is acting, as `actorSchema` parses it: an id from the host's directory and the role they act in.
+ * Recorded on every event.
+ */
 export type Actor = z.infer<typeof actorSchema>;

@@ -3,6 +3,7 @@
  * so tests, replays and simulations control "now".
  */
 export interface Clock {
+  /** The current instant. The engine calls it once per command, so one command's events share an instant. */
   now(): Date;
 }
 
@@ -15,10 +16,13 @@ export const systemClock: Clock = { now: () => new Date() };
  * a simulation bug, so going back throws a RangeError.
  */
 export interface ManualClock extends Clock {
+  /** Moves to this instant; a RangeError when it is earlier than now. */
   set(instant: Date | string): void;
+  /** Moves forward by this many milliseconds; a RangeError for a negative step. */
   advance(ms: number): void;
 }
 
+/** A clock starting at `start` that moves only when told to. */
 export function createManualClock(start: Date | string): ManualClock {
   let current = new Date(start).getTime();
   if (Number.isNaN(current)) throw new RangeError(`invalid start instant: ${String(start)}`);

@@ -9,6 +9,10 @@ import type { Actor } from '../domain/primitives.js';
 import type { Role } from '../domain/vocabulary.js';
 import { ForbiddenError } from '../errors/errors.js';
 
+/**
+ * The host's user directory, as the engine asks it: which roles a person holds, so the role a command claims
+ * is checked rather than trusted.
+ */
 export interface ActorDirectory {
   /** The roles the person with this id holds, or undefined when the directory knows no such person. */
   rolesOf(actorId: string): readonly Role[] | undefined | Promise<readonly Role[] | undefined>;

@@ -23,8 +23,20 @@ import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
 
+/**
+ * What `createEngine` needs: the store and clock, optionally ids, inline projections, retries, a directory,
+ * and the decider's permissions, rules and workflow configuration.
+ */
 export interface EngineOptions extends ComplaintDeciderOptions {
+  /**
+   * Where complaint events are appended and read: the in-memory store, `@redress/sqlite` or
+   * `@redress/postgres`.
+   */
   readonly store: EventStore<ComplaintEvent>;
+  /**
+   * Where every event's `at` and every decision's "now" come from; the engine never reads the system time
+   * itself.
+   */
   readonly clock: Clock;
   /** Event, command and complaint ids; nanoid by default. */
   readonly ids?: IdGenerator;
@@ -53,18 +65,26 @@ export interface EngineOptions extends ComplaintDeciderOptions {
   readonly directory?: ActorDirectory;
 }
 
+/** What an executed command gives back: what it wrote and the complaint's state after it. */
 export interface ExecuteSuccess {
+  /** The complaint the command acted on (for `ReceiveComplaint`, the id it was given). */
   readonly complaintId: string;
+  /** The command's id: send it again to retry safely, and the engine returns this same result. */
   readonly commandId: string;
   /** The events this command appended (on a repeat: the ones it appended the first time). */
   readonly events: readonly RecordedEvent<ComplaintEvent>[];
   /** The complaint's decision state after those events. */
   readonly state: ComplaintState;
+  /**
+   * The complaint stream's version after the command: pass it as `expectedVersion` to write only on this
+   * state.
+   */
   readonly version: number;
   /** True when this command id had already been executed: nothing was written. */
   readonly duplicate: boolean;
 }
 
+/** What `execute` returns: the success, or the typed refusal or store failure (never thrown). */
 export type ExecuteResult = Result<ExecuteSuccess, EngineError>;
 
 /** A command as the host's automation sends it: its actor, when named, is a `system` one (default: the automation's). */
@@ -81,10 +101,19 @@ export type AutomationCommandInput = CommandInput extends infer C
  * `system` one is refused.
  */
 export interface Automation {
+  /**
+   * Like `Engine.execute`, recorded as the automation's `system` actor; a command naming another role is
+   * refused.
+   */
   execute(command: AutomationCommandInput | CommandInput): Promise<ExecuteResult>;
+  /** Like `execute`, but throws the typed error. */
   executeOrThrow(command: AutomationCommandInput | CommandInput): Promise<ExecuteSuccess>;
 }
 
+/**
+ * The write side of Redress: validates commands, checks who may issue them, decides on the complaint's
+ * current state and appends the events with a compare-and-set on its version.
+ */
 export interface Engine {
   /** Validates and executes a command. Never throws for a refused command: the result says why. */
   execute(command: CommandInput): Promise<ExecuteResult>;
@@ -111,6 +140,10 @@ export interface Engine {
   automation(id?: string): Automation;
 }
 
+/**
+ * Creates the engine over a store and a clock. Configuration errors (a bad severity matrix or ladder) throw
+ * `WorkflowConfigError` here, never later at `execute`.
+ */
 export function createEngine(options: EngineOptions): Engine {
   const { store, clock } = options;
   const ids = options.ids ?? nanoidGenerator;

@@ -8,8 +8,11 @@ import { RedressError, type ValidationIssue } from './errors.js';
 
 /** Where a stored event sits: enough to find it, nothing personal. */
 export interface StoredEventRef {
+  /** The event's id, unique in the store. */
   readonly eventId: string;
+  /** The stream the event belongs to. */
   readonly streamId: string;
+  /** The event's type, as stored. */
   readonly type: string;
 }
 
@@ -21,10 +24,19 @@ const at = (ref: StoredEventRef) => `event ${ref.eventId} (${ref.type}) in strea
  * malformed. Nothing of it is returned: a tampered blob never turns into garbage text.
  */
 export class PersonalDataTamperedError extends RedressError {
+  /**
+   * Always `'PersonalDataTampered'`: switch on this rather than `instanceof`, which fails when two builds of
+   * Redress (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'PersonalDataTampered' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'PersonalDataTamperedError';
   constructor(
+    /** The event whose personal data failed. */
     readonly event: StoredEventRef,
+    /** What failed (a tag mismatch, a malformed blob, a blob from another event), without any of the data. */
     readonly reason: string,
   ) {
     super(`the personal data of ${at(event)} failed its integrity check: ${reason}`);
@@ -37,11 +49,21 @@ export class PersonalDataTamperedError extends RedressError {
  * would hide lost keys, so reading stops instead.
  */
 export class MissingKeyError extends RedressError {
+  /**
+   * Always `'MissingKey'`: switch on this rather than `instanceof`, which fails when two builds of Redress
+   * (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'MissingKey' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'MissingKeyError';
   constructor(
+    /** The data subject whose key is missing. */
     readonly subject: string,
+    /** The key version the blob names. */
     readonly version: number,
+    /** The event that needed the key, when the key was asked for while reading one. */
     readonly event?: StoredEventRef,
   ) {
     super(`no key version ${version} of data subject ${subject} in the key store, and no record of its erasure${event ? ` (needed by ${at(event)})` : ''}`);
@@ -50,9 +72,19 @@ export class MissingKeyError extends RedressError {
 
 /** The subject's data was erased: no new key is issued for it, so nothing new is encrypted for it either. */
 export class SubjectErasedError extends RedressError {
+  /**
+   * Always `'SubjectErased'`: switch on this rather than `instanceof`, which fails when two builds of Redress
+   * (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'SubjectErased' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'SubjectErasedError';
-  constructor(readonly subject: string) {
+  constructor(
+    /** The erased data subject. */
+    readonly subject: string,
+  ) {
     super(`the personal data of subject ${subject} has been erased: its keys are destroyed and no new key is issued`);
   }
 }
@@ -63,10 +95,19 @@ export class SubjectErasedError extends RedressError {
  * corrupts state.
  */
 export class UnsupportedEventVersionError extends RedressError {
+  /**
+   * Always `'UnsupportedEventVersion'`: switch on this rather than `instanceof`, which fails when two builds
+   * of Redress (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'UnsupportedEventVersion' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'UnsupportedEventVersionError';
   constructor(
+    /** The event that cannot be read. */
     readonly event: StoredEventRef,
+    /** The `schemaVersion` it was stored with: a number newer than this code, or not a version at all. */
     readonly version: unknown,
     /** The newest version of this type this code reads. */
     readonly current: number,
@@ -82,11 +123,21 @@ export class UnsupportedEventVersionError extends RedressError {
 
 /** A stream of a known family (complaint streams, say) holds an event type that family has never had. */
 export class UnknownEventTypeError extends RedressError {
+  /**
+   * Always `'UnknownEventType'`: switch on this rather than `instanceof`, which fails when two builds of
+   * Redress (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'UnknownEventType' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'UnknownEventTypeError';
   constructor(
+    /** The event with the unknown type. */
     readonly event: StoredEventRef,
+    /** The family of streams it sits in (`complaint`, …). */
     readonly family: string,
+    /** The `schemaVersion` it was stored with, to tell a newer writer from a foreign event. */
     readonly version: unknown,
   ) {
     super(`${at(event)} has a type the ${family} events do not include (schema version ${JSON.stringify(version)}): written by a newer Redress, or not a ${family} event`);
@@ -95,11 +146,21 @@ export class UnknownEventTypeError extends RedressError {
 
 /** A stored event, brought to its current version, does not match that version's schema. */
 export class InvalidStoredEventError extends RedressError {
+  /**
+   * Always `'InvalidStoredEvent'`: switch on this rather than `instanceof`, which fails when two builds of
+   * Redress (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'InvalidStoredEvent' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'InvalidStoredEventError';
   constructor(
+    /** The event that does not match. */
     readonly event: StoredEventRef,
+    /** The schema version it was brought to before checking. */
     readonly version: number,
+    /** Each mismatch with its path inside the event's data. */
     readonly issues: readonly ValidationIssue[],
   ) {
     super(`${at(event)} does not match version ${version} of its schema:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
@@ -113,8 +174,16 @@ export class InvalidStoredEventError extends RedressError {
  */
 export class NoDataSubjectError extends RedressError {
   readonly kind = 'NoDataSubject' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'NoDataSubjectError';
-  constructor(readonly streamId: string, readonly type: string) {
+  constructor(
+    /** The stream the event was appended to. */
+    readonly streamId: string,
+    /** The event type carrying personal data. */
+    readonly type: string,
+  ) {
     super(`an event of type ${type} with personal data was appended to stream ${streamId}, whose data subject (customer reference) is unknown: nothing was written`);
   }
 }

@@ -17,6 +17,7 @@ import type {
 import type { EngineError, RedressError } from './errors.js';
 import type { ProjectionFailedError, StorageFaultError, StoreUnavailableError } from './store-errors.js';
 
+/** Every `kind` a Redress error can have: the cases of an exhaustive `switch` after `isRedressError`. */
 export type RedressErrorKind = RedressError['kind'];
 
 /** Every error class Redress throws or returns, for narrowing by kind. */

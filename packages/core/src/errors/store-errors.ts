@@ -30,11 +30,25 @@ const describe = (cause: unknown): string => (cause instanceof Error ? cause.mes
  * exactly once either way.
  */
 export class StoreUnavailableError extends RedressError {
+  /**
+   * Always `'StoreUnavailable'`: switch on this rather than `instanceof`, which fails when two builds of
+   * Redress (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'StoreUnavailable' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'StoreUnavailableError';
+  /** Always true: the same command with the same `commandId` may be sent again once the store is back. */
   readonly retriable = true as const;
+  /** Which store failed (`sqlite`, `postgres`), for logs and alerts. */
   readonly store: string;
+  /** What it was doing (`append`, `read`, `subscribe`, …). */
   readonly operation: string;
+  /**
+   * The request may have reached the server before the connection broke; a retry with the same command id is
+   * still applied once.
+   */
   readonly maybeWritten: boolean;
   constructor(context: StoreFailureContext & { readonly maybeWritten: boolean }) {
     super(`the ${context.store} store is unavailable (${context.operation}): ${describe(context.cause)}; retry later, with the same commandId`, {
@@ -59,11 +73,22 @@ export type StorageFaultReason = 'diskFull' | 'readOnly' | 'cannotOpen' | 'corru
  * file first; after that the same command can be sent again.
  */
 export class StorageFaultError extends RedressError {
+  /**
+   * Always `'StorageFault'`: switch on this rather than `instanceof`, which fails when two builds of Redress
+   * (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'StorageFault' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'StorageFaultError';
+  /** Always false: sending the same command again fails the same way until someone fixes the storage. */
   readonly retriable = false as const;
+  /** Which store refused (`sqlite`, `postgres`). */
   readonly store: string;
+  /** What it was doing when it was refused. */
   readonly operation: string;
+  /** Why the storage refused, as one of the reasons an operator acts on. */
   readonly reason: StorageFaultReason;
   constructor(context: StoreFailureContext & { readonly reason: StorageFaultReason }) {
     super(`the ${context.store} store cannot ${context.operation}: ${context.reason} (${describe(context.cause)}); nothing was written`, {
@@ -77,9 +102,13 @@ export class StorageFaultError extends RedressError {
 
 /** The event a failing projection batch was stopped at. */
 export interface FailedEvent {
+  /** The event's place in the store's global order: where the projection's checkpoint stays. */
   readonly globalPosition: number;
+  /** The event's id. */
   readonly eventId: string;
+  /** The stream it belongs to. */
   readonly streamId: string;
+  /** Its type, to find the handler that threw. */
   readonly type: string;
 }
 
@@ -90,9 +119,17 @@ export interface FailedEvent {
  * status until the batch goes through.
  */
 export class ProjectionFailedError extends RedressError {
+  /**
+   * Always `'ProjectionFailed'`: switch on this rather than `instanceof`, which fails when two builds of
+   * Redress (ESM and CommonJS) meet in one process.
+   */
   readonly kind = 'ProjectionFailed' as const;
+  /**
+   * The class name as a string, so logs and `String(error)` still name it after a bundler renames the class.
+   */
   override readonly name = 'ProjectionFailedError';
   constructor(
+    /** The name of the projection that failed (its checkpoint key). */
     readonly projection: string,
     /** The first event of the failed batch (the only one once the projector narrows the batch down to it). */
     readonly event: FailedEvent,

@@ -34,8 +34,16 @@ const targetSchema = z.strictObject({
   /** Routing by type: this target takes complaints whose latest cause is one of these. */
   causes: z.array(causeSchema).min(1).optional(),
 });
+/**
+ * One rung's destination: the level, the roles that answer there, optionally named people, and the causes it
+ * takes when a rung routes by type.
+ */
 export type EscalationTarget = z.output<typeof targetSchema>;
 
+/**
+ * The shape of an escalation ladder: rungs from the handler upwards, each one target or several routed by
+ * cause. Parse with `parseEscalationLadder`.
+ */
 export const escalationLadderSchema = z
   .strictObject({
     name: idSchema,
@@ -63,7 +71,9 @@ export const escalationLadderSchema = z
       if (twice !== undefined) ctx.addIssue({ code: 'custom', path: ['rungs', i], message: `the cause ${twice} is routed to two targets of rung ${i + 1}` });
     });
   });
+/** A validated escalation ladder. */
 export type EscalationLadder = z.output<typeof escalationLadderSchema>;
+/** An escalation ladder as a host writes it (a rung may be one target rather than a list). */
 export type EscalationLadderInput = z.input<typeof escalationLadderSchema>;
 
 const only = (level: EscalationLevel, roles: readonly Role[] = [level as Role]): EscalationTarget[] => [{ level, roles: [...roles] }];
@@ -83,6 +93,9 @@ export const defaultEscalationLadder: EscalationLadder = Object.freeze({
   ],
 }) as EscalationLadder;
 
+/**
+ * The shape of a host's escalation configuration: a default ladder and ladders per branch or business line.
+ */
 export const escalationConfigSchema = z.strictObject({
   /** The ladder of complaints no other entry matches. */
   ladder: escalationLadderSchema.optional(),
@@ -91,14 +104,23 @@ export const escalationConfigSchema = z.strictObject({
   /** A ladder per business line (`ComplaintReceived.data.businessLine`). */
   byBusinessLine: z.record(z.string(), escalationLadderSchema).optional(),
 });
+/** An escalation configuration as a host writes it: every part optional. */
 export type EscalationConfigInput = z.input<typeof escalationConfigSchema>;
 
+/**
+ * The escalation ladders in force, validated: which ladder applies is chosen by the complaint's branch, then
+ * its business line, then the default.
+ */
 export interface EscalationConfig {
+  /** The ladder of complaints no other entry matches. */
   readonly ladder: EscalationLadder;
+  /** Ladders by branch; a branch's ladder wins over a business line's. */
   readonly byBranch: ReadonlyMap<string, EscalationLadder>;
+  /** Ladders by business line. */
   readonly byBusinessLine: ReadonlyMap<string, EscalationLadder>;
 }
 
+/** The domain's own ladder for every complaint, with no per-branch or per-business-line ladders. */
 export const defaultEscalationConfig: EscalationConfig = Object.freeze({ ladder: defaultEscalationLadder, byBranch: new Map(), byBusinessLine: new Map() });
 
 /** The host's escalation configuration, validated; throws a WorkflowConfigError naming each problem. */

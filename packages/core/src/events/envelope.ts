@@ -8,7 +8,9 @@ import type { Actor } from '../domain/primitives.js';
 
 /** Anything storable: a `type` and a JSON-serialisable `data`. */
 export interface EventLike {
+  /** The event's name; readers dispatch on it. */
   readonly type: string;
+  /** The event's payload, JSON-serialisable, checked against the type's schema when read. */
   readonly data: unknown;
 }
 
@@ -18,10 +20,19 @@ export interface EventMetadata {
   readonly eventId: string;
   /** When it happened, from the injected clock (ISO-8601, UTC). */
   readonly occurredAt: string;
+  /** Who caused the event, as the command named them. */
   readonly actor: Actor;
   /** The id of the command that caused it. */
   readonly causationId: string;
+  /**
+   * The id shared by every event of one piece of work across streams (a survey and the complaint it reveals);
+   * the causation id when nothing else is given.
+   */
   readonly correlationId: string;
+  /**
+   * The version of the event type's schema the data was written in: readers upcast older versions before
+   * folding.
+   */
   readonly schemaVersion: number;
 }
 

@@ -33,6 +33,10 @@ import {
 
 const define = <T extends string, D extends z.ZodType>(type: T, data: D) => z.strictObject({ type: z.literal(type), data });
 
+/**
+ * The `ComplaintReceived` event (type and data, without the envelope): a complaint was received: who, about
+ * what, through which channel and where; the stream starts here.
+ */
 export const complaintReceived = define(
   'ComplaintReceived',
   z.strictObject({
@@ -48,8 +52,20 @@ export const complaintReceived = define(
     source: complaintSourceSchema.optional(),
   }),
 );
+/**
+ * The `AcknowledgementRecorded` event (type and data, without the envelope): some of the four acknowledgement
+ * behaviours were recorded.
+ */
 export const acknowledgementRecorded = define('AcknowledgementRecorded', acknowledgementSchema);
+/**
+ * The `ComplaintConfirmed` event (type and data, without the envelope): the handler confirmed with the
+ * customer what the complaint is about.
+ */
 export const complaintConfirmed = define('ComplaintConfirmed', z.strictObject({ summary: longTextSchema }));
+/**
+ * The `ComplaintClassified` event (type and data, without the envelope): the complaint got its severity and
+ * priority, with the inputs and the matrix that derived them.
+ */
 export const complaintClassified = define(
   'ComplaintClassified',
   z.strictObject({
@@ -66,6 +82,10 @@ export const complaintClassified = define(
     matrix: idSchema.optional(),
   }),
 );
+/**
+ * The `ComplaintEscalated` event (type and data, without the envelope): the complaint was escalated to a
+ * level of the ladder (by hand or on an SLA breach).
+ */
 export const complaintEscalated = define(
   'ComplaintEscalated',
   z.strictObject({
@@ -81,10 +101,15 @@ export const complaintEscalated = define(
     breach: z.strictObject({ id: idSchema, clock: idSchema, cycle: z.int().min(1) }).optional(),
   }),
 );
+/**
+ * The `InvestigationStarted` event (type and data, without the envelope): the investigation of the cause
+ * began.
+ */
 export const investigationStarted = define(
   'InvestigationStarted',
   z.strictObject({ plan: longTextSchema.optional() }),
 );
+/** The `CauseIdentified` event (type and data, without the envelope): the investigation found a cause. */
 export const causeIdentified = define(
   'CauseIdentified',
   z.strictObject({
@@ -95,6 +120,10 @@ export const causeIdentified = define(
     servqualFactor: servqualFactorSchema.optional(),
   }),
 );
+/**
+ * The `ResolutionProposed` event (type and data, without the envelope): a remedy was proposed, with the
+ * deadline agreed with the customer.
+ */
 export const resolutionProposed = define(
   'ResolutionProposed',
   z.strictObject({
@@ -106,17 +135,35 @@ export const resolutionProposed = define(
     proposedBy: idSchema.optional(),
   }),
 );
+/**
+ * The `RemedyApproved` event (type and data, without the envelope): the standing remedy was approved, so
+ * execution may start.
+ */
 export const remedyApproved = define('RemedyApproved', z.strictObject({ note: longTextSchema.optional() }));
+/**
+ * The `RemedyRejected` event (type and data, without the envelope): the standing remedy was rejected; a new
+ * proposal is needed.
+ */
 export const remedyRejected = define('RemedyRejected', z.strictObject({ reason: longTextSchema }));
+/** The `ExecutionStarted` event (type and data, without the envelope): work on the approved remedy began. */
 export const executionStarted = define('ExecutionStarted', z.strictObject({ note: longTextSchema.optional() }));
+/** The `RemedyExecuted` event (type and data, without the envelope): the remedy was carried out. */
 export const remedyExecuted = define(
   'RemedyExecuted',
   z.strictObject({ outcome: longTextSchema, agreedDeadline: instantSchema, onTime: z.boolean() }),
 );
+/**
+ * The `DeadlineRenegotiated` event (type and data, without the envelope): the customer agreed a new deadline
+ * for the remedy.
+ */
 export const deadlineRenegotiated = define(
   'DeadlineRenegotiated',
   z.strictObject({ agreedDeadline: instantSchema, previousDeadline: instantSchema, reason: longTextSchema }),
 );
+/**
+ * The `FollowUpRecorded` event (type and data, without the envelope): the follow-up with the customer was
+ * made, with whether they are satisfied and an optional survey.
+ */
 export const followUpRecorded = define(
   'FollowUpRecorded',
   z.strictObject({
@@ -128,16 +175,35 @@ export const followUpRecorded = define(
     recordedBy: idSchema.optional(),
   }),
 );
+/**
+ * The `ComplaintReopened` event (type and data, without the envelope): the customer was not satisfied: the
+ * complaint goes back for another cycle.
+ */
 export const complaintReopened = define(
   'ComplaintReopened',
   z.strictObject({ cycle: z.int().min(2), reason: z.literal('customerNotSatisfied') }),
 );
+/**
+ * The `PreventiveActionRecorded` event (type and data, without the envelope): what will stop the problem
+ * happening again was recorded.
+ */
 export const preventiveActionRecorded = define('PreventiveActionRecorded', z.strictObject({ action: longTextSchema }));
+/**
+ * The `ComplaintArchived` event (type and data, without the envelope): the complaint was closed and archived.
+ */
 export const complaintArchived = define('ComplaintArchived', z.strictObject({ summary: longTextSchema.optional() }));
+/**
+ * The `ComplaintWithdrawn` event (type and data, without the envelope): the customer withdrew the complaint
+ * before it was resolved.
+ */
 export const complaintWithdrawn = define(
   'ComplaintWithdrawn',
   z.strictObject({ reason: longTextSchema, fromStep: z.enum(STEPS) }),
 );
+/**
+ * The `HandlerAssigned` event (type and data, without the envelope): the complaint was assigned or reassigned
+ * to a handler, with why.
+ */
 export const handlerAssigned = define(
   'HandlerAssigned',
   z.strictObject({
@@ -161,18 +227,38 @@ export const meetingArranged = define(
     note: longTextSchema.optional(),
   }),
 );
+/**
+ * The `NoteAdded` event (type and data, without the envelope): a note was added, internal or for the
+ * customer.
+ */
 export const noteAdded = define('NoteAdded', z.strictObject({ text: longTextSchema, visibility: z.enum(NOTE_VISIBILITIES) }));
+/**
+ * The `CustomerContactLogged` event (type and data, without the envelope): a contact with the customer (a
+ * call, a visit, a message) was logged.
+ */
 export const customerContactLogged = define(
   'CustomerContactLogged',
   z.strictObject({ channel: channelSchema, direction: z.enum(CONTACT_DIRECTIONS), summary: longTextSchema }),
 );
 
+/**
+ * The `WaitingOnCustomerStarted` event (type and data, without the envelope): the complaint started waiting
+ * on the customer; SLA clocks may pause.
+ */
 export const waitingOnCustomerStarted = define(
   'WaitingOnCustomerStarted',
   z.strictObject({ reason: waitingReasonSchema, note: longTextSchema.optional() }),
 );
+/**
+ * The `WaitingOnCustomerEnded` event (type and data, without the envelope): the complaint stopped waiting on
+ * the customer.
+ */
 export const waitingOnCustomerEnded = define('WaitingOnCustomerEnded', z.strictObject({ note: longTextSchema.optional() }));
 
+/**
+ * The `RepeatComplaintFlagged` event (type and data, without the envelope): the complaint was flagged as a
+ * repeat of others about the same customer, product or cause.
+ */
 export const repeatComplaintFlagged = define(
   'RepeatComplaintFlagged',
   z.strictObject({
@@ -213,9 +299,16 @@ const eventSchemas = [
 
 /** The schema of every complaint event (without its envelope). */
 export const complaintEventSchema = z.discriminatedUnion('type', eventSchemas);
+/** Any complaint event, as its schema parses it: a union discriminated by `type`. */
 export type ComplaintEvent = z.output<typeof complaintEventSchema>;
+/** The name of a complaint event type (`ComplaintReceived`, …). */
 export type ComplaintEventType = ComplaintEvent['type'];
+/** The complaint event of one type, for handlers that take only that one. */
 export type ComplaintEventOf<T extends ComplaintEventType> = Extract<ComplaintEvent, { type: T }>;
+/**
+ * Every complaint event type, in the order the schema lists them: for exhaustive tables (labels, projections,
+ * tests).
+ */
 export const COMPLAINT_EVENT_TYPES = eventSchemas.map((s) => s.shape.type.value) as readonly ComplaintEventType[];
 
 /** Bumped when an event's payload changes shape; stored on every event for upcasting. */

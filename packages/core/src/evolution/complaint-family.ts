@@ -12,6 +12,10 @@ import type { Upcaster } from './upcaster.js';
 
 /** A stream id with a lowercase `family:` prefix belongs to another family (`sla:…`, `survey:…`). */
 const FOREIGN_STREAM = /^[a-z][a-z0-9-]*:/;
+/**
+ * True for a complaint stream: any id without a lowercase `family:` prefix (`sla:…`, `survey:…` belong to
+ * other families).
+ */
 export const isComplaintStream = (streamId: string): boolean => !FOREIGN_STREAM.test(streamId);
 
 /** Today's schema of each complaint event type, `{ type, data }`. */
@@ -19,6 +23,10 @@ export const COMPLAINT_EVENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = Obje
   Object.fromEntries(complaintEventSchema.options.map((schema) => [schema.shape.type.value, schema])),
 );
 
+/**
+ * How the complaint family reads: its upcasters, the schemas they lead to, whether to validate, and which
+ * streams it owns.
+ */
 export interface ComplaintFamilyOptions {
   /** Upcasters of complaint events (none today). */
   readonly upcasters?: readonly Upcaster[];
@@ -30,6 +38,10 @@ export interface ComplaintFamilyOptions {
   readonly ownsStream?: (streamId: string) => boolean;
 }
 
+/**
+ * The complaint events as an event family, for `createEventEvolution` and the stores' readers: today's types
+ * and schemas plus any upcasters given.
+ */
 export function complaintEventFamily(options: ComplaintFamilyOptions = {}): EventFamily {
   return {
     name: 'complaint',

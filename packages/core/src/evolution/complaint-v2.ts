@@ -21,6 +21,10 @@ import { defineUpcaster } from './upcaster.js';
 type ClassifiedV1 = ComplaintEventOf<'ComplaintClassified'>['data'];
 type CauseV1 = ComplaintEventOf<'CauseIdentified'>['data'];
 
+/**
+ * `ComplaintClassified` at version 2: the priority is always present (null for a classification recorded
+ * before priorities).
+ */
 export const complaintClassifiedV2 = z.strictObject({
   type: z.literal('ComplaintClassified'),
   data: complaintClassified.shape.data.extend({
@@ -28,17 +32,23 @@ export const complaintClassifiedV2 = z.strictObject({
     priority: prioritySchema.nullable(),
   }),
 });
+/** `CauseIdentified` at version 2: every cause carries its SERVQUAL factor. */
 export const causeIdentifiedV2 = z.strictObject({
   type: z.literal('CauseIdentified'),
   data: causeIdentified.shape.data.extend({ servqualFactor: servqualFactorSchema }),
 });
 
+/** Brings a version 1 `ComplaintClassified` to version 2: a missing priority reads as null. */
 export const classifiedWithPriority = defineUpcaster<ClassifiedV1, Omit<ClassifiedV1, 'priority'> & { priority: Priority | null }>({
   type: 'ComplaintClassified',
   from: 1,
   up: (data) => ({ ...data, priority: data.priority ?? null }),
 });
 
+/**
+ * Brings a version 1 `CauseIdentified` to version 2: a missing SERVQUAL factor is the cause's default one
+ * (`DEFAULT_SERVQUAL_FACTOR_OF_CAUSE`).
+ */
 export const causeWithServqualFactor = defineUpcaster<CauseV1, CauseV1 & { servqualFactor: ServqualFactor }>({
   type: 'CauseIdentified',
   from: 1,

@@ -7,9 +7,14 @@
 import type { z } from 'zod';
 import type { Upcaster } from './upcaster.js';
 
+/**
+ * The event types one part of Redress writes, with their upcasters and current schemas: the unit
+ * `createEventEvolution` is built from.
+ */
 export interface EventFamily {
   /** A name for messages: "complaint", "SLA". */
   readonly name: string;
+  /** Every event type the family has ever had. */
   readonly types: readonly string[];
   /**
    * True for a stream only this family writes to: an event type the family does not

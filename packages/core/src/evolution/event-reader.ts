@@ -9,6 +9,7 @@ import type { EventLike, RecordedEvent } from '../events/envelope.js';
 import type { CryptoShredder, RevealedEvent } from '../privacy/crypto-shredder.js';
 import type { EventEvolution } from './evolution.js';
 
+/** The two steps a reader may apply: decryption and evolution; either may be left out. */
 export interface EventReaderOptions {
   /** Decrypts personal data; events are read as stored without it. */
   readonly shredder?: CryptoShredder;
@@ -16,6 +17,10 @@ export interface EventReaderOptions {
   readonly evolution?: EventEvolution;
 }
 
+/**
+ * The one read path for stored events (check, decrypt, upcast), shared by stores, the engine and projection
+ * runners.
+ */
 export interface EventReader {
   /** One event, current and revealed; throws the typed errors of both steps. */
   read<E extends EventLike = EventLike>(event: RecordedEvent<EventLike>): Promise<RevealedEvent<E>>;
@@ -23,6 +28,9 @@ export interface EventReader {
   readAll<E extends EventLike = EventLike>(events: readonly RecordedEvent<EventLike>[]): Promise<RevealedEvent<E>[]>;
 }
 
+/**
+ * A reader that checks versions before decrypting, so an unreadable log is refused before any key is fetched.
+ */
 export function createEventReader(options: EventReaderOptions): EventReader {
   const { shredder, evolution } = options;
 

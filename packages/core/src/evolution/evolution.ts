@@ -12,6 +12,10 @@ import type { RevealedEvent } from '../privacy/crypto-shredder.js';
 import type { EventFamily } from './event-family.js';
 import type { Upcaster } from './upcaster.js';
 
+/**
+ * The registry of every event family a log may hold: it stamps versions on new events and brings stored ones
+ * to their current version.
+ */
 export interface EventEvolution {
   /** The version a writer stamps on a new event of `type`; undefined for a type no family has. */
   currentVersion(type: string): number | undefined;

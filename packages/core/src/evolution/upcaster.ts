@@ -10,7 +10,12 @@ import type { EventLike, RecordedEvent } from '../events/envelope.js';
 /** What an upcaster may look at besides the data: the event's envelope, read-only. */
 export type UpcastContext = Readonly<Omit<RecordedEvent<EventLike>, 'data'>>;
 
+/**
+ * One step of an event type's history: from the data of version `from` to that of `from + 1`. Written once,
+ * never changed.
+ */
 export interface Upcaster {
+  /** The event type it upcasts. */
   readonly type: string;
   /** The version it reads; it returns data of version `from + 1`. */
   readonly from: number;

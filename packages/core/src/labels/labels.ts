@@ -22,28 +22,49 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 
+/** The locales Redress ships labels for. */
 export const LOCALES = ['en', 'zh-CN'] as const;
+/** A locale Redress has labels in (`en`, `zh-CN`). */
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * Every word a screen shows for the domain's values, in one locale. Each table is keyed by the full enum, so
+ * a value added without its label fails to compile.
+ */
 export interface Labels {
+  /** Labels of the workflow steps. */
   readonly steps: Readonly<Record<ComplaintStep, string>>;
+  /** Labels of the severities. */
   readonly severities: Readonly<Record<Severity, string>>;
+  /** Labels of the causes. */
   readonly causes: Readonly<Record<Cause, string>>;
+  /** Labels of the SERVQUAL factors. */
   readonly servqualFactors: Readonly<Record<ServqualFactor, string>>;
+  /** Labels of the priorities P1 to P4. */
   readonly priorities: Readonly<Record<Priority, string>>;
   /** The severity matrix's inputs. */
   readonly impacts: Readonly<Record<Impact, string>>;
+  /** Labels of the urgencies (the other input of the severity matrix). */
   readonly urgencies: Readonly<Record<Urgency, string>>;
+  /** Labels of the reasons a meeting was arranged or moved. */
   readonly meetingReasons: Readonly<Record<MeetingReason, string>>;
+  /** Labels of the roles. */
   readonly roles: Readonly<Record<Role, string>>;
+  /** Labels of the escalation levels. */
   readonly escalationLevels: Readonly<Record<EscalationLevel, string>>;
+  /** Labels of the channels. */
   readonly channels: Readonly<Record<Channel, string>>;
+  /** Labels of the kinds of remedy. */
   readonly remedies: Readonly<Record<RemedyKind, string>>;
+  /** Labels of the commands, as the action a button offers. */
   readonly commands: Readonly<Record<CommandType, string>>;
+  /** Labels of the events, as a timeline shows them. */
   readonly events: Readonly<Record<ComplaintEventType, string>>;
   /** The five levels of the 10-point satisfaction scale. */
   readonly satisfactionLevels: Readonly<Record<SatisfactionLevel, string>>;
+  /** Labels of what revealed a hidden complaint. */
   readonly complaintSources: Readonly<Record<ComplaintSourceKind, string>>;
+  /** Labels of what a repeat complaint repeats. */
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
 }
 
@@ -327,6 +348,7 @@ const zhCN: Labels = {
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
 };
 
+/** The shipped labels by locale; hosts wanting other words spread one and override entries. */
 export const LABELS: Readonly<Record<Locale, Labels>> = { en, 'zh-CN': zhCN };
 
 /** The labels of a locale. */

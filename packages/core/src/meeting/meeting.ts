@@ -14,9 +14,11 @@
  */
 import type { RuleInput } from '../workflow/rules.js';
 
+/** The complaint meeting as the decision state keeps it: when and where the handler meets the customer. */
 export interface Meeting {
   /** When (ISO-8601). */
   readonly at: string;
+  /** Where, as free text (a branch's reception room, the customer's address). */
   readonly venue: string;
 }
 

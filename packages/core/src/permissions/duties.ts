@@ -10,6 +10,9 @@
 import type { CommandType } from '../commands/schema.js';
 import type { PermissionPolicy } from './matrix.js';
 
+/**
+ * Which ownership and separation-of-duties checks are on; each defaults to on because the domain demands it.
+ */
 export interface DutyOptions {
   /** Senior management does not approve (or reject) a remedy they proposed themselves: approval is a second person's judgement. */
   readonly approverIsNotProposer: boolean;
@@ -26,6 +29,7 @@ export interface DutyOptions {
   readonly followUpNotArchivedByRecorder: boolean;
 }
 
+/** Every duty on: what `createEngine` uses unless told otherwise. */
 export const DEFAULT_DUTIES: DutyOptions = Object.freeze({
   approverIsNotProposer: true,
   assignedHandlerWorks: true,

@@ -11,6 +11,7 @@ import type { ComplaintState } from '../decider/state.js';
 import type { Actor } from '../domain/primitives.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
 
+/** The roles that may issue each command, by command type: the simple form of a `PermissionPolicy`. */
 export type PermissionMatrix = { readonly [T in CommandType]: readonly Role[] };
 
 /** A permission decision: `true`, or `false` / a reason string when refused. */
@@ -25,6 +26,10 @@ const STAFF: readonly Role[] = ROLES.filter((role) => role !== 'customer' && rol
 const WORKERS: readonly Role[] = ['handler', 'departmentHead'];
 const INVESTIGATORS: readonly Role[] = ['handler', 'technician', 'departmentHead', 'headOfficeEngineering'];
 
+/**
+ * The domain's matrix: front desk receives, handlers work under the department head, senior management
+ * approves major remedies, follow-up staff record follow-ups.
+ */
 export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   ReceiveComplaint: ['frontDesk', ...WORKERS, 'followUpStaff', 'system'],
   ConfirmComplaint: ['frontDesk', ...WORKERS],
@@ -62,4 +67,5 @@ export function permissionsFromMatrix(overrides: Partial<PermissionMatrix> = {})
   return ({ actor, command }) => matrix[command.type].includes(actor.role);
 }
 
+/** The policy of `defaultPermissionMatrix`: what the engine checks roles against unless given another. */
 export const defaultPermissions: PermissionPolicy = permissionsFromMatrix();

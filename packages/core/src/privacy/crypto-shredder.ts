@@ -17,6 +17,7 @@ import { concretePaths, valueAt, withoutPaths, withValues } from './paths.js';
 
 /** Set on an event read after its subject was erased. */
 export interface Erasure {
+  /** The erased data subject. */
   readonly subject: string;
   /** The concrete paths that now hold `ERASED`, as written (at the event's recorded schema version). */
   readonly fields: readonly string[];
@@ -27,17 +28,24 @@ export type RevealedEvent<E extends EventLike = EventLike> = RecordedEvent<E> & 
 
 /** Whose data the events hold, and which stream they go to (bound into each blob). */
 export interface ProtectTarget {
+  /** The stream the events go to: bound into each blob, so a blob copied to another stream does not open. */
   readonly streamId: string;
   /** The data subject: the customer reference. */
   readonly subject: string;
 }
 
+/** What `createCryptoShredder` needs: the key store and, optionally, which fields are personal. */
 export interface CryptoShredderOptions {
+  /** Where the data keys live; destroying a subject's keys there is what erases its data. */
   readonly keys: KeyStore;
   /** Which fields are personal (default `DEFAULT_PERSONAL_DATA`). Only writing uses it: each blob lists its own fields. */
   readonly personalData?: PersonalDataMap;
 }
 
+/**
+ * Crypto-shredding of personal data: personal fields are encrypted per data subject on write and decrypted
+ * (or read as erased) on read.
+ */
 export interface CryptoShredder {
   /**
    * The events with their personal fields encrypted for `target.subject`. Events without
@@ -64,6 +72,10 @@ function personalPaths(data: Record<string, unknown>, patterns: readonly string[
   return paths.filter((path) => !paths.some((outer) => outer !== path && (path.startsWith(`${outer}.`) || path.startsWith(`${outer}[`))));
 }
 
+/**
+ * Creates a shredder over a key store: AES-256-GCM per subject key, personal fields sealed in one blob per
+ * event.
+ */
 export function createCryptoShredder(options: CryptoShredderOptions): CryptoShredder {
   const { keys } = options;
   const personalData = checkedMap(options.personalData ?? DEFAULT_PERSONAL_DATA);

@@ -6,6 +6,7 @@
 
 /** The value of a personal field whose subject's keys were destroyed. */
 export const ERASED = '[erased]';
+/** The type of `ERASED`, for fields that may hold it. */
 export type Erased = typeof ERASED;
 
 /** True for a personal field whose data was erased. */

@@ -10,6 +10,7 @@ import { newKeyMaterial } from './aes-gcm.js';
 import type { DataKey, KeyLookup, KeyStore, SubjectKeys } from './key-store.js';
 import type { KeyWrapper } from './key-wrapper.js';
 
+/** Settings of the in-memory key store. */
 export interface InMemoryKeyStoreOptions {
   /** Wraps the data keys (envelope encryption); plain keys when left out. */
   readonly wrapper?: KeyWrapper;
@@ -21,6 +22,10 @@ interface Entry {
   destroyed: boolean;
 }
 
+/**
+ * The reference `KeyStore`, in memory: keys are lost with the process, so use it for tests and demos, or with
+ * an in-memory event store.
+ */
 export function createInMemoryKeyStore(options: InMemoryKeyStoreOptions = {}): KeyStore {
   const { wrapper } = options;
   const entries = new Map<string, Entry>();

@@ -11,8 +11,11 @@ import assert from 'node:assert/strict';
 import { SubjectErasedError } from '../errors/data-errors.js';
 import type { KeyStore } from './key-store.js';
 
+/** One check of the key store contract. */
 export interface KeyStoreCheck {
+  /** What the check proves, as a test name. */
   readonly name: string;
+  /** Runs the check on a fresh, empty store; throws (node:assert) when it fails. */
   run(store: KeyStore): Promise<void>;
 }
 
@@ -26,6 +29,10 @@ async function material(store: KeyStore, subject: string, version: number): Prom
 
 const erased = (subject: string) => (e: unknown) => e instanceof SubjectErasedError && e.subject === subject;
 
+/**
+ * The checks every `KeyStore` must pass; run each against a fresh store of yours (see the module comment for
+ * a loop).
+ */
 export const KEY_STORE_CONTRACT: readonly KeyStoreCheck[] = [
   {
     name: 'the first currentKey creates version 1 (32 bytes) and later calls return the same key',

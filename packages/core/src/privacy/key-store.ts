@@ -12,9 +12,11 @@
 
 /** A data key: 32 bytes for AES-256-GCM, with the subject and version it belongs to. */
 export interface DataKey {
+  /** The data subject (a customer reference) the key belongs to. */
   readonly subject: string;
   /** 1 for the first key of a subject, one more at each rotation. */
   readonly version: number;
+  /** The 32 key bytes; never logged or stored unwrapped outside the key store. */
   readonly material: Uint8Array;
 }
 
@@ -28,12 +30,18 @@ export type KeyLookup =
 
 /** One subject as the store lists it. */
 export interface SubjectKeys {
+  /** The data subject. */
   readonly subject: string;
   /** The current (newest) key version; 0 when the subject was erased. */
   readonly currentVersion: number;
+  /** The subject was erased: its keys are gone and none is issued again. */
   readonly destroyed: boolean;
 }
 
+/**
+ * Where data keys live, per data subject and version: the contract SQL stores and KMS adapters implement,
+ * checked by `KEY_STORE_CONTRACT`.
+ */
 export interface KeyStore {
   /**
    * The subject's current key; the first call for a subject creates version 1. Concurrent

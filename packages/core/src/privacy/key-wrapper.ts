@@ -7,6 +7,10 @@
 import { KEY_BYTES, open, seal } from './aes-gcm.js';
 import type { DataKey } from './key-store.js';
 
+/**
+ * Wraps data keys with a key-encryption key the host holds, so the key table alone reveals nothing; see
+ * `createAesKeyWrapper`.
+ */
 export interface KeyWrapper {
   /** Names the key-encryption key; stored beside each wrapped key, so a store can tell which rows a new master key must re-wrap. */
   readonly id: string;

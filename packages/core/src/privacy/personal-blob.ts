@@ -20,8 +20,11 @@ import { isConcretePath } from './paths.js';
 export const PERSONAL_DATA_KEY = '$personal';
 const FORMAT = 1;
 
+/** The sealed personal fields of one event, stored under `$personal` in its data. */
 export interface PersonalBlob extends Sealed {
+  /** The blob format's version, so a later format can be told apart. */
   readonly format: typeof FORMAT;
+  /** The data subject whose key sealed it. */
   readonly subject: string;
   /** The version of the subject's key it was encrypted with. */
   readonly key: number;

@@ -33,6 +33,7 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   WaitingOnCustomerEnded: note,
 });
 
+/** Changes to the default personal-data map: paths to add (your own events' included) and to drop. */
 export interface PersonalDataChanges {
   /** Paths to mark personal as well, by event type (yours included). */
   readonly add?: PersonalDataMap;

@@ -17,13 +17,17 @@ import type { KeyWrapper } from './key-wrapper.js';
 
 /** One stored key: never its material, only the material wrapped. */
 export interface KeyRow {
+  /** The data subject the key belongs to. */
   readonly subject: string;
+  /** The key's version: 1 for the first, one more at each rotation. */
   readonly version: number;
+  /** The key material, wrapped by the key-encryption key: the table never holds a plain key. */
   readonly wrappedKey: string;
   /** The `id` of the wrapper that wrapped it. */
   readonly wrapperId: string;
 }
 
+/** What the table holds for one subject or version: a row, an erasure record, or nothing. */
 export type KeyRowLookup = { readonly state: 'active'; readonly row: KeyRow } | { readonly state: 'destroyed' } | { readonly state: 'unknown' };
 
 /** The statements a table-backed key store needs. Each call is atomic on its own. */
@@ -40,6 +44,7 @@ export interface KeyTable {
   subjects(): Promise<readonly SubjectKeys[]>;
 }
 
+/** Settings of a table-backed key store: the wrapper for new keys and earlier ones for old rows. */
 export interface TableKeyStoreOptions {
   /**
    * Wraps new keys and unwraps the rows it wrapped. Without one, the store still
@@ -54,9 +59,17 @@ export interface TableKeyStoreOptions {
 
 /** A key store needed key material but has no wrapper for it (none given, or none with the row's id). */
 export class KeyWrapperMissingError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'KeyWrapperMissingError';
+  /**
+   * Always `'KeyWrapperMissing'`: recognise the error by this, not `instanceof`, which fails across the ESM
+   * and CommonJS builds.
+   */
   readonly kind = 'KeyWrapperMissing' as const;
-  constructor(readonly wrapperId: string | undefined) {
+  constructor(
+    /** The wrapper id the row named; undefined when the store has no wrapper at all. */
+    readonly wrapperId: string | undefined,
+  ) {
     super(
       wrapperId === undefined
         ? 'the key store has no key wrapper: give the store a keyWrapper (e.g. aesGcmKeyWrapper(masterKey)) to create or read keys'
@@ -70,6 +83,10 @@ const CLAIM_ATTEMPTS = 1000;
 
 const bySubject = (a: SubjectKeys, b: SubjectKeys) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
 
+/**
+ * A `KeyStore` over a store's `KeyTable`: wrapping, the three key states and the race for a version, shared
+ * by the SQLite and PostgreSQL stores so they cannot differ.
+ */
 export function createTableKeyStore(table: KeyTable, options: TableKeyStoreOptions = {}): KeyStore {
   const { wrapper } = options;
   const wrappers = new Map([...(options.previousWrappers ?? []), ...(wrapper ? [wrapper] : [])].map((w) => [w.id, w]));

@@ -13,15 +13,27 @@ import { handlerFor, produce, type DraftHandlers } from './define-projection.js'
 import type { Projection } from './projection.js';
 import { freeze } from 'immer';
 
+/**
+ * A read model of one entry per key (per complaint by default), each entry updated through an immer draft.
+ */
 export interface KeyedProjectionDefinition<S, E extends EventLike = ComplaintEvent> {
+  /** The projection's name: its checkpoint key in the SQL stores. */
   readonly name: string;
   /** The entry an event belongs to (default: its stream, i.e. its complaint); undefined skips the event. */
   readonly key?: (event: RecordedEvent<E>) => string | undefined;
   /** A new entry, before its first event (frozen on creation). */
   readonly initial: (key: string, event: RecordedEvent<E>) => S;
+  /**
+   * Handlers by event type: each mutates the entry's draft (or returns a replacement); types without one
+   * leave the entry as it is.
+   */
   readonly on: DraftHandlers<S, E>;
 }
 
+/**
+ * Builds a keyed projection from draft handlers: entries are frozen and share structure with their previous
+ * version, so an unchanged entry is the same object.
+ */
 export function defineKeyedProjection<S, E extends EventLike = ComplaintEvent>(definition: KeyedProjectionDefinition<S, E>): Projection<Map<string, S>, E> {
   const keyOf = definition.key ?? ((event: RecordedEvent<E>) => event.streamId);
   return {

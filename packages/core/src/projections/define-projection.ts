@@ -28,10 +28,19 @@ export type DraftHandlers<S, E extends EventLike = ComplaintEvent> = {
   readonly [T in E['type']]?: (draft: Draft<S>, event: RecordedEvent<Extract<E, { readonly type: T }>>) => S | undefined;
 };
 
+/**
+ * A read model written as immer draft handlers rather than a reducer: for a host's own views, where clarity
+ * matters more than the last microsecond (see the benchmark in docs/read-models.md).
+ */
 export interface ProjectionDefinition<S, E extends EventLike = ComplaintEvent> {
+  /** The projection's name: its checkpoint key in the SQL stores. */
   readonly name: string;
   /** The state before any event; frozen, and shared by every runner of the projection. */
   readonly initial: S;
+  /**
+   * Handlers by event type: each mutates the draft (or returns a replacement state); types without one only
+   * advance the checkpoint.
+   */
   readonly on: DraftHandlers<S, E>;
 }
 
@@ -48,6 +57,10 @@ export function handlerFor<S, E extends EventLike>(on: DraftHandlers<S, E>, type
   return Object.hasOwn(on, type) ? ((on as unknown as Record<string, AnyHandler<S>>)[type] ?? undefined) : undefined;
 }
 
+/**
+ * Builds a projection from draft handlers: each event yields a new frozen state sharing the unchanged parts
+ * with the last one.
+ */
 export function defineProjection<S, E extends EventLike = ComplaintEvent>(definition: ProjectionDefinition<S, E>): Projection<S, E> {
   // A frozen copy: the host's own object stays as it was.
   const frozen = freeze(structuredClone(definition.initial), true);

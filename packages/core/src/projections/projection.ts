@@ -7,10 +7,16 @@ import type { EventLike, RecordedEvent } from '../events/envelope.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import type { EventStore } from '../store/event-store.js';
 
+/**
+ * A named read model folded from the log; the engine, the runners and the stores' projectors all feed this
+ * one shape.
+ */
 export interface Projection<S, E extends EventLike = ComplaintEvent> {
+  /** Its name: the checkpoint key in the SQL stores, and how `engine.view` finds it. */
   readonly name: string;
   /** The event types it reacts to; others only advance the checkpoint. */
   readonly handles: readonly E['type'][];
+  /** The state before any event; called once per runner, so each gets its own tables. */
   initialState(): S;
   /**
    * The read model after one event. Read models are tables, not values: `evolve`
@@ -30,7 +36,9 @@ export interface Projection<S, E extends EventLike = ComplaintEvent> {
 
 /** A projection being fed: its state and checkpoint. */
 export interface ProjectionRunner<S, E extends EventLike = ComplaintEvent> {
+  /** The projection it feeds. */
   readonly projection: Projection<S, E>;
+  /** The state after every event applied so far. */
   readonly state: S;
   /** The global position of the last event applied; 0 before any. */
   readonly checkpoint: number;
@@ -53,6 +61,7 @@ export interface ProjectionRunner<S, E extends EventLike = ComplaintEvent> {
 
 const BATCH = 1000;
 
+/** Starts feeding a projection from its initial state: apply events, or catch up from a store. */
 export function runProjection<S, E extends EventLike = ComplaintEvent>(projection: Projection<S, E>): ProjectionRunner<S, E> {
   const handles = new Set<string>(projection.handles);
   let state = projection.initialState();

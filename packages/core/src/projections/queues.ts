@@ -11,21 +11,32 @@ import type { Projection } from './projection.js';
 
 /** Where one open complaint sits. */
 export interface QueueEntry {
+  /** The complaint's current step. */
   readonly step: ComplaintStep;
+  /** Who it is assigned to; null while unassigned. */
   readonly handlerId: string | null;
+  /** Its severity; null before classification. */
   readonly severity: Severity | null;
+  /** The customer reference. */
   readonly customer: string;
 }
 
 type Index<K> = Map<K, Set<string>>;
 
+/**
+ * The open complaints with an index per dimension a board filters on; each index maps a value to complaint
+ * ids.
+ */
 export interface QueuesState {
+  /** Every open complaint by id. */
   readonly open: Map<string, QueueEntry>;
+  /** Complaint ids by step. */
   readonly byStep: Index<ComplaintStep>;
   /** `null` holds the unassigned. */
   readonly byHandler: Index<string | null>;
   /** `null` holds the not yet classified. */
   readonly bySeverity: Index<Severity | null>;
+  /** Complaint ids by customer reference: a customer's other open complaints. */
   readonly byCustomer: Index<string>;
 }
 
@@ -59,6 +70,10 @@ function next(entry: QueueEntry | undefined, event: RecordedEvent<ComplaintEvent
   return step === entry.step ? entry : { ...entry, step };
 }
 
+/**
+ * The work-queue projection: open complaints indexed by step, handler, severity and customer. Hand-written
+ * (not immer) because every execute updates it.
+ */
 export function queuesProjection(): Projection<QueuesState> {
   return {
     name: 'queues',
@@ -98,10 +113,18 @@ export function queuesProjection(): Projection<QueuesState> {
   };
 }
 
+/**
+ * What to pick from the queues; fields left out match any value, `null` matches the unassigned or
+ * unclassified.
+ */
 export interface QueueFilter {
+  /** Only complaints in this step. */
   readonly step?: ComplaintStep;
+  /** Only this handler's; `null` for the unassigned. */
   readonly handlerId?: string | null;
+  /** Only this severity; `null` for the not yet classified. */
   readonly severity?: Severity | null;
+  /** Only this customer's. */
   readonly customer?: string;
 }
 

@@ -225,6 +225,10 @@ export function evolveTicket(ticket: TicketView | undefined, event: RecordedEven
   return draft;
 }
 
+/**
+ * The ticket-view projection: one `TicketView` per complaint, what a service desk shows. Hand-written because
+ * every execute updates it.
+ */
 export function ticketViewProjection(): Projection<TicketViewState> {
   return {
     name: 'tickets',

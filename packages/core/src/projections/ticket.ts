@@ -20,10 +20,15 @@ import type {
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
 
+/** One line of a ticket's history: an event as the timeline shows it. */
 export interface TimelineEntry {
+  /** When it happened (ISO-8601). */
   readonly at: string;
+  /** The complaint's version after it. */
   readonly version: number;
+  /** The event type. */
   readonly type: ComplaintEventType;
+  /** Who caused it. */
   readonly actor: Actor;
   /** The step the complaint was in after this event. */
   readonly step: ComplaintStep;
@@ -31,19 +36,29 @@ export interface TimelineEntry {
 
 /** The latest repeat-complaint flag on a ticket. */
 export interface RepeatFlag {
+  /** When it was recorded (ISO-8601). */
   readonly at: string;
+  /** How many complaints about the same thing were found in the window, this one included. */
   readonly count: number;
+  /** The window the detector looked back over, in days. */
   readonly windowDays: number;
+  /** What the complaints have in common: the customer, the product or the cause. */
   readonly basis: RepeatBasis;
+  /** The ids of the other complaints found. */
   readonly related: readonly string[];
 }
 
 /** One (re)assignment of the handler: who, instead of whom, why, by whom and when. */
 export interface Assignment {
+  /** When it was recorded (ISO-8601). */
   readonly at: string;
+  /** The new handler. */
   readonly handlerId: string;
+  /** Who handled it before; null for the first assignment. */
   readonly previousHandlerId: string | null;
+  /** Why it was (re)assigned. */
   readonly reason: AssignmentReason;
+  /** The id of whoever assigned it. */
   readonly by: string;
 }
 
@@ -51,13 +66,22 @@ export interface Assignment {
 export interface MeetingChange extends Meeting {
   /** When it was arranged or moved. */
   readonly arrangedAt: string;
+  /** Why it was arranged or moved; null when not recorded. */
   readonly reason: MeetingReason | null;
+  /** The id of whoever arranged or moved it. */
   readonly by: string;
 }
 
+/**
+ * One complaint as a service desk shows it: its step, people, classification, remedy, follow-up and full
+ * timeline.
+ */
 export interface TicketView {
+  /** The complaint's id. */
   readonly complaintId: string;
+  /** Where it is in the workflow. */
   readonly step: ComplaintStep;
+  /** `general` or `major`; null before classification. */
   readonly severity: Severity | null;
   /** P1-P4 from the latest classification; null before one, or when recorded without a priority. */
   readonly priority: Priority | null;
@@ -65,6 +89,7 @@ export interface TicketView {
   readonly cause: Cause | null;
   /** The SERVQUAL factor the latest cause counts under. */
   readonly servqualFactor: ServqualFactor | null;
+  /** The handler it is assigned to; null while unassigned. */
   readonly handlerId: string | null;
   /** Every assignment, oldest first: the "change the handler" of the three changes, and every hand-over. */
   readonly assignments: readonly Assignment[];
@@ -72,19 +97,29 @@ export interface TicketView {
   readonly meeting: Meeting | null;
   /** Every arrangement and move of the meeting, oldest first (new venue, new time). */
   readonly meetings: readonly MeetingChange[];
+  /** The customer as received. */
   readonly customer: Customer;
+  /** How the complaint reached the business. */
   readonly channel: Channel;
+  /** The branch it was received at; it chooses the escalation ladder and SLA policy. */
   readonly branch: string | null;
+  /** The region, for reports. */
   readonly region: string | null;
+  /** The business line it concerns. */
   readonly businessLine: string | null;
+  /** The vehicle or product concerned; null when not given. */
   readonly product: Product | null;
   /** What revealed the complaint (e.g. the survey behind a hidden complaint); null when not recorded. */
   readonly source: ComplaintSource | null;
   /** The latest repeat-complaint flag; null when never flagged. */
   readonly repeat: RepeatFlag | null;
+  /** What the customer said happened. */
   readonly description: string;
+  /** What the customer asks for. */
   readonly demand: string;
+  /** The standing remedy proposal; null before one. */
   readonly remedy: Remedy | null;
+  /** The deadline agreed with the customer for the remedy (ISO-8601). */
   readonly agreedDeadline: string | null;
   /** Whether the last executed remedy was carried out by the agreed deadline; null until one is. */
   readonly executedOnTime: boolean | null;
@@ -92,20 +127,27 @@ export interface TicketView {
   readonly lastFollowUp: { readonly at: string; readonly satisfied: boolean } | null;
   /** Pass number: 1, then +1 for each reopen. */
   readonly cycle: number;
+  /** How many times the customer was not satisfied and it was reopened. */
   readonly reopenCount: number;
   /** Every level escalated to, in order. */
   readonly escalations: readonly EscalationLevel[];
   /** The current escalation level: the highest reached (with its rung); null while not escalated. */
   readonly escalation: { readonly level: EscalationLevel; readonly rank: number } | null;
+  /** The preventive action recorded; null before one. */
   readonly preventiveAction: string | null;
   /** What the complaint waits on the customer for, while it does. */
   readonly waitingOnCustomer: WaitingReason | null;
+  /** When it was received. */
   readonly receivedAt: string;
+  /** When its last event happened. */
   readonly updatedAt: string;
   /** When it was archived or withdrawn. */
   readonly closedAt: string | null;
+  /** Its stream version: pass it as `expectedVersion` to act on exactly this ticket. */
   readonly version: number;
+  /** Every event, oldest first. */
   readonly timeline: readonly TimelineEntry[];
 }
 
+/** The ticket view's state: tickets by complaint id. */
 export type TicketViewState = Map<string, TicketView>;

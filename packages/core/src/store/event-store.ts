@@ -13,6 +13,7 @@ import type { ExpectedVersion } from '../errors/errors.js';
 
 export type { ExpectedVersion };
 
+/** What an append gives back: the events as stored, and the stream's version after them. */
 export interface AppendResult<E extends EventLike = EventLike> {
   /** The events as stored, with stream versions and global positions. */
   readonly events: readonly RecordedEvent<E>[];
@@ -22,10 +23,13 @@ export interface AppendResult<E extends EventLike = EventLike> {
   readonly duplicate: boolean;
 }
 
+/** Where a subscription starts and how it reads. */
 export interface SubscribeOptions {
   /** The first global position to deliver (default 1: the whole log). */
   readonly fromPosition?: number;
+  /** How many events to read per round trip while catching up (default 500). */
   readonly batchSize?: number;
+  /** Ends the subscription when aborted, as `close()` does. */
   readonly signal?: AbortSignal;
 }
 
@@ -41,6 +45,10 @@ export interface Subscription<E extends EventLike = EventLike> extends AsyncIter
   close(): void;
 }
 
+/**
+ * The event store contract: atomic appends with a compare-and-set on the stream version, stream and global
+ * reads, and subscriptions. Every store runs `eventStoreConformance` from `@redress/testing`.
+ */
 export interface EventStore<E extends EventLike = EventLike> {
   /**
    * Appends atomically: all events or none. Throws `ConcurrencyConflictError` when the stream
@@ -56,5 +64,9 @@ export interface EventStore<E extends EventLike = EventLike> {
    * order. To go on after an event, read from its position + 1, whatever the gap.
    */
   readAll(fromPosition?: number, limit?: number): Promise<readonly RecordedEvent<E>[]>;
+  /**
+   * Follows the log from `fromPosition`: what is stored first, then what is appended, never skipping or
+   * repeating an event.
+   */
   subscribe(options?: SubscribeOptions): Subscription<E>;
 }

@@ -6,7 +6,12 @@
 import type { EventLike, RecordedEvent } from '../events/envelope.js';
 import type { SubscribeOptions, Subscription } from './event-store.js';
 
+/**
+ * The two primitives `followLog` builds a subscription from: read a batch, and wait until something may have
+ * been appended.
+ */
 export interface FollowLogSource<E extends EventLike> {
+  /** Up to `limit` events from `fromPosition` on, in global order. */
   readAll(fromPosition: number, limit: number): Promise<readonly RecordedEvent<E>[]>;
   /**
    * Resolves when an event at `position` or later may be there (at once if it already
@@ -24,6 +29,10 @@ export interface FollowLogSource<E extends EventLike> {
   readonly closed?: AbortSignal;
 }
 
+/**
+ * A subscription from a source's batch reads and append waits: what every store's `subscribe` is built on, so
+ * they all catch up, go live and recover the same way.
+ */
 export function followLog<E extends EventLike>(source: FollowLogSource<E>, options: SubscribeOptions = {}): Subscription<E> {
   const batchSize = options.batchSize ?? 500;
   const stop = new AbortController();

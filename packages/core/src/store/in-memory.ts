@@ -9,6 +9,7 @@ import type { AppendResult, EventStore, SubscribeOptions, Subscription } from '.
 import { assertExpectedVersion } from './expected-version.js';
 import { followLog } from './follow-log.js';
 
+/** The in-memory store: the `EventStore` contract plus its size, for tests and single-process hosts. */
 export interface InMemoryEventStore<E extends EventLike = ComplaintEvent> extends EventStore<E> {
   /** Number of events in the log. */
   readonly size: number;

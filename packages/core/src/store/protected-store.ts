@@ -23,6 +23,7 @@ import { complaintSubject, type SubjectOf } from './subject-of.js';
 
 export type { SubjectOf } from './subject-of.js';
 
+/** What `protectStore` applies: the shredder for personal data and the evolution for versions. */
 export interface ProtectStoreOptions {
   /** Encrypts on append, decrypts on read; without it personal data is stored as given. */
   readonly shredder?: CryptoShredder;
@@ -40,6 +41,7 @@ const READ_PATH = Symbol.for('@redress/core:protectStore.readPath');
 
 /** What a protected store reads through, and the store it decorates. */
 export interface ProtectedReadPath {
+  /** The reader every read goes through (check, decrypt, upcast). */
   readonly reader: EventReader;
   /** The decorated store, as stored (encrypted, not upcast): to know where an unreadable event sits. */
   readonly unprotected: EventStore<EventLike>;
@@ -59,6 +61,10 @@ export function readPathOf(store: object): ProtectedReadPath | undefined {
 /** How many streams' subjects are remembered (a subject never changes, so a hit is always right). */
 const SUBJECT_CACHE = 10_000;
 
+/**
+ * Wraps a store so appends encrypt personal data and every read is checked, decrypted and upcast: the one
+ * read/write path for every store.
+ */
 // Any store type: the decorator only replaces the four EventStore methods, whatever the events.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function protectStore<S extends EventStore<any>>(store: S, options: ProtectStoreOptions): S {

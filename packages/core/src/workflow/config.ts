@@ -7,8 +7,11 @@
 import { defaultClassificationMatrix, parseClassificationMatrix, type ClassificationMatrix } from '../classification/matrix.js';
 import { defaultEscalationConfig, parseEscalationConfig, type EscalationConfig, type EscalationConfigInput } from '../escalation/ladder.js';
 
+/** The host data the workflow's guards read, validated: the severity matrix and the escalation ladders. */
 export interface WorkflowConfig {
+  /** The severity matrix classifications are derived with. */
   readonly classification: ClassificationMatrix;
+  /** The escalation ladders escalations climb. */
   readonly escalation: EscalationConfig;
 }
 
@@ -20,6 +23,7 @@ export interface WorkflowConfigInput {
   readonly escalation?: EscalationConfigInput;
 }
 
+/** The domain's own severity matrix and escalation ladder. */
 export const defaultWorkflowConfig: WorkflowConfig = Object.freeze({
   classification: defaultClassificationMatrix,
   escalation: defaultEscalationConfig,

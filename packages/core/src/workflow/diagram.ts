@@ -19,6 +19,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './machine-graph.js';
 
+/** How `toMermaid` draws the machine. */
 export interface MermaidOptions {
   /** The text of a state's box, from its path; the state's key when undefined. May hold `<br/>`. */
   readonly label?: (path: readonly string[]) => string | undefined;

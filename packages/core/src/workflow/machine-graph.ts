@@ -14,7 +14,9 @@ import type { AnyStateMachine } from 'xstate';
 
 /** A state, by its path of keys from the root (`['open', 'investigating']`). */
 export interface MachineState {
+  /** Keys from the root to the state. */
   readonly path: readonly string[];
+  /** `compound` for a state with children, `final` for an end state, `atomic` otherwise. */
   readonly kind: 'compound' | 'atomic' | 'final';
   /** A compound state's initial child. */
   readonly initial?: readonly string[];
@@ -24,6 +26,7 @@ export interface MachineState {
 export interface MachineTransition {
   /** The state it is defined on: for a compound state, it applies in every state inside. */
   readonly source: readonly string[];
+  /** The command (event, in XState's terms) that triggers it. */
   readonly event: string;
   /** The guard's name, when it has one. */
   readonly guard?: string;

@@ -47,6 +47,10 @@ const renegotiate = { RenegotiateDeadline: { guard: 'deadlineInFuture', actions:
 /** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it, downgrading needs senior management. */
 const reclassify = { ClassifyComplaint: { guard: 'reclassification', actions: 'record' } } as const;
 
+/**
+ * The eight-step complaint workflow as an XState v5 machine: which command each step accepts and, by named
+ * guards, under what conditions. The decider asks it; the diagram in docs/workflow.md is drawn from it.
+ */
 export const complaintMachine = setup({
   types: {
     context: {} as ComplaintState,
@@ -127,6 +131,7 @@ export const complaintMachine = setup({
   },
 });
 
+/** The type of `complaintMachine`, and of any copy of it with a host's configuration provided. */
 export type ComplaintMachine = typeof complaintMachine;
 
 const configured = new WeakMap<WorkflowConfig, ComplaintMachine>();

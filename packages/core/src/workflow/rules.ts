@@ -12,7 +12,9 @@ import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
 export interface RuleInput {
+  /** The complaint's decision state before the command. */
   readonly state: ComplaintState;
+  /** The command being decided. */
   readonly command: Command;
   /** ISO-8601 instant from the injected clock. */
   readonly now: string;
@@ -22,7 +24,9 @@ export interface RuleInput {
 
 /** One rule: `check` returns a message when violated, `null` when satisfied. */
 export interface Rule {
+  /** The rule's name, reported in `IllegalCommandError.rule`. */
   readonly name: string;
+  /** A message when the rule is violated, `null` when satisfied. */
   check(input: RuleInput): string | null;
 }
 
@@ -140,6 +144,7 @@ export const GUARDS = {
   notWaiting: [notWaitingOnCustomer],
   waiting: [waitingOnCustomer],
 } as const satisfies Record<string, readonly Rule[]>;
+/** The name of a guard of the complaint machine. */
 export type GuardName = keyof typeof GUARDS;
 
 /** The first rule of a guard that the input violates, or `null` if the guard passes. */

@@ -12,6 +12,7 @@ import type { ComplaintState, ComplaintStep } from '../decider/state.js';
 import { isOpenStep } from '../domain/vocabulary.js';
 import { complaintMachine, type ComplaintMachine } from './machine.js';
 
+/** An XState snapshot of the complaint machine. */
 export type ComplaintSnapshot = SnapshotFrom<typeof complaintMachine>;
 
 /** The machine state value of a step: open steps are children of `open`. */
@@ -26,6 +27,10 @@ export function stepOf(value: ComplaintSnapshot['value']): ComplaintStep {
 
 const byMachine = new WeakMap<ComplaintMachine, Map<ComplaintStep, ComplaintSnapshot>>();
 
+/**
+ * The machine's snapshot for a decision state, built from a per-step cache instead of `resolveState` (which
+ * costs half a command's budget).
+ */
 export function snapshotFor(state: ComplaintState, machine: ComplaintMachine = complaintMachine): ComplaintSnapshot {
   let byStep = byMachine.get(machine);
   if (byStep === undefined) {

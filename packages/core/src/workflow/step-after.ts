@@ -7,6 +7,10 @@
 import type { ComplaintEvent } from '../events/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
 
+/**
+ * The step an event leads to from `step`: a plain switch over event types, proven to agree with the machine,
+ * so replays do not run XState per event.
+ */
 export function stepAfter(step: ComplaintStep, event: ComplaintEvent): ComplaintStep {
   switch (event.type) {
     case 'ComplaintReceived':

@@ -4,6 +4,7 @@
  */
 import type { ProjectionFailedError, StoreUnavailableError } from '@redress/core';
 
+/** What a projector is doing, for health checks and dashboards. */
 export type ProjectorStatus =
   /** Not started, or stopped. */
   | { readonly state: 'stopped' }

@@ -25,8 +25,11 @@ import type { ProjectionScope, SqlProjection } from './sql-projection.js';
 
 export type { ProjectorStatus };
 
+/** What `createProjector` needs: the store, the projection, and how to batch, wait and report. */
 export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
+  /** The store whose log it follows and whose schema it writes into. */
   readonly store: PostgresEventStore<E>;
+  /** The read model it keeps up to date. */
   readonly projection: SqlProjection<E>;
   /** Events per transaction (default 500). */
   readonly batchSize?: number;
@@ -38,6 +41,10 @@ export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
   readonly onStatus?: (status: ProjectorStatus) => void;
 }
 
+/**
+ * A checkpointed projector: applies the log to a SQL read model in batches, one transaction each, with only
+ * one active instance per projection (an advisory lock).
+ */
 export interface Projector {
   /** Whether this instance is the active one right now. */
   readonly active: boolean;
@@ -59,6 +66,7 @@ export interface Projector {
 
 const failedAt = (event: RecordedEvent<EventLike>) => ({ globalPosition: event.globalPosition, eventId: event.eventId, streamId: event.streamId, type: event.type });
 
+/** Creates a projector; nothing runs until `start()`. */
 export function createProjector<E extends EventLike = ComplaintEvent>(options: ProjectorOptions<E>): Projector {
   const { store, projection } = options;
   const batchSize = options.batchSize ?? 500;

@@ -11,12 +11,18 @@ import { quoteIdentifier } from '../store/sql.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoints.js';
 import type { ProjectionScope, SqlProjection } from './sql-projection.js';
 
+/** What a rebuild did. */
 export interface RebuildReport {
   /** The checkpoint after the rebuild: the last event applied. */
   readonly checkpoint: number;
+  /** Events applied. */
   readonly events: number;
 }
 
+/**
+ * Empties the projection's tables and replays the whole log into them in one transaction: readers see the old
+ * read model until it commits.
+ */
 export async function rebuildSqlProjection<E extends EventLike = ComplaintEvent>(
   store: PostgresEventStore<E>,
   projection: SqlProjection<E>,

@@ -8,10 +8,16 @@ import type { ClientBase } from 'pg';
 
 /** Where a projection writes: the quoted schema and the tenant every row carries. */
 export interface ProjectionScope {
+  /** The schema, already quoted for SQL. */
   readonly schema: string;
+  /** The tenant every row of this store carries. */
   readonly tenant: string;
 }
 
+/**
+ * A read model kept in SQL tables by a checkpointed projector: its name, its tables and how one event changes
+ * them.
+ */
 export interface SqlProjection<E extends EventLike = ComplaintEvent> {
   /** The checkpoint's name; rename it to rebuild under a new one. */
   readonly name: string;

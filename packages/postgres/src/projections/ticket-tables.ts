@@ -88,10 +88,16 @@ async function saveTicket(tx: ClientBase, scope: ProjectionScope, { view, erased
 
 /** The event that records an erasure, and the data subject (customer reference) it erased. */
 export interface ErasureEvents {
+  /** The event type that records an erasure. */
   readonly type: string;
+  /** The data subject (customer reference) an erasure event erased; undefined when the event names none. */
   subjectOf(event: RecordedEvent<{ readonly type: string; readonly data: unknown }>): string | undefined;
 }
 
+/**
+ * How the ticket tables find personal data and erasures: the same map the writer's shredder uses, and which
+ * event erases.
+ */
 export interface TicketTablesOptions {
   /** The personal fields, as the writer's shredder protects them (default `DEFAULT_PERSONAL_DATA`). */
   readonly personalData?: PersonalDataMap;
@@ -108,6 +114,10 @@ const CUSTOMER_DATA_ERASED: ErasureEvents = {
   },
 };
 
+/**
+ * The ticket view as PostgreSQL tables (tickets and their timelines), for queries the in-memory view cannot
+ * serve; a customer's erasure event swaps each of their rows for its erased copy.
+ */
 export function ticketTablesProjection(options: TicketTablesOptions = {}): SqlProjection<ComplaintEvent> {
   const personalData = options.personalData ?? DEFAULT_PERSONAL_DATA;
   const erasures = options.erasures ?? CUSTOMER_DATA_ERASED;

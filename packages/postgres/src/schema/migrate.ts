@@ -12,11 +12,19 @@ import { LOCK_CLASS, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrat
 
 /** The database's schema is not the version this release reads: newer (upgrade the package) or older (migrate). */
 export class SchemaVersionError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'SchemaVersionError';
+  /**
+   * Always `'SchemaVersion'`: recognise the error by this, not `instanceof`, which fails across the ESM and
+   * CommonJS builds.
+   */
   readonly kind = 'SchemaVersion' as const;
   constructor(
+    /** The schema holding Redress's tables. */
     readonly schema: string,
+    /** The version the database is at. */
     readonly databaseVersion: number,
+    /** The version this release reads. */
     readonly supportedVersion: number,
   ) {
     super(
@@ -28,10 +36,13 @@ export class SchemaVersionError extends Error {
   }
 }
 
+/** What a migration run did. */
 export interface MigrationReport {
   /** The version before the run (0: a fresh schema). */
   readonly from: number;
+  /** The version after the run. */
   readonly to: number;
+  /** The migrations this run applied, in order. */
   readonly applied: readonly { readonly version: number; readonly name: string }[];
   /**
    * True when new positions would have fallen below the log's (the transaction counter
@@ -65,6 +76,10 @@ async function rebaseIfBehind(client: PoolClient, s: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * Brings a schema to the latest version in one transaction holding an advisory lock, so instances that
+ * start together migrate it once.
+ */
 export async function migrate(pool: Pool, schema = 'public', migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
   const s = quoteIdentifier(schema);
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
@@ -102,9 +117,17 @@ export async function assertMigrated(pool: Pool, schema: string): Promise<void> 
 
 /** The cluster's transaction counter is behind the log (a dump restored into another cluster): run migrate() first. */
 export class PositionsBehindError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'PositionsBehindError';
+  /**
+   * Always `'PositionsBehind'`: recognise the error by this, not `instanceof`, which fails across the ESM and
+   * CommonJS builds.
+   */
   readonly kind = 'PositionsBehind' as const;
-  constructor(readonly schema: string) {
+  constructor(
+    /** The schema whose positions are behind. */
+    readonly schema: string,
+  ) {
     super(
       `schema "${schema}": new positions would fall below the log's (the database was restored into another cluster?); ` +
         'run migrate() once, which moves the base up, before appending',

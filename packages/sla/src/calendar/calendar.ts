@@ -17,6 +17,10 @@ import { CalendarClosedError, SlaConfigError, issuesFromZod, type SlaConfigIssue
 import { dateParts, epochDayOf, minutesOf, weekdayOf, type EpochDay } from './days.js';
 import { ALWAYS_OPEN, calendarSchema, WEEKDAYS, type CalendarConfig, type Span } from './schema.js';
 
+/**
+ * Business-time arithmetic on one calendar (its time zone, opening hours, holidays and make-up workdays): SLA
+ * clocks count only the time it is open.
+ */
 export interface BusinessCalendar {
   readonly name: string;
   readonly version: number;

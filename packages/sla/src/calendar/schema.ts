@@ -7,7 +7,9 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 
+/** The days of the week, Monday first, as a calendar's opening hours name them. */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+/** A day of the week, as a calendar names it. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a wall-clock time HH:MM (00:00-24:00)');
@@ -22,6 +24,7 @@ export const spanSchema = z
   .strictObject({ from: time, to: time })
   .refine((s) => s.from !== s.to, { message: 'a span must not start and end at the same time' })
   .refine((s) => s.from !== '24:00', { message: 'a span cannot start at 24:00' });
+/** One opening span of a day, from and to as wall-clock times. */
 export type Span = z.infer<typeof spanSchema>;
 
 const spans = z.array(spanSchema).max(24);
@@ -36,6 +39,7 @@ const validZone = (zone: string) => {
   }
 };
 
+/** The shape of a business calendar: time zone, weekly opening hours, holidays and make-up workdays. */
 export const calendarSchema = z.strictObject({
   /** The name policies refer to. */
   name: z.string().regex(/^[A-Za-z0-9_\-.]{1,64}$/, 'must be 1-64 letters, digits, _ - .'),
@@ -53,7 +57,9 @@ export const calendarSchema = z.strictObject({
   exceptions: z.array(z.strictObject({ date, hours: spans, note: z.string().max(200).optional() })).default([]),
 });
 
+/** A validated business calendar. */
 export type CalendarConfig = z.output<typeof calendarSchema>;
+/** A business calendar as a host writes it. */
 export type CalendarInput = z.input<typeof calendarSchema>;
 
 /** The calendar every calendar-duration clock uses: always open, in UTC. */

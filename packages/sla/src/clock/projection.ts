@@ -11,6 +11,10 @@ import { applyPin, isPinEvent, PIN_EVENT_TYPES } from './pin.js';
 import type { ClockRun } from './run.js';
 import { evolveTicket, openTicket, type TicketSla } from './ticket.js';
 
+/**
+ * The SLA projection's state: every ticket's clocks, folded from complaint events and the SLA streams' policy
+ * pins.
+ */
 export interface SlaState {
   readonly config: SlaConfig;
   readonly tickets: Map<string, TicketSla>;
@@ -25,6 +29,10 @@ export const SLA_PROJECTION_EVENT_TYPES: readonly string[] = [...COMPLAINT_EVENT
 
 export const emptySlaState = (config: SlaConfig): SlaState => ({ config, tickets: new Map(), changed: new Map(), unpinned: [] });
 
+/**
+ * The SLA projection for a configuration (validated here): feed it the log, then read clocks at any `now`
+ * with the views and queries.
+ */
 export function slaProjection(config: SlaConfig | unknown): Projection<SlaState, EventLike> {
   const parsed = toSlaConfig(config);
   return {

@@ -9,6 +9,7 @@ import type { SlaState } from './projection.js';
 import type { TicketSla } from './ticket.js';
 import { explainClock, viewClock, type ClockView, type ExplainLine } from './view.js';
 
+/** One clock of one ticket, as a board lists it. */
 export interface TicketClockView extends ClockView {
   readonly complaintId: string;
   readonly handlerId: string | null;
@@ -18,6 +19,7 @@ export interface TicketClockView extends ClockView {
   readonly policy: { readonly name: string; readonly version: number } | null;
 }
 
+/** Which clocks a query picks. */
 export interface SlaQueryFilter {
   /** A handler's clocks; `null` for unassigned tickets. */
   readonly handlerId?: string | null;
@@ -38,6 +40,7 @@ const withTicket = (ticket: TicketSla, view: ClockView): TicketClockView => ({
   policy: ticket.policy ?? null,
 });
 
+/** One clock of one ticket from the SLA state; undefined when the ticket has no such clock. */
 export const clockOf = (state: SlaState, complaintId: string, clock: string): ClockRun | undefined =>
   state.tickets.get(complaintId)?.clocks.find((c) => c.config.name === clock);
 

@@ -24,6 +24,10 @@ export interface Crossing extends Threshold {
   readonly inherited?: true;
 }
 
+/**
+ * How a clock's cycle ended: its target met, breached, cancelled (the complaint closed), reset (reopened) or
+ * superseded (a policy migration).
+ */
 export type CycleOutcome = 'met' | 'breached' | 'cancelled' | 'reset' | 'superseded';
 
 /** What moved the clock, and why: one line of `explain`. */
@@ -37,6 +41,7 @@ export interface ExplainEntry {
   readonly reason: string;
 }
 
+/** One run of a clock from start to its end (or still running); a reopened complaint starts a new cycle. */
 export interface Cycle {
   readonly number: number;
   readonly startedAt: number;
@@ -61,6 +66,7 @@ export interface Cycle {
   emitted: number;
 }
 
+/** Everything one clock of one ticket has done: its cycles, pauses and target, the input of every view. */
 export interface ClockRun {
   readonly config: ClockConfig;
   readonly calendar: BusinessCalendar;

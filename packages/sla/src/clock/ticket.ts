@@ -17,6 +17,7 @@ export interface PolicyRef {
   readonly version: number;
 }
 
+/** A ticket's SLA state: what the policy reads of the complaint, plus its clocks. */
 export interface TicketSla extends TicketState {
   readonly complaintId: string;
   /** The pinned policy, or undefined when none matched (the ticket has no clocks). */

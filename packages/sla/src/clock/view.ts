@@ -5,8 +5,10 @@
 import { currentCycle, type ClockRun, type Crossing, type Cycle, type CycleOutcome, type ExplainEntry } from './run.js';
 import { breached, dueAtOf, liveCrossings, usedMsAt } from './thresholds.js';
 
+/** Where a clock stands at an instant. */
 export type ClockState = 'pending' | 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
 
+/** One cycle of a clock as a screen shows it. */
 export interface CycleView {
   readonly cycle: number;
   readonly startedAt: string;
@@ -15,6 +17,7 @@ export interface CycleView {
   readonly breachedAt: string | null;
 }
 
+/** A clock as a screen shows it at an instant: state, due instant, business time used and left. */
 export interface ClockView {
   readonly clock: string;
   /** `breached` wins while the clock still runs after its due instant. */
@@ -50,6 +53,9 @@ function stateOf(run: ClockRun, cycle: Cycle | undefined, now: number): ClockSta
   return cycle.status;
 }
 
+/**
+ * The view of a clock at `now` (milliseconds since the epoch): a pure function of the run and the instant.
+ */
 export function viewClock(run: ClockRun, now: number): ClockView {
   const last = currentCycle(run);
   // A clock waiting for its start again (rearmed) has no current cycle: no target, no due instant.
@@ -77,6 +83,7 @@ export function viewClock(run: ClockRun, now: number): ClockView {
   };
 }
 
+/** One line of a clock's explanation: what happened and what it did to the clock. */
 export interface ExplainLine {
   readonly at: string;
   readonly cycle: number;

@@ -10,6 +10,7 @@ import { slaStreamId } from '../tick/events.js';
 import type { SlaConfig } from '../policy/config.js';
 import { deadlineRows, type SlaDeadlineRow } from './rows.js';
 
+/** The deadline rows a SQL read model should hold, computed from the whole log. */
 export interface DeadlinesFromLog {
   /** The in-memory projection's state, for its queries (`breachedClocks`, …). */
   readonly state: SlaState;
@@ -17,6 +18,10 @@ export interface DeadlinesFromLog {
   readonly rows: ReadonlyMap<string, readonly SlaDeadlineRow[]>;
 }
 
+/**
+ * Folds the whole log with the in-memory SLA projection into the deadline rows: the oracle the stores' SQL
+ * read models are tested against.
+ */
 export async function deadlinesFromLog(store: Pick<EventStore<EventLike>, 'readAll' | 'readStream'>, config: SlaConfig | unknown): Promise<DeadlinesFromLog> {
   const { state } = await rebuildProjection(store, slaProjection(config));
   const rows = new Map<string, SlaDeadlineRow[]>();

@@ -15,6 +15,7 @@ import { crossingAt, thresholdsOf } from '../clock/thresholds.js';
 import type { TicketSla } from '../clock/ticket.js';
 import { crossingsBy, viewClock, type ClockState } from '../clock/view.js';
 
+/** One row of the SLA deadline read model: a clock of a ticket with its due instant and state. */
 export interface SlaDeadlineRow {
   readonly complaintId: string;
   readonly clock: string;

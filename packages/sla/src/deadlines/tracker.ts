@@ -28,11 +28,13 @@ import { toSlaConfig, type SlaConfig } from '../policy/config.js';
 import { slaStreamId } from '../tick/events.js';
 import { deadlineRows, type SlaDeadlineRow } from './rows.js';
 
+/** Settings of the deadline tracker. */
 export interface SlaDeadlineTrackerOptions {
   /** Tickets kept between batches (least recently used evicted first; 0 keeps none); default 10 000. */
   readonly capacity?: number;
 }
 
+/** A ticket's deadline rows after an event. */
 export interface TicketDeadlines {
   /** The complaint's stream id (the tickets table's `complaint_id`). */
   readonly complaintId: string;
@@ -50,6 +52,10 @@ export interface TicketHistory {
   readonly beforePosition: number;
 }
 
+/**
+ * Keeps tickets' SLA state for a SQL projection that applies events in batches and may stop, fail over or
+ * roll back between them.
+ */
 export interface SlaDeadlineTracker {
   /** Event types that change SLA state (complaint events, and the SLA streams' pin events); others are ignored by `apply`. */
   readonly handles: readonly string[];
@@ -85,6 +91,7 @@ const HANDLED: ReadonlySet<string> = new Set(SLA_TRACKED_EVENT_TYPES);
 /** The ticket (complaint stream id) an event belongs to. */
 const ticketOf = (event: RecordedEvent<EventLike>): string => (isPinEvent(event) ? pinnedTicketId(event) : event.streamId);
 
+/** Creates a tracker for a configuration (validated here). */
 export function createSlaDeadlineTracker(config: SlaConfig | unknown, options: SlaDeadlineTrackerOptions = {}): SlaDeadlineTracker {
   const parsed = toSlaConfig(config);
   const capacity = options.capacity ?? 10_000;

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Engine } from '@redress/core';
 import type { BreachHandler } from '../tick/ticker.js';
 
+/** What `escalateOnBreach` needs: the engine's automation capability, the actor id and a refusal callback. */
 export interface EscalationOptions {
   /** The engine the complaints live in: its `automation()` issues the escalations. */
   readonly engine: Pick<Engine, 'automation'>;
@@ -29,6 +30,10 @@ function commandIdOf(breachEventId: string): string {
   return readable.length <= 128 ? readable : `esc-${createHash('sha256').update(readable).digest('hex').slice(0, 48)}`;
 }
 
+/**
+ * A breach handler that sends `EscalateOnBreach` to the engine for each breach of a clock with
+ * `escalateOnBreach`; core decides where the complaint goes.
+ */
 export function escalateOnBreach(options: EscalationOptions): BreachHandler {
   const automation = options.engine.automation(options.as ?? 'sla');
   return async ({ ticket, run, event }) => {

@@ -23,6 +23,10 @@ import { changesBetween, ticketStatuses, type CycleChange } from '../repair/stat
 import { SLA_ACTOR } from '../tick/emissions.js';
 import { slaPinEventId, slaStreamId, type SlaEvent } from '../tick/events.js';
 
+/**
+ * What `migrateSlaPolicy` needs: the store, the configuration, which tickets to move from which policy
+ * version to which, the instant and the migration id.
+ */
 export interface MigrationOptions {
   readonly store: Pick<EventStore<EventLike>, 'readAll' | 'append'>;
   /** The configuration in force: it holds both versions. */
@@ -41,6 +45,7 @@ export interface MigrationOptions {
   readonly includeClosed?: boolean;
 }
 
+/** What the migration did to one ticket. */
 export interface TicketMigration {
   readonly complaintId: string;
   readonly from: PolicyRef | null;
@@ -51,8 +56,10 @@ export interface TicketMigration {
   readonly changes: readonly CycleChange[];
 }
 
+/** Why a ticket was not moved. */
 export type MigrationSkip = 'unknownTicket' | 'notPinnedToFrom' | 'alreadyOnTarget' | 'alreadyMigrated' | 'closed' | 'conflict';
 
+/** What a policy migration did, ticket by ticket. */
 export interface MigrationReport {
   readonly migrationId: string;
   readonly migrated: readonly TicketMigration[];
@@ -103,6 +110,10 @@ const eventFor = (migration: TicketMigration, seq: number, migrationId: string, 
   schemaVersion: 1,
 });
 
+/**
+ * Moves tickets to another policy version, recording one `SlaPolicyMigrated` event per ticket; idempotent per
+ * migration id.
+ */
 export async function migrateSlaPolicy(options: MigrationOptions): Promise<MigrationReport> {
   if (!idPattern.test(options.migrationId)) throw new RangeError(`migrationId must be 1-40 letters, digits, _ - . (got "${options.migrationId}")`);
   const config = toSlaConfig(options.config);

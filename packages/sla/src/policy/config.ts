@@ -25,6 +25,9 @@ export interface SlaConfig {
 export const toSlaConfig = (config: SlaConfig | unknown): SlaConfig =>
   typeof config === 'object' && config !== null && (config as SlaConfig).calendars instanceof Map ? (config as SlaConfig) : parseSlaConfig(config);
 
+/**
+ * Validates a host's SLA configuration (calendars and policies); throws a typed error naming each problem.
+ */
 export function parseSlaConfig(input: unknown): SlaConfig {
   const parsed = slaConfigSchema.safeParse(input);
   if (!parsed.success) throw new SlaConfigError('config', issuesFromZod(parsed.error));

@@ -29,6 +29,7 @@ import type { PolicyInput, SlaConfigInput } from './schema.js';
 const waiting: Predicate = { field: 'waiting', equals: true };
 const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintArchived'] }];
 
+/** Settings of the default SLA policy. */
 export interface DefaultPolicyOptions {
   /** The calendar business-hour clocks use (default `service-hours`). */
   readonly calendar?: string;

@@ -9,6 +9,10 @@
 import { holds } from './condition.js';
 import type { PolicyConfig } from './schema.js';
 
+/**
+ * The policy that measures a complaint: the first whose condition holds for its receipt and whose validity
+ * covers `at`.
+ */
 export function selectPolicy(policies: readonly PolicyConfig[], received: unknown, at: number): PolicyConfig | undefined {
   const inForce = (p: PolicyConfig) => p.effectiveFrom === undefined || Date.parse(p.effectiveFrom) <= at;
   for (const p of policies) {

@@ -19,6 +19,9 @@ import { slaEventId, slaStreamId, type SlaEvent } from '../tick/events.js';
 import { SLA_ACTOR } from '../tick/emissions.js';
 import { changesBetween, ticketStatuses, type CycleChange } from './status.js';
 
+/**
+ * What `repairSla` needs: the store, the configuration in force, the changed one, and whether to only report.
+ */
 export interface RepairOptions {
   readonly store: Pick<EventStore<EventLike>, 'readAll' | 'append'>;
   /** The configuration the clocks ran under. */
@@ -35,6 +38,7 @@ export interface RepairOptions {
 /** A cycle whose status at `now` the proposed configuration changes (`none`: no such cycle on that side). */
 export type TicketFlip = CycleChange;
 
+/** What a repair found and, unless a dry run, recorded. */
 export interface RepairReport {
   readonly tickets: number;
   readonly flips: readonly TicketFlip[];
@@ -44,6 +48,10 @@ export interface RepairReport {
 
 export const idPattern = /^[A-Za-z0-9_\-.]{1,40}$/;
 
+/**
+ * Recomputes every ticket's clocks under a changed calendar or policy, reports each cycle whose outcome
+ * changes, and (unless a dry run) records each as an `SlaRepaired` event.
+ */
 export async function repairSla(options: RepairOptions): Promise<RepairReport> {
   if (!idPattern.test(options.repairId)) throw new RangeError(`repairId must be 1-40 letters, digits, _ - . (got "${options.repairId}")`);
   const now = typeof options.now === 'number' ? options.now : options.now.getTime();

@@ -13,6 +13,10 @@ export interface DueEntry<T> {
   readonly generation: number;
 }
 
+/**
+ * The next due instant of every clock, cheapest first: a binary heap whose stale entries are dropped by
+ * generation.
+ */
 export class DueIndex<T> {
   private readonly heap: DueEntry<T>[] = [];
 

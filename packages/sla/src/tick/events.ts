@@ -69,10 +69,14 @@ export const slaPolicyMigrated = z.strictObject({
   }),
 });
 
+/** The schema of every SLA event (clock started, warning, breach, repair, policy pin and migration). */
 export const slaEventSchema = z.discriminatedUnion('type', [slaClockStarted, slaWarningRaised, slaBreached, slaRepaired, slaPolicyApplied, slaPolicyMigrated]);
+/** Any SLA event. */
 export type SlaEvent = z.infer<typeof slaEventSchema>;
+/** Every SLA event type. */
 export const SLA_EVENT_TYPES = ['SlaClockStarted', 'SlaWarningRaised', 'SlaBreached', 'SlaRepaired', 'SlaPolicyApplied', 'SlaPolicyMigrated'] as const;
 
+/** The SLA stream of a complaint (`sla:<complaintId>`), where its SLA events and policy pins are written. */
 export const slaStreamId = (complaintId: string): string => `sla:${complaintId}`;
 
 /** `50%` → `p50`, `PT1H before` → `bPT1H`: event ids allow letters, digits and `_ - : .` only. */

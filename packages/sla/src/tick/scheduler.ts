@@ -18,6 +18,7 @@ export interface ScheduledRetention {
   readonly onRun?: (run: RetentionRun) => void;
 }
 
+/** What `startSlaScheduler` needs: the ticker, the host's clock, the longest wait, and callbacks. */
 export interface SlaSchedulerOptions {
   readonly ticker: SlaTicker;
   readonly clock: Clock;
@@ -29,10 +30,15 @@ export interface SlaSchedulerOptions {
   readonly retention?: ScheduledRetention;
 }
 
+/** A running scheduler; stop it on shutdown. */
 export interface SlaScheduler {
   stop(): void;
 }
 
+/**
+ * Starts ticking at each next due instant (or every `pollMs`): the one place in the package that sets a
+ * timer.
+ */
 export function startSlaScheduler(options: SlaSchedulerOptions): SlaScheduler {
   const pollMs = options.pollMs ?? 60_000;
   let stopped = false;

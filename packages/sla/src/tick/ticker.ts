@@ -22,6 +22,7 @@ import { recordPins } from './pins.js';
 /** Called for every breach handed out (also when another ticker wrote it first): escalation hooks in here. */
 export type BreachHandler = (breach: { readonly ticket: TicketSla; readonly run: ClockRun; readonly event: RecordedEvent<Extract<SlaEvent, { type: 'SlaBreached' }>> }) => Promise<void>;
 
+/** What `createSlaTicker` needs: the store, the configuration, and optionally a breach handler. */
 export interface SlaTickerOptions {
   /** The host's store: complaint events are read from it, SLA events appended to it. */
   readonly store: Pick<EventStore<EventLike>, 'append' | 'readAll'>;
@@ -30,6 +31,7 @@ export interface SlaTickerOptions {
   readonly onBreach?: BreachHandler;
 }
 
+/** What one tick appended and when the next threshold falls due. */
 export interface TickResult {
   /** SLA events this tick wrote: the pins of tickets seen for the first time, then the thresholds. */
   readonly appended: readonly RecordedEvent<SlaEvent>[];
@@ -39,6 +41,10 @@ export interface TickResult {
   readonly nextDueAt: string | null;
 }
 
+/**
+ * The SLA ticker: `tick(now)` appends every warning and breach due by `now`, each at its exact instant, with
+ * deterministic ids so a repeated tick writes nothing twice.
+ */
 export interface SlaTicker {
   tick(now: Date | number): Promise<TickResult>;
   /** The next instant something is due, for a host timer (epoch ms), or undefined. */
@@ -54,6 +60,7 @@ interface Item {
   readonly ticket: TicketSla;
 }
 
+/** Creates a ticker over a store; it reads time only from the `now` passed to `tick`. */
 export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
   const runner: ProjectionRunner<SlaState, EventLike> = runProjection(slaProjection(options.config));
   const index = new DueIndex<Item>();

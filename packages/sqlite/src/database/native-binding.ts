@@ -8,7 +8,12 @@ import type { Database } from 'better-sqlite3';
 
 /** better-sqlite3 is installed, but its compiled binding is missing or built for another Node. */
 export class NativeBindingError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'NativeBindingError';
+  /**
+   * Always `'NativeBinding'`: recognise the error by this, not `instanceof`, which fails across the ESM and
+   * CommonJS builds.
+   */
   readonly kind = 'NativeBinding' as const;
   constructor(override readonly cause: Error) {
     super(

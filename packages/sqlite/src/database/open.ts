@@ -5,8 +5,13 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { withNativeBinding } from './native-binding.js';
 
+/**
+ * SQLite's `synchronous` setting in WAL mode: `full` survives a power cut, `normal` only an application crash
+ * but writes faster.
+ */
 export type Synchronous = 'full' | 'normal';
 
+/** How the SQLite file is opened: durability, lock waits and cache. */
 export interface DatabaseSettings {
   /**
    * How long a writer waits for another process's write lock before giving up

@@ -7,6 +7,7 @@ import { slaDeadlines } from './0004-sla-deadlines.js';
 import { utcInstants } from './0005-utc-instants.js';
 import { dataKeys } from './0006-data-keys.js';
 
+/** Every migration of the SQLite schema, oldest first; released ones never change. */
 export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines, utcInstants, dataKeys];
 
 /** The schema version this build of @redress/sqlite reads and writes. */

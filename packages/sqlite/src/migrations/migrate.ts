@@ -11,9 +11,11 @@ import { SchemaTooNewError } from '../errors.js';
 import { MIGRATIONS } from './all.js';
 import type { Migration } from './migration.js';
 
+/** What a migration run did. */
 export interface MigrationReport {
   /** The schema version before and after. */
   readonly from: number;
+  /** The version after the run. */
   readonly to: number;
   /** The versions applied by this call (empty when already up to date). */
   readonly applied: readonly number[];
@@ -22,6 +24,10 @@ export interface MigrationReport {
 const currentVersion = (db: Database): number =>
   (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM redress_migrations').get() as { v: number }).v;
 
+/**
+ * Brings the file to the latest schema, each migration in its own transaction, recording when each was
+ * applied (by the injected clock); throws `SchemaTooNewError` for a newer file.
+ */
 export function migrate(db: Database, clock: Clock, migrations: readonly Migration[] = MIGRATIONS): MigrationReport {
   db.exec(`CREATE TABLE IF NOT EXISTS redress_migrations (
     version    INTEGER PRIMARY KEY NOT NULL,

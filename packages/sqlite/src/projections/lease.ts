@@ -7,7 +7,9 @@
  */
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 
+/** A projection's lease as stored: who holds it and until when. */
 export interface LeaseRow {
+  /** The holding instance's name. */
   readonly owner: string;
   /** Milliseconds since the epoch. */
   readonly expiresAt: number;

@@ -26,11 +26,18 @@ import { storageError, typed } from '../store/faults.js';
 import { leaseOf, type LeaseRow } from './lease.js';
 import type { SqlProjection } from './sql-projection.js';
 
+/**
+ * What `createProjector` needs: the store, the projection, this instance's name, the clock, and lease and
+ * batch settings.
+ */
 export interface ProjectorOptions<E extends EventLike = ComplaintEvent> {
+  /** The store whose log it follows; the read model's tables live in the same file. */
   readonly store: SqliteEventStore<E>;
+  /** The read model it keeps up to date. */
   readonly projection: SqlProjection<E>;
   /** This instance's name in the lease, unique among the instances (e.g. `${hostname}:${pid}`). */
   readonly owner: string;
+  /** Times the lease; injected like every clock in Redress. */
   readonly clock: Clock;
   /** How long the lease lasts unless renewed (default 30,000 ms). A standby takes over at most this long after the active instance dies. */
   readonly leaseMs?: number;
@@ -57,6 +64,7 @@ export type ProjectorStatus =
    */
   | { readonly state: 'failing'; readonly error: ProjectionFailedError | StorageFaultError; readonly attempts: number };
 
+/** What one `step()` did. */
 export interface ProjectorStep {
   /** Whether this instance holds the lease (and so did the work). */
   readonly active: boolean;
@@ -66,7 +74,12 @@ export interface ProjectorStep {
   readonly checkpoint: number;
 }
 
+/**
+ * A checkpointed projector on SQLite: applies the log to SQL tables in batches, one transaction each, with a
+ * lease so only one process writes at a time.
+ */
 export interface Projector {
+  /** The projection's name. */
   readonly name: string;
   /** What `run` is doing; `step()` and friends throw their failures instead. */
   readonly status: ProjectorStatus;
@@ -104,6 +117,7 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
   }
 }
 
+/** Creates a projector; nothing runs until `run()` or `step()`. */
 export function createProjector<E extends EventLike = ComplaintEvent>(options: ProjectorOptions<E>): Projector {
   const { store, projection, owner, clock } = options;
   const leaseMs = options.leaseMs ?? 30_000;

@@ -6,6 +6,10 @@
 import type { ComplaintEvent, EventLike, RecordedEvent } from '@redress/core';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 
+/**
+ * A read model kept in SQLite tables by a checkpointed projector: its name, its tables and a writer bound to
+ * the database.
+ */
 export interface SqlProjection<E extends EventLike = ComplaintEvent> {
   /** Its checkpoint's and lease's key: unique per projection. */
   readonly name: string;
@@ -15,6 +19,7 @@ export interface SqlProjection<E extends EventLike = ComplaintEvent> {
   bind(db: SqliteDatabase): SqlProjectionWriter<E>;
 }
 
+/** A projection bound to one database: prepared statements, applied inside the projector's transaction. */
 export interface SqlProjectionWriter<E extends EventLike = ComplaintEvent> {
   /** Writes one event's effect. Runs inside the projector's transaction: synchronous, no other I/O. */
   apply(event: RecordedEvent<E>): void;

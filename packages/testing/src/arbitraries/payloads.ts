@@ -50,6 +50,10 @@ const HANDLERS = ['handler-li-0', 'handler-wang-1', 'handler-zhao-2', 'departmen
  */
 const MONEY = ['discount', 'compensation', 'refund'] as const;
 
+/**
+ * Remedies as a host's users enter them: money remedies drawn more often, one in four without an amount, so
+ * host rules about amounts get exercised.
+ */
 export function remedy(context: CommandContext): fc.Arbitrary<Remedy> {
   return fc
     .tuple(fc.oneof(fc.constantFrom(...REMEDY_KINDS), fc.constantFrom(...MONEY)), text('remedy', context), fc.integer({ min: 0, max: 20_000 }), fc.nat({ max: 3 }))

@@ -6,11 +6,18 @@
  */
 import type { ComplaintEvent, NewEvent } from '@redress/core';
 
+/**
+ * One customer of the erasure fixture: their complaint's events and the plaintext that must not survive their
+ * erasure.
+ */
 export interface FixtureCustomer {
+  /** The customer reference: the data subject their events are encrypted for. */
   readonly subject: string;
+  /** The complaint stream their events go to. */
   readonly streamId: string;
   /** The plaintext name, phone and plate: what must not survive an erasure anywhere. */
   readonly secrets: readonly string[];
+  /** Their complaint's events, ready to append. */
   readonly events: readonly NewEvent<ComplaintEvent>[];
 }
 
@@ -43,6 +50,10 @@ function customer(subject: string, streamId: string, names: readonly [string, st
   return { subject, streamId, secrets: [...names, phone, plate], events };
 }
 
+/**
+ * Two customers with personal data in every place a log holds it: erase `erased`, then grep the store's file
+ * or dump for its secrets (none may remain) and `kept`'s (all must).
+ */
 export const erasureFixture = (): { readonly erased: FixtureCustomer; readonly kept: FixtureCustomer } => ({
   erased: customer('CU-23040', 'PD-1', ['王芳', 'Wang Fang'], '13912345678', '沪A·D2718'),
   kept: customer('CU-99001', 'PD-2', ['李雷', 'Li Lei'], '13687654321', '京B·K9931'),

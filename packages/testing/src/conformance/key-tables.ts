@@ -19,15 +19,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 /** Two key stores over one fresh, empty key table, wrapped by the same master key. */
 export interface KeyTablePair {
+  /** One key store over the table, standing for one process. */
   readonly first: KeyStore;
+  /** Another key store over the same table, standing for a second process. */
   readonly second: KeyStore;
   /** Rewrites one stored wrapped key, as an attacker with write access to the table would. */
   tamper(subject: string, version: number, change: (wrapped: string) => string): Promise<void>;
   /** Every wrapped key the table holds, of every subject. */
   wrappedKeys(): Promise<readonly string[]>;
+  /** Closes both stores and drops the table. */
   close(): Promise<void>;
 }
 
+/** Makes a fresh pair over an empty key table; called once per check. */
 export type OpenKeyTablePair = () => Promise<KeyTablePair>;
 
 const hex = (a: Uint8Array) => Buffer.from(a).toString('hex');
@@ -48,6 +52,10 @@ function received(subject: string): RecordedEvent<{ type: 'ComplaintReceived'; d
   };
 }
 
+/**
+ * Registers the key-table checks as a vitest suite: core's `KEY_STORE_CONTRACT`, then races between two
+ * stores over one table and tampered wrapped keys.
+ */
 export function keyTableConformance(name: string, open: OpenKeyTablePair): void {
   describe(`${name}: the key table`, () => {
     const opened: KeyTablePair[] = [];

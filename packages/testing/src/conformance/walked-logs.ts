@@ -8,10 +8,13 @@ import { decide, evolveAll, initialComplaintState, type ComplaintEvent, type New
 import fc from 'fast-check';
 import { commandSequence } from '../arbitraries/walk.js';
 
+/** One complaint walked through the decider: its stream, its customer and its events. */
 export interface WalkedComplaint {
+  /** The complaint stream. */
   readonly streamId: string;
   /** The complaint's customer reference. */
   readonly subject: string;
+  /** Its events, ready to append. */
   readonly events: readonly NewEvent<ComplaintEvent>[];
 }
 

@@ -84,6 +84,7 @@ export interface WorkflowModelOptions extends TimeStepOptions {
 /** The model side of a run: the reference model's tickets, and the moves accepted so far (walks prefer new ones). */
 export interface WorkflowModel {
   tickets: ModelTicket[];
+  /** The moves accepted so far, by key: walks prefer moves not yet taken. */
   readonly taken: Set<string>;
   /** The steps each complaint lingers in (see `WalkContext.linger`), drawn from its receipt's seed. */
   readonly lingers: (readonly ComplaintStep[])[];
@@ -108,8 +109,11 @@ export type WorkflowCommand = fc.AsyncCommand<WorkflowModel, WorkflowSystem>;
 
 /** One line of a complaint's story: what it printed, the command's id, and how to print it again with the fields read. */
 export interface TrailEntry {
+  /** The line as printed. */
   readonly line: string;
+  /** The id of the command it tells of; undefined for lines that are not a command. */
   readonly commandId: string | undefined;
+  /** Prints a line into this story (the fields a failed rule read). */
   readonly say: (line: string) => void;
 }
 

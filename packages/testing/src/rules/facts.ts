@@ -30,6 +30,7 @@ type Recorded = RecordedEvent<ComplaintEvent>;
 
 /** What `when`, `must` and `mustNot` of a stated rule read. */
 export interface RuleFacts<T extends CommandType = CommandType, H = undefined> {
+  /** The command being decided. */
   readonly command: CommandOf<T>;
   /** The complaint's decision state before the command. */
   readonly state: ComplaintState;
@@ -45,10 +46,13 @@ export interface RuleFacts<T extends CommandType = CommandType, H = undefined> {
 
 /** What a `host` function is asked about: the complaint, its customer, its view and the command. */
 export interface HostQuery {
+  /** The complaint the command is about; undefined before a receipt is recorded. */
   readonly complaintId: string | undefined;
   /** The customer reference: from the view, or from the receipt being decided. */
   readonly customer: string | null;
+  /** The complaint's ticket view before the command; undefined for a receipt. */
   readonly view: TicketView | undefined;
+  /** The command being decided. */
   readonly command: Command;
 }
 
@@ -57,6 +61,7 @@ export type HostData<H> = (query: HostQuery) => H | Promise<H>;
 
 /** Thrown when a rule reading the view, history or host data is decided without them prepared. */
 export class RuleInputsNotPreparedError extends Error {
+  /** The class name as a string, so logs still name it after a bundler renames the class. */
   override readonly name = 'RuleInputsNotPreparedError';
 }
 

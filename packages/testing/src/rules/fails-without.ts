@@ -9,11 +9,13 @@ import fc from 'fast-check';
 import { workflowProperty, type WorkflowCommand, type WorkflowModelOptions } from '../model/harness.js';
 import type { StatedRule } from './whenever.js';
 
+/** What `failsWithout` found: whether the property failed with the rule off, and how to replay it. */
 export interface WithoutReport {
   /** Whether the property failed with the rule switched off: it must. */
   readonly failed: boolean;
   /** Runs made, up to the failure. */
   readonly numRuns: number;
+  /** The fast-check seed of the run, to replay it. */
   readonly seed: number;
   /** fast-check's report of the failure (seed, path, shrunk sequence), then what broke, when it failed. */
   readonly report: string | undefined;

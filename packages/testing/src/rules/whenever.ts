@@ -32,7 +32,9 @@ export type RuleStatement<T extends CommandType, H> = {
 
 /** Reads the complaint's history and the host's data before a command is decided. */
 export interface FactsSource {
+  /** The rule's name, to tell its prepared facts from another rule's. */
   readonly name: string;
+  /** Reads the history and host data the rule needs before a command is decided. */
   prepare: ReturnType<typeof factsChannel>['prepare'];
   /** Forgets what `prepare` kept for a command, once it was decided. */
   release: ReturnType<typeof factsChannel>['release'];
@@ -40,6 +42,7 @@ export interface FactsSource {
 
 /** A stated rule: its engine rule, its log invariant, and the inputs they read. */
 export interface StatedRule {
+  /** The rule's name, as refusals and failed invariants report it. */
   readonly name: string;
   /** For `createEngine({ rules })`: refuses a command that breaks the statement. */
   readonly rule: WorkflowRule;
@@ -51,6 +54,10 @@ export interface StatedRule {
   options(base?: WorkflowModelOptions): WorkflowModelOptions;
 }
 
+/**
+ * States a rule once ("when X, Y must (not) happen") and derives both the engine rule that enforces it and
+ * the log invariant a model run checks it with.
+ */
 export function whenever<T extends CommandType, H = undefined>(name: string, statement: RuleStatement<T, H>): StatedRule {
   const applies = new Set<CommandType>(statement.on);
   const channel = factsChannel<H>(name, statement.host);

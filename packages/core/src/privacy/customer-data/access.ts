@@ -10,7 +10,9 @@ import type { EventStore } from '../../store/event-store.js';
 import { customerStreamId } from './erase-command.js';
 import { receivedFor, scanLog } from './scan.js';
 
+/** Everything the log holds about one customer, decrypted: the answer to a subject access request. */
 export interface CustomerDataExport {
+  /** The customer the export is for. */
   readonly customerReference: string;
   /** When the export was made (the injected clock). */
   readonly exportedAt: string;

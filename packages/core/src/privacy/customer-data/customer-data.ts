@@ -19,6 +19,10 @@ import { createEraser, type ErasureResult } from './erase.js';
 import { dueForRetention, type RetentionPolicy } from './retention.js';
 import { erasedBy, scanLog } from './scan.js';
 
+/**
+ * What `createCustomerDataProtection` needs: the protected store, its key store, the clock and optionally ids
+ * and a directory.
+ */
 export interface CustomerDataProtectionOptions {
   /** The store the engine writes to, behind `protectStore` (exports read decrypted through it). */
   // Any store of events: the engine's complaint store, a host's store of more.
@@ -26,7 +30,9 @@ export interface CustomerDataProtectionOptions {
   readonly store: EventStore<any>;
   /** The key store the store's shredder uses: erasure destroys keys in it. */
   readonly keys: KeyStore;
+  /** Stamps the erasure audit events and decides which customers retention has made due. */
   readonly clock: Clock;
+  /** Ids of the audit events and their commands; nanoid by default. */
   readonly ids?: IdGenerator;
   /** With one, the erasing actor's role is checked against the directory, as the engine does. */
   readonly directory?: ActorDirectory;
@@ -44,6 +50,10 @@ export interface RetentionRun {
   readonly erased: readonly string[];
 }
 
+/**
+ * A host's data-protection operations: erase a customer, recover interrupted erasures, run retention and
+ * export a customer's data.
+ */
 export interface CustomerDataProtection {
   /** Executes `EraseCustomerData`. Never throws for a refused command: the result says why (Validation, Forbidden, a store error). */
   erase(command: EraseCustomerDataInput): Promise<ErasureResult>;
@@ -55,6 +65,7 @@ export interface CustomerDataProtection {
   exportCustomerData(customerReference: string): Promise<CustomerDataExport>;
 }
 
+/** Creates the data-protection side over the same protected store and key store the engine uses. */
 export function createCustomerDataProtection(options: CustomerDataProtectionOptions): CustomerDataProtection {
   const { keys, clock } = options;
   const store = options.store as EventStore<EventLike>;

@@ -12,6 +12,10 @@ import { actorSchema, idSchema, longTextSchema } from '../../domain/primitives.j
 /** The stream of a customer's privacy events (erasures). */
 export const customerStreamId = (customerReference: string): string => `customer:${customerReference}`;
 
+/**
+ * The `EraseCustomerData` command: destroy a customer's keys for a recorded reason, so all their personal
+ * fields read as `ERASED`.
+ */
 export const eraseCustomerDataSchema = z.strictObject({
   type: z.literal('EraseCustomerData'),
   /** Repeating a command id repeats nothing (its first result is returned). */
@@ -23,9 +27,15 @@ export const eraseCustomerDataSchema = z.strictObject({
     reason: longTextSchema,
   }),
 });
+/** A validated `EraseCustomerData` command. */
 export type EraseCustomerData = z.infer<typeof eraseCustomerDataSchema>;
+/** `EraseCustomerData` as a host sends it. */
 export type EraseCustomerDataInput = z.input<typeof eraseCustomerDataSchema>;
 
+/**
+ * The `CustomerDataErased` audit event, appended to the customer's own stream (`customer:<reference>`) when
+ * their keys are destroyed.
+ */
 export const customerDataErasedSchema = z.strictObject({
   type: z.literal('CustomerDataErased'),
   data: z.strictObject({ customerReference: idSchema, reason: longTextSchema }),

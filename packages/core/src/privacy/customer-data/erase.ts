@@ -31,7 +31,9 @@ export interface EraserOptions {
   readonly directory?: ActorDirectory;
 }
 
+/** What an executed erasure gives back. */
 export interface ErasureSuccess {
+  /** The customer whose data was erased. */
   readonly customerReference: string;
   /** The audit event (on a repeat: the one recorded first). */
   readonly event: RecordedEvent<CustomerDataErased>;
@@ -39,7 +41,9 @@ export interface ErasureSuccess {
   readonly duplicate: boolean;
 }
 
+/** What an erasure can be refused with: invalid input, a forbidden actor, or a store failure. */
 export type ErasureError = ValidationError | ForbiddenError | StoreError;
+/** What `erase` returns: the success or the typed refusal (never thrown). */
 export type ErasureResult = Result<ErasureSuccess, ErasureError>;
 
 const isErasure = (e: RecordedEvent<EventLike>): e is RecordedEvent<CustomerDataErased> => e.type === 'CustomerDataErased';

@@ -9,6 +9,7 @@
 import type { EventLike, RecordedEvent } from '../../events/envelope.js';
 import { erasedBy, receivedFor } from './scan.js';
 
+/** How long personal data is kept after a customer's last complaint is archived. */
 export interface RetentionPolicy {
   /** Whole months after the customer's last archive (≥ 1). */
   readonly months: number;

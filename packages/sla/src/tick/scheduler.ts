@@ -11,10 +11,13 @@ import type { SlaTicker, TickResult } from './ticker.js';
 
 /** Retention run by the scheduler: at its start, then every `everyMs` of clock time. */
 export interface ScheduledRetention {
+  /** The host's data protection service (`createCustomerDataProtection`): it writes the audit events and destroys the keys. */
   readonly privacy: Pick<CustomerDataProtection, 'applyRetention'>;
+  /** How long personal data is kept after a customer's last complaint was archived. */
   readonly policy: RetentionPolicy;
   /** Clock time between runs (default a day). */
   readonly everyMs?: number;
+  /** Told what each run erased (for the host's log or metrics). */
   readonly onRun?: (run: RetentionRun) => void;
 }
 

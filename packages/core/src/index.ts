@@ -70,6 +70,9 @@ export {
   type EscalationTarget,
 } from './escalation/ladder.js';
 export type { Meeting } from './meeting/meeting.js';
+// First-contact responsibility (首问负责制): hand-overs and who is accountable
+export { acceptHandOver, declineHandOver, handOverAccepted, handOverDeclined, handOverOffered, offerHandOver, type PendingHandOver } from './ownership/schema.js';
+export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
 export { keptInEveryStep, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';

@@ -9,6 +9,7 @@ import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE } from '../domain/vocabulary.js';
 import { breachTarget, majorReportTarget, manualTarget, type ChosenTarget, type TargetChoice } from '../escalation/targets.js';
 import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
 import { changedMeeting, meetingChange } from '../meeting/meeting.js';
+import { handOverEvent } from '../ownership/events-for.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
 
@@ -53,7 +54,7 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
       const { acknowledgement, ...rest } = command.data;
       const received: ComplaintEvent = {
         type: 'ComplaintReceived',
-        data: { complaintId: command.complaintId ?? '', ...rest },
+        data: { complaintId: command.complaintId ?? '', ...rest, receivedBy: command.actor.id },
       };
       return acknowledgement ? [received, { type: 'AcknowledgementRecorded', data: acknowledgement }] : [received];
     }
@@ -141,5 +142,9 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
       return [{ type: 'WaitingOnCustomerEnded', data: command.data }];
     case 'FlagRepeatComplaint':
       return [{ type: 'RepeatComplaintFlagged', data: command.data }];
+    case 'OfferHandOver':
+    case 'AcceptHandOver':
+    case 'DeclineHandOver':
+      return [handOverEvent(state, command)];
   }
 }

@@ -30,6 +30,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
         customerReference: event.data.customer.reference,
         branch: event.data.branch ?? null,
         businessLine: event.data.businessLine ?? null,
+        accountableId: event.data.receivedBy ?? actorIdOf(event),
         cycle: 1,
       };
     case 'AcknowledgementRecorded': {
@@ -103,6 +104,12 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       const meeting = moved.at === undefined || moved.venue === undefined ? state.meeting : moved;
       return { ...state, handlerId: event.data.handlerId, meeting };
     }
+    case 'HandOverOffered':
+      return { ...state, handOver: { from: event.data.from, to: event.data.to } };
+    case 'HandOverAccepted':
+      return { ...state, accountableId: event.data.to, handOver: null };
+    case 'HandOverDeclined':
+      return { ...state, handOver: null };
     case 'MeetingArranged':
       return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
     case 'WaitingOnCustomerStarted':

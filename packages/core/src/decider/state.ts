@@ -5,6 +5,7 @@
 import type { Remedy } from '../commands/payloads.js';
 import type { Cause, EscalationLevel, Priority, Severity, Step } from '../domain/vocabulary.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { PendingHandOver } from '../ownership/schema.js';
 
 /** `none`: nothing has been received under this complaint id yet. */
 export type ComplaintStep = Step | 'none';
@@ -58,6 +59,10 @@ export interface ComplaintState {
   readonly followUpRecorderId: string | null;
   readonly preventiveAction: string | null;
   readonly handlerId: string | null;
+  /** Who answers for the complaint (首问负责制): its receiver, until a hand-over is accepted. */
+  readonly accountableId: string | null;
+  /** A hand-over offered and not yet accepted or declined. */
+  readonly handOver: PendingHandOver | null;
   /** The complaint meeting, once arranged. */
   readonly meeting: Meeting | null;
   /** The highest level reached; null while not escalated. */
@@ -89,6 +94,8 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   followUpRecorderId: null,
   preventiveAction: null,
   handlerId: null,
+  accountableId: null,
+  handOver: null,
   meeting: null,
   escalation: null,
   escalatedBreaches: Object.freeze([]),

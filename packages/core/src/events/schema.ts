@@ -31,7 +31,8 @@ import {
   remedySchema,
 } from '../commands/payloads.js';
 
-const define = <T extends string, D extends z.ZodType>(type: T, data: D) => z.strictObject({ type: z.literal(type), data });
+import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
+import { define } from './define.js';
 
 export const complaintReceived = define(
   'ComplaintReceived',
@@ -46,6 +47,8 @@ export const complaintReceived = define(
     region: shortTextSchema.optional(),
     businessLine: shortTextSchema.optional(),
     source: complaintSourceSchema.optional(),
+    /** Who received it (the actor's id): accountable for it until a hand-over is accepted; absent on older events. */
+    receivedBy: idSchema.optional(),
   }),
 );
 export const acknowledgementRecorded = define('AcknowledgementRecorded', acknowledgementSchema);
@@ -209,6 +212,7 @@ const eventSchemas = [
   waitingOnCustomerStarted,
   waitingOnCustomerEnded,
   repeatComplaintFlagged,
+  ...OWNERSHIP_EVENTS,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

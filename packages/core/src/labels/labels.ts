@@ -153,6 +153,9 @@ const en: Labels = {
     WaitOnCustomer: 'Wait on customer',
     StopWaitingOnCustomer: 'Stop waiting on customer',
     FlagRepeatComplaint: 'Flag repeat complaint',
+    OfferHandOver: 'Offer hand-over',
+    AcceptHandOver: 'Accept hand-over',
+    DeclineHandOver: 'Decline hand-over',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -180,6 +183,9 @@ const en: Labels = {
     WaitingOnCustomerStarted: 'Waiting on customer',
     WaitingOnCustomerEnded: 'No longer waiting on customer',
     RepeatComplaintFlagged: 'Repeat complaint flagged',
+    HandOverOffered: 'Hand-over offered',
+    HandOverAccepted: 'Hand-over accepted',
+    HandOverDeclined: 'Hand-over declined',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -286,6 +292,9 @@ const zhCN: Labels = {
     WaitOnCustomer: '等待客户',
     StopWaitingOnCustomer: '结束等待客户',
     FlagRepeatComplaint: '标记重复投诉',
+    OfferHandOver: '提出移交',
+    AcceptHandOver: '接受移交',
+    DeclineHandOver: '拒绝移交',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -313,6 +322,9 @@ const zhCN: Labels = {
     WaitingOnCustomerStarted: '等待客户回复',
     WaitingOnCustomerEnded: '客户已回复',
     RepeatComplaintFlagged: '已标记为重复投诉',
+    HandOverOffered: '已提出移交',
+    HandOverAccepted: '已接受移交（责任人变更）',
+    HandOverDeclined: '已拒绝移交（首问负责人不变）',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',

@@ -54,6 +54,10 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   StopWaitingOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
   // Usually raised by a repeat-complaint detector running as `system`.
   FlagRepeatComplaint: ['system', 'handler', 'departmentHead'],
+  // Whoever owns a complaint may hand it over, to anyone on the staff (duties: the accountable person, or a head).
+  OfferHandOver: STAFF,
+  AcceptHandOver: STAFF,
+  DeclineHandOver: STAFF,
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

@@ -31,6 +31,7 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   ExecutionStarted: note,
   WaitingOnCustomerStarted: note,
   WaitingOnCustomerEnded: note,
+  HandOverAccepted: note,
 });
 
 export interface PersonalDataChanges {

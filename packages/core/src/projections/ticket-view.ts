@@ -11,6 +11,7 @@ import { escalationRankOf } from '../escalation/ladder.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import { handOverOwnership, receivedOwnership } from '../ownership/ticket.js';
 import { stepAfter } from '../workflow/step-after.js';
 import type { Projection } from './projection.js';
 import type { TicketView, TicketViewState, TimelineEntry } from './ticket.js';
@@ -90,6 +91,11 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
     case 'RepeatComplaintFlagged':
       draft.repeat = { at: event.occurredAt, ...event.data };
       return;
+    case 'HandOverOffered':
+    case 'HandOverAccepted':
+    case 'HandOverDeclined':
+      Object.assign(draft, handOverOwnership(draft, event));
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -109,6 +115,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     cause: null,
     servqualFactor: null,
     handlerId: null,
+    ...receivedOwnership(event),
     assignments: [],
     meeting: null,
     meetings: [],

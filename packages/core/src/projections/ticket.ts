@@ -19,6 +19,7 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { TicketOwnership } from '../ownership/ticket.js';
 
 export interface TimelineEntry {
   readonly at: string;
@@ -55,7 +56,8 @@ export interface MeetingChange extends Meeting {
   readonly by: string;
 }
 
-export interface TicketView {
+/** With the ownership fields (first-contact responsibility, see `ownership/ticket.ts`). */
+export interface TicketView extends TicketOwnership {
   readonly complaintId: string;
   readonly step: ComplaintStep;
   readonly severity: Severity | null;

@@ -133,6 +133,12 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: { breach: { id: `sla:${complaintId}:plan:1:breach-${variant % 3}`, clock: 'plan', cycle: 1 }, reason: 'SLA clock plan breached' } };
       case 'ArrangeMeeting':
         return { ...base, type, data: good ? { at: shift(now, 24 * HOUR), venue: pick(['VIP lounge', 'Meeting room 2', 'At the customer’s office']) } : { at: shift(now, -HOUR), venue: 'VIP lounge' } };
+      case 'OfferHandOver':
+        return { ...base, type, data: { to: pick(['h-li', 'h-zhao', 'dh-sun']), reason: 'The engine fault needs the workshop' } };
+      case 'AcceptHandOver':
+        return { ...base, actor: actor ?? actors.handler, type, data: good ? {} : { note: 'Taking it over from the front desk' } };
+      case 'DeclineHandOver':
+        return { ...base, actor: actor ?? actors.handler, type, data: { reason: 'Not my workshop' } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

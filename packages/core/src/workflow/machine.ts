@@ -77,6 +77,10 @@ export const complaintMachine = setup({
         WaitOnCustomer: { guard: 'notWaiting', ...record },
         StopWaitingOnCustomer: { guard: 'waiting', ...record },
         FlagRepeatComplaint: record,
+        // First-contact responsibility: the accountable person changes only when the one offered the complaint accepts it.
+        OfferHandOver: { guard: 'newOwner', ...record },
+        AcceptHandOver: { guard: 'handOverAnswer', ...record },
+        DeclineHandOver: { guard: 'handOverAnswer', ...record },
       },
       states: {
         received: {

@@ -8,6 +8,7 @@ import type { Command } from '../commands/schema.js';
 import type { ComplaintState } from '../decider/state.js';
 import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
+import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -139,6 +140,8 @@ export const GUARDS = {
   notSatisfied: [customerNotSatisfied],
   notWaiting: [notWaitingOnCustomer],
   waiting: [waitingOnCustomer],
+  newOwner: [handOverToAnother],
+  handOverAnswer: [handOverPending, answeredByRecipient],
 } as const satisfies Record<string, readonly Rule[]>;
 export type GuardName = keyof typeof GUARDS;
 

@@ -45,6 +45,9 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'WaitingOnCustomerStarted':
     case 'WaitingOnCustomerEnded':
     case 'RepeatComplaintFlagged':
+    case 'HandOverOffered':
+    case 'HandOverAccepted':
+    case 'HandOverDeclined':
       return step;
   }
 }

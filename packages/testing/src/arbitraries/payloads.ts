@@ -176,5 +176,13 @@ export const payloadGenerators: PayloadGenerators = {
         basis,
         related: Array.from({ length: earlier }, (_, i) => `earlier-complaint-${i + 1}`),
       })),
+  // To someone other than the accountable person (the guard), a reason in the complaint's language.
+  OfferHandOver: (c) =>
+    fc.record({
+      to: fc.nat({ max: HANDLERS.length - 2 }).map((i) => HANDLERS.filter((h) => h !== c.state.accountableId)[i] as string),
+      reason: text('reason', c),
+    }),
+  AcceptHandOver: (c) => fc.record({ note: optional(text('note', c)) }).map(compact),
+  DeclineHandOver: (c) => fc.record({ reason: text('reason', c) }),
 };
 

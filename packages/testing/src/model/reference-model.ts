@@ -73,6 +73,9 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   WaitOnCustomer: { from: 'open' },
   StopWaitingOnCustomer: { from: 'open' },
   FlagRepeatComplaint: { from: 'open' },
+  OfferHandOver: { from: 'open' },
+  AcceptHandOver: { from: 'open' },
+  DeclineHandOver: { from: 'open' },
 };
 
 const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';

@@ -133,7 +133,7 @@ describe('over any sequence of offers and answers', () => {
       const s = setup();
       await s.receive();
       // The oracle: a few lines of the rule itself, not the engine's code.
-      let accountable = actors.frontDesk.id;
+      let accountable: string = actors.frontDesk.id;
       let pending: string | null = null;
       const expected: { at: string; who: string }[] = [{ at: NOW, who: accountable }];
       for (const { kind, by, to, minutes } of steps) {

@@ -131,7 +131,11 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'OfferHandOver':
     case 'AcceptHandOver':
     case 'DeclineHandOver':
-      // The benchmark's paths hand nothing over; a baseline that pretended to would measure nothing real.
+    case 'MakePromise':
+    case 'KeepPromise':
+    case 'ExplainPromiseBreak':
+    case 'BreakPromise':
+      // The benchmark's paths hand nothing over and promise nothing; a baseline that pretended to would measure nothing real.
       throw new RangeError(`the hand-written baseline does not model ${c.type}`);
   }
 }

@@ -72,6 +72,21 @@ export {
 export type { Meeting } from './meeting/meeting.js';
 // First-contact responsibility (首问负责制): hand-overs and who is accountable
 export { acceptHandOver, declineHandOver, handOverAccepted, handOverDeclined, handOverOffered, offerHandOver, type PendingHandOver } from './ownership/schema.js';
+export {
+  breakPromise,
+  explainPromiseBreak,
+  keepPromise,
+  makePromise,
+  PROMISE_KINDS,
+  promiseBreakExplained,
+  promiseBroken,
+  promiseKept,
+  promiseKindSchema,
+  promiseMade,
+  type OpenPromise,
+  type PromiseKind,
+} from './promises/schema.js';
+export type { PromiseView, TicketPromises } from './promises/ticket.js';
 export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';

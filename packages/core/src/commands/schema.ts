@@ -21,6 +21,7 @@ import {
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
+import { PROMISE_COMMANDS } from '../promises/schema.js';
 import { define, envelope } from './define.js';
 import {
   acknowledgementSchema,
@@ -273,6 +274,7 @@ const commandSchemas = [
   stopWaitingOnCustomer,
   flagRepeatComplaint,
   ...OWNERSHIP_COMMANDS,
+  ...PROMISE_COMMANDS,
 ] as const;
 
 /** Every command type, in workflow order. */

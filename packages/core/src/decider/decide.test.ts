@@ -354,12 +354,16 @@ describe('illegal commands name the step and what is allowed there', () => {
       'AddNote',
       'ArrangeMeeting',
       'AssignHandler',
+      'BreakPromise',
       'ConfirmComplaint',
       'DeclineHandOver',
       'EscalateComplaint',
       'EscalateOnBreach',
+      'ExplainPromiseBreak',
       'FlagRepeatComplaint',
+      'KeepPromise',
       'LogCustomerContact',
+      'MakePromise',
       'OfferHandOver',
       'StopWaitingOnCustomer',
       'WaitOnCustomer',
@@ -415,6 +419,10 @@ describe('roles', () => {
     // Offered to the actor of these cases: only the one offered the complaint answers.
     AcceptHandOver: { ...at(3), handOver: { from: 'frontDesk-1', to: 'someone' } },
     DeclineHandOver: { ...at(3), handOver: { from: 'frontDesk-1', to: 'someone' } },
+    MakePromise: at(3),
+    KeepPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
+    ExplainPromiseBreak: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
+    BreakPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: true }] },
   };
   const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
 

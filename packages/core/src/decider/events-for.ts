@@ -10,6 +10,7 @@ import { breachTarget, majorReportTarget, manualTarget, type ChosenTarget, type 
 import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
 import { changedMeeting, meetingChange } from '../meeting/meeting.js';
 import { handOverEvent } from '../ownership/events-for.js';
+import { promiseEvent } from '../promises/events-for.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
 
@@ -146,5 +147,10 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
     case 'AcceptHandOver':
     case 'DeclineHandOver':
       return [handOverEvent(state, command)];
+    case 'MakePromise':
+    case 'KeepPromise':
+    case 'ExplainPromiseBreak':
+    case 'BreakPromise':
+      return [promiseEvent(state, command, now)];
   }
 }

@@ -110,6 +110,17 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       return { ...state, accountableId: event.data.to, handOver: null };
     case 'HandOverDeclined':
       return { ...state, handOver: null };
+    case 'PromiseMade':
+      return {
+        ...state,
+        promiseIds: [...state.promiseIds, event.data.promiseId],
+        openPromises: [...state.openPromises, { id: event.data.promiseId, due: event.data.due, explained: false }],
+      };
+    case 'PromiseBreakExplained':
+      return { ...state, openPromises: state.openPromises.map((p) => (p.id === event.data.promiseId ? { ...p, explained: true } : p)) };
+    case 'PromiseKept':
+    case 'PromiseBroken':
+      return { ...state, openPromises: state.openPromises.filter((p) => p.id !== event.data.promiseId) };
     case 'MeetingArranged':
       return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
     case 'WaitingOnCustomerStarted':

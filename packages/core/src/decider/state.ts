@@ -6,6 +6,7 @@ import type { Remedy } from '../commands/payloads.js';
 import type { Cause, EscalationLevel, Priority, Severity, Step } from '../domain/vocabulary.js';
 import type { Meeting } from '../meeting/meeting.js';
 import type { PendingHandOver } from '../ownership/schema.js';
+import type { OpenPromise } from '../promises/schema.js';
 
 /** `none`: nothing has been received under this complaint id yet. */
 export type ComplaintStep = Step | 'none';
@@ -63,6 +64,10 @@ export interface ComplaintState {
   readonly accountableId: string | null;
   /** A hand-over offered and not yet accepted or declined. */
   readonly handOver: PendingHandOver | null;
+  /** The ids of every promise made to the customer (unique per complaint). */
+  readonly promiseIds: readonly string[];
+  /** The promises not yet kept or broken. */
+  readonly openPromises: readonly OpenPromise[];
   /** The complaint meeting, once arranged. */
   readonly meeting: Meeting | null;
   /** The highest level reached; null while not escalated. */
@@ -96,6 +101,8 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   handlerId: null,
   accountableId: null,
   handOver: null,
+  promiseIds: Object.freeze([]),
+  openPromises: Object.freeze([]),
   meeting: null,
   escalation: null,
   escalatedBreaches: Object.freeze([]),

@@ -32,6 +32,7 @@ import {
 } from '../commands/payloads.js';
 
 import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
+import { PROMISE_EVENTS } from '../promises/schema.js';
 import { define } from './define.js';
 
 export const complaintReceived = define(
@@ -213,6 +214,7 @@ const eventSchemas = [
   waitingOnCustomerEnded,
   repeatComplaintFlagged,
   ...OWNERSHIP_EVENTS,
+  ...PROMISE_EVENTS,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

@@ -21,6 +21,7 @@ import type {
   Urgency,
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
+import type { PromiseKind } from '../promises/schema.js';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -45,6 +46,7 @@ export interface Labels {
   readonly satisfactionLevels: Readonly<Record<SatisfactionLevel, string>>;
   readonly complaintSources: Readonly<Record<ComplaintSourceKind, string>>;
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
+  readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
 }
 
 const en: Labels = {
@@ -156,6 +158,10 @@ const en: Labels = {
     OfferHandOver: 'Offer hand-over',
     AcceptHandOver: 'Accept hand-over',
     DeclineHandOver: 'Decline hand-over',
+    MakePromise: 'Make a promise',
+    KeepPromise: 'Keep a promise',
+    ExplainPromiseBreak: 'Explain why a promise cannot be kept',
+    BreakPromise: 'Break a promise',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -186,6 +192,10 @@ const en: Labels = {
     HandOverOffered: 'Hand-over offered',
     HandOverAccepted: 'Hand-over accepted',
     HandOverDeclined: 'Hand-over declined',
+    PromiseMade: 'Promise made',
+    PromiseKept: 'Promise kept',
+    PromiseBreakExplained: 'Customer told why a promise cannot be kept',
+    PromiseBroken: 'Promise broken',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -196,6 +206,7 @@ const en: Labels = {
   },
   complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
   repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
+  promiseKinds: { visit: 'Visit', callBack: 'Call-back', remedy: 'Remedy', partArrival: 'Part arrival', other: 'Other' },
 };
 
 const zhCN: Labels = {
@@ -295,6 +306,10 @@ const zhCN: Labels = {
     OfferHandOver: '提出移交',
     AcceptHandOver: '接受移交',
     DeclineHandOver: '拒绝移交',
+    MakePromise: '做出服务承诺',
+    KeepPromise: '兑现承诺',
+    ExplainPromiseBreak: '向客户解释无法兑现承诺的原因',
+    BreakPromise: '未兑现服务承诺',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -325,6 +340,10 @@ const zhCN: Labels = {
     HandOverOffered: '已提出移交',
     HandOverAccepted: '已接受移交（责任人变更）',
     HandOverDeclined: '已拒绝移交（首问负责人不变）',
+    PromiseMade: '已做出服务承诺',
+    PromiseKept: '已兑现承诺',
+    PromiseBreakExplained: '已向客户解释无法兑现的原因',
+    PromiseBroken: '未兑现服务承诺',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',
@@ -335,6 +354,7 @@ const zhCN: Labels = {
   },
   complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
+  promiseKinds: { visit: '上门服务', callBack: '回电', remedy: '解决方案', partArrival: '配件到货', other: '其他' },
 };
 
 export const LABELS: Readonly<Record<Locale, Labels>> = { en, 'zh-CN': zhCN };

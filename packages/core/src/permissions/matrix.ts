@@ -58,6 +58,11 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   OfferHandOver: STAFF,
   AcceptHandOver: STAFF,
   DeclineHandOver: STAFF,
+  // Whoever speaks to the customer may promise, keep a promise, or explain why one cannot be kept.
+  MakePromise: STAFF,
+  KeepPromise: STAFF,
+  ExplainPromiseBreak: STAFF,
+  BreakPromise: STAFF,
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

@@ -12,6 +12,7 @@ import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
 import { handOverOwnership, receivedOwnership } from '../ownership/ticket.js';
+import { promisesAfter } from '../promises/ticket.js';
 import { stepAfter } from '../workflow/step-after.js';
 import type { Projection } from './projection.js';
 import type { TicketView, TicketViewState, TimelineEntry } from './ticket.js';
@@ -96,6 +97,12 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
     case 'HandOverDeclined':
       Object.assign(draft, handOverOwnership(draft, event));
       return;
+    case 'PromiseMade':
+    case 'PromiseKept':
+    case 'PromiseBreakExplained':
+    case 'PromiseBroken':
+      draft.promises = promisesAfter(draft.promises, event);
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -116,6 +123,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     servqualFactor: null,
     handlerId: null,
     ...receivedOwnership(event),
+    promises: [],
     assignments: [],
     meeting: null,
     meetings: [],

@@ -20,6 +20,7 @@ import type {
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
 import type { TicketOwnership } from '../ownership/ticket.js';
+import type { TicketPromises } from '../promises/ticket.js';
 
 export interface TimelineEntry {
   readonly at: string;
@@ -56,8 +57,8 @@ export interface MeetingChange extends Meeting {
   readonly by: string;
 }
 
-/** With the ownership fields (first-contact responsibility, see `ownership/ticket.ts`). */
-export interface TicketView extends TicketOwnership {
+/** With the ownership fields (first-contact responsibility, see `ownership/ticket.ts`) and the promises (`promises/ticket.ts`). */
+export interface TicketView extends TicketOwnership, TicketPromises {
   readonly complaintId: string;
   readonly step: ComplaintStep;
   readonly severity: Severity | null;

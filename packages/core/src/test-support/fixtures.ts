@@ -139,6 +139,14 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, actor: actor ?? actors.handler, type, data: good ? {} : { note: 'Taking it over from the front desk' } };
       case 'DeclineHandOver':
         return { ...base, actor: actor ?? actors.handler, type, data: { reason: 'Not my workshop' } };
+      case 'MakePromise':
+        return { ...base, type, data: { kind: pick(['visit', 'callBack', 'partArrival'] as const), due: shift(now, good ? 24 * HOUR : -HOUR), description: 'A technician comes to check the engine' } };
+      case 'KeepPromise':
+        return { ...base, type, data: { promiseId: 'promise-1' } };
+      case 'ExplainPromiseBreak':
+        return { ...base, type, data: { promiseId: 'promise-1', channel: 'phone', explanation: 'The part is held at customs' } };
+      case 'BreakPromise':
+        return { ...base, type, data: { promiseId: 'promise-1', reason: 'The part arrives a week late' } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

@@ -37,6 +37,13 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'EscalateComplaint',
   'EscalateOnBreach',
   'FlagRepeatComplaint',
+  'OfferHandOver',
+  'AcceptHandOver',
+  'DeclineHandOver',
+  'MakePromise',
+  'KeepPromise',
+  'ExplainPromiseBreak',
+  'BreakPromise',
 ];
 
 /** The command a walk step chooses in a state. */

@@ -81,6 +81,11 @@ export const complaintMachine = setup({
         OfferHandOver: { guard: 'newOwner', ...record },
         AcceptHandOver: { guard: 'handOverAnswer', ...record },
         DeclineHandOver: { guard: 'handOverAnswer', ...record },
+        // Promises to the customer: broken only once the customer was told why.
+        MakePromise: { guard: 'newPromise', ...record },
+        KeepPromise: { guard: 'promiseOpen', ...record },
+        ExplainPromiseBreak: { guard: 'promiseOpen', ...record },
+        BreakPromise: { guard: 'promiseBreakable', ...record },
       },
       states: {
         received: {

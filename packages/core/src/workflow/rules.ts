@@ -9,6 +9,7 @@ import type { ComplaintState } from '../decider/state.js';
 import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
 import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
+import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -142,6 +143,9 @@ export const GUARDS = {
   waiting: [waitingOnCustomer],
   newOwner: [handOverToAnother],
   handOverAnswer: [handOverPending, answeredByRecipient],
+  newPromise: [promiseDueInFuture, promiseIdUnused],
+  promiseOpen: [promiseOpen],
+  promiseBreakable: [promiseOpen, breakExplained],
 } as const satisfies Record<string, readonly Rule[]>;
 export type GuardName = keyof typeof GUARDS;
 

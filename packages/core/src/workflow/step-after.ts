@@ -48,6 +48,10 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'HandOverOffered':
     case 'HandOverAccepted':
     case 'HandOverDeclined':
+    case 'PromiseMade':
+    case 'PromiseKept':
+    case 'PromiseBreakExplained':
+    case 'PromiseBroken':
       return step;
   }
 }

@@ -43,14 +43,15 @@ describe('model-based runs of the engine', () => {
 
   it('reach the whole workflow, and can say what they missed', async () => {
     const coverage = createCoverage();
-    await checkWorkflow({ coverage, maxCommands: 60 }, { numRuns: 60, seed: 1 });
+    // 100 commands a run: the hand-over and promise commands, open in every step, made the graph 60 transitions larger.
+    await checkWorkflow({ coverage, maxCommands: 100 }, { numRuns: 60, seed: 1 });
     const report = coverage.report(workflowGraph());
     expect(report.states.missing).toEqual([]);
     expect(report.transitions.reached.length).toBeGreaterThan(workflowGraph().transitions.length * 0.6);
     expect(report.transitions.missing.length).toBe(workflowGraph().transitions.length - report.transitions.reached.length);
     expect(report.refusals).toHaveProperty('Validation');
     expect(String(report)).toMatch(/states reached: 11\/11/);
-  });
+  }, 180_000);
 
   it('work with plain fast-check too', async () => {
     await expect(checkWorkflow({ maxCommands: 20 }, { numRuns: 10 })).resolves.toBeUndefined();
@@ -110,9 +111,9 @@ describe('model-based runs of the engine', () => {
     const report = await failureOf({ invariants: [...invariantCatalogue, neverWithdrawn] });
     expect(report).toContain('invariant neverWithdrawn violated');
     expect(report).toMatch(/went through:\n.*ReceiveComplaint/);
-    // Shrunk: the counterexample is a handful of commands, not the 40 generated.
+    // Shrunk: the counterexample is a handful of commands, not the 40 generated (today: receipt to cause, then the withdrawal).
     const counterexample = /Counterexample: \[(.*)\]/.exec(report ?? '')?.[1] ?? '';
-    expect(counterexample.split(',').length).toBeLessThanOrEqual(5);
+    expect(counterexample.split(',').length).toBeLessThanOrEqual(6);
     expect(counterexample).toMatch(/WithdrawComplaint[^,]*→ ComplaintWithdrawn/);
   });
 

@@ -76,6 +76,10 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   OfferHandOver: { from: 'open' },
   AcceptHandOver: { from: 'open' },
   DeclineHandOver: { from: 'open' },
+  MakePromise: { from: 'open' },
+  KeepPromise: { from: 'open' },
+  ExplainPromiseBreak: { from: 'open' },
+  BreakPromise: { from: 'open' },
 };
 
 const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';

@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { ComplaintEvent, EventStore } from '@redress/core';
 import { createApp } from './app.js';
 import { createDesk, type Desk } from './desk/desk.js';
 import { seedWeek, type SeedReport } from './desk/seed.js';
@@ -29,6 +30,8 @@ export interface DeskServerOptions {
 export interface DeskServer {
   readonly url: string;
   readonly desk: Desk;
+  /** The store the desk runs on (tests reach its connection to make real storage faults). */
+  readonly store: EventStore<ComplaintEvent>;
   readonly description: string;
   readonly seeded: SeedReport | null;
   close(): Promise<void>;
@@ -54,6 +57,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       desk,
+      store: opened.store,
       description: opened.description,
       seeded,
       async close() {

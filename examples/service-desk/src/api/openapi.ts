@@ -121,7 +121,7 @@ export function openApiDocument(): Json {
     },
     '/api/board': read('The board', 'every ticket with its most urgent SLA clock'),
     '/api/queue': read('My queue', 'the open tickets assigned to me, escalated to my level or waiting for my step'),
-    '/api/complaints/{complaintId}': read('A ticket', 'the ticket view with its timeline, its version (also the ETag) and the actions open to me', { parameters: [idParam] }),
+    '/api/complaints/{complaintId}': read('A ticket', 'the ticket view with its timeline, its version (also the ETag) and the actions: mine, barred (my role may, a duty says not on this complaint; with the reason) and others', { parameters: [idParam] }),
     '/api/complaints/{complaintId}/sla': read('A ticket\'s SLA clocks', 'every clock with its state, due instant and explain lines', { parameters: [idParam] }),
     '/api/csi': read('Satisfaction and analytics', 'the CSI per dimension, the Pareto of causes and the time rules, as of now'),
     '/api/events': read('Live changes', 'text/event-stream: `change` per event appended to the log, `clock` when the desk\'s clock moves'),

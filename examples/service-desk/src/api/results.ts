@@ -23,5 +23,7 @@ export function answerCommand(c: Context, value: ExecuteSuccess, created: boolea
 
 export function answerProblem(c: Context, problem: Problem): Response {
   if (problem.kind === 'ConcurrencyConflict') c.header('ETag', etagOf(problem.actual));
+  // The database is away for now: worth retrying soon, with the same Idempotency-Key.
+  if (problem.kind === 'StoreUnavailable') c.header('Retry-After', '1');
   return c.json(problem, STATUS_OF[problem.kind]);
 }

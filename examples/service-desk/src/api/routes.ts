@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE, setSessionCookie, type DeskEnv } from '../auth/guard.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Desk } from '../desk/desk.js';
-import type { StaffMember } from '../staff/directory.js';
+import { actorOf, type StaffMember } from '../staff/directory.js';
 import { cardJson } from './cards.js';
 import { endpointAt, endpointOf } from './commands.js';
 import { liveEvents } from './live.js';
@@ -84,7 +84,7 @@ export function apiRoutes(options: ApiOptions): Hono<DeskEnv> {
     if (!ticket) return answerProblem(c, { kind: 'NotFound', message: `no complaint ${c.req.param('id')} has been received`, complaintId: c.req.param('id') });
     const { state, version } = await desk.load(ticket.complaintId);
     c.header('ETag', etagOf(version));
-    return c.json({ ticket, version, actions: desk.actionsFor(state, (c.get('member') as StaffMember).role) });
+    return c.json({ ticket, version, actions: desk.actionsFor(state, actorOf(c.get('member') as StaffMember)) });
   });
   api.get('/complaints/:id/sla', async (c) => {
     if (!desk.ticket(c.req.param('id'))) return answerProblem(c, { kind: 'NotFound', message: `no complaint ${c.req.param('id')} has been received`, complaintId: c.req.param('id') });

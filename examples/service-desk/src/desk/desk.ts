@@ -7,19 +7,21 @@ import {
   allowedCommands,
   createEngine,
   defaultPermissionMatrix,
+  separationOfDuties,
   systemClock,
+  type Actor,
+  type Command,
   type CommandInput,
   type CommandType,
   type ComplaintEvent,
   type ComplaintState,
   type EventStore,
   type ExecuteResult,
-  type Role,
   type TicketView,
 } from '@redress/core';
 import { analyze, followUpSurveyRule, type ComplaintAnalytics } from '@redress/csi';
 import { createBusinessCalendar, ticketClocks, type CalendarInput, type SlaConfig } from '@redress/sla';
-import type { StaffDirectory, StaffMember } from '../staff/directory.js';
+import { engineDirectory, type StaffDirectory, type StaffMember } from '../staff/directory.js';
 import { createDeskClock, type DeskClock } from './clock.js';
 import { createDeadlineCache } from './deadlines.js';
 import { inQueueOf } from './queue.js';
@@ -29,6 +31,23 @@ import { urgencyOf, type TicketUrgency } from './urgency.js';
 
 /** Who may issue what: the engine decides with it, and the dashboard offers only what it allows. */
 export const DESK_PERMISSIONS = defaultPermissionMatrix;
+
+/**
+ * Which person of a permitted role may act on this complaint: core's separation of duties,
+ * all on (the assigned handler works it, the approver is not the proposer, the recorder of
+ * the follow-up does not archive). The engine decides with it; the dashboard asks it too,
+ * to say why an action of your role is not yours on this ticket before you try.
+ */
+export const DESK_DUTIES = separationOfDuties();
+
+export interface DeskActions {
+  /** What this member may issue now. */
+  readonly mine: CommandType[];
+  /** What their role may issue in this step but the duties keep from them on this complaint, with why. */
+  readonly barred: { readonly type: CommandType; readonly reason: string }[];
+  /** What other roles may issue in this step. */
+  readonly others: CommandType[];
+}
 
 export interface DeskOptions {
   readonly store: EventStore<ComplaintEvent>;
@@ -56,7 +75,16 @@ export async function createDesk(options: DeskOptions) {
   const read = createReadSide(store);
   await read.caughtUp;
   const clock: DeskClock = createDeskClock(systemClock, startInstant(options.startAt, read.latestAt));
-  const engine = createEngine({ store, clock, permissions: DESK_PERMISSIONS, rules: [followUpSurveyRule()], retry: { attempts: 3 } });
+  const engine = createEngine({
+    store,
+    clock,
+    // The engine checks each command's actor against the staff too, not only the role's rights.
+    directory: engineDirectory(staff),
+    permissions: DESK_PERMISSIONS,
+    duties: DESK_DUTIES,
+    rules: [followUpSurveyRule()],
+    retry: { attempts: 3 },
+  });
   const sla = createDeskSla({ store, clock, engine, config: options.sla.config, ...(options.pollMs !== undefined && { pollMs: options.pollMs }) });
   const calendar = createBusinessCalendar(options.sla.calendar);
   const clockListeners = new Set<() => void>();
@@ -96,13 +124,20 @@ export async function createDesk(options: DeskOptions) {
     async clocks(complaintId: string): Promise<ClockLine[]> {
       return clockLines(await sla.current(), complaintId, clock.now());
     },
-    /** The commands `role` may issue in the complaint's current step (guards aside: the engine says why if one fails). */
-    actionsFor(state: ComplaintState, role: Role): { readonly mine: CommandType[]; readonly others: CommandType[] } {
-      const allowed = allowedCommands(state);
-      return {
-        mine: allowed.filter((type) => DESK_PERMISSIONS[type].includes(role)),
-        others: allowed.filter((type) => !DESK_PERMISSIONS[type].includes(role)),
-      };
+    /** The commands `actor` may issue in the complaint's current step (guards aside: the engine says why if one fails). */
+    actionsFor(state: ComplaintState, actor: Actor): DeskActions {
+      const actions: DeskActions = { mine: [], barred: [], others: [] };
+      for (const type of allowedCommands(state)) {
+        if (!DESK_PERMISSIONS[type].includes(actor.role)) {
+          actions.others.push(type);
+          continue;
+        }
+        // The duties read the command's type only (and a receipt's customer, never asked here).
+        const answer = DESK_DUTIES({ actor, state, command: { type, actor, complaintId: state.complaintId, data: {} } as unknown as Command });
+        if (answer === true) actions.mine.push(type);
+        else actions.barred.push({ type, reason: typeof answer === 'string' ? answer : 'not yours on this complaint' });
+      }
+      return actions;
     },
     /** The CSI and complaint analytics as of now, with business time and SLA results from @redress/sla. */
     async csi(): Promise<ComplaintAnalytics> {

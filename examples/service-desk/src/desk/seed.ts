@@ -7,8 +7,7 @@
  * Only into an empty store: the week's complaint ids would collide with themselves.
  */
 import type { ComplaintEvent, EventStore, NewEvent, RecordedEvent } from '@redress/core';
-import { WEEK_END } from '@redress/example-service-station/src/calendar.js';
-import { playWeek } from '@redress/example-service-station/src/week.js';
+import { playWeek, WEEK_END } from '@redress/example-service-station';
 
 export interface SeedReport {
   readonly complaints: number;

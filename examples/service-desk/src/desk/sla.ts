@@ -2,7 +2,9 @@
  * The SLA clocks of the desk: @redress/sla's ticker, run in the process on its scheduler
  * (woken at `nextDueAt`, and nudged whenever the log moves), so warnings and breaches are
  * written at their instant and show up live. A breach of a clock that escalates issues
- * `EscalateComplaint` as the `system` actor through the engine.
+ * `EscalateOnBreach` through the engine's automation capability (`engine.automation('sla')`,
+ * inside @redress/sla's `escalateOnBreach`): the one way to act as `system`, which no
+ * request can claim, and the engine moves the complaint one rung up its ladder.
  *
  * Every use of the ticker goes through one queue: the scheduler, the nudges and the views
  * would otherwise run `tick`/`catchUp` on the same ticker at once. A tick asked for while
@@ -11,8 +13,10 @@
 import type { ComplaintEvent, Engine, EventStore } from '@redress/core';
 import {
   createSlaTicker,
+  deadlineRows,
   escalateOnBreach,
   explain,
+  isWarnedAt,
   startSlaScheduler,
   ticketClocks,
   type ExplainLine,
@@ -26,24 +30,30 @@ import {
 import type { DeskClock } from './clock.js';
 
 export interface ClockLine extends TicketClockView {
-  /** A warning threshold of the current cycle was reached and the clock is not breached. */
+  /** A warning threshold of the current cycle was reached and the clock is not breached (@redress/sla's `isWarnedAt`). */
   readonly warned: boolean;
   readonly explain: readonly ExplainLine[];
 }
 
-/** Every clock of a ticket at `now`, with its warned flag and why it is where it is. */
+/**
+ * Every clock of a ticket at `now`, with its warned flag and why it is where it is. The
+ * clock views carry no warned state, so it is @redress/sla's own answer: the ticket's
+ * deadline rows at `now` and `isWarnedAt`, the rule the SQL read models use too.
+ */
 export function clockLines(state: SlaState, complaintId: string, now: Date): ClockLine[] {
+  const ticket = state.tickets.get(complaintId);
+  const rows = ticket ? deadlineRows(ticket, complaintId, now.getTime(), 0) : [];
   return ticketClocks(state, complaintId, now).map((view) => {
-    const lines = explain(state, complaintId, view.clock, now);
-    const warned = view.active && view.state !== 'breached' && lines.some((l) => l.action === 'warning' && l.cycle === view.cycle);
-    return { ...view, warned, explain: lines };
+    const row = rows.find((r) => r.clock === view.clock);
+    return { ...view, warned: row !== undefined && isWarnedAt(row, now), explain: explain(state, complaintId, view.clock, now) };
   });
 }
 
 export interface DeskSlaOptions {
   readonly store: EventStore<ComplaintEvent>;
   readonly clock: DeskClock;
-  readonly engine: Engine;
+  /** Only its `automation()` is used: the ticker acts as `system`, never as a member of staff. */
+  readonly engine: Pick<Engine, 'automation'>;
   readonly config: SlaConfig;
   /** Longest wait between ticks when nothing is due (default 30 s). */
   readonly pollMs?: number;

@@ -10,7 +10,13 @@ import { createPostgresEventStore } from '@redress/postgres';
 import { createSqliteEventStore, type Synchronous } from '@redress/sqlite';
 
 export type StoreSetting =
-  | { readonly kind: 'sqlite'; readonly file: string; readonly synchronous?: Synchronous }
+  | {
+      readonly kind: 'sqlite';
+      readonly file: string;
+      readonly synchronous?: Synchronous;
+      /** How long an append waits for another process's write lock before it is refused as StoreUnavailable (default 5 s). */
+      readonly busyTimeoutMs?: number;
+    }
   | { readonly kind: 'postgres'; readonly connectionString: string; readonly tenant?: string };
 
 export interface OpenedStore {
@@ -30,6 +36,10 @@ export async function openStore(setting: StoreSetting): Promise<OpenedStore> {
     return { store, description: `PostgreSQL ${redacted(setting.connectionString)} (tenant ${tenant})`, close: () => store.close() };
   }
   if (setting.file !== ':memory:') mkdirSync(dirname(setting.file), { recursive: true });
-  const store = createSqliteEventStore<ComplaintEvent>({ file: setting.file, synchronous: setting.synchronous ?? 'full' });
+  const store = createSqliteEventStore<ComplaintEvent>({
+    file: setting.file,
+    synchronous: setting.synchronous ?? 'full',
+    ...(setting.busyTimeoutMs !== undefined && { busyTimeoutMs: setting.busyTimeoutMs }),
+  });
   return { store, description: `SQLite ${setting.file}`, close: async () => store.close() };
 }

@@ -4,7 +4,7 @@
  * `redress-demo`. Production mode (NODE_ENV=production) refuses to start with them:
  * give a staff file of your own (REDRESS_DESK_STAFF) with hashes from `npm run hash-password`.
  */
-import { STAFF } from '@redress/example-service-station/src/cast.js';
+import { STAFF } from '@redress/example-service-station';
 import { createStaffDirectory, staffFileSchema, type StaffDirectory } from './directory.js';
 
 export const DEMO_PASSWORD = 'redress-demo';

@@ -3,12 +3,13 @@
  * every command is derived from it on the server (the session's staff id → `{ id, role }`),
  * never taken from a request.
  *
- * Written to be replaced by the engine's own actor directory when @redress/core has one
- * (an engine option resolving an actor's role from the host's directory by id): `actorOf`
- * is then what the desk hands that option, and the role check moves into the engine.
+ * The same directory is handed to the engine as its actor directory (`engineDirectory`,
+ * core's `staticDirectory`), so the engine checks every command's actor against it too:
+ * an id nobody logs in as, or a role the person does not hold, is refused by the engine
+ * itself, whichever door the command came through.
  */
 import { readFileSync } from 'node:fs';
-import { idSchema, roleSchema, shortTextSchema, type Actor, type Role } from '@redress/core';
+import { idSchema, roleSchema, shortTextSchema, staticDirectory, type ActorDirectory, type Actor, type Role } from '@redress/core';
 import { z } from 'zod';
 import { isPasswordHash, verifyPassword } from './passwords.js';
 
@@ -41,6 +42,10 @@ export interface StaffDirectory {
 }
 
 export const actorOf = (member: StaffMember): Actor => ({ id: member.id, role: member.role });
+
+/** The staff as the engine's actor directory: each member holds the one role they log in with. */
+export const engineDirectory = (staff: Pick<StaffDirectory, 'members'>): ActorDirectory =>
+  staticDirectory(Object.fromEntries(staff.members.map((m) => [m.id, [m.role]])));
 
 /** A hash of nothing anyone types, to spend the same time on an unknown id. */
 const DECOY = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -194,6 +194,23 @@ describe('Idempotency-Key', () => {
     expect(ticket.timeline.filter((e: { type: string }) => e.type === 'NoteAdded')).toHaveLength(1);
     expect((await handler.post(`/api/complaints/${id}/add-note`, { data: { text: 'x' } }, { 'idempotency-key': 'not a key!' })).status).toBe(422);
   });
+
+  it('refuses the same key for a different request with 422 IdempotencyConflict, and writes nothing', async () => {
+    const id = await received(frontDesk, 'CU-IDEM-2');
+    const key = { 'idempotency-key': 'note-reused' };
+    expect((await handler.post(`/api/complaints/${id}/add-note`, { data: { text: 'called back at 10:00' } }, key)).status).toBe(200);
+    const before = desk.desk.read.position;
+    const reused = await handler.post(`/api/complaints/${id}/add-note`, { data: { text: 'a different note' } }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ kind: 'IdempotencyConflict', difference: expect.any(String), commandId: expect.stringMatching(/^idem-/) });
+    expect(desk.desk.read.position).toBe(before);
+    // A receipt too: the key of a complaint received once, sent again with another customer.
+    const receipt = { 'idempotency-key': 'receive-reused' };
+    expect((await frontDesk.post('/api/complaints', complaintBody('CU-A'), receipt)).status).toBe(201);
+    const other = await frontDesk.post('/api/complaints', complaintBody('CU-B'), receipt);
+    expect(other.status).toBe(422);
+    expect(other.body.kind).toBe('IdempotencyConflict');
+  });
 });
 
 describe('a complaint walked to archive through the API', () => {

@@ -113,10 +113,30 @@ describe.skipIf(executable === undefined)('the dashboard in Chromium', () => {
     const handler = await loggedIn('wang.qiang', `/tickets/${encodeURIComponent(complaintId)}`);
     await act(handler, 'ConfirmComplaint', (f) => f.getByLabel('Summary').fill('Mould smell from the vents, second time'));
     await stepIs(handler, 'confirmed');
+    // By the severity matrix: medium impact, medium urgency, the second complaint about it → general, P3.
     await act(handler, 'ClassifyComplaint', async (f) => {
-      await f.getByLabel('Severity').selectOption('general');
+      await f.getByLabel(/^Impact/).selectOption('medium');
+      await f.getByLabel(/^Urgency/).selectOption('medium');
+      await f.getByLabel(/^Complaints on this problem so far/).fill('2');
     });
     await stepIs(handler, 'classified');
+    expect(await handler.locator('.facts').textContent()).toMatch(/PriorityP3 \(medium\)/);
+
+    // A meeting in the past is refused with the rule's reason; one tomorrow is arranged and listed.
+    const local = (ms: number) => new Date(desk.desk.clock.now().getTime() + 8 * 3_600_000 + ms).toISOString().slice(0, 16); // Shanghai wall time
+    const meet = (at: string) =>
+      act(handler, 'ArrangeMeeting', async (f) => {
+        await f.getByLabel(/^Meeting at/).fill(at);
+        await f.getByLabel(/^Venue/).fill('Customer lounge, ground floor');
+        await f.getByLabel(/^Reason/).selectOption('initial');
+      });
+    await meet(local(-3_600_000));
+    const past = await handler.waitForSelector('#refusal[data-kind="IllegalCommand"]', WAIT);
+    expect(await past.textContent()).toMatch(/is not after now/);
+    await shot(handler, 'meeting-refused');
+    await meet(local(86_400_000));
+    await handler.waitForSelector('.history [data-history="meeting"]', WAIT);
+    expect(await handler.locator('.facts').textContent()).toContain('Customer lounge, ground floor');
     await act(handler, 'StartInvestigation');
     await stepIs(handler, 'investigating');
     await watcher.waitForSelector(`[data-step="investigating"] [data-complaint="${complaintId}"]`, WAIT);
@@ -138,8 +158,12 @@ describe.skipIf(executable === undefined)('the dashboard in Chromium', () => {
     await act(handler, 'IdentifyCause', async (f) => {
       await f.getByLabel('Cause', { exact: true }).selectOption('repairQuality');
       await f.getByLabel('Findings').fill('The evaporator was not disinfected at the last cleaning');
+      // Counted under responsiveness rather than the cause's default (reliability).
+      await f.getByLabel(/^SERVQUAL factor/).selectOption('responsiveness');
     });
     await handler.waitForSelector('.timeline [data-event="CauseIdentified"]', WAIT);
+    expect(await handler.locator('.facts').textContent()).toContain('SERVQUAL factorResponsiveness');
+    await shot(handler, 'ticket');
     await propose();
     await stepIs(handler, 'resolutionProposed');
     await act(handler, 'StartExecution');
@@ -165,8 +189,48 @@ describe.skipIf(executable === undefined)('the dashboard in Chromium', () => {
     expect(await missing.textContent()).toContain('preventiveActionRecorded');
     await act(handler, 'ArchiveComplaint', (f) => f.getByLabel('Preventive action').fill('Disinfect the evaporator at every AC cleaning; checklist updated'));
     await stepIs(handler, 'archived');
-    await shot(handler, 'ticket');
     await watcher.waitForSelector(`[data-step="archived"] [data-complaint="${complaintId}"]`, { ...WAIT, state: 'attached' });
+  });
+
+  it('classifies by the severity matrix: a safety issue is major P1, and only senior management downgrades it, with a reason', async () => {
+    const head = await loggedIn('zhang.wei', '/complaints/new');
+    const form = head.locator('form.command');
+    await form.getByLabel('Customer reference').fill('CU-E2E-3');
+    await form.getByLabel('Channel', { exact: true }).selectOption('phone');
+    await form.getByLabel('Description', { exact: true }).fill('The brake warning light comes on at speed.');
+    await form.getByLabel('What the customer demands').fill('Check the brakes today');
+    for (const behaviour of ['Thanked the customer', 'Said why the complaint is appreciated', 'Apologised', 'Promised prompt action']) await form.getByLabel(behaviour).check();
+    await form.getByRole('button', { name: 'Receive complaint' }).click();
+    await stepIs(head, 'received');
+    const path = new URL(head.url()).pathname;
+    await act(head, 'ConfirmComplaint', (f) => f.getByLabel('Summary').fill('Brake warning light at speed'));
+    await stepIs(head, 'confirmed');
+    await act(head, 'ClassifyComplaint', async (f) => {
+      await f.getByLabel(/^Impact/).selectOption('low');
+      await f.getByLabel(/^Urgency/).selectOption('low');
+      await f.getByLabel('A safety issue (always major)').check();
+    });
+    await stepIs(head, 'classified');
+    const facts = () => head.locator('.facts').textContent();
+    expect(await facts()).toMatch(/SeverityMajor.*PriorityP1 \(critical\)/s);
+    // Classified major, it was escalated to senior management.
+    expect(await facts()).toMatch(/Escalation levelSenior management/);
+
+    const downgrade = async (f: ReturnType<Page['locator']>) => void (await f.getByLabel(/^Severity/).selectOption('general'));
+    await act(head, 'ClassifyComplaint', downgrade);
+    const byHead = await head.waitForSelector('#refusal[data-kind="IllegalCommand"]', WAIT);
+    expect(await byHead.textContent()).toMatch(/majorDowngradeBySeniorManagement.*only by senior management/s);
+    await shot(head, 'downgrade-refused');
+
+    const senior = await loggedIn('huang.jianguo', path);
+    await act(senior, 'ClassifyComplaint', downgrade);
+    expect(await (await senior.waitForSelector('#refusal', WAIT)).textContent()).toMatch(/needs a reason/);
+    await act(senior, 'ClassifyComplaint', async (f) => {
+      await downgrade(f);
+      await f.getByLabel(/^Reason/).fill('The light was a loose sensor plug, no braking fault');
+    });
+    await senior.waitForFunction("document.querySelectorAll('.timeline [data-event=\"ComplaintClassified\"]').length === 2", undefined, WAIT);
+    expect(await senior.locator('.facts').textContent()).toMatch(/SeverityGeneral.*PriorityP3/s);
   });
 
   it('shows an SLA breach live when the desk clock passes the due instant', async () => {
@@ -191,6 +255,14 @@ describe.skipIf(executable === undefined)('the dashboard in Chromium', () => {
     await frontDesk.reload();
     await frontDesk.waitForSelector('.clock[data-clock="acknowledgement"] [data-sla-state="breached"]', WAIT);
     expect(await frontDesk.locator('.timeline [data-event="ComplaintEscalated"]').count()).toBeGreaterThan(0);
+
+    // Two days more: four of the seven days to propose a plan are gone, past its 50% warning.
+    expect(await frontDesk.locator('.clock[data-clock="resolution"] [data-sla-state="running"]').count()).toBe(1);
+    const again = await frontDesk.request.post(`${desk.url}/api/test/clock`, { data: { advanceMs: 2 * 86_400_000 }, headers: { 'x-csrf-token': csrf as string } });
+    expect(again.status()).toBe(200);
+    await frontDesk.reload();
+    await frontDesk.waitForSelector('.clock[data-clock="resolution"] [data-sla-state="warned"]', WAIT);
+    await shot(frontDesk, 'sla-clocks');
   });
 
   it('switches to Chinese, and shows satisfaction and causes as charts', async () => {

@@ -15,10 +15,12 @@ export interface TestDesk extends DeskServer {
   stop(): Promise<void>;
 }
 
-export async function startTestDesk(options: Partial<DeskServerOptions> & { readonly file?: string } = {}): Promise<TestDesk> {
-  const dir = options.file ? null : mkdtempSync(join(tmpdir(), 'redress-desk-'));
-  const file = options.file ?? join(dir as string, 'desk.db');
-  const server = await startDeskServer({ store: { kind: 'sqlite', file, synchronous: 'normal' }, port: 0, testHooks: true, ...options });
+export async function startTestDesk(options: Partial<DeskServerOptions> & { readonly file?: string; readonly busyTimeoutMs?: number } = {}): Promise<TestDesk> {
+  const { file: given, busyTimeoutMs, ...rest } = options;
+  const dir = given ? null : mkdtempSync(join(tmpdir(), 'redress-desk-'));
+  const file = given ?? join(dir as string, 'desk.db');
+  const store = { kind: 'sqlite', file, synchronous: 'normal', ...(busyTimeoutMs !== undefined && { busyTimeoutMs }) } as const;
+  const server = await startDeskServer({ store, port: 0, testHooks: true, ...rest });
   return {
     ...server,
     file,

@@ -32,8 +32,13 @@ const leafName = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p
 /** The path with array indexes removed: the key of `choices` and `rows`. */
 export const shapeOf = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p)).slice(1).join('.');
 
-export function enumLabel(text: Text, value: string): string {
+/** Fields whose values are words other fields use too (`low`…): labelled from their own group of core's labels. */
+const GROUP_OF_FIELD: Readonly<Record<string, string>> = { impact: 'impacts', urgency: 'urgencies' };
+
+export function enumLabel(text: Text, value: string, field?: string): string {
   const core = text.core as unknown as Record<string, Record<string, string>>;
+  const own = field === undefined ? undefined : core[GROUP_OF_FIELD[field] ?? '']?.[value];
+  if (own) return own;
   for (const group of ['steps', 'severities', 'causes', 'servqualFactors', 'priorities', 'roles', 'escalationLevels', 'channels', 'remedies', 'complaintSources', 'repeatBases']) {
     const label = core[group]?.[value];
     if (label) return label;
@@ -56,7 +61,7 @@ function control(ctx: FieldContext, path: string, schema: JsonSchema, required: 
   const id = idOf(ctx, path);
   const value = ctx.values[path] ?? (typeof schema.default === 'string' ? schema.default : '');
   const common = html`id="${id}" name="${path}"${attr('required', required && 'required')}${attr('aria-describedby', describedBy)}${attr('aria-invalid', describedBy !== null && 'true')}`;
-  const choices = schema.enum?.map((v) => ({ value: v, label: enumLabel(ctx.text, v) })) ?? ctx.choices[shapeOf(path)];
+  const choices = schema.enum?.map((v) => ({ value: v, label: enumLabel(ctx.text, v, leafName(path)) })) ?? ctx.choices[shapeOf(path)];
   if (choices) {
     const options = choices.map((c) => html`<option value="${c.value}"${attr('selected', c.value === value && 'selected')}>${c.label}</option>`);
     return html`<select ${common}><option value="">${ctx.text.form.choose}</option>${options}</select>`;

@@ -16,7 +16,7 @@ import type { SessionStore } from '../auth/sessions.js';
 import type { Desk } from '../desk/desk.js';
 import { DESK_PERMISSIONS } from '../desk/desk.js';
 import { STATION } from '../station.js';
-import type { StaffMember } from '../staff/directory.js';
+import { actorOf, type StaffMember } from '../staff/directory.js';
 import type { Choice } from './form-fields.js';
 import { dataFromForm } from './form-values.js';
 import { html, type Html } from './html.js';
@@ -119,7 +119,7 @@ export function uiRoutes(desk: Desk, sessions: SessionStore): Hono<DeskEnv> {
     const { state } = await desk.load(id);
     const frame = frameOf(c, ticket.complaintId);
     const body = ticketPage({
-      text, staff: desk.staff, ticket, state, clocks: await desk.clocks(id), now: frame.now, actions: desk.actionsFor(state, me(c).role),
+      text, staff: desk.staff, ticket, state, clocks: await desk.clocks(id), now: frame.now, actions: desk.actionsFor(state, actorOf(me(c))),
       csrfToken: c.get('session')?.csrfToken ?? '', choices: choices(text), rows: ROWS, ...(refused && { refused }),
     });
     return render(c, frame, body, refused ? STATUS_OF[refused.problem.kind] : 200);

@@ -6,6 +6,7 @@
 import type { CommandType, ComplaintState, TicketView } from '@redress/core';
 import { endpointOf } from '../../api/commands.js';
 import type { Problem } from '../../api/problems.js';
+import type { DeskActions } from '../../desk/desk.js';
 import type { ClockLine } from '../../desk/sla.js';
 import type { StaffDirectory } from '../../staff/directory.js';
 import { actionForm, refusalPanel, type FormState } from '../action-form.js';
@@ -15,6 +16,7 @@ import { formatInstant } from '../format.js';
 import { html, type Html } from '../html.js';
 import type { Text } from '../i18n.js';
 import { clockTable } from '../sla-view.js';
+import { currentMeeting, ticketHistory } from './ticket-history.js';
 
 export interface TicketPageInput {
   readonly text: Text;
@@ -23,7 +25,7 @@ export interface TicketPageInput {
   readonly state: ComplaintState;
   readonly clocks: readonly ClockLine[];
   readonly now: Date;
-  readonly actions: { readonly mine: readonly CommandType[]; readonly others: readonly CommandType[] };
+  readonly actions: DeskActions;
   readonly csrfToken: string;
   readonly choices: Readonly<Record<string, readonly Choice[]>>;
   readonly rows: Readonly<Record<string, number>>;
@@ -36,16 +38,20 @@ const fact = (label: string, value: Html | string | null) => html`<dt>${label}</
 function facts(text: Text, staff: StaffDirectory, t: TicketView): Html {
   const product = t.product ? [t.product.model, t.product.identifier, t.product.mileageKm !== undefined ? `${t.product.mileageKm} km` : undefined].filter(Boolean).join(' · ') : null;
   return html`<dl class="facts">
-    ${fact(text.ticket.customer, `${t.customer.name ?? ''} (${t.customer.reference})`)}
+    ${fact(text.ticket.customer, t.customer.name ? `${t.customer.name} (${t.customer.reference})` : t.customer.reference)}
     ${fact(text.ticket.product, product)}
     ${fact(text.fields.severity ?? 'severity', t.severity ? text.core.severities[t.severity] : null)}
+    ${fact(text.ticket.priority, t.priority ? text.core.priorities[t.priority] : null)}
     ${fact(text.ticket.handler, staffName(staff, t.handlerId))}
+    ${fact(text.ticket.meeting, currentMeeting(text, t))}
     ${fact(text.ticket.description, t.description)}
     ${fact(text.ticket.demand, t.demand)}
     ${fact(text.fields.cause ?? 'cause', t.cause ? text.core.causes[t.cause] : null)}
+    ${fact(text.ticket.servqual, t.servqualFactor ? text.core.servqualFactors[t.servqualFactor] : null)}
     ${fact(text.ticket.remedy, t.remedy ? `${text.core.remedies[t.remedy.kind]}: ${t.remedy.description}` : null)}
     ${fact(text.ticket.deadline, t.agreedDeadline ? html`<time datetime="${t.agreedDeadline}">${formatInstant(t.agreedDeadline, text.locale)}</time>` : null)}
     ${fact(text.ticket.cycle, String(t.cycle))}
+    ${fact(text.ticket.escalation, t.escalation ? text.core.escalationLevels[t.escalation.level] : null)}
     ${fact(text.ticket.escalations, t.escalations.map((l) => text.core.escalationLevels[l]).join(', ') || null)}
     ${fact(text.ticket.preventive, t.preventiveAction)}
   </dl>`;
@@ -71,6 +77,7 @@ export function ticketRegion(input: Pick<TicketPageInput, 'text' | 'staff' | 'ti
       <section aria-labelledby="facts-h"><h2 id="facts-h" class="visually-hidden">${text.ticket.customer}</h2>${facts(text, input.staff, ticket)}</section>
       <section aria-labelledby="sla-h" class="sla-panel"><h2 id="sla-h">${text.ticket.sla}</h2>${clockTable(text, input.clocks, input.now)}</section>
     </div>
+    <section aria-labelledby="history-h"><h2 id="history-h">${text.ticket.history}</h2>${ticketHistory(text, input.staff, ticket)}</section>
     <section aria-labelledby="timeline-h"><h2 id="timeline-h">${text.ticket.timeline}</h2>${timeline(text, input.staff, ticket)}</section>
   </div>`;
 }
@@ -85,8 +92,13 @@ function actions(input: TicketPageInput): Html {
     const form = actionForm({ text, endpoint, action: `/tickets/${id}/do/${endpoint.segment}`, csrfToken: input.csrfToken, version: ticket.version, choices: input.choices, rows: input.rows, ...(state && { state }) });
     return html`<details class="action" data-command="${type}"${state ? ' open' : ''}><summary>${text.core.commands[type]}</summary>${form}</details>`;
   });
+  // One line per reason: the assigned-handler rule usually bars a whole step's commands at once.
+  const reasons = new Map<string, DeskActions['barred']>();
+  for (const b of input.actions.barred) reasons.set(b.reason, [...(reasons.get(b.reason) ?? []), b]);
+  const barred = [...reasons].map(([reason, list]) => html`<li data-commands="${list.map((b) => b.type).join(' ')}">${list.map((b) => text.core.commands[b.type]).join(', ')}: <span class="reason">${reason}</span></li>`);
   const others = input.actions.others.map((type) => html`<li>${text.core.commands[type]}</li>`);
   return html`${forms.length ? forms : html`<p>${text.ticket.noActions}</p>`}
+    ${barred.length ? html`<h3>${text.ticket.barred}</h3><ul class="barred">${barred}</ul>` : ''}
     ${others.length ? html`<h3>${text.ticket.othersCan}</h3><ul class="others">${others}</ul>` : ''}`;
 }
 

@@ -87,6 +87,18 @@ export {
   type PromiseKind,
 } from './promises/schema.js';
 export type { PromiseView, TicketPromises } from './promises/ticket.js';
+// Routing by problem type, apart from escalation
+export {
+  complaintRouted,
+  defaultRouting,
+  groupFor,
+  parseRoutingConfig,
+  routeComplaint,
+  routingConfigSchema,
+  type RoutingConfig,
+  type RoutingGroup,
+} from './routing/routing.js';
+export type { Routing, TicketRouting } from './routing/ticket.js';
 export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';

@@ -22,6 +22,7 @@ import {
 } from '../domain/vocabulary.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
 import { PROMISE_COMMANDS } from '../promises/schema.js';
+import { routeComplaint } from '../routing/routing.js';
 import { define, envelope } from './define.js';
 import {
   acknowledgementSchema,
@@ -275,6 +276,7 @@ const commandSchemas = [
   flagRepeatComplaint,
   ...OWNERSHIP_COMMANDS,
   ...PROMISE_COMMANDS,
+  routeComplaint,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -11,6 +11,7 @@ import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
 import { changedMeeting, meetingChange } from '../meeting/meeting.js';
 import { handOverEvent } from '../ownership/events-for.js';
 import { promiseEvent } from '../promises/events-for.js';
+import { groupFor } from '../routing/routing.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
 
@@ -152,5 +153,16 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
     case 'ExplainPromiseBreak':
     case 'BreakPromise':
       return [promiseEvent(state, command, now)];
+    case 'RouteComplaint': {
+      // The guard found the group: the same lookup.
+      const group = groupFor(config.routing, command.data.problemType);
+      if (group === undefined) throw new RangeError(`eventsFor was called for a problem type the guard refuses: ${command.data.problemType}`);
+      return [
+        {
+          type: 'ComplaintRouted',
+          data: { ...command.data, group: group.id, previousGroup: state.routedTo, ...(group.people ? { people: [...group.people] } : {}), routing: config.routing.name },
+        },
+      ];
+    }
   }
 }

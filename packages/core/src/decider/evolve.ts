@@ -121,6 +121,8 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'PromiseKept':
     case 'PromiseBroken':
       return { ...state, openPromises: state.openPromises.filter((p) => p.id !== event.data.promiseId) };
+    case 'ComplaintRouted':
+      return { ...state, routedTo: event.data.group };
     case 'MeetingArranged':
       return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
     case 'WaitingOnCustomerStarted':

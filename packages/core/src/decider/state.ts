@@ -68,6 +68,8 @@ export interface ComplaintState {
   readonly promiseIds: readonly string[];
   /** The promises not yet kept or broken. */
   readonly openPromises: readonly OpenPromise[];
+  /** The group the complaint was last routed to by its problem type; null until routed. */
+  readonly routedTo: string | null;
   /** The complaint meeting, once arranged. */
   readonly meeting: Meeting | null;
   /** The highest level reached; null while not escalated. */
@@ -103,6 +105,7 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   handOver: null,
   promiseIds: Object.freeze([]),
   openPromises: Object.freeze([]),
+  routedTo: null,
   meeting: null,
   escalation: null,
   escalatedBreaches: Object.freeze([]),

@@ -33,6 +33,7 @@ import {
 
 import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
 import { PROMISE_EVENTS } from '../promises/schema.js';
+import { complaintRouted } from '../routing/routing.js';
 import { define } from './define.js';
 
 export const complaintReceived = define(
@@ -215,6 +216,7 @@ const eventSchemas = [
   repeatComplaintFlagged,
   ...OWNERSHIP_EVENTS,
   ...PROMISE_EVENTS,
+  complaintRouted,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

@@ -162,6 +162,7 @@ const en: Labels = {
     KeepPromise: 'Keep a promise',
     ExplainPromiseBreak: 'Explain why a promise cannot be kept',
     BreakPromise: 'Break a promise',
+    RouteComplaint: 'Route by problem type',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -196,6 +197,7 @@ const en: Labels = {
     PromiseKept: 'Promise kept',
     PromiseBreakExplained: 'Customer told why a promise cannot be kept',
     PromiseBroken: 'Promise broken',
+    ComplaintRouted: 'Routed by problem type',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -310,6 +312,7 @@ const zhCN: Labels = {
     KeepPromise: '兑现承诺',
     ExplainPromiseBreak: '向客户解释无法兑现承诺的原因',
     BreakPromise: '未兑现服务承诺',
+    RouteComplaint: '按问题类型分流',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -344,6 +347,7 @@ const zhCN: Labels = {
     PromiseKept: '已兑现承诺',
     PromiseBreakExplained: '已向客户解释无法兑现的原因',
     PromiseBroken: '未兑现服务承诺',
+    ComplaintRouted: '已按问题类型分流',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',

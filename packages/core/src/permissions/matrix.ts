@@ -63,6 +63,8 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   KeepPromise: STAFF,
   ExplainPromiseBreak: STAFF,
   BreakPromise: STAFF,
+  // Whoever takes the complaint in or works it sends it to the group its problem type belongs to; a host's rules may too.
+  RouteComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

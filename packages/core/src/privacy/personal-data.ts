@@ -36,6 +36,7 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   PromiseMade: ['description'],
   PromiseKept: note,
   PromiseBreakExplained: ['explanation'],
+  ComplaintRouted: note,
 });
 
 export interface PersonalDataChanges {

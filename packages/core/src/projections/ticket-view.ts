@@ -103,6 +103,10 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>): void {
     case 'PromiseBroken':
       draft.promises = promisesAfter(draft.promises, event);
       return;
+    case 'ComplaintRouted':
+      draft.routedTo = event.data.group;
+      draft.routings = [...draft.routings, { at: event.occurredAt, problemType: event.data.problemType, group: event.data.group, by: event.actor.id }];
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -124,6 +128,8 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     handlerId: null,
     ...receivedOwnership(event),
     promises: [],
+    routedTo: null,
+    routings: [],
     assignments: [],
     meeting: null,
     meetings: [],

@@ -21,6 +21,7 @@ import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
 import type { TicketOwnership } from '../ownership/ticket.js';
 import type { TicketPromises } from '../promises/ticket.js';
+import type { TicketRouting } from '../routing/ticket.js';
 
 export interface TimelineEntry {
   readonly at: string;
@@ -58,7 +59,7 @@ export interface MeetingChange extends Meeting {
 }
 
 /** With the ownership fields (first-contact responsibility, see `ownership/ticket.ts`) and the promises (`promises/ticket.ts`). */
-export interface TicketView extends TicketOwnership, TicketPromises {
+export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting {
   readonly complaintId: string;
   readonly step: ComplaintStep;
   readonly severity: Severity | null;

@@ -147,6 +147,8 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: { promiseId: 'promise-1', channel: 'phone', explanation: 'The part is held at customs' } };
       case 'BreakPromise':
         return { ...base, type, data: { promiseId: 'promise-1', reason: 'The part arrives a week late' } };
+      case 'RouteComplaint':
+        return { ...base, type, data: { problemType: pick(['technical', 'policyProcess', 'design']) } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

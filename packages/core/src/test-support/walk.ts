@@ -44,6 +44,7 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'KeepPromise',
   'ExplainPromiseBreak',
   'BreakPromise',
+  'RouteComplaint',
 ];
 
 /** The command a walk step chooses in a state. */

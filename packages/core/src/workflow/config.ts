@@ -6,10 +6,12 @@
  */
 import { defaultClassificationMatrix, parseClassificationMatrix, type ClassificationMatrix } from '../classification/matrix.js';
 import { defaultEscalationConfig, parseEscalationConfig, type EscalationConfig, type EscalationConfigInput } from '../escalation/ladder.js';
+import { defaultRouting, parseRoutingConfig, type RoutingConfig } from '../routing/routing.js';
 
 export interface WorkflowConfig {
   readonly classification: ClassificationMatrix;
   readonly escalation: EscalationConfig;
+  readonly routing: RoutingConfig;
 }
 
 /** What a host passes (validated by `parseWorkflowConfig`). */
@@ -18,18 +20,22 @@ export interface WorkflowConfigInput {
   readonly classification?: ClassificationMatrix;
   /** The escalation ladders (default: `defaultEscalationLadder` for every complaint). */
   readonly escalation?: EscalationConfigInput;
+  /** Routing by problem type to the host's groups (default `defaultRouting`). */
+  readonly routing?: RoutingConfig;
 }
 
 export const defaultWorkflowConfig: WorkflowConfig = Object.freeze({
   classification: defaultClassificationMatrix,
   escalation: defaultEscalationConfig,
+  routing: defaultRouting,
 });
 
 /** Validates the host's configuration; throws a WorkflowConfigError naming each problem. */
 export function parseWorkflowConfig(input: WorkflowConfigInput = {}): WorkflowConfig {
-  if (input.classification === undefined && input.escalation === undefined) return defaultWorkflowConfig;
+  if (input.classification === undefined && input.escalation === undefined && input.routing === undefined) return defaultWorkflowConfig;
   return {
     classification: input.classification === undefined ? defaultClassificationMatrix : parseClassificationMatrix(input.classification),
     escalation: parseEscalationConfig(input.escalation),
+    routing: input.routing === undefined ? defaultRouting : parseRoutingConfig(input.routing),
   };
 }

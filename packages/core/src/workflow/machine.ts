@@ -86,6 +86,8 @@ export const complaintMachine = setup({
         KeepPromise: { guard: 'promiseOpen', ...record },
         ExplainPromiseBreak: { guard: 'promiseOpen', ...record },
         BreakPromise: { guard: 'promiseBreakable', ...record },
+        // Routing by problem type, apart from escalation (which climbs the ladder).
+        RouteComplaint: { guard: 'routable', ...record },
       },
       states: {
         received: {

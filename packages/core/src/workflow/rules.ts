@@ -10,6 +10,7 @@ import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
 import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
 import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
+import { problemTypeRouted } from '../routing/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -146,6 +147,7 @@ export const GUARDS = {
   newPromise: [promiseDueInFuture, promiseIdUnused],
   promiseOpen: [promiseOpen],
   promiseBreakable: [promiseOpen, breakExplained],
+  routable: [problemTypeRouted],
 } as const satisfies Record<string, readonly Rule[]>;
 export type GuardName = keyof typeof GUARDS;
 

@@ -52,6 +52,7 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'PromiseKept':
     case 'PromiseBreakExplained':
     case 'PromiseBroken':
+    case 'ComplaintRouted':
       return step;
   }
 }

@@ -15,6 +15,7 @@ import {
   CONTACT_DIRECTIONS,
   NOTE_VISIBILITIES,
   PROMISE_KINDS,
+  defaultRouting,
   REMEDY_KINDS,
   REPEAT_BASES,
   SERVQUAL_FACTORS,
@@ -205,6 +206,8 @@ export const payloadGenerators: PayloadGenerators = {
   KeepPromise: (c) => fc.record({ promiseId: openPromiseId(c), note: optional(text('note', c)) }).map(compact),
   ExplainPromiseBreak: (c) => fc.record({ promiseId: openPromiseId(c), channel: fc.constantFrom(...CHANNELS), explanation: text('reason', c) }),
   // One the customer was told about, when there is one: only those may be broken.
+  // A problem type of the default routing (hosts with their own groups pass their own generator).
+  RouteComplaint: (c) => fc.record({ problemType: fc.constantFrom(...defaultRouting.groups.flatMap((g) => g.problemTypes)), note: optional(text('note', c)) }).map(compact),
   BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
 };
 

@@ -80,6 +80,7 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   KeepPromise: { from: 'open' },
   ExplainPromiseBreak: { from: 'open' },
   BreakPromise: { from: 'open' },
+  RouteComplaint: { from: 'open' },
 };
 
 const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';

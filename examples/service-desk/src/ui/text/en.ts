@@ -156,6 +156,7 @@ export const en = {
     repeatCount: 'Complaints on this problem so far (this one included)',
     at: 'Meeting at',
     to: 'Hand over to',
+    problemType: 'Problem type',
     promiseId: 'Promise',
     due: 'Promised for',
     explanation: 'What the customer was told',

@@ -158,6 +158,7 @@ export const zh: UiText = {
     repeatCount: '同一问题投诉次数（含本次）',
     at: '接待时间',
     to: '移交给',
+    problemType: '问题类型',
     promiseId: '承诺编号',
     due: '承诺兑现时间',
     explanation: '向客户说明的原因',

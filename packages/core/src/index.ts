@@ -170,6 +170,7 @@ export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labe
 export {
   InvalidStoredEventError,
   MissingKeyError,
+  NoDataSubjectError,
   PersonalDataTamperedError,
   SubjectErasedError,
   UnknownEventTypeError,
@@ -185,6 +186,26 @@ export { aesGcmKeyWrapper, type KeyWrapper } from './privacy/key-wrapper.js';
 export { createInMemoryKeyStore, type InMemoryKeyStoreOptions } from './privacy/in-memory-key-store.js';
 export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-contract.js';
 export { completeErasures } from './privacy/erasure.js';
+export { protectStore, readPathOf, type ProtectedReadPath, type ProtectStoreOptions, type SubjectOf } from './store/protected-store.js';
+export { complaintSubject } from './store/subject-of.js';
+export {
+  createCustomerDataProtection,
+  type CustomerDataProtection,
+  type CustomerDataProtectionOptions,
+  type RetentionRun,
+} from './privacy/customer-data/customer-data.js';
+export {
+  customerDataErasedSchema,
+  customerStreamId,
+  eraseCustomerDataSchema,
+  ERASING_ROLES,
+  type CustomerDataErased,
+  type EraseCustomerData,
+  type EraseCustomerDataInput,
+} from './privacy/customer-data/erase-command.js';
+export type { ErasureError, ErasureResult, ErasureSuccess } from './privacy/customer-data/erase.js';
+export type { CustomerDataExport } from './privacy/customer-data/access.js';
+export { dueForRetention, type RetentionPolicy } from './privacy/customer-data/retention.js';
 
 // Evolving events: upcasting on read (see docs/evolving-events.md)
 export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';

@@ -222,3 +222,7 @@ export { durationStats, percentile, rate, type DurationStats, type Rate } from '
 // Reports
 export { paretoSvg, renderReport, type ParetoOf, type ParetoSvgOptions, type RenderOptions } from './report/render.js';
 export { REPORT_LABELS, type ReportLabels } from './report/labels.js';
+
+// Personal data of csi's events, for protectStore (see docs/privacy.md)
+export { CSI_PERSONAL_DATA, csiSubject } from './privacy/personal-data.js';
+export { csiEventFamily } from './support/event-family.js';

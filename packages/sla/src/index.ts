@@ -69,3 +69,6 @@ export { deadlinesFromLog, type DeadlinesFromLog } from './deadlines/from-log.js
 export { repairSla, type RepairOptions, type RepairReport, type TicketFlip } from './repair/repair.js';
 export type { CycleChange } from './repair/status.js';
 export { migrateSlaPolicy, type MigrationOptions, type MigrationReport, type MigrationSkip, type TicketMigration } from './migration/migrate.js';
+
+// Version checks of the SLA events (see docs/evolving-events.md)
+export { slaEventFamily } from './tick/event-family.js';

@@ -16,6 +16,7 @@ import { engineOnTheStore } from './conformance/engine.js';
 import type { CreateStore } from './conformance/events.js';
 import { storageFaults, type StoreFaults } from './conformance/faults.js';
 import { globalOrder } from './conformance/global-order.js';
+import { protectedStore } from './conformance/protected.js';
 import { subscriptions } from './conformance/subscriptions.js';
 
 export type { ConformanceEvent } from './conformance/events.js';
@@ -32,6 +33,7 @@ export function eventStoreConformance(name: string, create: CreateStore, options
     globalOrder(create);
     subscriptions(create);
     engineOnTheStore(create);
+    protectedStore(create);
     storageFaults(create, options.faults ?? {});
   });
 }

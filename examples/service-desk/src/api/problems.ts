@@ -6,7 +6,7 @@
  *   Validation 422 · Forbidden 403 · NotFound 404 · IllegalCommand 409 · ConcurrencyConflict 412 ·
  *   IdempotencyConflict 422 (an Idempotency-Key reused for another request, as the IETF
  *   idempotency-key draft answers it) · StoreUnavailable 503 (retry with the same
- *   Idempotency-Key) · StorageFault 507
+ *   Idempotency-Key) · StorageFault 507 · SubjectErased 409 (a personal text for an erased customer)
  *
  * The desk's own refusals use the same shape: Unauthenticated 401 (no session) and
  * Forbidden 403 (a body naming another actor, a missing CSRF token, a foreign Origin).
@@ -30,7 +30,8 @@ export type Problem =
   | { readonly kind: 'IdempotencyConflict'; readonly message: string; readonly commandId: string; readonly difference: string }
   | { readonly kind: 'StoreUnavailable'; readonly message: string; readonly retriable: true }
   | { readonly kind: 'StorageFault'; readonly message: string; readonly reason: string }
-  | { readonly kind: 'Unauthenticated'; readonly message: string };
+  | { readonly kind: 'Unauthenticated'; readonly message: string }
+  | { readonly kind: 'SubjectErased'; readonly message: string; readonly subject: string };
 
 export const STATUS_OF: Readonly<Record<Problem['kind'], 401 | 403 | 404 | 409 | 412 | 422 | 503 | 507>> = {
   Validation: 422,
@@ -42,6 +43,8 @@ export const STATUS_OF: Readonly<Record<Problem['kind'], 401 | 403 | 404 | 409 |
   StoreUnavailable: 503,
   StorageFault: 507,
   Unauthenticated: 401,
+  // A personal text for a customer whose data was erased: the request can never succeed.
+  SubjectErased: 409,
 };
 
 export function problemOf(error: EngineError): Problem {
@@ -62,6 +65,8 @@ export function problemOf(error: EngineError): Problem {
       return { kind: error.kind, message: error.message, retriable: true };
     case 'StorageFault':
       return { kind: error.kind, message: error.message, reason: error.reason };
+    case 'SubjectErased':
+      return { kind: error.kind, message: error.message, subject: error.subject };
   }
 }
 

@@ -92,6 +92,8 @@ export const ROLES = [
   'followUpStaff',
   'headOfficeManagement',
   'headOfficeEngineering',
+  // Erases customers' personal data (EraseCustomerData); acts on no complaint.
+  'dataProtection',
   'customer',
   'system',
 ] as const;

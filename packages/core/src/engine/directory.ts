@@ -26,7 +26,7 @@ export function staticDirectory(people: Readonly<Record<string, readonly Role[]>
  */
 export async function refusalByDirectory(
   directory: ActorDirectory | undefined,
-  type: CommandType,
+  type: CommandType | 'EraseCustomerData',
   actor: Actor,
   automation: boolean,
 ): Promise<ForbiddenError | undefined> {

@@ -245,6 +245,8 @@ export function createEngine(options: EngineOptions): Engine {
       return await execute(input, automation);
     } catch (error) {
       if (isStoreError(error)) return err(error);
+      // Only through a protected store (protectStore): a personal text for an erased customer.
+      if (isRedressError(error, 'SubjectErased')) return err(error);
       throw error;
     }
   }

@@ -105,3 +105,16 @@ export class InvalidStoredEventError extends RedressError {
     super(`${at(event)} does not match version ${version} of its schema:\n${issues.map((i) => `  ✖ ${i.path === '' ? '(root)' : i.path}: ${i.message}`).join('\n')}`);
   }
 }
+
+/**
+ * An event with personal data was appended to a stream whose data subject cannot be
+ * found (no customer reference in the append or in the stream's first event). Storing it
+ * in plaintext would put data beyond erasure, so nothing is written.
+ */
+export class NoDataSubjectError extends RedressError {
+  readonly kind = 'NoDataSubject' as const;
+  override readonly name = 'NoDataSubjectError';
+  constructor(readonly streamId: string, readonly type: string) {
+    super(`an event of type ${type} with personal data was appended to stream ${streamId}, whose data subject (customer reference) is unknown: nothing was written`);
+  }
+}

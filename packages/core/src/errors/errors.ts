@@ -5,6 +5,7 @@
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Role } from '../domain/vocabulary.js';
+import type { SubjectErasedError } from './data-errors.js';
 import type { StoreError, StoreErrorKind } from './store-errors.js';
 
 export type ExpectedVersion = number | 'noStream' | 'streamExists' | 'any';
@@ -22,6 +23,7 @@ export abstract class RedressError extends Error {
     | 'PersonalDataTampered'
     | 'MissingKey'
     | 'SubjectErased'
+    | 'NoDataSubject'
     | 'UnsupportedEventVersion'
     | 'UnknownEventType'
     | 'InvalidStoredEvent'
@@ -77,7 +79,8 @@ export class ForbiddenError extends RedressError {
   readonly kind = 'Forbidden' as const;
   override readonly name = 'ForbiddenError';
   constructor(
-    readonly commandType: CommandType,
+    // EraseCustomerData acts on a customer, not a complaint: it is no CommandType.
+    readonly commandType: CommandType | 'EraseCustomerData',
     readonly actor: { readonly id: string; readonly role: Role },
     readonly reason?: string,
   ) {
@@ -139,7 +142,7 @@ export class IdempotencyConflictError extends RedressError {
 /** What a decision can be refused with. */
 export type DecisionError = ValidationError | IllegalCommandError | ForbiddenError | NotFoundError;
 /** What `execute` can be refused with (a store failure included: see store-errors.ts). */
-export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError | StoreError;
+export type EngineError = DecisionError | ConcurrencyConflictError | IdempotencyConflictError | StoreError | SubjectErasedError;
 
 /**
  * Host configuration that cannot work (a severity matrix, an escalation ladder): thrown

@@ -8,6 +8,7 @@
 import type {
   InvalidStoredEventError,
   MissingKeyError,
+  NoDataSubjectError,
   PersonalDataTamperedError,
   SubjectErasedError,
   UnknownEventTypeError,
@@ -24,6 +25,7 @@ export type AnyRedressError =
   | PersonalDataTamperedError
   | MissingKeyError
   | SubjectErasedError
+  | NoDataSubjectError
   | UnsupportedEventVersionError
   | UnknownEventTypeError
   | InvalidStoredEventError
@@ -42,6 +44,7 @@ const NAMES: { readonly [K in RedressErrorKind]: string } = {
   PersonalDataTampered: 'PersonalDataTamperedError',
   MissingKey: 'MissingKeyError',
   SubjectErased: 'SubjectErasedError',
+  NoDataSubject: 'NoDataSubjectError',
   UnsupportedEventVersion: 'UnsupportedEventVersionError',
   UnknownEventType: 'UnknownEventTypeError',
   InvalidStoredEvent: 'InvalidStoredEventError',

@@ -201,8 +201,10 @@ describe('the files', () => {
 
   it('cover every command and event type, each with a unique $id and a title', () => {
     const files = published.map((s) => s.file);
-    expect(files.filter((f) => f.startsWith('commands/'))).toHaveLength(COMMAND_TYPES.length);
-    expect(files.filter((f) => f.startsWith('events/'))).toHaveLength(complaintEventSchema.options.length);
+    // + EraseCustomerData and its audit event CustomerDataErased.
+    expect(files.filter((f) => f.startsWith('commands/'))).toHaveLength(COMMAND_TYPES.length + 1);
+    expect(files.filter((f) => f.startsWith('events/'))).toHaveLength(complaintEventSchema.options.length + 1);
+    expect(files).toEqual(expect.arrayContaining(['commands/EraseCustomerData.json', 'events/CustomerDataErased.json']));
     expect(new Set(published.map((s) => s.schema.$id)).size).toBe(published.length);
     for (const s of published) expect(typeof s.schema.title).toBe('string');
   });

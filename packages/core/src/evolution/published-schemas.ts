@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { commandSchema, COMMAND_TYPES } from '../commands/schema.js';
 import { eventEnvelopeSchema } from '../events/envelope.js';
 import { complaintEventSchema } from '../events/schema.js';
+import { customerDataErasedSchema, eraseCustomerDataSchema } from '../privacy/customer-data/erase-command.js';
 
 /** Where the files live, relative to packages/core, and the URN their `$id`s start with. */
 export const SCHEMAS_DIR = 'schemas';
@@ -115,6 +116,9 @@ export function publishedSchemas(options: { readonly eventVersion?: (type: strin
     ...events,
     { file: 'command.json', schema: toJson(commandSchema, 'input', 'command', 'Command', 'Any command Redress accepts, told apart by its type.') },
     { file: 'event.json', schema: toJson(complaintEventSchema, 'output', 'event', 'ComplaintEvent', 'Any complaint event ({ type, data }), told apart by its type.') },
+    // The customer-data command and its audit event (privacy/customer-data): not complaint ones, so not in the unions.
+    { file: 'commands/EraseCustomerData.json', schema: toJson(eraseCustomerDataSchema, 'input', 'command:EraseCustomerData', 'EraseCustomerData', 'The EraseCustomerData command (the dataProtection role; a reason is required), as a host sends it to Redress.') },
+    { file: 'events/CustomerDataErased.json', schema: toJson(customerDataErasedSchema, 'output', 'event:CustomerDataErased:v1', 'CustomerDataErased', 'The audit event of an erasure ({ type, data }) at schema version 1, on the stream customer:<reference>; it holds no personal data.') },
     { file: 'event-envelope.json', schema: toJson(eventEnvelopeSchema, 'output', 'event-envelope', 'EventEnvelope', 'What a stored event carries beside its type and data.') },
   ];
 }

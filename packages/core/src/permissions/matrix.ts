@@ -20,8 +20,8 @@ export type PermissionPolicy = (request: {
   readonly state: ComplaintState;
 }) => boolean | string;
 
-/** Everyone but the customer. */
-const STAFF: readonly Role[] = ROLES.filter((role) => role !== 'customer');
+/** Everyone but the customer (and the data-protection role, which only erases: EraseCustomerData). */
+const STAFF: readonly Role[] = ROLES.filter((role) => role !== 'customer' && role !== 'dataProtection');
 const WORKERS: readonly Role[] = ['handler', 'departmentHead'];
 const INVESTIGATORS: readonly Role[] = ['handler', 'technician', 'departmentHead', 'headOfficeEngineering'];
 

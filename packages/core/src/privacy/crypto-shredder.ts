@@ -45,6 +45,8 @@ export interface CryptoShredder {
    * no key. Throws `SubjectErasedError` for an erased subject.
    */
   protect<E extends EventLike>(events: readonly NewEvent<E>[], target: ProtectTarget): Promise<NewEvent<E>[]>;
+  /** Whether `protect` would encrypt something of this event: a writer needs its subject only then. */
+  hasPersonalData(event: EventLike): boolean;
   /**
    * The event as written, or erased. Throws `PersonalDataTamperedError` when its blob does
    * not authenticate and `MissingKeyError` when the key store does not know its key.
@@ -117,8 +119,15 @@ export function createCryptoShredder(options: CryptoShredderOptions): CryptoShre
     return (erased ? { ...revealed, erasure: { subject: blob.subject, fields: blob.fields } } : revealed) as RevealedEvent<E>;
   }
 
+  function hasPersonalData(event: EventLike): boolean {
+    const patterns = personalData[event.type];
+    const data: unknown = event.data;
+    return patterns !== undefined && isRecord(data) && !(PERSONAL_DATA_KEY in data) && personalPaths(data, patterns).length > 0;
+  }
+
   return {
     protect,
+    hasPersonalData,
     reveal: (event) => revealWith(event, (blob) => lookup(event, blob)),
     async revealAll<E extends EventLike>(events: readonly RecordedEvent<EventLike>[]) {
       const cache = new Map<string, Promise<KeyLookup>>();

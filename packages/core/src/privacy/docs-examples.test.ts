@@ -6,7 +6,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   createCryptoShredder,
+  createCustomerDataProtection,
+  createEngine,
   createEventEvolution,
+  createInMemoryEventStore,
+  createManualClock,
+  protectStore,
   createEventReader,
   createInMemoryKeyStore,
   complaintEventFamily,
@@ -66,6 +71,35 @@ describe('docs/privacy.md', () => {
     // #endregion erase
     expect(isErased(customer.name)).toBe(true);
     expect(erasure).toEqual({ subject: 'CU-23040', fields: ['customer.name', 'customer.phone', 'description', 'demand'] });
+  });
+});
+
+describe('docs/privacy.md: wiring, erasure, retention, access', () => {
+  it('runs the engine on a protected store and erases a customer through the command', async () => {
+    const masterKey = randomBytes(32);
+    const clock = createManualClock('2026-11-23T01:00:00.000Z');
+    // #region wire
+    const keys = createInMemoryKeyStore({ wrapper: aesGcmKeyWrapper(masterKey) }); // or the store's own key table
+    const store = protectStore(createInMemoryEventStore(), {
+      shredder: createCryptoShredder({ keys }),
+      evolution: createEventEvolution([complaintEventFamily()]),
+    });
+    const engine = createEngine({ store, clock });
+    const privacy = createCustomerDataProtection({ store, keys, clock });
+    // #endregion wire
+    await engine.executeOrThrow({ type: 'ReceiveComplaint', complaintId: 'PD-1', actor: received.actor, data: { customer: { reference: 'CU-23040', name: '谢涛 Xie Tao' }, channel: 'visit', description: 'Nobody called back.', demand: 'A decision this week.' } });
+    const result = await privacy.erase({
+      type: 'EraseCustomerData',
+      actor: { id: 'dpo-1', role: 'dataProtection' },
+      data: { customerReference: 'CU-23040', reason: 'request #77 under PIPL art. 47' },
+    });
+    expect(result.ok && result.value.duplicate).toBe(false);
+    const run = await privacy.applyRetention({ months: 24 });
+    expect(run).toEqual({ erased: [] });
+    const data = await privacy.exportCustomerData('CU-23040');
+    expect(data.erased).toBe(true);
+    expect(JSON.stringify(data)).not.toContain('Xie');
+    expect(data.complaints.map((c) => c.complaintId)).toEqual(['PD-1']);
   });
 });
 

@@ -12,7 +12,7 @@
  * noticed. A batch that fails is retried, narrowed down to the failing event, and
  * never skipped; `status` says so meanwhile.
  */
-import { ProjectionFailedError, StoreUnavailableError, type ComplaintEvent, type EventLike, type RecordedEvent } from '@redress/core';
+import { ProjectionFailedError, readPathOf, StoreUnavailableError, type ComplaintEvent, type EventLike, type RecordedEvent } from '@redress/core';
 import type { PoolClient } from 'pg';
 import { storeError, typed } from '../store/faults.js';
 import { pause } from '../store/pause.js';
@@ -77,9 +77,32 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
   };
   const attemptsOf = (state: 'unavailable' | 'failing') => (status.state === state ? status.attempts + 1 : 1);
 
+  const readPath = readPathOf(store);
+
+  /**
+   * The next batch as the readers of the store read it. Behind `protectStore` it is read
+   * as stored, then through the reader, so an event the reader refuses (a newer version,
+   * tampered data) fails the batch at its position, like an event the projection fails on.
+   */
+  async function readBatch(from: number): Promise<readonly RecordedEvent<E>[]> {
+    const limit = from < narrowUntil ? 1 : batchSize;
+    if (!readPath) return store.readAll(from + 1, limit);
+    const stored = await readPath.unprotected.readAll(from + 1, limit);
+    try {
+      return await readPath.reader.readAll<E>(stored);
+    } catch (error) {
+      const eventId = (error as { event?: { eventId?: unknown } }).event?.eventId;
+      const found = stored.find((e) => e.eventId === eventId);
+      const at = found ?? stored[0];
+      if (!at) throw error;
+      narrowUntil = Math.max(narrowUntil, stored.at(-1)?.globalPosition ?? 0);
+      throw new ProjectionFailedError(projection.name, failedAt(at), found ? 1 : stored.length, error);
+    }
+  }
+
   /** One batch in one transaction; returns the new checkpoint (unchanged: nothing to do). */
   async function applyNext(client: PoolClient, from: number): Promise<number> {
-    const batch = await store.readAll(from + 1, from < narrowUntil ? 1 : batchSize);
+    const batch = await readBatch(from);
     const first = batch[0];
     const last = batch[batch.length - 1];
     if (first === undefined || last === undefined) return from;

@@ -15,7 +15,9 @@ import {
   StoreUnavailableError,
   type Clock,
   type ComplaintEvent,
+  readPathOf,
   type EventLike,
+  type RecordedEvent,
 } from '@redress/core';
 import { StoreInputError } from '../errors.js';
 import type { SqliteEventStore } from '../store/sqlite-event-store.js';
@@ -143,8 +145,38 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     return new ProjectionFailedError(projection.name, event, at ? 1 : rows.length, error);
   }
 
+  /**
+   * Behind `protectStore` events must go through its reader (versions checked, personal
+   * data decrypted or ERASED), which is asynchronous and cannot run inside a
+   * better-sqlite3 transaction. So such a batch is read and revealed first, and the
+   * transaction applies it only if the checkpoint is still where the batch was read from
+   * (another instance that took the lease meanwhile makes it read again).
+   */
+  const reader = readPathOf(store)?.reader;
+  interface ReadBatch {
+    readonly from: number;
+    readonly rows: readonly EventRow[];
+    readonly events: readonly RecordedEvent<E>[];
+  }
+  const limitFrom = (from: number) => (from < narrowUntil ? 1 : batchSize);
+
+  async function readBatch(from: number): Promise<ReadBatch | undefined> {
+    if (!reader) return undefined;
+    const rows = typed('project', () => sql.batch.all(from, limitFrom(from)) as EventRow[]);
+    try {
+      return { from, rows, events: await reader.readAll<E>(rows.map((row) => fromRow<E>(row))) };
+    } catch (error) {
+      // An event this code cannot read (a newer version, tampered data): the batch fails on it, never skipped.
+      const eventId = (error as { event?: { eventId?: unknown } }).event?.eventId;
+      throw batchFailure(error, rows, rows.find((r) => r.event_id === eventId));
+    }
+  }
+
+  /** The checkpoint moved between reading a batch and its transaction. */
+  const STALE = Symbol('stale');
+
   /** One batch: lease, read, apply, checkpoint, all or nothing. */
-  const applyBatch = db.transaction((fromZero: boolean): ProjectorStep => {
+  const applyBatch = db.transaction((fromZero: boolean, read?: ReadBatch): ProjectorStep | typeof STALE => {
     const now = clock.now();
     if (!lease.take(owner, now.getTime(), leaseMs)) return { active: false, applied: 0, checkpoint: checkpoint() };
     if (fromZero) {
@@ -152,10 +184,14 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
       sql.setCheckpoint.run(projection.name, 0, now.toISOString());
     }
     const from = checkpoint();
-    const rows = sql.batch.all(from, from < narrowUntil ? 1 : batchSize) as EventRow[];
+    if (read && read.from !== from) return STALE;
+    const rows = read?.rows ?? (sql.batch.all(from, limitFrom(from)) as EventRow[]);
     let at: EventRow | undefined;
     try {
-      for (at of rows) if (handles.has(at.type)) writer.apply(fromRow<E>(at));
+      for (const [i, row] of rows.entries()) {
+        at = row;
+        if (handles.has(row.type)) writer.apply(read?.events[i] ?? fromRow<E>(row));
+      }
       at = undefined;
       writer.flush?.();
     } catch (error) {
@@ -166,8 +202,17 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     return { active: true, applied: rows.length, checkpoint: last };
   });
 
-  // IMMEDIATE: the lease check and the writes happen under the one write lock.
-  const step = async () => typed('project', () => applyBatch.immediate(false));
+  /** A batch (from zero for a rebuild), read through the protected store's reader when there is one. */
+  async function applyNext(fromZero: boolean): Promise<ProjectorStep> {
+    for (;;) {
+      const read = await readBatch(fromZero ? 0 : checkpoint());
+      // IMMEDIATE: the lease check and the writes happen under the one write lock.
+      const done = typed(fromZero ? 'rebuild' : 'project', () => applyBatch.immediate(fromZero, read));
+      if (done !== STALE) return done;
+    }
+  }
+
+  const step = () => applyNext(false);
 
   async function catchUp(): Promise<ProjectorStep> {
     for (;;) {
@@ -216,7 +261,7 @@ export function createProjector<E extends EventLike = ComplaintEvent>(options: P
     async rebuild() {
       // From zero, whatever was being narrowed down before.
       narrowUntil = 0;
-      const first = typed('rebuild', () => applyBatch.immediate(true));
+      const first = await applyNext(true);
       if (!first.active || first.applied < batchSize) return first;
       return catchUp();
     },

@@ -68,6 +68,7 @@ export const en = {
       IdempotencyConflict: 'This request key was already used for a different action: send it again as a new action',
       StoreUnavailable: 'The database cannot be reached right now: try again in a moment',
       StorageFault: 'The database refused to write (full or read-only): tell the administrator',
+      SubjectErased: 'This customer\'s personal data was erased: no new personal text can be recorded for them',
       Unauthenticated: 'Please log in',
     },
     allowed: 'Allowed here',

@@ -70,6 +70,7 @@ export const zh: UiText = {
       IdempotencyConflict: '该请求标识已用于另一操作：请作为新操作重新提交',
       StoreUnavailable: '数据库暂时无法连接：请稍后重试',
       StorageFault: '数据库无法写入（已满或只读）：请联系管理员',
+      SubjectErased: '该客户的个人数据已被删除：无法再为其记录新的个人信息',
       Unauthenticated: '请先登录',
     },
     allowed: '本步骤允许',

@@ -99,6 +99,16 @@ export {
   type RoutingGroup,
 } from './routing/routing.js';
 export type { Routing, TicketRouting } from './routing/ticket.js';
+// Authority limits: who may grant which remedy up to which amount
+export {
+  authorityConfigSchema,
+  authorityLimitSchema,
+  authorityProblem,
+  noAuthorityLimits,
+  parseAuthorityConfig,
+  type AuthorityConfig,
+  type AuthorityLimit,
+} from './authority/limits.js';
 export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';

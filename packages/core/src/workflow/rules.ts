@@ -11,6 +11,7 @@ import { meetingChange, meetingProblem } from '../meeting/meeting.js';
 import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
 import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
 import { problemTypeRouted } from '../routing/rules.js';
+import { withinAuthority } from '../authority/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -129,9 +130,9 @@ export const customerNotSatisfied: Rule = {
 /** The machine's named guards, each a conjunction of rules. */
 export const GUARDS = {
   acknowledged: [acknowledgementComplete],
-  awaitsApproval: [remedyNeedsApproval],
+  awaitsApproval: [remedyNeedsApproval, withinAuthority],
   noApprovalOwed: [severityGeneral, notProposedWhileMajor],
-  readyToPropose: [causeIdentified, deadlineInFuture],
+  readyToPropose: [causeIdentified, deadlineInFuture, withinAuthority],
   deadlineInFuture: [deadlineInFuture],
   readyToArchive: [followUpSatisfied, preventiveActionRecorded],
   newHandler: [differentHandler, meetingArrangeable],

@@ -67,6 +67,8 @@ export {
   commandForStep,
   commandSequence,
   intentOf,
+  lingerSteps,
+  stepMove,
   walkStep,
   type CommandSequenceOptions,
   type WalkContext,
@@ -93,6 +95,7 @@ export {
   type WorkflowModel,
   type WorkflowModelOptions,
   type WorkflowSystem,
+  type TrailEntry,
 } from './model/harness.js';
 export {
   acceptedAppendsRefusedDoesNot,
@@ -114,6 +117,12 @@ export {
 } from './model/invariants.js';
 export { MODEL_MOVES, modelAfter, modelOffers, type ModelTicket } from './model/reference-model.js';
 export { createCoverage, transitionKey, type Coverage, type CoverageReport } from './model/coverage.js';
+export { untracked } from './model/explain.js';
+
+// Rules stated once: the engine rule, the log invariant, the facts they read, and the check that the test can fail
+export { whenever, executeWithFacts, type FactsSource, type RuleStatement, type StatedRule } from './rules/whenever.js';
+export { factsFrom, viewOf, RuleInputsNotPreparedError, type HostData, type HostQuery, type RuleFacts } from './rules/facts.js';
+export { failsWithout, type WithoutReport } from './rules/fails-without.js';
 
 // Path coverage
 export {

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 
 const guide = readFileSync(fileURLToPath(new URL('../../../../docs/property-testing.md', import.meta.url)), 'utf8');
 
-it.each(['quick-start.test.ts', 'specs.test.ts', 'arbitraries.test.ts', 'model.test.ts', 'paths.test.ts', 'sla.test.ts'])('docs/property-testing.md shows %s verbatim', (file) => {
+it.each(['quick-start.test.ts', 'facts.test.ts', 'specs.test.ts', 'arbitraries.test.ts', 'model.test.ts', 'paths.test.ts', 'sla.test.ts'])('docs/property-testing.md shows %s verbatim', (file) => {
   const source = readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), 'utf8');
   expect(guide).toContain(`\`\`\`ts\n${source}\`\`\``);
 });

@@ -1,21 +1,15 @@
 import { test } from '@fast-check/vitest';
-import type { WorkflowRule } from '@redress/core';
-import { invariantCatalogue, runWorkflow, streamInvariant, workflowCommands } from '@redress/testing';
+import { failsWithout, runWorkflow, whenever, workflowCommands } from '@redress/testing';
+import { expect, it } from 'vitest';
 
-// The rule: no compensation without an amount.
-const compensationHasAmount: WorkflowRule = {
-  name: 'compensationHasAmount',
-  appliesTo: ['ProposeResolution'],
-  check: ({ command }) =>
-    command.type === 'ProposeResolution' && command.data.remedy.kind === 'compensation' && command.data.remedy.amount === undefined
-      ? 'a compensation must state its amount'
-      : null,
-};
+// "When a compensation is proposed, it must state its amount": the engine rule and the log invariant, from one statement.
+const compensationHasAmount = whenever('compensationHasAmount', {
+  on: ['ProposeResolution'],
+  when: ({ command }) => command.data.remedy.kind === 'compensation',
+  must: ({ command }) => command.data.remedy.amount !== undefined,
+  because: 'a compensation must state its amount',
+});
+const options = compensationHasAmount.options(); // the rule, the invariant catalogue and the rule's own invariant
 
-// What it promises, as a fact about the log.
-const everyCompensationHasAmount = streamInvariant('everyCompensationHasAmount', 'every compensation proposed states its amount', (stream) =>
-  stream.some((e) => e.type === 'ResolutionProposed' && e.data.remedy.kind === 'compensation' && !e.data.remedy.amount) ? 'found one without' : null,
-);
-
-const options = { rules: [compensationHasAmount], invariants: [...invariantCatalogue, everyCompensationHasAmount] };
-test.prop([workflowCommands(options)], { numRuns: 30 })('the engine keeps the rule and the catalogue', (commands) => runWorkflow(options, commands));
+test.prop([workflowCommands(options)], { numRuns: 50 })('the engine keeps the rule and the catalogue', (commands) => runWorkflow(options, commands));
+it('and the test can fail: without the rule, it does', async () => expect((await failsWithout(compensationHasAmount, options)).failed).toBe(true));

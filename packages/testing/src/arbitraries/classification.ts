@@ -11,6 +11,9 @@ import { compact, optional, text, type CommandContext } from './texts.js';
 
 type Payload = CommandOf<'ClassifyComplaint'>['data'];
 
+/** Present one time in seven. */
+const rarely = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+
 /** Every base the generator may fall back on, plain then assessed, to find one that changes the classification. */
 const BASES: readonly ClassificationInput[] = [
   ...SEVERITIES.map((severity) => ({ severity })),
@@ -43,9 +46,11 @@ export const classificationPayload = (c: CommandContext): fc.Arbitrary<Payload> 
       severity: fc.constantFrom(...SEVERITIES),
       impact: fc.constantFrom(...IMPACTS),
       urgency: fc.constantFrom(...URGENCIES),
-      // A safety issue is rare; so is a third complaint about the same problem.
-      safety: optional(fc.boolean()),
-      repeatCount: optional(fc.integer({ min: 1, max: 4 })),
+      // A safety issue is rare; so is a third complaint about the same problem. (Drawn as
+      // often as the other optional fields, they made three complaints in four major, and
+      // general complaints, the ones a remedy may skip approval on, rare.)
+      safety: rarely(fc.boolean()),
+      repeatCount: rarely(fc.integer({ min: 1, max: 4 })),
       reason: optional(text('reason', c)),
       downgradeReason: text('reason', c),
     })

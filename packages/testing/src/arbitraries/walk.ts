@@ -13,7 +13,6 @@
 import {
   COMMAND_TYPES,
   OPEN_STEPS,
-  snapshotFor,
   allowedCommands,
   decide,
   evolveAll,
@@ -28,10 +27,10 @@ import {
   type WorkflowRule,
 } from '@redress/core';
 import fc from 'fast-check';
-import { getNextTransitions } from 'xstate';
 import { calendarTime, timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from './clocks.js';
 import { acceptedCommandTypes, commandOfType, generateWith, permissionMatrix, type CommandOptions } from './commands.js';
 import { unfitActor } from './actors.js';
+import { lingerSteps, movingCommands, towards, unlocking, untaken, stepMove } from './linger.js';
 import { actorOf } from './people.js';
 import type { TextLocale } from './phrases.js';
 
@@ -56,24 +55,6 @@ export function walkStep(options: TimeStepOptions = {}): fc.Arbitrary<WalkStep> 
   return fc.record({ pick: fc.nat({ max: 63 }), mode: fc.nat({ max: 20 }), seed: fc.nat(), time: timeStep(options) });
 }
 
-const movingByStep = new Map<ComplaintStep, readonly CommandType[]>();
-/** Command types with a transition out of the step to another step: the ones that move a complaint on. */
-function movingCommands(step: ComplaintStep): readonly CommandType[] {
-  let moving = movingByStep.get(step);
-  if (moving === undefined) {
-    const snapshot = snapshotFor({ ...initialComplaintState, step });
-    moving = [
-      ...new Set(
-        getNextTransitions(snapshot)
-          .filter((t) => (t.target ?? []).some((node) => node.key !== step))
-          .map((t) => t.eventType as CommandType),
-      ),
-    ];
-    movingByStep.set(step, moving);
-  }
-  return moving;
-}
-
 let crossCutting: readonly CommandType[] | undefined;
 /** Commands every open step offers (withdraw, notes, contacts…): a walk prefers the step's own, so it moves on. */
 function crossCuttingCommands(): readonly CommandType[] {
@@ -81,10 +62,24 @@ function crossCuttingCommands(): readonly CommandType[] {
   return crossCutting;
 }
 
+export { lingerSteps, stepMove } from './linger.js';
+
 export interface WalkContext extends CommandOptions {
   readonly complaintId: string;
   readonly now: string;
   readonly locale?: TextLocale | 'any';
+  /**
+   * The moves (`stepMove(step, type)`) already accepted earlier in this run: a quarter of
+   * the follow steps pick one not taken yet, so the rare ones (a note while executing, a
+   * wait and its end, a withdrawal late on) are reached within a few dozen runs.
+   */
+  readonly taken?: ReadonlySet<string>;
+  /**
+   * The steps this complaint lingers in: there follow steps pick a move not taken yet,
+   * so each walk sweeps two steps' rare moves and passes through the others.
+   * `lingerSteps(seed)` draws them; a harness run draws them from each receipt's seed.
+   */
+  readonly linger?: readonly ComplaintStep[];
 }
 
 /** The command a walk step stands for in `state`. */
@@ -100,8 +95,13 @@ export function commandForStep(state: ComplaintState, step: WalkStep, context: W
     const moving = own.filter((t) => movingCommands(state.step).includes(t));
     // A closed complaint accepts nothing: whatever is sent is off the machine.
     if (accepted.length === 0) intent = 'wild';
-    // Half the time a command that moves the complaint on, a quarter its step's own, a quarter anything accepted.
-    const preferred = [accepted, own, moving, moving][step.pick % 4] as readonly CommandType[];
+    // Half the time a command that moves the complaint on (towards the step it lingers in), a quarter its step's own, a
+    // quarter one not taken yet in this run; in the step it lingers in, mostly the ones not taken yet, until none is left.
+    const fresh = untaken(accepted, state, step, context);
+    const novel = fresh.length > 0 ? fresh : accepted;
+    const ahead = moving.length > 0 ? towards(moving, state.step, context.linger) : unlocking(state, own, context);
+    const lingering = context.linger?.includes(state.step) === true && fresh.length > 0;
+    const preferred = (lingering ? [novel, novel, novel, novel] : [novel, own, ahead, ahead])[step.pick % 4] as readonly CommandType[];
     type = choose(accepted.length === 0 ? COMMAND_TYPES : preferred.length > 0 ? preferred : own.length > 0 ? own : accepted);
   } else if (intent === 'wild') {
     type = choose(COMMAND_TYPES);
@@ -147,11 +147,14 @@ export function commandSequence(options: CommandSequenceOptions = {}): fc.Arbitr
     let state = initialComplaintState;
     let now = new Date(start);
     const out: WalkedCommand[] = [];
+    const taken = new Set<string>();
+    const linger = lingerSteps(steps[0]?.seed ?? 0);
     for (const step of steps) {
       now = advance(now, step.time);
       const at = now.toISOString();
-      const { command, intent } = commandForStep(state, step, { ...options, complaintId, now: at });
+      const { command, intent } = commandForStep(state, step, { ...options, complaintId, now: at, taken, linger });
       const decision = decide(state, command, { now: at, rules: options.rules ?? [], permissions });
+      if (decision.ok) taken.add(stepMove(state.step, command.type));
       if (decision.ok) state = evolveAll(state, decision.value);
       out.push(walked(at, command, intent, decision.ok));
     }

@@ -17,14 +17,13 @@ import {
   sequentialIds,
   ticketViewProjection,
   type ClassificationMatrix,
-  type Command,
   type ComplaintEvent,
+  type ComplaintStep,
   type DutyOptions,
   type Engine,
   type EngineOptions,
   type EscalationConfigInput,
   type EventStore,
-  type ExecuteResult,
   type ManualClock,
   type PermissionMatrix,
   type PermissionPolicy,
@@ -32,16 +31,18 @@ import {
   type WorkflowRule,
 } from '@redress/core';
 import fc from 'fast-check';
-import { calendarTime, formatStep, timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from '../arbitraries/clocks.js';
+import { timeStep, type AdvanceTime, type TimeStep, type TimeStepOptions } from '../arbitraries/clocks.js';
 import { commandOfType, generateWith, type CommandOptions } from '../arbitraries/commands.js';
-import { invalidCommand, type InvalidCommand } from '../arbitraries/invalid.js';
+import { invalidCommand } from '../arbitraries/invalid.js';
 import type { PayloadGenerators } from '../arbitraries/payloads.js';
 import type { TextLocale } from '../arbitraries/phrases.js';
-import { commandForStep, walkStep, type WalkStep } from '../arbitraries/walk.js';
+import { commandForStep, lingerSteps, walkStep, type WalkStep } from '../arbitraries/walk.js';
 import type { StoreFactory } from '../specs/engine-spec.js';
+import type { FactsSource } from '../rules/whenever.js';
 import type { Coverage } from './coverage.js';
-import { invariantCatalogue, type Invariant, type InvariantContext } from './invariants.js';
-import { modelAfter, modelOffers, newModelTicket, type ModelTicket } from './reference-model.js';
+import { step, WorkflowPropertyError } from './step.js';
+import type { Invariant } from './invariants.js';
+import { newModelTicket, type ModelTicket } from './reference-model.js';
 
 
 export interface WorkflowModelOptions extends TimeStepOptions {
@@ -65,7 +66,7 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly generators?: Partial<PayloadGenerators>;
   /** At most this many complaints per run (default 2: more spreads the commands too thin to reach archiving). */
   readonly maxComplaints?: number;
-  /** At most this many commands per run (default 50). */
+  /** At most this many commands per run (default 100: with fewer, the late steps' rare moves are not all reached in 50 runs). */
   readonly maxCommands?: number;
   /** Where the clock starts (default 2026-11-23T09:00:00Z). */
   readonly start?: Date | string;
@@ -76,11 +77,16 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly locale?: TextLocale | 'any';
   /** Replays a shrunk counterexample: the `replayPath` fast-check printed after it. */
   readonly replayPath?: string;
+  /** What stated rules read besides the command and state (view, history, host data), prepared before each command: `whenever(...).options()` adds them. */
+  readonly facts?: readonly FactsSource[];
 }
 
-/** The model side of a run: the reference model's tickets. */
+/** The model side of a run: the reference model's tickets, and the moves accepted so far (walks prefer new ones). */
 export interface WorkflowModel {
   tickets: ModelTicket[];
+  readonly taken: Set<string>;
+  /** The steps each complaint lingers in (see `WalkContext.linger`), drawn from its receipt's seed. */
+  readonly lingers: (readonly ComplaintStep[])[];
 }
 
 /** The real side: a fresh engine on a fresh store. */
@@ -92,102 +98,26 @@ export interface WorkflowSystem {
   readonly engineOptions: Omit<EngineOptions, 'store' | 'clock'>;
   /** What each complaint went through, for failure messages. */
   readonly history: Map<string, string[]>;
+  /** The same, with each line's command id and a way to rewrite what its counterexample entry prints. */
+  readonly trail: Map<string, TrailEntry[]>;
 }
+
+export { WorkflowPropertyError };
 
 export type WorkflowCommand = fc.AsyncCommand<WorkflowModel, WorkflowSystem>;
 
-/** Thrown when the engine disagrees with the reference model or breaks an invariant. */
-export class WorkflowPropertyError extends Error {
-  override readonly name = 'WorkflowPropertyError';
+/** One line of a complaint's story: what it printed, the command's id, and how to print it again with the fields read. */
+export interface TrailEntry {
+  readonly line: string;
+  readonly commandId: string | undefined;
+  readonly say: (line: string) => void;
 }
+
 
 const commandOptions = (options: WorkflowModelOptions): CommandOptions => ({
   ...(typeof options.permissions === 'object' ? { permissions: options.permissions } : {}),
   ...(options.generators ? { generators: options.generators } : {}),
 });
-
-function summary(label: string, command: Command | unknown, result: ExecuteResult): string {
-  const c = command as Partial<Command>;
-  const who = c.actor ? ` by ${c.actor.id} (${c.actor.role})` : '';
-  const outcome = result.ok ? `→ ${result.value.events.map((e) => e.type).join(' + ')}` : `✗ ${result.error.kind}${'rule' in result.error && result.error.rule ? ` (${result.error.rule.name})` : ''}`;
-  return `${label} ${typeof c.type === 'string' ? c.type : '?'}${who} ${outcome}`;
-}
-
-/** Executes one command on one complaint and checks the model and the invariants. */
-async function step(
-  options: WorkflowModelOptions,
-  model: WorkflowModel,
-  real: WorkflowSystem,
-  index: number,
-  time: TimeStep,
-  build: (ticket: ModelTicket, now: string) => { command: Command | unknown; expectRefusal?: InvalidCommand },
-  said: (line: string) => void,
-): Promise<void> {
-  const ticket = model.tickets[index] as ModelTicket;
-  const { complaintId } = ticket;
-  real.clock.set((options.advance ?? calendarTime)(real.clock.now(), time));
-  const now = real.clock.now();
-  const { command, expectRefusal } = build(ticket, now.toISOString());
-
-  const before = await real.store.readStream(complaintId);
-  const logLengthBefore = (await real.store.readAll(1)).length;
-  const result = await real.engine.execute(command as Command);
-  const stream = await real.store.readStream(complaintId);
-  const log = await real.store.readAll(1);
-
-  const line = summary(`${formatStep(time)} #${index}`, command, result);
-  said(line);
-  const history = real.history.get(complaintId) ?? [];
-  history.push(line);
-  real.history.set(complaintId, history);
-  const fail = (what: string): never => {
-    throw new WorkflowPropertyError(`${what}\ncomplaint #${index} (${complaintId}) went through:\n${history.map((h) => `  ${h}`).join('\n')}`);
-  };
-
-  // The reference model's predictions.
-  if (expectRefusal && (result.ok || result.error.kind !== expectRefusal.expected)) {
-    fail(`expected a ${expectRefusal.expected} refusal (${expectRefusal.why}), got ${result.ok ? 'acceptance' : result.error.kind}`);
-  }
-  const type = (command as Partial<Command>).type;
-  if (result.ok && !result.value.duplicate) {
-    const accepted = command as Command;
-    if (!modelOffers(ticket.step, accepted.type)) fail(`the engine accepted ${accepted.type} in step "${ticket.step}", where the reference model does not offer it`);
-    const expected = modelAfter(ticket, accepted, options.classification);
-    const actual = result.value.state;
-    if (actual.step !== expected.step || actual.cycle !== expected.cycle || (actual.severity ?? null) !== expected.severity) {
-      fail(
-        `after ${accepted.type} the model expects step "${expected.step}", cycle ${expected.cycle}, severity ${String(expected.severity)}; ` +
-          `the engine has step "${actual.step}", cycle ${actual.cycle}, severity ${String(actual.severity)}`,
-      );
-    }
-    options.coverage?.recordTransition(ticket.step, accepted.type, expected.step);
-    model.tickets[index] = expected;
-  } else if (!result.ok) {
-    options.coverage?.recordRefusal(result.error.kind);
-    if (typeof type === 'string' && result.error.kind === 'IllegalCommand' && result.error.rule === undefined && modelOffers(ticket.step, result.error.commandType)) {
-      fail(`the engine says ${type} is not offered in step "${ticket.step}", but the reference model offers it`);
-    }
-  }
-
-  const context: InvariantContext = {
-    complaintId,
-    command,
-    result,
-    before,
-    stream,
-    logLengthBefore,
-    log,
-    now,
-    store: real.store,
-    engine: real.engine,
-    projections: real.projections,
-    engineOptions: real.engineOptions,
-  };
-  for (const inv of options.invariants ?? invariantCatalogue) {
-    const violation = await inv.check(context);
-    if (violation !== null) fail(`invariant ${inv.name} violated: ${inv.description}.\n  ${violation}`);
-  }
-}
 
 /** A command object whose `toString` says what it did once it ran (fast-check prints it in counterexamples). */
 function described(
@@ -236,6 +166,7 @@ export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitra
       async (model, real, said) => {
         const index = model.tickets.length;
         model.tickets.push(newModelTicket(`complaint-${index + 1}`));
+        model.lingers.push(lingerSteps(seed));
         return step(options, model, real, index, time, (t, now) => ({
           command: generateWith(
             commandOfType('ReceiveComplaint', { complaintId: t.complaintId, now, state: initialComplaintState, locale }, base),
@@ -260,7 +191,7 @@ export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitra
           real,
           index,
           walk.time,
-          (_, now) => ({ command: commandForStep(state, walk, { ...base, complaintId, now, locale }).command }),
+          (_, now) => ({ command: commandForStep(state, walk, { ...base, complaintId, now, locale, taken: model.taken, linger: model.lingers[index] }).command }),
           said,
         );
       },
@@ -290,7 +221,7 @@ export function workflowCommands(options: WorkflowModelOptions = {}): fc.Arbitra
     [
       fc.oneof({ arbitrary: advance, weight: 12 }, { arbitrary: receive, weight: 2 }, { arbitrary: invalid, weight: 1 }),
     ],
-    { maxCommands: options.maxCommands ?? 50, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) },
+    { maxCommands: options.maxCommands ?? 100, size: 'max', ...(options.replayPath ? { replayPath: options.replayPath } : {}) },
   );
 }
 
@@ -309,12 +240,12 @@ export async function createWorkflowSystem(options: WorkflowModelOptions = {}): 
   const clock = createManualClock(options.start ?? '2026-11-23T09:00:00Z');
   const engine = createEngine({ ...engineOptions, store, clock, projections });
   await engine.catchUp();
-  return { engine, store, clock, projections, engineOptions, history: new Map() };
+  return { engine, store, clock, projections, engineOptions, history: new Map(), trail: new Map() };
 }
 
 /** Runs one generated sequence against a fresh system: use it as the body of a property. */
 export async function runWorkflow(options: WorkflowModelOptions, commands: Iterable<WorkflowCommand>): Promise<void> {
-  await fc.asyncModelRun(async () => ({ model: { tickets: [] }, real: await createWorkflowSystem(options) }), commands);
+  await fc.asyncModelRun(async () => ({ model: { tickets: [], taken: new Set<string>(), lingers: [] }, real: await createWorkflowSystem(options) }), commands);
 }
 
 /** The whole property, for `fc.assert(workflowProperty(options), parameters)`. */

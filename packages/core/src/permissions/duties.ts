@@ -42,8 +42,8 @@ export const DEFAULT_DUTIES: DutyOptions = Object.freeze({
 
 /** Records anyone on the staff may add to an assigned complaint. */
 const OPEN_TO_ALL_STAFF: readonly CommandType[] = ['AddNote', 'LogCustomerContact'];
-/** Answered by the person offered the complaint, whoever handles it (the workflow checks it is them). */
-const HAND_OVER_ANSWERS: readonly CommandType[] = ['AcceptHandOver', 'DeclineHandOver'];
+/** Hand-overs follow their own rules, whoever handles the complaint: offered by the accountable person (below), answered by the one offered it (the workflow). */
+const HAND_OVER_ANSWERS: readonly CommandType[] = ['OfferHandOver', 'AcceptHandOver', 'DeclineHandOver'];
 /** Roles that may hand over a complaint they are not accountable for. */
 const HAND_OVER_HEADS: readonly string[] = ['departmentHead', 'seniorManagement', 'system'];
 

@@ -166,8 +166,11 @@ export function executeByHand(commands: readonly CommandInput[], clock: ManualCl
       streams.set(complaintId, stream);
     }
     for (const e of eventsOf(state, c, now)) {
-      const recorded: RecordedEvent<ComplaintEvent> = {
-        ...e,
+      // Field by field, one object per event: a spread here would cost the baseline
+      // three times what the envelope costs by hand, and flatter the engine.
+      const recorded = {
+        type: e.type,
+        data: e.data,
         eventId: ids(),
         occurredAt: now,
         actor: c.actor,
@@ -177,7 +180,7 @@ export function executeByHand(commands: readonly CommandInput[], clock: ManualCl
         streamId: complaintId,
         streamVersion: ++state.version,
         globalPosition: log.length + 1,
-      };
+      } as RecordedEvent<ComplaintEvent>;
       log.push(recorded);
       stream.push(recorded);
     }

@@ -45,14 +45,14 @@ export function seededRandom(seed: number): () => number {
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const frontDesk: Actor = { id: 'fd-01', role: 'frontDesk' };
+export const frontDesk: Actor = { id: 'fd-01', role: 'frontDesk' };
 const departmentHead: Actor = { id: 'dh-01', role: 'departmentHead' };
 const seniorManager: Actor = { id: 'sm-01', role: 'seniorManagement' };
 const followUp: Actor = { id: 'fu-01', role: 'followUpStaff' };
-const handlers = Array.from({ length: 12 }, (_, i): Actor => ({ id: `h-${String(i + 1).padStart(2, '0')}`, role: 'handler' }));
-const technicians = Array.from({ length: 8 }, (_, i): Actor => ({ id: `t-${String(i + 1).padStart(2, '0')}`, role: 'technician' }));
+export const handlers = Array.from({ length: 12 }, (_, i): Actor => ({ id: `h-${String(i + 1).padStart(2, '0')}`, role: 'handler' }));
+export const technicians = Array.from({ length: 8 }, (_, i): Actor => ({ id: `t-${String(i + 1).padStart(2, '0')}`, role: 'technician' }));
 
-const fullAcknowledgement = {
+export const fullAcknowledgement = {
   thanked: true,
   appreciated: true,
   apologised: true,

@@ -35,16 +35,22 @@ export interface BenchRecord {
   readonly target: Target | null;
   /** Whether the median meets the target; `null` when there is none. */
   readonly met: boolean | null;
+  /** The issue's bound on `ratio` (at most this many times the baseline), or `null`. */
+  readonly maxRatio: number | null;
+  /** Whether `ratio` is within `maxRatio`; `null` when there is no bound. */
+  readonly ratioMet: boolean | null;
 }
 
 const inUnit = (ns: number, unit: Unit) => (unit === 'events/s' ? 1e9 / ns : ns / 1000);
 
 export function record(
   stats: Stats,
-  info: { readonly description: string; readonly unit: Unit; readonly baseline?: Stats; readonly target?: Target },
+  info: { readonly description: string; readonly unit: Unit; readonly baseline?: Stats; readonly target?: Target; readonly maxRatio?: number },
 ): BenchRecord {
   const { unit, baseline, target } = info;
   const median = inUnit(stats.medianNs, unit);
+  const ratio = baseline ? compare(stats, baseline) : null;
+  const maxRatio = info.maxRatio ?? null;
   return {
     name: stats.name,
     description: info.description,
@@ -58,9 +64,11 @@ export function record(
     perSample: stats.perOpNs.map((ns) => inUnit(ns, unit)),
     baseline: baseline?.name ?? null,
     baselineMedian: baseline ? inUnit(baseline.medianNs, unit) : null,
-    ratio: baseline ? compare(stats, baseline) : null,
+    ratio,
     target: target ?? null,
     met: target ? (target.kind === 'max' ? median <= target.value : median >= target.value) : null,
+    maxRatio,
+    ratioMet: maxRatio === null || ratio === null ? null : ratio <= maxRatio,
   };
 }
 
@@ -84,10 +92,21 @@ export function table(records: readonly BenchRecord[]): string {
     fmt(r.p90, r.unit),
     r.baselineMedian === null ? '' : `${fmt(r.baselineMedian, r.unit)} (${r.baseline})`,
     r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`,
-    targetText(r.target),
-    r.met === null ? '' : r.met ? 'yes' : 'NO',
+    [targetText(r.target), r.maxRatio === null ? '' : `≤ ${r.maxRatio}×`].filter(Boolean).join(', '),
+    [r.met, r.ratioMet].every((m) => m === null) ? '' : [r.met, r.ratioMet].includes(false) ? 'NO' : 'yes',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/**
+ * How the benchmarks ran: from the compiled `dist/` against the packages' built
+ * JavaScript (what users run), or from TypeScript through tsx, whose helpers cost
+ * execute() a few per cent and triple its GC. Kept in every results file.
+ */
+export function runtime(): { readonly code: 'built JavaScript' | 'TypeScript through a loader'; readonly core: string } {
+  const core = import.meta.resolve('@redress/core');
+  const fromSource = import.meta.url.endsWith('.ts') || !core.includes('/dist/');
+  return { code: fromSource ? 'TypeScript through a loader' : 'built JavaScript', core: core.replace(/^.*\/packages\//, 'packages/') };
 }

@@ -4,12 +4,13 @@
  * `core.quick.tmp.json` (a smoke run; its numbers are not worth comparing).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCoreBenchmarks } from './core.bench.js';
 import { gcExposed } from './harness.js';
-import { table } from './report.js';
+import { runtime, table } from './report.js';
+import { runWalkBenchmarks } from './walk.bench.js';
 
 const quick = process.argv.includes('--quick');
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'results');
@@ -19,6 +20,7 @@ const started = process.hrtime.bigint();
 log(`${quick ? 'quick' : 'full'} run on node ${process.version}, ${cpus()[0]?.model ?? 'unknown cpu'} (${cpus().length} cpus), gc between samples: ${gcExposed() ? 'yes' : 'no (start node with --expose-gc)'}`);
 
 const core = await runCoreBenchmarks({ quick, log });
+core.records.push(...(await runWalkBenchmarks({ quick, log })));
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const report = {
@@ -31,6 +33,9 @@ const report = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cpus: cpus().length,
   gcBetweenSamples: gcExposed(),
+  runtime: runtime(),
+  // The shared machine's 1/5/15-minute load averages at the end: absolute times are only comparable at a similar load.
+  loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   durationSeconds: Math.round(seconds * 10) / 10,
   fixtures: core.fixtures,
   benchmarks: Object.fromEntries(core.records.map((r) => [r.name, r])),

@@ -5,11 +5,11 @@
  * ignores), and print the summary table and which targets were met.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gcExposed } from './harness.js';
-import { table, type BenchRecord } from './report.js';
+import { runtime, table, type BenchRecord } from './report.js';
 
 export interface SuiteRun {
   readonly records: readonly BenchRecord[];
@@ -43,6 +43,9 @@ export async function runSuite(suite: Suite): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     cpus: cpus().length,
     gcBetweenSamples: gcExposed(),
+    runtime: runtime(),
+    // The shared machine's 1/5/15-minute load averages at the end: absolute times are only comparable at a similar load.
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     durationSeconds: Math.round(seconds * 10) / 10,
     ...result.extra,
     benchmarks: Object.fromEntries(result.records.map((r) => [r.name, r])),

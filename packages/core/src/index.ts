@@ -196,6 +196,15 @@ export { aesGcmKeyWrapper, type KeyWrapper } from './privacy/key-wrapper.js';
 export { createInMemoryKeyStore, type InMemoryKeyStoreOptions } from './privacy/in-memory-key-store.js';
 export { KEY_STORE_CONTRACT, type KeyStoreCheck } from './privacy/key-store-contract.js';
 export { completeErasures } from './privacy/erasure.js';
+export { erasedCopy } from './privacy/erased-copy.js';
+export {
+  createTableKeyStore,
+  KeyWrapperMissingError,
+  type KeyRow,
+  type KeyRowLookup,
+  type KeyTable,
+  type TableKeyStoreOptions,
+} from './privacy/table-key-store.js';
 export { protectStore, readPathOf, type ProtectedReadPath, type ProtectStoreOptions, type SubjectOf } from './store/protected-store.js';
 export { complaintSubject } from './store/subject-of.js';
 export {

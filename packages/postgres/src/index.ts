@@ -9,5 +9,5 @@ export { assertMigrated, migrate, PositionsBehindError, SchemaVersionError, SCHE
 export { MIGRATIONS, type Migration } from './schema/migrations.js';
 export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus } from './projections/projector.js';
 export { rebuildSqlProjection, type RebuildReport } from './projections/rebuild.js';
-export { ticketTablesProjection } from './projections/ticket-tables.js';
+export { ticketTablesProjection, type ErasureEvents, type TicketTablesOptions } from './projections/ticket-tables.js';
 export type { ProjectionScope, SqlProjection } from './projections/sql-projection.js';

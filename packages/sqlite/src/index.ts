@@ -12,5 +12,5 @@ export { NativeBindingError } from './database/native-binding.js';
 export type { SqlProjection, SqlProjectionWriter } from './projections/sql-projection.js';
 export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus, type ProjectorStep } from './projections/projector.js';
 export type { LeaseRow } from './projections/lease.js';
-export { sqlTicketProjection } from './projections/ticket-tables.js';
+export { sqlTicketProjection, type ErasureEvents, type SqlTicketProjectionOptions } from './projections/ticket-tables.js';
 export { queuedComplaints, readTicket, ticketIds } from './projections/ticket-queries.js';

@@ -20,6 +20,9 @@ import { protectedStore } from './conformance/protected.js';
 import { subscriptions } from './conformance/subscriptions.js';
 
 export type { ConformanceEvent } from './conformance/events.js';
+export { keyTableConformance, type KeyTablePair, type OpenKeyTablePair } from './conformance/key-tables.js';
+export { walkedComplaints, type WalkedComplaint } from './conformance/walked-logs.js';
+export { erasureFixture, occurrences, type FixtureCustomer } from './conformance/erasure-fixture.js';
 export type { InjectFault, StoreFaults } from './conformance/faults.js';
 
 export interface ConformanceOptions {

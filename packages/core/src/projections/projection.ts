@@ -17,6 +17,15 @@ export interface Projection<S, E extends EventLike = ComplaintEvent> {
    * may update `state` in place, and returns the state to keep.
    */
   evolve(state: S, event: RecordedEvent<E>): S;
+  /**
+   * Optional: the read model after a run of events, exactly what folding `evolve` over
+   * them gives. The runner calls it with each batch it applies (a catch-up read, one
+   * append's events), all of them handled types past the checkpoint, in order, and no
+   * code can look at the state in between: a projection whose records never change
+   * once handed out may build a record once per run and update it in place until the
+   * run ends, instead of copying it per event (the ticket view does).
+   */
+  evolveBatch?(state: S, events: readonly RecordedEvent<E>[]): S;
 }
 
 /** A projection being fed: its state and checkpoint. */
@@ -55,6 +64,24 @@ export function runProjection<S, E extends EventLike = ComplaintEvent>(projectio
     checkpoint = event.globalPosition;
   };
 
+  /** Applies events in order as `apply` would, handing the handled ones to `evolveBatch` at once when there is one. */
+  const applyRun = (events: readonly RecordedEvent<E>[], toPosition = Number.POSITIVE_INFINITY) => {
+    const evolveBatch = projection.evolveBatch;
+    if (evolveBatch === undefined) {
+      for (const e of events) if (e.globalPosition <= toPosition) apply(e);
+      return;
+    }
+    const handled: RecordedEvent<E>[] = [];
+    let last = checkpoint;
+    for (const e of events) {
+      if (e.globalPosition <= last || e.globalPosition > toPosition) continue;
+      if (handles.has(e.type)) handled.push(e);
+      last = e.globalPosition;
+    }
+    if (handled.length > 0) state = evolveBatch.call(projection, state, handled);
+    checkpoint = last;
+  };
+
   /** The events after the checkpoint, when they continue it without a gap; else undefined. */
   const continuation = (events: readonly RecordedEvent<E>[]) => {
     const rest = events.filter((e) => e.globalPosition > checkpoint);
@@ -72,13 +99,13 @@ export function runProjection<S, E extends EventLike = ComplaintEvent>(projectio
     apply,
     applyIfNext(events) {
       const rest = continuation(events);
-      if (rest) for (const e of rest) apply(e);
+      if (rest) applyRun(rest);
       return rest !== undefined;
     },
     async catchUp(store, toPosition = Number.POSITIVE_INFINITY) {
       for (;;) {
         const batch = await store.readAll(checkpoint + 1, Math.min(BATCH, toPosition - checkpoint));
-        for (const e of batch) if (e.globalPosition <= toPosition) apply(e);
+        applyRun(batch, toPosition);
         if (batch.length === 0 || checkpoint >= toPosition) return;
       }
     },

@@ -4,8 +4,23 @@
  * open ticket of a handler. The rows are computed by core's own reducer
  * (`evolveTicket`), never re-derived in SQL, so they cannot drift from the in-memory
  * projections; a test checks both agree.
+ *
+ * Erasure: beside `view` each row keeps `erased_view`, the same reducer run over the
+ * events as they will read once the customer is erased (core's `erasedCopy`: every
+ * personal value `[erased]`). The erasure's audit event replaces the one with the other
+ * for every ticket of that customer, in the projector's transaction: the row is then
+ * what a rebuild over the erased log writes, and a dump holds no personal value of it.
  */
-import { evolveTicket, isOpenStep, type ComplaintEvent, type RecordedEvent, type TicketView } from '@redress/core';
+import {
+  DEFAULT_PERSONAL_DATA,
+  erasedCopy,
+  evolveTicket,
+  isOpenStep,
+  type ComplaintEvent,
+  type PersonalDataMap,
+  type RecordedEvent,
+  type TicketView,
+} from '@redress/core';
 import type { ClientBase } from 'pg';
 import type { ProjectionScope, SqlProjection } from './sql-projection.js';
 
@@ -15,25 +30,31 @@ function queueRow(view: TicketView) {
   return { step: view.step, handlerId: view.handlerId, severity: view.severity, customer: view.customer.reference };
 }
 
-async function loadTickets(tx: ClientBase, scope: ProjectionScope, ids: readonly string[]): Promise<Map<string, TicketView>> {
-  const { rows } = await tx.query<{ complaint_id: string; view: TicketView }>(
-    `SELECT complaint_id, view FROM ${scope.schema}.redress_tickets WHERE tenant = $1 AND complaint_id = ANY($2::text[])`,
-    [scope.tenant, ids],
-  );
-  return new Map(rows.map((r) => [r.complaint_id, r.view]));
+/** A ticket and the ticket as it reads once its customer is erased. */
+interface Row {
+  readonly view: TicketView;
+  readonly erased: TicketView;
 }
 
-async function saveTicket(tx: ClientBase, scope: ProjectionScope, view: TicketView): Promise<void> {
+async function loadTickets(tx: ClientBase, scope: ProjectionScope, ids: readonly string[]): Promise<Map<string, Row>> {
+  const { rows } = await tx.query<{ complaint_id: string; view: TicketView; erased_view: TicketView }>(
+    `SELECT complaint_id, view, erased_view FROM ${scope.schema}.redress_tickets WHERE tenant = $1 AND complaint_id = ANY($2::text[])`,
+    [scope.tenant, ids],
+  );
+  return new Map(rows.map((r) => [r.complaint_id, { view: r.view, erased: r.erased_view }]));
+}
+
+async function saveTicket(tx: ClientBase, scope: ProjectionScope, { view, erased }: Row): Promise<void> {
   const s = scope.schema;
   await tx.query(
     `INSERT INTO ${s}.redress_tickets
-       (tenant, complaint_id, step, severity, handler_id, customer, channel, branch, cycle, agreed_deadline, received_at, updated_at, closed_at, version, view)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       (tenant, complaint_id, step, severity, handler_id, customer, channel, branch, cycle, agreed_deadline, received_at, updated_at, closed_at, version, view, erased_view)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (tenant, complaint_id) DO UPDATE SET
        step = EXCLUDED.step, severity = EXCLUDED.severity, handler_id = EXCLUDED.handler_id, customer = EXCLUDED.customer,
        channel = EXCLUDED.channel, branch = EXCLUDED.branch, cycle = EXCLUDED.cycle, agreed_deadline = EXCLUDED.agreed_deadline,
        received_at = EXCLUDED.received_at, updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
-       version = EXCLUDED.version, view = EXCLUDED.view`,
+       version = EXCLUDED.version, view = EXCLUDED.view, erased_view = EXCLUDED.erased_view`,
     [
       scope.tenant,
       view.complaintId,
@@ -50,6 +71,7 @@ async function saveTicket(tx: ClientBase, scope: ProjectionScope, view: TicketVi
       view.closedAt,
       view.version,
       JSON.stringify(view),
+      JSON.stringify(erased),
     ],
   );
   const queued = queueRow(view);
@@ -64,7 +86,31 @@ async function saveTicket(tx: ClientBase, scope: ProjectionScope, view: TicketVi
   }
 }
 
-export function ticketTablesProjection(): SqlProjection<ComplaintEvent> {
+/** The event that records an erasure, and the data subject (customer reference) it erased. */
+export interface ErasureEvents {
+  readonly type: string;
+  subjectOf(event: RecordedEvent<{ readonly type: string; readonly data: unknown }>): string | undefined;
+}
+
+export interface TicketTablesOptions {
+  /** The personal fields, as the writer's shredder protects them (default `DEFAULT_PERSONAL_DATA`). */
+  readonly personalData?: PersonalDataMap;
+  /** Which event erases a customer's tickets (default core's `CustomerDataErased`, which `EraseCustomerData` records). */
+  readonly erasures?: ErasureEvents;
+}
+
+/** `EraseCustomerData`'s audit event, on the customer's own stream. */
+const CUSTOMER_DATA_ERASED: ErasureEvents = {
+  type: 'CustomerDataErased',
+  subjectOf: (event) => {
+    const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
+    return typeof reference === 'string' ? reference : undefined;
+  },
+};
+
+export function ticketTablesProjection(options: TicketTablesOptions = {}): SqlProjection<ComplaintEvent> {
+  const personalData = options.personalData ?? DEFAULT_PERSONAL_DATA;
+  const erasures = options.erasures ?? CUSTOMER_DATA_ERASED;
   return {
     name: 'tickets',
     async apply(tx, events, scope) {
@@ -73,17 +119,30 @@ export function ticketTablesProjection(): SqlProjection<ComplaintEvent> {
       const timeline: RecordedEvent<ComplaintEvent>[] = [];
       const steps: string[] = [];
       for (const event of events) {
-        const next = evolveTicket(tickets.get(event.streamId), event);
-        if (!next) continue;
-        tickets.set(event.streamId, next);
+        if (event.type === erasures.type) {
+          const subject = erasures.subjectOf(event);
+          if (subject === undefined) continue;
+          for (const [id, row] of tickets) {
+            if (row.view.customer.reference !== subject) continue;
+            tickets.set(id, { view: row.erased, erased: row.erased });
+            changed.add(id);
+          }
+          await tx.query(`UPDATE ${scope.schema}.redress_tickets SET view = erased_view WHERE tenant = $1 AND customer = $2`, [scope.tenant, subject]);
+          continue;
+        }
+        const before = tickets.get(event.streamId);
+        const view = evolveTicket(before?.view, event);
+        const erased = evolveTicket(before?.erased, erasedCopy(event, personalData));
+        if (!view || !erased) continue;
+        tickets.set(event.streamId, { view, erased });
         changed.add(event.streamId);
         timeline.push(event);
-        steps.push(next.step);
+        steps.push(view.step);
       }
       // One write per changed ticket per batch, however many events it had.
       for (const id of changed) {
-        const view = tickets.get(id);
-        if (view) await saveTicket(tx, scope, view);
+        const row = tickets.get(id);
+        if (row) await saveTicket(tx, scope, row);
       }
       if (timeline.length > 0) {
         await tx.query(

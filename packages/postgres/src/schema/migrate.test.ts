@@ -27,7 +27,9 @@ describe('migrations', () => {
     expect(first).toEqual({ from: 0, to: SCHEMA_VERSION, applied: MIGRATIONS.map((m) => ({ version: m.version, name: m.name })), rebased: false });
     expect(await tables('fresh')).toEqual([
       'redress_checkpoints',
+      'redress_data_keys',
       'redress_events',
+      'redress_key_subjects',
       'redress_migrations',
       'redress_positions',
       'redress_projector_locks',

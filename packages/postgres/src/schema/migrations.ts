@@ -4,6 +4,7 @@
  * schema, so one database can hold several Redress schemas.
  */
 
+import { dataKeys } from './data-keys.js';
 import { oneCommitAppends } from './one-commit-appends.js';
 
 /**
@@ -207,6 +208,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   oneCommitAppends,
+  dataKeys,
 ];
 
 /** The schema version this release writes and reads. */

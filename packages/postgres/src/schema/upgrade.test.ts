@@ -7,7 +7,7 @@
  * applying nothing twice. And the same with 50 000 such rows: no plan tips over.
  */
 import { readFileSync } from 'node:fs';
-import { createEngine, createManualClock, rebuildProjection, ticketViewProjection, type ComplaintEvent, type RecordedEvent } from '@redress/core';
+import { createEngine, createManualClock, erasedCopy, evolveTicket, rebuildProjection, ticketViewProjection, type ComplaintEvent, type RecordedEvent, type TicketView } from '@redress/core';
 import { defaultSlaConfig } from '@redress/sla';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -61,9 +61,8 @@ describe('upgrading a schema 3 database', () => {
     const slaRows = (await pool.query("SELECT count(*)::int AS n FROM public.redress_sla_clocks WHERE tenant = 'desk-b'")).rows[0];
     expect(before.filter((r) => r.global_position === null)).toHaveLength(5);
 
-    expect(await migrate(pool, 'public')).toMatchObject({ from: 3, to: 4, applied: [{ version: 4 }], rebased: false });
-    expect(await migrate(pool, 'redress')).toMatchObject({ from: 3, to: 4, applied: [{ version: 4 }] });
-
+    expect(await migrate(pool, 'public')).toMatchObject({ from: 3, to: 5, applied: [{ version: 4 }, { version: 5 }], rebased: false });
+    expect(await migrate(pool, 'redress')).toMatchObject({ from: 3, to: 5, applied: [{ version: 4 }, { version: 5 }] });
     const after = await rowsOf(pool, 'public');
     for (const [i, row] of before.entries()) {
       if (row.global_position !== null) expect(after[i]?.global_position).toBe(row.global_position);
@@ -101,6 +100,17 @@ describe('upgrading a schema 3 database', () => {
     // Tickets the old release wrote and no later event touched keep its view's fields (today's
     // code adds some): every field a row holds equals the rebuild's.
     expect([...rebuilt.values()].sort((a, b) => a.complaintId.localeCompare(b.complaintId))).toMatchObject(views);
+    // Migration 5 gave the old rows their erased views: each equals the ticket folded from the erased events.
+    const erasedViews = (await pool.query("SELECT erased_view FROM public.redress_tickets WHERE tenant = 'default' ORDER BY complaint_id")).rows.map((r: { erased_view: unknown }) => r.erased_view);
+    const erasedLog = (await store.readAll(1, 10_000)).map((e) => erasedCopy(e));
+    const erasedTickets = new Map<string, TicketView>();
+    for (const e of erasedLog) {
+      const next = evolveTicket(erasedTickets.get(e.streamId), e);
+      if (next) erasedTickets.set(e.streamId, next);
+    }
+    expect(erasedViews.length).toBe(views.length);
+    expect([...erasedTickets.values()].sort((a, b) => a.complaintId.localeCompare(b.complaintId))).toMatchObject(erasedViews);
+    expect(JSON.stringify(erasedViews)).toContain('[erased]');
     const timeline = (await pool.query("SELECT count(*)::int AS n FROM public.redress_ticket_timeline WHERE tenant = 'default'")).rows[0];
     // One row per event of a ticket (the orphans' new stream never had a receipt, so no ticket).
     expect(timeline).toEqual({ n: (await store.readAll(1, 10_000)).filter((e) => rebuilt.has(e.streamId)).length });

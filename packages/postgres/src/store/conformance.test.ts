@@ -1,9 +1,12 @@
+import { aesGcmKeyWrapper } from '@redress/core';
 import { eventStoreConformance } from '@redress/testing/store-conformance';
 import { expect } from 'vitest';
 import { useClusterPool } from '../test-support/cluster-pool.js';
 import { createPostgresEventStore } from './postgres-event-store.js';
 import type { ConformanceEvent } from '@redress/testing/store-conformance';
 
+// With a key wrapper, so the suite's protected-store checks run on the store's own key table.
+const keyWrapper = aesGcmKeyWrapper(new Uint8Array(32).fill(5));
 const db = useClusterPool({ max: 20 });
 
 let tenants = 0;
@@ -29,7 +32,7 @@ async function reconnectEveryone(): Promise<void> {
 eventStoreConformance(
   'PostgreSQL',
   async () => {
-    const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: `conformance-${++tenants}`, pollIntervalMs: 200 });
+    const store = await createPostgresEventStore<ConformanceEvent>({ pool: db.pool, tenant: `conformance-${++tenants}`, pollIntervalMs: 200, keyWrapper });
     db.cleanup(() => store.close());
     return store;
   },

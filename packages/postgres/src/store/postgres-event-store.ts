@@ -9,7 +9,10 @@
  */
 import {
   ConcurrencyConflictError,
+  createTableKeyStore,
   isRedressError,
+  type KeyStore,
+  type KeyWrapper,
   followLog,
   StoreUnavailableError,
   type AppendResult,
@@ -26,7 +29,8 @@ import pg from 'pg';
 import type { Pool } from 'pg';
 import { assertMigrated, migrate, type MigrationReport } from '../schema/migrate.js';
 import { appendStatement, streamVersion, type AppendRequest, type Placed, type StoreTables } from './append.js';
-import { guardPool } from './clients.js';
+import { guardPool, inTransaction } from './clients.js';
+import { destroyKeys, postgresKeyTable } from '../keys/postgres-key-table.js';
 import { retried, typed } from './faults.js';
 import { pause } from './pause.js';
 import { AppendTooLargeError, EVENTS_PER_APPEND } from './positions.js';
@@ -54,6 +58,15 @@ export interface PostgresEventStoreOptions {
    * the refusal and goes on unnamed; `false` skips the attempt.
    */
   readonly preparedStatements?: boolean;
+  /**
+   * Wraps the data keys `keys` stores (e.g. `aesGcmKeyWrapper(masterKey)`). Without one,
+   * `keys` still destroys and lists keys, and reads erased subjects as erased, but creating
+   * or reading key material throws `KeyWrapperMissingError`: keys never go into the
+   * database unwrapped.
+   */
+  readonly keyWrapper?: KeyWrapper;
+  /** Wrappers of earlier master keys, to read the keys they wrapped (matched by the row's wrapper id). */
+  readonly previousKeyWrappers?: readonly KeyWrapper[];
 }
 
 export interface PostgresEventStore<E extends EventLike = ComplaintEvent> extends EventStore<E> {
@@ -74,6 +87,15 @@ export interface PostgresEventStore<E extends EventLike = ComplaintEvent> extend
    * opened with `migrate: false` and only checked the schema.
    */
   readonly migrations: MigrationReport | undefined;
+  /** The tenant's data keys of crypto-shredding (`redress_data_keys`, docs/privacy.md): other tenants' keys are out of its reach. */
+  readonly keys: KeyStore;
+  /**
+   * Erasure in one transaction: appends the audit event(s) recording it, as `append` does,
+   * and destroys every key of `subjects`. Both or neither: no key destroyed without its
+   * record, no record whose keys survive. A retry (the same event ids) destroys again,
+   * which changes nothing.
+   */
+  appendErasure(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], subjects: readonly string[]): Promise<AppendResult<E>>;
   /** Ends its subscriptions and stops listening; ends the pool when the store created it. */
   close(): Promise<void>;
 }
@@ -161,10 +183,13 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     }
   }
 
+  /** How one attempt runs: the statement alone, or inside a transaction with more (an erasure). */
+  type Attempt = (request: AppendRequest<E>) => Promise<Placed | undefined>;
+
   /** The append's statement until it takes the stream row or the stream is not at `expected`. */
-  async function place(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<Placed> {
+  async function place(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], run: Attempt): Promise<Placed> {
     for (let attempt = 1; ; attempt++) {
-      const placed = await statement({ streamId, expected, events });
+      const placed = await run({ streamId, expected, events });
       if (placed) return placed;
       const current = await streamVersion(pool, tables, streamId);
       if (!expectationHeld(expected, current)) throw new ConcurrencyConflictError(streamId, expected, current);
@@ -176,7 +201,7 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     }
   }
 
-  async function append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[]): Promise<AppendResult<E>> {
+  async function append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], run: Attempt = statement, onDuplicate?: () => Promise<void>): Promise<AppendResult<E>> {
     if (events.length === 0) return { events: [], streamVersion: await typed('append', () => streamVersion(pool, tables, streamId)), duplicate: false };
     if (events.length > EVENTS_PER_APPEND) throw new AppendTooLargeError(streamId, events.length);
     const repeated = repeatedId(events);
@@ -186,7 +211,7 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     }
     let placed: Placed;
     try {
-      placed = await retried('append', () => place(streamId, expected, events));
+      placed = await retried('append', () => place(streamId, expected, events, run));
     } catch (error) {
       const failure = pgError(error);
       const isConflict = isRedressError(error, 'ConcurrencyConflict') || (failure.code === UNIQUE_VIOLATION && failure.constraint !== undefined);
@@ -194,7 +219,10 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
       // The fast path writes first and asks questions after: only a refused append checks
       // whether it is the retry of one that already went through.
       const stored = await typed('append', () => storedRun(streamId, expected, events));
-      if (stored) return { events: stored, streamVersion: await typed('append', () => streamVersion(pool, tables, streamId)), duplicate: true };
+      if (stored) {
+        await onDuplicate?.();
+        return { events: stored, streamVersion: await typed('append', () => streamVersion(pool, tables, streamId)), duplicate: true };
+      }
       if (isRedressError(error, 'ConcurrencyConflict')) throw error;
       // An id clash whose owner is no longer there to compare with: still a conflict, never a write.
       throw new ConcurrencyConflictError(streamId, expected, await typed('append', () => streamVersion(pool, tables, streamId)));
@@ -219,6 +247,23 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     return { events: recorded, streamVersion: placed.previous + events.length, duplicate: false };
   }
 
+  const keyTable = postgresKeyTable(pool, tables);
+  async function appendErasure(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], subjects: readonly string[]): Promise<AppendResult<E>> {
+    for (const subject of subjects) if (typeof subject !== 'string' || subject === '') throw new TypeError('appendErasure: each subject is a non-empty string');
+    // No audit event, no erasure: an erasure is never unrecorded.
+    if (events.length === 0) throw new TypeError('appendErasure: give the audit event(s) that record the erasure');
+    const destroyAll = async (q: Pick<pg.ClientBase, 'query'>) => {
+      for (const subject of subjects) await destroyKeys(q, tables, subject);
+    };
+    const withDestruction: Attempt = (request) =>
+      inTransaction(pool, 'append', async (tx) => {
+        const placed = await appendStatement(tx, tables, request, false);
+        if (placed) await destroyAll(tx);
+        return placed;
+      });
+    return append(streamId, expected, events, withDestruction, () => inTransaction(pool, 'append', destroyAll));
+  }
+
   const readAll = (fromPosition = 1, limit = 1000) => retried('readAll', () => log.readAll(fromPosition, limit));
   const headPosition = () => retried('headPosition', () => log.head(false));
 
@@ -236,7 +281,9 @@ export async function createPostgresEventStore<E extends EventLike = ComplaintEv
     tenant: tables.tenant,
     schema: schemaName,
     pool,
-    append,
+    append: (streamId, expected, events) => append(streamId, expected, events),
+    appendErasure,
+    keys: createTableKeyStore(keyTable, { wrapper: options.keyWrapper, previousWrappers: options.previousKeyWrappers }),
     readStream: (streamId, fromVersion = 1) => retried('readStream', () => log.readStream(streamId, Math.max(1, fromVersion))),
     readAll,
     headPosition,

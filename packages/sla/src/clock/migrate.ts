@@ -19,7 +19,7 @@ import type { EventLike, RecordedEvent } from '@redress/core';
 import type { PolicyConfig } from '../policy/schema.js';
 import type { SlaState } from './projection.js';
 import { currentCycle, type ClockRun, type Crossing, type Cycle } from './run.js';
-import { field, runsOf, type TicketSla } from './ticket.js';
+import { field, refTo, runsOf, type TicketSla } from './ticket.js';
 import { breached, settle, thresholdsOf } from './thresholds.js';
 import { active, applyHold, end, note, startCycle, type ClockEvent } from './transitions.js';
 
@@ -101,7 +101,7 @@ export function migrateTicket(state: SlaState, ticket: TicketSla, to: PolicyConf
   }
   for (const run of next) if (!run.retired) applyHold(run, ticket, event);
   for (const run of ticket.clocks) state.changed.delete(run);
-  ticket.policy = { name: to.name, version: to.version };
+  ticket.policy = refTo(to);
   ticket.lastAt = at;
   ticket.clocks.length = 0;
   ticket.clocks.push(...next);

@@ -82,3 +82,19 @@ export interface ClockRun {
 }
 
 export const currentCycle = (run: ClockRun): Cycle | undefined => run.cycles[run.cycles.length - 1];
+
+/**
+ * Memory at a million tickets: a clock that never starts shares one frozen empty list
+ * of cycles and of explain lines, and a list's first item makes a one-item array
+ * (pushing onto an empty one reserves room for 17). `appendTo` does both.
+ */
+const NOTHING: readonly never[] = Object.freeze([]);
+export const noCycles = (): Cycle[] => NOTHING as never[];
+export const noLines = (): ExplainEntry[] => NOTHING as never[];
+
+/** Appends `item` to the run's `key` list: a one-item array for the first, a push after. */
+export function appendTo<K extends 'cycles' | 'timeline'>(run: ClockRun, key: K, item: ClockRun[K][number]): void {
+  const list = run[key] as unknown[];
+  if (list.length === 0) (run as { [P in K]: unknown[] })[key] = [item];
+  else list.push(item);
+}

@@ -12,14 +12,31 @@ interface Budgeted extends Threshold {
   readonly usedMs: number;
 }
 
+/**
+ * The last list built per clock definition: a tick asks for the same target over and
+ * over (every ticket under a duration target has the same one), and rebuilding and
+ * re-sorting it per call was a good part of tick()'s garbage. One entry per
+ * definition, so deadline targets (one per ticket) cannot make it grow.
+ */
+const lastList = new WeakMap<ClockRun['config'], { readonly targetMs: number; readonly list: readonly Budgeted[] }>();
+
 /** The thresholds after `started`, for a target, in the order they are reached. */
 export function thresholdsOf(run: ClockRun, targetMs: number): readonly Budgeted[] {
+  const last = lastList.get(run.config);
+  if (last !== undefined && last.targetMs === targetMs) return last.list;
+  const list = buildThresholds(run, targetMs);
+  lastList.set(run.config, { targetMs, list });
+  return list;
+}
+
+function buildThresholds(run: ClockRun, targetMs: number): readonly Budgeted[] {
   const warnings = run.config.warnings.map((w): Budgeted => {
     const usedMs = 'percent' in w ? Math.floor((targetMs * w.percent) / 100) : targetMs - msOf(w.before);
     return { label: 'percent' in w ? `${w.percent}%` : `${w.before} before`, kind: 'warning', usedMs: Math.max(1, Math.min(usedMs, targetMs)) };
   });
   warnings.sort((a, b) => a.usedMs - b.usedMs);
-  return [...warnings, { label: 'breach', kind: 'breach', usedMs: Math.max(1, targetMs) }];
+  warnings.push({ label: 'breach', kind: 'breach', usedMs: Math.max(1, targetMs) });
+  return Object.freeze(warnings);
 }
 
 /** Index of the next threshold a cycle has not reached yet (crossings include `started`). */
@@ -29,9 +46,8 @@ const reachedCount = (cycle: Cycle) => cycle.crossings.length - 1;
  * The thresholds the running segment reaches up to `until`, with their instants,
  * without changing the cycle. Deadline clocks breach at the deadline itself.
  */
-export function liveCrossings(run: ClockRun, cycle: Cycle, until: number): Crossing[] {
-  if (cycle.status !== 'running' || cycle.targetMs === undefined) return [];
-  const out: Crossing[] = [];
+export function liveCrossings(run: ClockRun, cycle: Cycle, until: number, out: Crossing[] = []): Crossing[] {
+  if (cycle.status !== 'running' || cycle.targetMs === undefined) return out;
   const list = thresholdsOf(run, cycle.targetMs);
   for (let i = reachedCount(cycle); i < list.length; i++) {
     const t = list[i] as Budgeted;
@@ -84,7 +100,7 @@ export const usedMsAt = (run: ClockRun, cycle: Cycle, now: number): number =>
  */
 export function settle(run: ClockRun, cycle: Cycle, at: number): void {
   if (cycle.status !== 'running') return;
-  cycle.crossings.push(...liveCrossings(run, cycle, at));
+  liveCrossings(run, cycle, at, cycle.crossings);
   cycle.elapsedMs = usedMsAt(run, cycle, at);
   cycle.since = at;
 }

@@ -8,7 +8,7 @@ import type { SlaConfig } from '../policy/config.js';
 import type { PolicyConfig } from '../policy/schema.js';
 import { selectPolicy } from '../policy/select.js';
 import type { TicketState } from '../policy/ticket-state.js';
-import type { ClockRun } from './run.js';
+import { noCycles, noLines, type ClockRun } from './run.js';
 import { applyToClock, reopenClock, type ClockEvent } from './transitions.js';
 
 /** A policy version, as pinned on a ticket. */
@@ -48,6 +48,14 @@ export interface TicketSla extends TicketState {
   readonly clocks: ClockRun[];
 }
 
+/** One `PolicyRef` per policy version, shared by its tickets (a copy per ticket costs 32 B at a million). */
+const refs = new WeakMap<PolicyConfig, PolicyRef>();
+export function refTo(policy: PolicyConfig): PolicyRef {
+  let ref = refs.get(policy);
+  if (ref === undefined) refs.set(policy, (ref = Object.freeze({ name: policy.name, version: policy.version })));
+  return ref;
+}
+
 /** A top-level field of an event's payload, or undefined when the payload is not an object. */
 export const field = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
 
@@ -60,8 +68,8 @@ export function runsOf(config: SlaConfig, policy: PolicyConfig | undefined): Clo
     deadline: undefined,
     armed: true,
     heldBy: undefined,
-    cycles: [],
-    timeline: [],
+    cycles: noCycles(),
+    timeline: noLines(),
     generation: 0,
   }));
 }
@@ -72,7 +80,7 @@ export function ticketFor(config: SlaConfig, policy: PolicyConfig | undefined, e
   const clocks = runsOf(config, policy);
   return {
     complaintId: String(field(event.data, 'complaintId') ?? event.streamId),
-    policy: policy && { name: policy.name, version: policy.version },
+    policy: policy && refTo(policy),
     pinSeq: -1,
     migrations: undefined,
     pending: [event],

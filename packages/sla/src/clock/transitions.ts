@@ -13,7 +13,7 @@
 import type { Condition } from '../policy/condition.js';
 import { holds, meets } from '../policy/condition.js';
 import type { TicketState } from '../policy/ticket-state.js';
-import { currentCycle, type ClockRun, type Cycle, type ExplainEntry } from './run.js';
+import { appendTo, currentCycle, type ClockRun, type Cycle, type ExplainEntry } from './run.js';
 import { retarget, targetFor } from './target.js';
 import { breached, settle } from './thresholds.js';
 
@@ -44,7 +44,7 @@ const describe = (conditions: readonly Condition[], event: ClockEvent, state: Ti
 };
 
 export function note(run: ClockRun, cycle: number, action: ExplainEntry['action'], event: Pick<ClockEvent, 'type' | 'eventId' | 'at'>, reason: string): void {
-  run.timeline.push({ at: event.at, cycle, action, eventType: event.type, eventId: event.eventId, reason });
+  appendTo(run, 'timeline', { at: event.at, cycle, action, eventType: event.type, eventId: event.eventId, reason });
 }
 
 /** Starts the next cycle at the event, running; `carriedMs` of business time already used (a migrated cycle). */
@@ -66,7 +66,7 @@ export function startCycle(run: ClockRun, attributes: TicketState, event: ClockE
   };
   // Only a migrated cycle carries time: the others keep the common shape.
   const started = carriedMs > 0 ? { ...cycle, carriedMs } : cycle;
-  run.cycles.push(started);
+  appendTo(run, 'cycles', started);
   run.armed = false;
   note(run, number, 'started', event, reason);
   return started;

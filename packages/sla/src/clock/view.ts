@@ -34,10 +34,11 @@ export interface ClockView {
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** Crossings of a cycle by `now`: settled ones and those of the running segment. */
-export const crossingsBy = (run: ClockRun, cycle: Cycle, now: number): Crossing[] => [
-  ...cycle.crossings.filter((c) => c.at <= now),
-  ...liveCrossings(run, cycle, now),
-];
+export function crossingsBy(run: ClockRun, cycle: Cycle, now: number): Crossing[] {
+  const out: Crossing[] = [];
+  for (const c of cycle.crossings) if (c.at <= now) out.push(c);
+  return liveCrossings(run, cycle, now, out);
+}
 
 function stateOf(run: ClockRun, cycle: Cycle | undefined, now: number): ClockState {
   if (cycle === undefined) return 'pending';

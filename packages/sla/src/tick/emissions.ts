@@ -44,14 +44,16 @@ export function dueEmissions(ticket: TicketSla, run: ClockRun, now: number): Emi
 function eventFor(ticket: TicketSla, run: ClockRun, cycle: Cycle, crossing: Crossing): NewEvent<SlaEvent> {
   const clock = run.config.name;
   const due = dueAtOf(run, cycle) ?? cycle.crossings.find((c) => c.kind === 'breach')?.at;
-  const base = { complaintId: ticket.complaintId, clock, cycle: cycle.number, dueAt: due === undefined ? null : new Date(due).toISOString() };
+  const { complaintId } = ticket;
+  const dueAt = due === undefined ? null : new Date(due).toISOString();
   const starter = run.timeline.find((e) => e.cycle === cycle.number && e.action === 'started');
+  // Each payload built once, in its final shape: no intermediate objects on the hot path of tick.
   const data: SlaEvent =
     crossing.kind === 'started'
-      ? { type: 'SlaClockStarted', data: { complaintId: base.complaintId, clock, cycle: base.cycle, dueAt: base.dueAt, policy: ticket.policy ?? { name: 'none', version: 0 } } }
+      ? { type: 'SlaClockStarted', data: { complaintId, clock, cycle: cycle.number, dueAt, policy: ticket.policy ?? { name: 'none', version: 0 } } }
       : crossing.kind === 'warning'
-        ? { type: 'SlaWarningRaised', data: { complaintId: base.complaintId, clock, cycle: base.cycle, dueAt: base.dueAt, threshold: crossing.label } }
-        : { type: 'SlaBreached', data: base };
+        ? { type: 'SlaWarningRaised', data: { complaintId, clock, cycle: cycle.number, dueAt, threshold: crossing.label } }
+        : { type: 'SlaBreached', data: { complaintId, clock, cycle: cycle.number, dueAt } };
   // Field by field: object spread measured several microseconds here, the hot path of tick.
   return {
     type: data.type,

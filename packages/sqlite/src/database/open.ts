@@ -33,4 +33,7 @@ export function configure(db: SqliteDatabase, settings: DatabaseSettings = {}): 
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(settings.busyTimeoutMs ?? 5000))}`);
   db.pragma(`synchronous = ${settings.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
+  // Deleted content is overwritten with zeros, not merely unlinked: an erased customer's
+  // destroyed keys and scrubbed read-model rows leave no bytes behind in the file.
+  db.pragma('secure_delete = ON');
 }

@@ -5,8 +5,9 @@ import type { Migration } from './migration.js';
 import { ticketReadModels } from './0003-ticket-read-models.js';
 import { slaDeadlines } from './0004-sla-deadlines.js';
 import { utcInstants } from './0005-utc-instants.js';
+import { dataKeys } from './0006-data-keys.js';
 
-export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines, utcInstants];
+export const MIGRATIONS: readonly Migration[] = [eventLog, projections, ticketReadModels, slaDeadlines, utcInstants, dataKeys];
 
 /** The schema version this build of @redress/sqlite reads and writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import type { EventStore } from '@redress/core';
+import { aesGcmKeyWrapper, type EventStore } from '@redress/core';
 import { eventStoreConformance, type ConformanceEvent, type StoreFaults } from '@redress/testing/store-conformance';
 import { createSqliteEventStore, type SqliteEventStore } from '../index.js';
 import { tempFile } from '../test-support/temp.js';
@@ -23,5 +23,7 @@ const faults: StoreFaults = {
   },
 };
 
-eventStoreConformance('the SQLite store (a file)', () => createSqliteEventStore({ file: tempFile(), synchronous: 'normal' }), { faults });
-eventStoreConformance('the SQLite store (in memory)', () => createSqliteEventStore({ file: ':memory:' }), { faults });
+// With a key wrapper, so the suite's protected-store checks run on the store's own key table.
+const keyWrapper = aesGcmKeyWrapper(new Uint8Array(32).fill(5));
+eventStoreConformance('the SQLite store (a file)', () => createSqliteEventStore({ file: tempFile(), synchronous: 'normal', keyWrapper }), { faults });
+eventStoreConformance('the SQLite store (in memory)', () => createSqliteEventStore({ file: ':memory:', keyWrapper }), { faults });

@@ -12,6 +12,9 @@ import {
   type AppendResult,
   type Clock,
   type ComplaintEvent,
+  createTableKeyStore,
+  type KeyStore,
+  type KeyWrapper,
   type EventLike,
   type EventStore,
   type ExpectedVersion,
@@ -26,6 +29,7 @@ import { StoreInputError } from '../errors.js';
 import { typed } from './faults.js';
 import { migrate, type MigrationReport } from '../migrations/migrate.js';
 import { createAppendSignal } from './append-signal.js';
+import { sqliteKeyTable } from '../keys/sqlite-key-table.js';
 import { EVENT_COLUMNS, fromRow, recorded, type EventRow } from './rows.js';
 import { checkExpected, checkFrom, checkLimit, checkStreamId, serialise, type SerialisedEvent } from './validate.js';
 
@@ -34,6 +38,15 @@ interface CommonOptions extends DatabaseSettings {
   readonly clock?: Clock;
   /** How often a waiting subscription looks for other processes' appends (default 100 ms). */
   readonly pollIntervalMs?: number;
+  /**
+   * Wraps the data keys `keys` stores (e.g. `aesGcmKeyWrapper(masterKey)`). Without one,
+   * `keys` still destroys and lists keys, and reads erased subjects as erased, but creating
+   * or reading key material throws `KeyWrapperMissingError`: keys never go into the file
+   * unwrapped.
+   */
+  readonly keyWrapper?: KeyWrapper;
+  /** Wrappers of earlier master keys, to read the keys they wrapped (matched by the row's wrapper id). */
+  readonly previousKeyWrappers?: readonly KeyWrapper[];
 }
 
 export type SqliteEventStoreOptions = CommonOptions &
@@ -55,6 +68,15 @@ export interface SqliteEventStore<E extends EventLike = ComplaintEvent> extends 
   readonly database: SqliteDatabase;
   /** What opening the file did to its schema. */
   readonly migrations: MigrationReport;
+  /** The data keys of crypto-shredding, in the same file (`redress_data_keys`, docs/privacy.md). */
+  readonly keys: KeyStore;
+  /**
+   * Erasure in one transaction: appends the audit event(s) recording it, as `append` does,
+   * and destroys every key of `subjects`. Both or neither: no key destroyed without its
+   * record, no record whose keys survive. A retry (the same event ids) destroys again,
+   * which changes nothing.
+   */
+  appendErasure(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], subjects: readonly string[]): Promise<AppendResult<E>>;
   /** The global position of the last event stored (0 for an empty log). */
   head(): number;
   /** Resolves once the log holds `position` (at once if it does), or when `signal` aborts. */
@@ -153,6 +175,15 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
     },
   );
 
+  const keyTable = sqliteKeyTable(db, options.clock ?? systemClock);
+  const erasureInTransaction = db.transaction(
+    (streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[], subjects: readonly string[]) => {
+      const result = appendInTransaction(streamId, expected, events, rows);
+      for (const subject of subjects) keyTable.destroyInTransaction(subject);
+      return result;
+    },
+  );
+
   const signal = createAppendSignal(head, pollIntervalMs);
   const closing = new AbortController();
   const readAll = async (from: number, limit: number) => typed('readAll', () => (sql.readAll.all(from, limit) as EventRow[]).map((row) => fromRow<E>(row)));
@@ -160,6 +191,7 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
   return {
     database: db,
     migrations,
+    keys: createTableKeyStore(keyTable, { wrapper: options.keyWrapper, previousWrappers: options.previousKeyWrappers }),
     head,
     waitForAppend: (position, abort) => signal.waitFor(position, abort),
     close() {
@@ -177,6 +209,16 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
       // IMMEDIATE takes the write lock up front: a reader's lock is never upgraded mid-way,
       // which in WAL would fail with SQLITE_BUSY instead of waiting.
       const result = typed('append', () => appendInTransaction.immediate(streamId, expected, events, rows));
+      if (result.events.length > 0 && !result.duplicate) signal.notify();
+      return result;
+    },
+
+    async appendErasure(streamId, expected, events, subjects) {
+      checkStreamId(streamId);
+      checkExpected(expected);
+      for (const subject of subjects) if (typeof subject !== 'string' || subject === '') throw new StoreInputError('subjects', 'each subject is a non-empty string');
+      const rows = serialise(events);
+      const result = typed('append', () => erasureInTransaction.immediate(streamId, expected, events, rows, subjects));
       if (result.events.length > 0 && !result.duplicate) signal.notify();
       return result;
     },

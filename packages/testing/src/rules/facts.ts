@@ -5,7 +5,8 @@
  *
  * Core's `WorkflowRule.check` is synchronous and sees the decision state only, so the
  * rest is read before the command is decided (`prepare`, awaited) and handed to the
- * check through a channel keyed by complaint. The view and history are folded from the
+ * check through a channel keyed by complaint and command id (two commands prepared at
+ * once on one complaint must not see each other's host data). The view and history are folded from the
  * log, never from a live read model, and host data is asked for anew each time: the log
  * invariant rebuilds the very same facts from the log, so what the rule decided live is
  * what it decides on replay.
@@ -81,20 +82,35 @@ export async function factsFrom<H>(command: Command, history: readonly Recorded[
   return { state, history, view, host: data };
 }
 
-const NEW = Symbol('a complaint being received');
+/** Where a command's facts wait for its check: its complaint and its command id. */
+const slotOf = (command: Pick<Command, 'complaintId' | 'commandId'>) => JSON.stringify([command.complaintId ?? null, command.commandId ?? null]);
 
 /** The channel between `prepare` (async, before execute) and a rule's synchronous check. */
 export function factsChannel<H>(name: string, host: HostData<H> | undefined) {
-  const prepared = new Map<string | typeof NEW, Prepared<H>>();
+  const prepared = new Map<string, Prepared<H>>();
   return {
-    /** Reads the complaint's history and asks the host: call before the engine decides the command. */
+    /**
+     * Reads the complaint's history and asks the host: call before the engine decides the
+     * command. Give the command a `commandId` when commands of one complaint may be
+     * prepared concurrently (`executeWithFacts` does): the facts are kept per command id.
+     */
     async prepare(store: Pick<EventStore<ComplaintEvent>, 'readStream'>, command: Command): Promise<void> {
       const history = command.complaintId === undefined ? [] : await store.readStream(command.complaintId);
-      prepared.set(command.complaintId ?? NEW, await factsFrom(command, history, host));
+      prepared.set(slotOf(command), await factsFrom(command, history, host));
+    },
+    /** Forgets a command's facts once it was decided (a long-running host would otherwise keep them all). */
+    release(command: Pick<Command, 'complaintId' | 'commandId'>): void {
+      prepared.delete(slotOf(command));
     },
     /** The facts for a check: the command and state as decided, the rest as prepared for that very state. */
     facts<T extends CommandType>(command: CommandOf<T>, state: ComplaintState, now: string): RuleFacts<T, H> {
-      const found = prepared.get(command.complaintId ?? NEW) ?? (state.step === 'none' ? prepared.get(NEW) : undefined);
+      // The engine gives every command an id, and a receipt its complaint id: a command
+      // prepared without them (the sequential harness) waits under what it had.
+      const { complaintId, commandId } = command;
+      const found =
+        prepared.get(slotOf({ complaintId, commandId })) ??
+        prepared.get(slotOf({ complaintId })) ??
+        (state.step === 'none' ? (prepared.get(slotOf({ commandId })) ?? prepared.get(slotOf({}))) : undefined);
       const ready = found !== undefined && isDeepStrictEqual(found.state, state) ? found : undefined;
       const need = <V>(field: string, read: (p: Prepared<H>) => V): V => {
         if (ready) return read(ready);

@@ -4,7 +4,7 @@ import { checkWorkflow, type WorkflowModelOptions } from '../model/harness.js';
 import { invariantCatalogue, streamInvariant } from '../model/invariants.js';
 import { bigRefundsNeedSeniorManagement, naiveBigRefundRule, vipComplaintsAreMajor } from './examples.js';
 import { failsWithout } from './fails-without.js';
-import { whenever } from './whenever.js';
+import { executeWithFacts, whenever } from './whenever.js';
 
 /** fast-check's report and the error the property threw, or null when the property held. */
 async function failureOf(options: WorkflowModelOptions, parameters: Parameters<typeof checkWorkflow>[1] = {}): Promise<string | null> {
@@ -92,6 +92,48 @@ describe('facts: the view, the history and host data, live and on replay', () =>
   it('keep replay = live with rules reading async host data and the history', async () => {
     const options = bigRefundsNeedSeniorManagement.options(vipComplaintsAreMajor.options());
     await checkWorkflow(options, { numRuns: 20 });
+  });
+
+  it('are kept per command: concurrent commands on one complaint each decide on their own host data', async () => {
+    // The host answers per command (here: by who asks); two commands prepared at once on
+    // the same state must not see each other's answer.
+    const waiting: string[] = [];
+    let release = () => {};
+    let latch = new Promise<void>((resolve) => (release = resolve));
+    const strictFor = whenever('probationersWriteNoPublicNotes', {
+      on: ['AddNote'],
+      // Each lookup waits for the other (a latch of two), so both are prepared before either is decided.
+      host: async ({ command }) => {
+        if (command.type === 'AddNote') {
+          waiting.push(command.actor.id);
+          if (waiting.length % 2 === 0) release();
+          await latch;
+        }
+        return { strict: command.actor.id === 'h-strict' };
+      },
+      when: ({ host }) => host.strict,
+      mustNot: ({ command }) => command.data.visibility === 'customer',
+      because: 'a handler on probation writes no customer-visible note',
+    });
+    const store = createInMemoryEventStore<ComplaintEvent>();
+    const engine = createEngine({ store, clock: createManualClock('2026-11-23T09:00:00Z'), rules: [strictFor.rule] });
+    const actor = (id: string) => ({ id, role: 'handler' as const });
+    await executeWithFacts(engine, store, [strictFor], {
+      type: 'ReceiveComplaint',
+      complaintId: 'c-1',
+      actor: { id: 'fd-1', role: 'frontDesk' },
+      data: { customer: { reference: 'cust-000001', name: 'Li' }, channel: 'phone', description: 'noise', demand: 'fix', acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true } },
+    });
+    await executeWithFacts(engine, store, [strictFor], { type: 'ConfirmComplaint', complaintId: 'c-1', actor: actor('h-1'), data: { summary: 'noise' } });
+    const note = (id: string) => executeWithFacts(engine, store, [strictFor], { type: 'AddNote', complaintId: 'c-1', actor: actor(id), data: { text: 'called', visibility: 'customer' } });
+    for (let round = 0; round < 5; round++) {
+      const both = round % 2 ? [note('h-1'), note('h-strict')] : [note('h-strict'), note('h-1')];
+      const results = await Promise.all(both);
+      const [lenient, strict] = round % 2 ? results : [results[1], results[0]];
+      latch = new Promise<void>((resolve) => (release = resolve));
+      expect(lenient?.ok).toBe(true);
+      expect(strict).toMatchObject({ ok: false, error: { message: expect.stringContaining('a handler on probation writes no customer-visible note') } });
+    }
   });
 
   it('are refused with a typed error when a rule that needs them is decided without them', async () => {

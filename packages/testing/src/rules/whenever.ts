@@ -15,6 +15,7 @@ import type { Command, CommandOf, CommandType, ComplaintEvent, Engine, EventStor
 import type { WorkflowModelOptions } from '../model/harness.js';
 import { invariantCatalogue, type Invariant } from '../model/invariants.js';
 import { untracked } from '../model/explain.js';
+import { randomUUID } from 'node:crypto';
 import { factsChannel, factsFrom, type HostData, type RuleFacts } from './facts.js';
 
 /** "When a command of `on` is issued and `when` holds, `must` holds (or `mustNot` does not)." */
@@ -33,6 +34,8 @@ export type RuleStatement<T extends CommandType, H> = {
 export interface FactsSource {
   readonly name: string;
   prepare: ReturnType<typeof factsChannel>['prepare'];
+  /** Forgets what `prepare` kept for a command, once it was decided. */
+  release: ReturnType<typeof factsChannel>['release'];
 }
 
 /** A stated rule: its engine rule, its log invariant, and the inputs they read. */
@@ -77,7 +80,7 @@ export function whenever<T extends CommandType, H = undefined>(name: string, sta
     },
   };
 
-  const facts: FactsSource = { name, prepare: channel.prepare };
+  const facts: FactsSource = { name, prepare: channel.prepare, release: channel.release };
   return {
     name,
     rule,
@@ -94,7 +97,9 @@ export function whenever<T extends CommandType, H = undefined>(name: string, sta
 
 /**
  * Executes a command with the facts of these stated rules prepared: how a host runs
- * rules that read the view, the history or its own data outside the harness.
+ * rules that read the view, the history or its own data outside the harness. A command
+ * without a `commandId` gets a random one (node:crypto), so that concurrent commands of
+ * one complaint each decide on their own facts.
  */
 export async function executeWithFacts(
   engine: Pick<Engine, 'execute'>,
@@ -102,6 +107,11 @@ export async function executeWithFacts(
   rules: readonly Pick<StatedRule, 'facts'>[],
   command: Command,
 ): Promise<ExecuteResult> {
-  for (const { facts } of rules) await facts.prepare(store, command);
-  return engine.execute(command);
+  const identified: Command = command.commandId === undefined ? { ...command, commandId: randomUUID() } : command;
+  try {
+    for (const { facts } of rules) await facts.prepare(store, identified);
+    return await engine.execute(identified);
+  } finally {
+    for (const { facts } of rules) facts.release(identified);
+  }
 }

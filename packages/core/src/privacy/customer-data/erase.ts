@@ -4,6 +4,10 @@
  * whose keys remain, which `completeErasures` finishes at start-up; never keys gone with
  * no record of why). Erasing an erased customer again writes nothing and destroys
  * whatever keys remain: retries and retention runs are safe.
+ *
+ * A store whose key table lives in its own database (the SQLite and PostgreSQL stores,
+ * when `keys` is their `keys`) offers `appendErasure`: the audit event and the
+ * destruction then commit in one transaction, and there is nothing to recover.
  */
 import type { Actor } from '../../domain/primitives.js';
 import { refusalByDirectory, type ActorDirectory } from '../../engine/directory.js';
@@ -14,7 +18,7 @@ import { ForbiddenError, err, ok, type Result, type ValidationError } from '../.
 import { validationErrorFromZod } from '../../errors/from-zod.js';
 import { isRedressError } from '../../errors/is-redress-error.js';
 import { isStoreError, type StoreError } from '../../errors/store-errors.js';
-import type { EventStore } from '../../store/event-store.js';
+import type { AppendResult, EventStore, ExpectedVersion } from '../../store/event-store.js';
 import type { KeyStore } from '../key-store.js';
 import { customerStreamId, eraseCustomerDataSchema, ERASING_ROLES, type CustomerDataErased } from './erase-command.js';
 
@@ -40,8 +44,21 @@ export type ErasureResult = Result<ErasureSuccess, ErasureError>;
 
 const isErasure = (e: RecordedEvent<EventLike>): e is RecordedEvent<CustomerDataErased> => e.type === 'CustomerDataErased';
 
+/** A store that appends an erasure's audit event and destroys the keys in one transaction (see @redress/sqlite, @redress/postgres). */
+interface ErasingStore {
+  readonly keys: KeyStore;
+  appendErasure(streamId: string, expected: ExpectedVersion, events: readonly NewEvent<EventLike>[], subjects: readonly string[]): Promise<AppendResult<EventLike>>;
+}
+
+/** The store itself when it can erase atomically with these keys (its own key table), else undefined. */
+function atomicEraser(store: EventStore<EventLike>, keys: KeyStore): ErasingStore | undefined {
+  const candidate = store as Partial<ErasingStore>;
+  return typeof candidate.appendErasure === 'function' && candidate.keys === keys ? (candidate as ErasingStore) : undefined;
+}
+
 export function createEraser(options: EraserOptions): (input: unknown, automation?: Actor) => Promise<ErasureResult> {
   const { store, keys, clock, ids } = options;
+  const atomic = atomicEraser(store, keys);
 
   async function erase(input: unknown, automation?: Actor): Promise<ErasureResult> {
     const parsed = eraseCustomerDataSchema.safeParse(automation ? { ...(input as object), actor: automation } : input);
@@ -76,9 +93,12 @@ export function createEraser(options: EraserOptions): (input: unknown, automatio
         schemaVersion: 1,
       };
       try {
-        const appended = await store.append(streamId, stream.length === 0 ? 'noStream' : stream.length, [event]);
+        const expected = stream.length === 0 ? 'noStream' : stream.length;
+        const appended = atomic
+          ? await atomic.appendErasure(streamId, expected, [event], [customerReference])
+          : await store.append(streamId, expected, [event]);
         // The record first, then the destruction (see the header).
-        await keys.destroy(customerReference);
+        if (!atomic) await keys.destroy(customerReference);
         return ok({ customerReference, event: appended.events[0] as RecordedEvent<CustomerDataErased>, duplicate: false });
       } catch (e) {
         // Another erasure of this customer won the race: read again, and answer as a repeat.

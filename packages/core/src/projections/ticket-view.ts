@@ -192,6 +192,13 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     cause: t.cause,
     servqualFactor: t.servqualFactor,
     handlerId: t.handlerId,
+    // Replaced, never pushed to, by their reducers (ownership/, promises/, routing/): shared as they are.
+    accountableId: t.accountableId,
+    accountability: t.accountability,
+    handOver: t.handOver,
+    promises: t.promises,
+    routedTo: t.routedTo,
+    routings: t.routings,
     assignments: ownArrays ? t.assignments.slice() : t.assignments,
     meeting: t.meeting,
     meetings: ownArrays ? t.meetings.slice() : t.meetings,

@@ -32,7 +32,7 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       const { acknowledgement, ...rest } = c.data;
       s.step = 'received';
       s.cycle = 1;
-      const received: ComplaintEvent = { type: 'ComplaintReceived', data: { complaintId: c.complaintId ?? '', ...rest } };
+      const received: ComplaintEvent = { type: 'ComplaintReceived', data: { complaintId: c.complaintId ?? '', ...rest, receivedBy: c.actor.id } };
       return acknowledgement ? [received, { type: 'AcknowledgementRecorded', data: acknowledgement }] : [received];
     }
     case 'ConfirmComplaint': {
@@ -128,6 +128,16 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'WaitingOnCustomerEnded', data: c.data ?? {} }];
     case 'FlagRepeatComplaint':
       return [{ type: 'RepeatComplaintFlagged', data: c.data }];
+    case 'OfferHandOver':
+    case 'AcceptHandOver':
+    case 'DeclineHandOver':
+    case 'MakePromise':
+    case 'KeepPromise':
+    case 'ExplainPromiseBreak':
+    case 'BreakPromise':
+    case 'RouteComplaint':
+      // The benchmark's paths hand nothing over and promise nothing; a baseline that pretended to would measure nothing real.
+      throw new RangeError(`the hand-written baseline does not model ${c.type}`);
   }
 }
 

@@ -77,6 +77,8 @@ export function scriptFor(fate: Fate, rnd: Random, answers: Random): Step[] {
     return (previous: Date) => workingMinutesAfter(previous, minutes);
   };
   const by = (member: StaffMember) => ({ complaintId, actor: actorOf(member) });
+  /** A wait that draws nothing: the steps shown below do not change the week's course. */
+  const fixed = (minutes: number) => (previous: Date) => workingMinutesAfter(previous, minutes);
   const then = (at: Step['at'], command: CommandInput | Step['command'], refusal?: ExpectedRefusal) =>
     steps.push({ at, command: typeof command === 'function' ? command : () => command, ...(refusal && { refusal }) });
 
@@ -107,6 +109,11 @@ export function scriptFor(fate: Fate, rnd: Random, answers: Random): Step[] {
   });
   if (withdrawsAfter('received')) return steps;
   then(wait(5, 25), { ...by(STAFF.zhangWei), type: 'AssignHandler', data: { handlerId: handler.id, reason: 'initial' } });
+  // 首问负责制: whoever took the complaint answers for it until the handler accepts the hand-over.
+  if (fate.receivedBy.id !== handler.id) {
+    then(fixed(2), { ...by(fate.receivedBy), type: 'OfferHandOver', data: { to: handler.id, reason: `${handler.name} handles it from here.` } });
+    then(fixed(3), { ...by(handler), type: 'AcceptHandOver', data: {} });
+  }
 
   // 2 确认投诉: read it back to the customer.
   then(wait(20, 120), {
@@ -139,6 +146,8 @@ export function scriptFor(fate: Fate, rnd: Random, answers: Random): Step[] {
       : { ...by(handler), type: 'ClassifyComplaint', data: { severity: 'general' } },
   );
   if (g.checks) {
+    // A technical problem goes to the engineers by type (routing), and up the ladder (escalation): both recorded.
+    then(fixed(5), { ...by(handler), type: 'RouteComplaint', data: { problemType: 'technical' } });
     then(wait(10, 30), {
       ...by(handler),
       type: 'EscalateComplaint',
@@ -212,6 +221,14 @@ export function scriptFor(fate: Fate, rnd: Random, answers: Random): Step[] {
     then(wait(20, 120), { ...by(doer), type: 'StartExecution', data: {} });
     if (story === 'renegotiatedDeadline' && first) {
       const envelope = by(handler);
+      // The handler had promised the part for tomorrow; it cannot be kept, and the customer is told why before it is broken.
+      then(fixed(5), (now) => ({ ...envelope, type: 'MakePromise', data: { promiseId: 'part-1', kind: 'partArrival', due: endOfDayAfter(now, 1).toISOString(), description: 'The part arrives tomorrow.' } }));
+      then(fixed(30), { ...envelope, type: 'BreakPromise', data: { promiseId: 'part-1', reason: 'The regional warehouse has not shipped it.' } }, {
+        kind: 'IllegalCommand',
+        why: `${handler.name} marks the part promise broken before telling the customer why.`,
+      });
+      then(fixed(5), { ...envelope, type: 'ExplainPromiseBreak', data: { promiseId: 'part-1', channel: 'phone', explanation: 'The part is late at the regional warehouse; we offer a new date and keep the loaner car.' } });
+      then(fixed(5), { ...envelope, type: 'BreakPromise', data: { promiseId: 'part-1', reason: 'The regional warehouse has not shipped it.' } });
       then(wait(60, 120), (now) => ({
         ...envelope,
         type: 'RenegotiateDeadline',

@@ -70,6 +70,46 @@ export {
   type EscalationTarget,
 } from './escalation/ladder.js';
 export type { Meeting } from './meeting/meeting.js';
+// First-contact responsibility (首问负责制): hand-overs and who is accountable
+export { acceptHandOver, declineHandOver, handOverAccepted, handOverDeclined, handOverOffered, offerHandOver, type PendingHandOver } from './ownership/schema.js';
+export {
+  breakPromise,
+  explainPromiseBreak,
+  keepPromise,
+  makePromise,
+  PROMISE_KINDS,
+  promiseBreakExplained,
+  promiseBroken,
+  promiseKept,
+  promiseKindSchema,
+  promiseMade,
+  type OpenPromise,
+  type PromiseKind,
+} from './promises/schema.js';
+export type { PromiseView, TicketPromises } from './promises/ticket.js';
+// Routing by problem type, apart from escalation
+export {
+  complaintRouted,
+  defaultRouting,
+  groupFor,
+  parseRoutingConfig,
+  routeComplaint,
+  routingConfigSchema,
+  type RoutingConfig,
+  type RoutingGroup,
+} from './routing/routing.js';
+export type { Routing, TicketRouting } from './routing/ticket.js';
+// Authority limits: who may grant which remedy up to which amount
+export {
+  authorityConfigSchema,
+  authorityLimitSchema,
+  authorityProblem,
+  noAuthorityLimits,
+  parseAuthorityConfig,
+  type AuthorityConfig,
+  type AuthorityLimit,
+} from './authority/limits.js';
+export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
 export { keptInEveryStep, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';

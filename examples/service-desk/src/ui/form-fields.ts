@@ -39,7 +39,7 @@ export function enumLabel(text: Text, value: string, field?: string): string {
   const core = text.core as unknown as Record<string, Record<string, string>>;
   const own = field === undefined ? undefined : core[GROUP_OF_FIELD[field] ?? '']?.[value];
   if (own) return own;
-  for (const group of ['steps', 'severities', 'causes', 'servqualFactors', 'priorities', 'roles', 'escalationLevels', 'channels', 'remedies', 'complaintSources', 'repeatBases']) {
+  for (const group of ['steps', 'severities', 'causes', 'servqualFactors', 'priorities', 'roles', 'escalationLevels', 'channels', 'remedies', 'complaintSources', 'repeatBases', 'promiseKinds']) {
     const label = core[group]?.[value];
     if (label) return label;
   }

@@ -4,7 +4,7 @@
  * Unknown fields are refused (strict objects) so that a typo never goes unnoticed.
  */
 import { z } from 'zod';
-import { actorSchema, idSchema, instantSchema, longTextSchema, shortTextSchema } from '../domain/primitives.js';
+import { idSchema, instantSchema, longTextSchema, shortTextSchema } from '../domain/primitives.js';
 import {
   assignmentReasonSchema,
   causeSchema,
@@ -20,6 +20,10 @@ import {
   urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
+import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
+import { PROMISE_COMMANDS } from '../promises/schema.js';
+import { routeComplaint } from '../routing/routing.js';
+import { define, envelope } from './define.js';
 import {
   acknowledgementSchema,
   complaintSourceSchema,
@@ -29,20 +33,6 @@ import {
   productSchema,
   remedySchema,
 } from './payloads.js';
-
-const envelope = {
-  complaintId: idSchema,
-  actor: actorSchema,
-  /** Idempotency key: executing a command id again returns the first result and writes nothing. */
-  commandId: idSchema.optional(),
-  /** Ties together every command and event of one business flow; defaults to the command id. */
-  correlationId: idSchema.optional(),
-  /** The stream version the caller last saw; a mismatch is a concurrency conflict. */
-  expectedVersion: z.int().min(0).optional(),
-};
-
-const define = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.strictObject({ type: z.literal(type), ...envelope, data });
 
 /** Step 1 (接收投诉): record who complains, about what, and what they demand. The complaint id may be left to the engine. */
 export const receiveComplaint = z.strictObject({
@@ -284,6 +274,9 @@ const commandSchemas = [
   waitOnCustomer,
   stopWaitingOnCustomer,
   flagRepeatComplaint,
+  ...OWNERSHIP_COMMANDS,
+  ...PROMISE_COMMANDS,
+  routeComplaint,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -350,14 +350,22 @@ describe('illegal commands name the step and what is allowed there', () => {
     expect(error).toMatchObject({ commandType: 'StartExecution', step: 'received', rule: undefined });
     const allowed = (error as IllegalCommandError).allowed;
     expect([...allowed].sort()).toEqual([
+      'AcceptHandOver',
       'AddNote',
       'ArrangeMeeting',
       'AssignHandler',
+      'BreakPromise',
       'ConfirmComplaint',
+      'DeclineHandOver',
       'EscalateComplaint',
       'EscalateOnBreach',
+      'ExplainPromiseBreak',
       'FlagRepeatComplaint',
+      'KeepPromise',
       'LogCustomerContact',
+      'MakePromise',
+      'OfferHandOver',
+      'RouteComplaint',
       'StopWaitingOnCustomer',
       'WaitOnCustomer',
       'WithdrawComplaint',
@@ -408,6 +416,15 @@ describe('roles', () => {
     WaitOnCustomer: at(3),
     StopWaitingOnCustomer: stateAfter([...path().slice(0, 3), cmd('WaitOnCustomer')]),
     FlagRepeatComplaint: at(3),
+    OfferHandOver: at(3),
+    // Offered to the actor of these cases: only the one offered the complaint answers.
+    AcceptHandOver: { ...at(3), handOver: { from: 'frontDesk-1', to: 'someone' } },
+    DeclineHandOver: { ...at(3), handOver: { from: 'frontDesk-1', to: 'someone' } },
+    MakePromise: at(3),
+    RouteComplaint: at(3),
+    KeepPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
+    ExplainPromiseBreak: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
+    BreakPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: true }] },
   };
   const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
 

@@ -9,6 +9,9 @@ import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE } from '../domain/vocabulary.js';
 import { breachTarget, majorReportTarget, manualTarget, type ChosenTarget, type TargetChoice } from '../escalation/targets.js';
 import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
 import { changedMeeting, meetingChange } from '../meeting/meeting.js';
+import { handOverEvent } from '../ownership/events-for.js';
+import { promiseEvent } from '../promises/events-for.js';
+import { groupFor } from '../routing/routing.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
 
@@ -53,7 +56,7 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
       const { acknowledgement, ...rest } = command.data;
       const received: ComplaintEvent = {
         type: 'ComplaintReceived',
-        data: { complaintId: command.complaintId ?? '', ...rest },
+        data: { complaintId: command.complaintId ?? '', ...rest, receivedBy: command.actor.id },
       };
       return acknowledgement ? [received, { type: 'AcknowledgementRecorded', data: acknowledgement }] : [received];
     }
@@ -141,5 +144,25 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
       return [{ type: 'WaitingOnCustomerEnded', data: command.data }];
     case 'FlagRepeatComplaint':
       return [{ type: 'RepeatComplaintFlagged', data: command.data }];
+    case 'OfferHandOver':
+    case 'AcceptHandOver':
+    case 'DeclineHandOver':
+      return [handOverEvent(state, command)];
+    case 'MakePromise':
+    case 'KeepPromise':
+    case 'ExplainPromiseBreak':
+    case 'BreakPromise':
+      return [promiseEvent(state, command, now)];
+    case 'RouteComplaint': {
+      // The guard found the group: the same lookup.
+      const group = groupFor(config.routing, command.data.problemType);
+      if (group === undefined) throw new RangeError(`eventsFor was called for a problem type the guard refuses: ${command.data.problemType}`);
+      return [
+        {
+          type: 'ComplaintRouted',
+          data: { ...command.data, group: group.id, previousGroup: state.routedTo, ...(group.people ? { people: [...group.people] } : {}), routing: config.routing.name },
+        },
+      ];
+    }
   }
 }

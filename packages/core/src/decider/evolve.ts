@@ -34,6 +34,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
         customerReference: event.data.customer.reference,
         branch: event.data.branch ?? null,
         businessLine: event.data.businessLine ?? null,
+        accountableId: event.data.receivedBy ?? actorIdOf(event),
         cycle: 1,
       };
     case 'AcknowledgementRecorded': {
@@ -107,6 +108,25 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       const meeting = moved.at === undefined || moved.venue === undefined ? state.meeting : moved;
       return { ...state, handlerId: event.data.handlerId, meeting };
     }
+    case 'HandOverOffered':
+      return { ...state, handOver: { from: event.data.from, to: event.data.to } };
+    case 'HandOverAccepted':
+      return { ...state, accountableId: event.data.to, handOver: null };
+    case 'HandOverDeclined':
+      return { ...state, handOver: null };
+    case 'PromiseMade':
+      return {
+        ...state,
+        promiseIds: [...state.promiseIds, event.data.promiseId],
+        openPromises: [...state.openPromises, { id: event.data.promiseId, due: event.data.due, explained: false }],
+      };
+    case 'PromiseBreakExplained':
+      return { ...state, openPromises: state.openPromises.map((p) => (p.id === event.data.promiseId ? { ...p, explained: true } : p)) };
+    case 'PromiseKept':
+    case 'PromiseBroken':
+      return { ...state, openPromises: state.openPromises.filter((p) => p.id !== event.data.promiseId) };
+    case 'ComplaintRouted':
+      return { ...state, routedTo: event.data.group };
     case 'MeetingArranged':
       return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
     case 'WaitingOnCustomerStarted':

@@ -5,6 +5,8 @@
 import type { Remedy } from '../commands/payloads.js';
 import type { Cause, EscalationLevel, Priority, Severity, Step } from '../domain/vocabulary.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { PendingHandOver } from '../ownership/schema.js';
+import type { OpenPromise } from '../promises/schema.js';
 
 /** `none`: nothing has been received under this complaint id yet. */
 export type ComplaintStep = Step | 'none';
@@ -81,6 +83,16 @@ export interface ComplaintState {
   readonly preventiveAction: string | null;
   /** The handler the complaint is assigned to; ownership rules let only them act in some steps. */
   readonly handlerId: string | null;
+  /** Who answers for the complaint (首问负责制): its receiver, until a hand-over is accepted. */
+  readonly accountableId: string | null;
+  /** A hand-over offered and not yet accepted or declined. */
+  readonly handOver: PendingHandOver | null;
+  /** The ids of every promise made to the customer (unique per complaint). */
+  readonly promiseIds: readonly string[];
+  /** The promises not yet kept or broken. */
+  readonly openPromises: readonly OpenPromise[];
+  /** The group the complaint was last routed to by its problem type; null until routed. */
+  readonly routedTo: string | null;
   /** The complaint meeting, once arranged. */
   readonly meeting: Meeting | null;
   /** The highest level reached; null while not escalated. */
@@ -113,6 +125,11 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   followUpRecorderId: null,
   preventiveAction: null,
   handlerId: null,
+  accountableId: null,
+  handOver: null,
+  promiseIds: Object.freeze([]),
+  openPromises: Object.freeze([]),
+  routedTo: null,
   meeting: null,
   escalation: null,
   escalatedBreaches: Object.freeze([]),

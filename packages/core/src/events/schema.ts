@@ -31,7 +31,10 @@ import {
   remedySchema,
 } from '../commands/payloads.js';
 
-const define = <T extends string, D extends z.ZodType>(type: T, data: D) => z.strictObject({ type: z.literal(type), data });
+import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
+import { PROMISE_EVENTS } from '../promises/schema.js';
+import { complaintRouted } from '../routing/routing.js';
+import { define } from './define.js';
 
 /**
  * The `ComplaintReceived` event (type and data, without the envelope): a complaint was received: who, about
@@ -50,6 +53,8 @@ export const complaintReceived = define(
     region: shortTextSchema.optional(),
     businessLine: shortTextSchema.optional(),
     source: complaintSourceSchema.optional(),
+    /** Who received it (the actor's id): accountable for it until a hand-over is accepted; absent on older events. */
+    receivedBy: idSchema.optional(),
   }),
 );
 /**
@@ -295,6 +300,9 @@ const eventSchemas = [
   waitingOnCustomerStarted,
   waitingOnCustomerEnded,
   repeatComplaintFlagged,
+  ...OWNERSHIP_EVENTS,
+  ...PROMISE_EVENTS,
+  complaintRouted,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

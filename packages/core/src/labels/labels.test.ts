@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../commands/schema.js';
 import { CAUSES, COMPLAINT_SOURCE_KINDS, IMPACTS, MEETING_REASONS, REPEAT_BASES, ROLES, SATISFACTION_LEVELS, SEVERITIES, STEPS, URGENCIES } from '../domain/vocabulary.js';
 import { COMPLAINT_EVENT_TYPES } from '../events/schema.js';
+import { PROMISE_KINDS } from '../promises/schema.js';
 import { LABELS, LOCALES, labels } from './labels.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -22,6 +23,7 @@ describe('labels', () => {
       [l.impacts, IMPACTS],
       [l.urgencies, URGENCIES],
       [l.meetingReasons, MEETING_REASONS],
+      [l.promiseKinds, PROMISE_KINDS],
     ] as const;
     for (const [group, keys] of groups) {
       expect(Object.keys(group).sort()).toEqual([...keys].sort());

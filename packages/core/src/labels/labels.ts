@@ -21,6 +21,7 @@ import type {
   Urgency,
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
+import type { PromiseKind } from '../promises/schema.js';
 
 /** The locales Redress ships labels for. */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -66,6 +67,7 @@ export interface Labels {
   readonly complaintSources: Readonly<Record<ComplaintSourceKind, string>>;
   /** Labels of what a repeat complaint repeats. */
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
+  readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
 }
 
 const en: Labels = {
@@ -175,6 +177,14 @@ const en: Labels = {
     WaitOnCustomer: 'Wait on customer',
     StopWaitingOnCustomer: 'Stop waiting on customer',
     FlagRepeatComplaint: 'Flag repeat complaint',
+    OfferHandOver: 'Offer hand-over',
+    AcceptHandOver: 'Accept hand-over',
+    DeclineHandOver: 'Decline hand-over',
+    MakePromise: 'Make a promise',
+    KeepPromise: 'Keep a promise',
+    ExplainPromiseBreak: 'Explain a broken promise',
+    BreakPromise: 'Break a promise',
+    RouteComplaint: 'Route by problem type',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -202,6 +212,14 @@ const en: Labels = {
     WaitingOnCustomerStarted: 'Waiting on customer',
     WaitingOnCustomerEnded: 'No longer waiting on customer',
     RepeatComplaintFlagged: 'Repeat complaint flagged',
+    HandOverOffered: 'Hand-over offered',
+    HandOverAccepted: 'Hand-over accepted',
+    HandOverDeclined: 'Hand-over declined',
+    PromiseMade: 'Promise made',
+    PromiseKept: 'Promise kept',
+    PromiseBreakExplained: 'Promise break explained',
+    PromiseBroken: 'Promise broken',
+    ComplaintRouted: 'Routed by problem type',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -212,6 +230,7 @@ const en: Labels = {
   },
   complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
   repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
+  promiseKinds: { visit: 'Visit', callBack: 'Call-back', remedy: 'Remedy', partArrival: 'Part arrival', other: 'Other' },
 };
 
 const zhCN: Labels = {
@@ -309,6 +328,14 @@ const zhCN: Labels = {
     WaitOnCustomer: '等待客户',
     StopWaitingOnCustomer: '结束等待客户',
     FlagRepeatComplaint: '标记重复投诉',
+    OfferHandOver: '提出移交',
+    AcceptHandOver: '接受移交',
+    DeclineHandOver: '拒绝移交',
+    MakePromise: '做出服务承诺',
+    KeepPromise: '兑现承诺',
+    ExplainPromiseBreak: '解释未能兑现原因',
+    BreakPromise: '未兑现服务承诺',
+    RouteComplaint: '按问题类型分流',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -336,6 +363,14 @@ const zhCN: Labels = {
     WaitingOnCustomerStarted: '等待客户回复',
     WaitingOnCustomerEnded: '客户已回复',
     RepeatComplaintFlagged: '已标记为重复投诉',
+    HandOverOffered: '已提出移交',
+    HandOverAccepted: '已接受移交',
+    HandOverDeclined: '已拒绝移交',
+    PromiseMade: '已做出服务承诺',
+    PromiseKept: '已兑现承诺',
+    PromiseBreakExplained: '已解释未能兑现原因',
+    PromiseBroken: '未兑现服务承诺',
+    ComplaintRouted: '已按问题类型分流',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',
@@ -346,6 +381,7 @@ const zhCN: Labels = {
   },
   complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
+  promiseKinds: { visit: '上门服务', callBack: '回电', remedy: '解决方案', partArrival: '配件到货', other: '其他' },
 };
 
 /** The shipped labels by locale; hosts wanting other words spread one and override entries. */

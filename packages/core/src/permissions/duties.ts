@@ -27,6 +27,12 @@ export interface DutyOptions {
   readonly customerOwnComplaint: boolean;
   /** Whoever recorded the satisfied follow-up (回访) does not also archive the complaint: someone else closes it. */
   readonly followUpNotArchivedByRecorder: boolean;
+  /**
+   * A hand-over (首问负责制) is offered by the person accountable for the complaint, or by a
+   * department head, senior management or the host's automation stepping in: no one else
+   * gives away a complaint that is not theirs.
+   */
+  readonly handOverByAccountable: boolean;
 }
 
 /** Every duty on: what `createEngine` uses unless told otherwise. */
@@ -35,10 +41,15 @@ export const DEFAULT_DUTIES: DutyOptions = Object.freeze({
   assignedHandlerWorks: true,
   customerOwnComplaint: true,
   followUpNotArchivedByRecorder: true,
+  handOverByAccountable: true,
 });
 
 /** Records anyone on the staff may add to an assigned complaint. */
 const OPEN_TO_ALL_STAFF: readonly CommandType[] = ['AddNote', 'LogCustomerContact'];
+/** Hand-overs follow their own rules, whoever handles the complaint: offered by the accountable person (below), answered by the one offered it (the workflow). */
+const HAND_OVER_ANSWERS: readonly CommandType[] = ['OfferHandOver', 'AcceptHandOver', 'DeclineHandOver'];
+/** Roles that may hand over a complaint they are not accountable for. */
+const HAND_OVER_HEADS: readonly string[] = ['departmentHead', 'seniorManagement', 'system'];
 
 /** The duties as a policy: `true`, or the reason it is refused. */
 export function separationOfDuties(options: Partial<DutyOptions> = {}): PermissionPolicy {
@@ -48,11 +59,14 @@ export function separationOfDuties(options: Partial<DutyOptions> = {}): Permissi
       const owner = command.type === 'ReceiveComplaint' ? command.data.customer.reference : state.customerReference;
       if (owner !== actor.id) return `a customer acts only on their own complaint (this one is ${owner ?? 'unknown'}'s)`;
     }
-    if (duties.assignedHandlerWorks && actor.role === 'handler' && state.handlerId !== null && actor.id !== state.handlerId && !OPEN_TO_ALL_STAFF.includes(command.type)) {
+    if (duties.assignedHandlerWorks && actor.role === 'handler' && state.handlerId !== null && actor.id !== state.handlerId && !OPEN_TO_ALL_STAFF.includes(command.type) && !HAND_OVER_ANSWERS.includes(command.type)) {
       return `the complaint is assigned to ${state.handlerId}: only they (or the department head) work it until it is reassigned`;
     }
     if (duties.approverIsNotProposer && (command.type === 'ApproveRemedy' || command.type === 'RejectRemedy') && state.proposerId === actor.id) {
       return `${actor.id} proposed this remedy: someone else approves or rejects it`;
+    }
+    if (duties.handOverByAccountable && command.type === 'OfferHandOver' && state.accountableId !== null && actor.id !== state.accountableId && !HAND_OVER_HEADS.includes(actor.role)) {
+      return `${state.accountableId} is accountable for this complaint: only they (or a head) hand it over`;
     }
     if (duties.followUpNotArchivedByRecorder && command.type === 'ArchiveComplaint' && state.followUpRecorderId === actor.id) {
       return `${actor.id} recorded the satisfied follow-up: someone else archives the complaint`;

@@ -59,6 +59,17 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   StopWaitingOnCustomer: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff', 'system'],
   // Usually raised by a repeat-complaint detector running as `system`.
   FlagRepeatComplaint: ['system', 'handler', 'departmentHead'],
+  // Whoever owns a complaint may hand it over, to anyone on the staff (duties: the accountable person, or a head).
+  OfferHandOver: STAFF,
+  AcceptHandOver: STAFF,
+  DeclineHandOver: STAFF,
+  // Whoever speaks to the customer may promise, keep a promise, or explain why one cannot be kept.
+  MakePromise: STAFF,
+  KeepPromise: STAFF,
+  ExplainPromiseBreak: STAFF,
+  BreakPromise: STAFF,
+  // Whoever takes the complaint in or works it sends it to the group its problem type belongs to; a host's rules may too.
+  RouteComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

@@ -31,6 +31,16 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   ExecutionStarted: note,
   WaitingOnCustomerStarted: note,
   WaitingOnCustomerEnded: note,
+  HandOverAccepted: note,
+  // Free texts written about the complaint as it changes hands or a promise fails: they may name the customer.
+  HandOverOffered: ['reason'],
+  HandOverDeclined: ['reason'],
+  PromiseBroken: ['reason'],
+  // What was promised, and what the customer was told: both may say who the customer is or what they said.
+  PromiseMade: ['description'],
+  PromiseKept: note,
+  PromiseBreakExplained: ['explanation'],
+  ComplaintRouted: note,
 });
 
 /** Changes to the default personal-data map: paths to add (your own events' included) and to drop. */

@@ -17,6 +17,8 @@ import { escalationRankOf } from '../escalation/ladder.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import { handOverOwnership, receivedOwnership } from '../ownership/ticket.js';
+import { promisesAfter } from '../promises/ticket.js';
 import { stepAfter } from '../workflow/step-after.js';
 import type { Projection } from './projection.js';
 import type { TicketView, TicketViewState } from './ticket.js';
@@ -106,6 +108,21 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
     case 'RepeatComplaintFlagged':
       draft.repeat = { at: event.occurredAt, ...event.data };
       return;
+    case 'HandOverOffered':
+    case 'HandOverAccepted':
+    case 'HandOverDeclined':
+      Object.assign(draft, handOverOwnership(draft, event));
+      return;
+    case 'PromiseMade':
+    case 'PromiseKept':
+    case 'PromiseBreakExplained':
+    case 'PromiseBroken':
+      draft.promises = promisesAfter(draft.promises, event);
+      return;
+    case 'ComplaintRouted':
+      draft.routedTo = event.data.group;
+      draft.routings = [...draft.routings, { at: event.occurredAt, problemType: event.data.problemType, group: event.data.group, by: event.actor.id }];
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -125,6 +142,10 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     cause: null,
     servqualFactor: null,
     handlerId: null,
+    ...receivedOwnership(event),
+    promises: [],
+    routedTo: null,
+    routings: [],
     assignments: [],
     meeting: null,
     meetings: [],
@@ -171,6 +192,13 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     cause: t.cause,
     servqualFactor: t.servqualFactor,
     handlerId: t.handlerId,
+    // Replaced, never pushed to, by their reducers (ownership/, promises/, routing/): shared as they are.
+    accountableId: t.accountableId,
+    accountability: t.accountability,
+    handOver: t.handOver,
+    promises: t.promises,
+    routedTo: t.routedTo,
+    routings: t.routings,
     assignments: ownArrays ? t.assignments.slice() : t.assignments,
     meeting: t.meeting,
     meetings: ownArrays ? t.meetings.slice() : t.meetings,

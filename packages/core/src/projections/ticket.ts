@@ -19,6 +19,9 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { TicketOwnership } from '../ownership/ticket.js';
+import type { TicketPromises } from '../promises/ticket.js';
+import type { TicketRouting } from '../routing/ticket.js';
 
 /** One line of a ticket's history: an event as the timeline shows it. */
 export interface TimelineEntry {
@@ -74,9 +77,10 @@ export interface MeetingChange extends Meeting {
 
 /**
  * One complaint as a service desk shows it: its step, people, classification, remedy, follow-up and full
- * timeline.
+ * timeline, with the ownership fields (first-contact responsibility, see `ownership/ticket.ts`), the
+ * promises (`promises/ticket.ts`) and the routing (`routing/ticket.ts`).
  */
-export interface TicketView {
+export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting {
   /** The complaint's id. */
   readonly complaintId: string;
   /** Where it is in the workflow. */

@@ -133,6 +133,22 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: { breach: { id: `sla:${complaintId}:plan:1:breach-${variant % 3}`, clock: 'plan', cycle: 1 }, reason: 'SLA clock plan breached' } };
       case 'ArrangeMeeting':
         return { ...base, type, data: good ? { at: shift(now, 24 * HOUR), venue: pick(['VIP lounge', 'Meeting room 2', 'At the customer’s office']) } : { at: shift(now, -HOUR), venue: 'VIP lounge' } };
+      case 'OfferHandOver':
+        return { ...base, type, data: { to: pick(['h-li', 'h-zhao', 'dh-sun']), reason: 'The engine fault needs the workshop' } };
+      case 'AcceptHandOver':
+        return { ...base, actor: actor ?? actors.handler, type, data: good ? {} : { note: 'Taking it over from the front desk' } };
+      case 'DeclineHandOver':
+        return { ...base, actor: actor ?? actors.handler, type, data: { reason: 'Not my workshop' } };
+      case 'MakePromise':
+        return { ...base, type, data: { kind: pick(['visit', 'callBack', 'partArrival'] as const), due: shift(now, good ? 24 * HOUR : -HOUR), description: 'A technician comes to check the engine' } };
+      case 'KeepPromise':
+        return { ...base, type, data: { promiseId: 'promise-1' } };
+      case 'ExplainPromiseBreak':
+        return { ...base, type, data: { promiseId: 'promise-1', channel: 'phone', explanation: 'The part is held at customs' } };
+      case 'BreakPromise':
+        return { ...base, type, data: { promiseId: 'promise-1', reason: 'The part arrives a week late' } };
+      case 'RouteComplaint':
+        return { ...base, type, data: { problemType: pick(['technical', 'policyProcess', 'design']) } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

@@ -37,6 +37,14 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'EscalateComplaint',
   'EscalateOnBreach',
   'FlagRepeatComplaint',
+  'OfferHandOver',
+  'AcceptHandOver',
+  'DeclineHandOver',
+  'MakePromise',
+  'KeepPromise',
+  'ExplainPromiseBreak',
+  'BreakPromise',
+  'RouteComplaint',
 ];
 
 /** The command a walk step chooses in a state. */

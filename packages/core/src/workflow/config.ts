@@ -6,6 +6,8 @@
  */
 import { defaultClassificationMatrix, parseClassificationMatrix, type ClassificationMatrix } from '../classification/matrix.js';
 import { defaultEscalationConfig, parseEscalationConfig, type EscalationConfig, type EscalationConfigInput } from '../escalation/ladder.js';
+import { defaultRouting, parseRoutingConfig, type RoutingConfig } from '../routing/routing.js';
+import { noAuthorityLimits, parseAuthorityConfig, type AuthorityConfig } from '../authority/limits.js';
 
 /** The host data the workflow's guards read, validated: the severity matrix and the escalation ladders. */
 export interface WorkflowConfig {
@@ -13,6 +15,8 @@ export interface WorkflowConfig {
   readonly classification: ClassificationMatrix;
   /** The escalation ladders escalations climb. */
   readonly escalation: EscalationConfig;
+  readonly routing: RoutingConfig;
+  readonly authority: AuthorityConfig;
 }
 
 /** What a host passes (validated by `parseWorkflowConfig`). */
@@ -21,19 +25,27 @@ export interface WorkflowConfigInput {
   readonly classification?: ClassificationMatrix;
   /** The escalation ladders (default: `defaultEscalationLadder` for every complaint). */
   readonly escalation?: EscalationConfigInput;
+  /** Routing by problem type to the host's groups (default `defaultRouting`). */
+  readonly routing?: RoutingConfig;
+  /** Who may grant which remedy up to which amount (default: no limits). */
+  readonly authority?: AuthorityConfig;
 }
 
 /** The domain's own severity matrix and escalation ladder. */
 export const defaultWorkflowConfig: WorkflowConfig = Object.freeze({
   classification: defaultClassificationMatrix,
   escalation: defaultEscalationConfig,
+  routing: defaultRouting,
+  authority: noAuthorityLimits,
 });
 
 /** Validates the host's configuration; throws a WorkflowConfigError naming each problem. */
 export function parseWorkflowConfig(input: WorkflowConfigInput = {}): WorkflowConfig {
-  if (input.classification === undefined && input.escalation === undefined) return defaultWorkflowConfig;
+  if (input.classification === undefined && input.escalation === undefined && input.routing === undefined && input.authority === undefined) return defaultWorkflowConfig;
   return {
     classification: input.classification === undefined ? defaultClassificationMatrix : parseClassificationMatrix(input.classification),
     escalation: parseEscalationConfig(input.escalation),
+    routing: input.routing === undefined ? defaultRouting : parseRoutingConfig(input.routing),
+    authority: input.authority === undefined ? noAuthorityLimits : parseAuthorityConfig(input.authority),
   };
 }

@@ -81,6 +81,17 @@ export const complaintMachine = setup({
         WaitOnCustomer: { guard: 'notWaiting', ...record },
         StopWaitingOnCustomer: { guard: 'waiting', ...record },
         FlagRepeatComplaint: record,
+        // First-contact responsibility: the accountable person changes only when the one offered the complaint accepts it.
+        OfferHandOver: { guard: 'newOwner', ...record },
+        AcceptHandOver: { guard: 'handOverAnswer', ...record },
+        DeclineHandOver: { guard: 'handOverAnswer', ...record },
+        // Promises to the customer: broken only once the customer was told why.
+        MakePromise: { guard: 'newPromise', ...record },
+        KeepPromise: { guard: 'promiseOpen', ...record },
+        ExplainPromiseBreak: { guard: 'promiseOpen', ...record },
+        BreakPromise: { guard: 'promiseBreakable', ...record },
+        // Routing by problem type, apart from escalation (which climbs the ladder).
+        RouteComplaint: { guard: 'routable', ...record },
       },
       states: {
         received: {

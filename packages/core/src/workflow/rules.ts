@@ -8,6 +8,10 @@ import type { Command } from '../commands/schema.js';
 import type { ComplaintState } from '../decider/state.js';
 import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
+import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
+import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
+import { problemTypeRouted } from '../routing/rules.js';
+import { withinAuthority } from '../authority/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -130,9 +134,9 @@ export const customerNotSatisfied: Rule = {
 /** The machine's named guards, each a conjunction of rules. */
 export const GUARDS = {
   acknowledged: [acknowledgementComplete],
-  awaitsApproval: [remedyNeedsApproval],
+  awaitsApproval: [remedyNeedsApproval, withinAuthority],
   noApprovalOwed: [severityGeneral, notProposedWhileMajor],
-  readyToPropose: [causeIdentified, deadlineInFuture],
+  readyToPropose: [causeIdentified, deadlineInFuture, withinAuthority],
   deadlineInFuture: [deadlineInFuture],
   readyToArchive: [followUpSatisfied, preventiveActionRecorded],
   newHandler: [differentHandler, meetingArrangeable],
@@ -143,6 +147,12 @@ export const GUARDS = {
   notSatisfied: [customerNotSatisfied],
   notWaiting: [notWaitingOnCustomer],
   waiting: [waitingOnCustomer],
+  newOwner: [handOverToAnother],
+  handOverAnswer: [handOverPending, answeredByRecipient],
+  newPromise: [promiseDueInFuture, promiseIdUnused],
+  promiseOpen: [promiseOpen],
+  promiseBreakable: [promiseOpen, breakExplained],
+  routable: [problemTypeRouted],
 } as const satisfies Record<string, readonly Rule[]>;
 /** The name of a guard of the complaint machine. */
 export type GuardName = keyof typeof GUARDS;

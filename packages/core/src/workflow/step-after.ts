@@ -49,6 +49,14 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'WaitingOnCustomerStarted':
     case 'WaitingOnCustomerEnded':
     case 'RepeatComplaintFlagged':
+    case 'HandOverOffered':
+    case 'HandOverAccepted':
+    case 'HandOverDeclined':
+    case 'PromiseMade':
+    case 'PromiseKept':
+    case 'PromiseBreakExplained':
+    case 'PromiseBroken':
+    case 'ComplaintRouted':
       return step;
   }
 }

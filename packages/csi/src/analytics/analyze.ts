@@ -19,7 +19,7 @@ import type { AnalyticsState, ImprovementActionFacts } from './facts.js';
 import { complaintMeasures, type AnalyticsHooks, type ComplaintMeasures } from './measures.js';
 import type { PeriodOptions } from './period.js';
 import { DEFAULT_PERIOD, matches, type AnalyticsFilter } from './slices.js';
-import { staffAssessment, type StaffAssessment } from './staff.js';
+import { loggedPromiseOutcomes, staffAssessment, type StaffAssessment } from './staff.js';
 import { rate, type Rate } from './stats.js';
 import { surveyAnalytics, type SurveyAnalytics } from './survey-scores.js';
 import { workload, type HandlerLoad } from './workload.js';
@@ -86,7 +86,9 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
   const complaints = [...state.complaints.values()].filter((c) => matches(c, c.receivedAt, filter, period));
   const responses = state.surveys.filter((r) => matches(r, r.at, filter, period));
   const contacts = [...state.contacts.values()].map((c) => resolveContact(c, methodOfChannel)).filter((c) => matches(c.fields, c.at, filter, period));
-  const promises = hooks.promises ? complaints.flatMap((c) => hooks.promises?.(c) ?? []) : null;
+  // The host's hook wins; else the log's promises, once any complaint here has one settled.
+  const promiseHook = hooks.promises ?? (complaints.some((c) => loggedPromiseOutcomes(c).length > 0) ? loggedPromiseOutcomes : undefined);
+  const promises = promiseHook ? complaints.flatMap((c) => promiseHook(c)) : null;
   const { [policy.by]: _subject, ...network } = filter;
 
   return {
@@ -94,7 +96,7 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
     ...complaintMeasures(complaints, asOf, hooks),
     surveys: surveyAnalytics({ responses, contacts, config, period, ...(options.mainDriverShare === undefined ? {} : { mainDriverShare: options.mainDriverShare }) }),
     handlers: workload(complaints),
-    staff: staffAssessment(complaints, responses, config, hooks.promises),
+    staff: staffAssessment(complaints, responses, config, promiseHook),
     promisesKept: promises && rate(promises.filter((p) => p.kept).length, promises.length),
     // The benchmark's period is the policy's: a `period` filter names a period at the report's granularity.
     benchmark: benchmark(state, { policy: { ...policy, period: { granularity: period.granularity, utcOffsetMinutes: period.utcOffsetMinutes ?? 0 } }, config, filter: network }),

@@ -52,6 +52,7 @@ export function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<
       repeat: state.repeatsAhead.delete(event.streamId),
       archivedAt: null,
       withdrawnAt: null,
+      promises: [],
     };
     state.acknowledging.set(event.streamId, { thanked: false, appreciated: false, apologised: false, promisedPromptAction: false });
     state.complaints.set(event.streamId, facts);
@@ -122,6 +123,15 @@ export function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<
     case 'RepeatComplaintFlagged':
       f.repeat = true;
       return;
+    case 'PromiseMade':
+      f.promises = [...f.promises, { promiseId: event.data.promiseId, madeBy: event.data.madeBy, kept: null }];
+      return;
+    case 'PromiseKept':
+    case 'PromiseBroken': {
+      const kept = event.type === 'PromiseKept' && event.data.onTime;
+      f.promises = f.promises.map((p) => (p.promiseId === event.data.promiseId ? { ...p, kept } : p));
+      return;
+    }
     case 'ComplaintArchived':
       f.archivedAt = event.occurredAt;
       return;

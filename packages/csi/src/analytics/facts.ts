@@ -70,6 +70,15 @@ export interface ComplaintFacts extends SliceFields {
   readonly repeat: boolean;
   readonly archivedAt: string | null;
   readonly withdrawnAt: string | null;
+  /** Every promise made to the customer (core's `PromiseMade`), with who made it and its outcome: `null` while open. */
+  readonly promises: readonly LoggedPromise[];
+}
+
+/** A promise as the analytics know it: kept means kept by its due time; kept late or broken counts as not kept. */
+export interface LoggedPromise {
+  readonly promiseId: string;
+  readonly madeBy: string;
+  readonly kept: boolean | null;
 }
 
 export type SurveyOrigin = 'followUp' | SurveyProgramme;

@@ -35,7 +35,8 @@ export interface AnalyticsHooks {
   readonly slaResults?: (complaint: ComplaintFacts) => readonly { readonly rule: string; readonly met: boolean }[];
   /**
    * The promises of a complaint whose outcome is known, each with the handler who made it: the
-   * "promises kept" figures. Core records no promises yet; without this hook they are `null` (n/a).
+   * "promises kept" figures. Default: the promises core recorded (`loggedPromiseOutcomes`); `null`
+   * (n/a) while neither this hook nor the log has a settled promise.
    */
   readonly promises?: PromiseOutcomes;
 }

@@ -6,9 +6,10 @@
  * work it rates. Each of these counts for exactly one row (`null`: nobody held it), so
  * the rows add up to the report's totals.
  *
- * Promises kept: core does not record promises yet. The figure comes from the
- * `promises` hook (the host's own promise records, or csi's fold of core's promise
- * events once they exist); without it every row shows `null`, never a made-up number.
+ * Promises kept: from core's promise events (`loggedPromiseOutcomes`: each promise kept
+ * by its due time, or not, credited to whoever made it), or from the `promises` hook (a
+ * host's own promise records). When neither has a promise to show, every row is `null`
+ * (n/a), never a made-up number.
  */
 import type { CsiConfig } from '../dimensions/config.js';
 import { scoreRatings } from '../scoring/score.js';
@@ -24,6 +25,10 @@ export interface PromiseOutcome {
 
 /** The promises of a complaint whose outcome is known; the source of the "promises kept" figures. */
 export type PromiseOutcomes = (complaint: ComplaintFacts) => readonly PromiseOutcome[];
+
+/** The outcomes of the promises recorded in the log (still-open ones left out), each credited to whoever made it. */
+export const loggedPromiseOutcomes: PromiseOutcomes = (complaint) =>
+  complaint.promises.flatMap((p) => (p.kept === null ? [] : [{ handler: p.madeBy, kept: p.kept }]));
 
 export interface StaffAssessment {
   /** `null`: what happened while nobody held the complaint. */

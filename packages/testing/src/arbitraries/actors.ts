@@ -12,6 +12,13 @@ import { classify, type Actor, type Command, type CommandType, type ComplaintSta
 
 /** Records every member of staff may add, whoever handles the complaint. */
 const OPEN_TO_ALL_STAFF: readonly CommandType[] = ['AddNote', 'LogCustomerContact'];
+/** Hand-overs follow their own duty and guard, whoever handles the complaint. */
+const HAND_OVER_COMMANDS: readonly CommandType[] = ['OfferHandOver', 'AcceptHandOver', 'DeclineHandOver'];
+const HAND_OVER_ANSWERS: readonly CommandType[] = ['AcceptHandOver', 'DeclineHandOver'];
+/** Roles that may hand over a complaint someone else is accountable for. */
+const HAND_OVER_HEADS: readonly Role[] = ['departmentHead', 'seniorManagement', 'system'];
+const offersAnothersComplaint = (command: Command, state: ComplaintState, who: Actor) =>
+  command.type === 'OfferHandOver' && state.accountableId !== null && who.id !== state.accountableId && !HAND_OVER_HEADS.includes(who.role);
 
 /** Another person of the same role: `seniorManagement-zhou-1` → `seniorManagement-zhou-1-b`. */
 const someoneElse = (actor: Actor): Actor => ({ ...actor, id: `${actor.id.slice(0, 120)}-b` });
@@ -27,7 +34,9 @@ export function fitActor(command: Command, state: ComplaintState, permitted: rea
     const owner = command.type === 'ReceiveComplaint' ? command.data.customer.reference : state.customerReference;
     if (owner !== null) who = { id: owner, role: 'customer' };
   }
-  if (who.role === 'handler' && state.handlerId !== null && !OPEN_TO_ALL_STAFF.includes(command.type)) who = { id: state.handlerId, role: 'handler' };
+  if (who.role === 'handler' && state.handlerId !== null && !OPEN_TO_ALL_STAFF.includes(command.type) && !HAND_OVER_COMMANDS.includes(command.type)) who = { id: state.handlerId, role: 'handler' };
+  if (offersAnothersComplaint(command, state, who) && state.accountableId !== null) who = { ...who, id: state.accountableId };
+  if (HAND_OVER_ANSWERS.includes(command.type) && state.handOver !== null) who = { ...who, id: state.handOver.to };
   if ((command.type === 'ApproveRemedy' || command.type === 'RejectRemedy') && who.id === state.proposerId) who = someoneElse(who);
   if (command.type === 'ArchiveComplaint' && who.id === state.followUpRecorderId) who = someoneElse(who);
   return who;
@@ -43,7 +52,8 @@ export function unfitActor(command: Command, state: ComplaintState): Actor {
   const { actor } = command;
   if ((command.type === 'ApproveRemedy' || command.type === 'RejectRemedy') && state.proposerId !== null) return { id: state.proposerId, role: actor.role };
   if (command.type === 'ArchiveComplaint' && state.followUpRecorderId !== null) return { id: state.followUpRecorderId, role: actor.role };
-  if (actor.role === 'handler' && state.handlerId !== null && !OPEN_TO_ALL_STAFF.includes(command.type)) return { id: `${state.handlerId.slice(0, 120)}-other`, role: 'handler' };
+  if (command.type === 'OfferHandOver' && state.accountableId !== null && !HAND_OVER_HEADS.includes(actor.role)) return { id: `${state.accountableId.slice(0, 120)}-other`, role: actor.role };
+  if (actor.role === 'handler' && state.handlerId !== null && !OPEN_TO_ALL_STAFF.includes(command.type) && !HAND_OVER_COMMANDS.includes(command.type)) return { id: `${state.handlerId.slice(0, 120)}-other`, role: 'handler' };
   if (actor.role === 'customer') return { id: `${actor.id.slice(0, 120)}-other`, role: 'customer' };
   return actor;
 }

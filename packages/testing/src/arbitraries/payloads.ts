@@ -14,6 +14,8 @@ import {
   CHANNELS,
   CONTACT_DIRECTIONS,
   NOTE_VISIBILITIES,
+  PROMISE_KINDS,
+  defaultRouting,
   REMEDY_KINDS,
   REPEAT_BASES,
   SERVQUAL_FACTORS,
@@ -63,6 +65,13 @@ export function remedy(context: CommandContext): fc.Arbitrary<Remedy> {
     });
 }
 
+
+/** An open promise of the complaint (preferring those `prefer` picks), or `promise-1` when none is open. */
+function openPromiseId(c: CommandContext, prefer: (p: ComplaintState['openPromises'][number]) => boolean = () => true): fc.Arbitrary<string> {
+  const preferred = c.state.openPromises.filter(prefer);
+  const pool = (preferred.length > 0 ? preferred : c.state.openPromises).map((p) => p.id);
+  return pool.length > 0 ? fc.constantFrom(...pool) : fc.constant('promise-1');
+}
 
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
 
@@ -184,5 +193,29 @@ export const payloadGenerators: PayloadGenerators = {
         basis,
         related: Array.from({ length: earlier }, (_, i) => `earlier-complaint-${i + 1}`),
       })),
+  // To someone other than the accountable person (the guard), a reason in the complaint's language.
+  OfferHandOver: (c) =>
+    fc.record({
+      to: fc.nat({ max: HANDLERS.length - 2 }).map((i) => HANDLERS.filter((h) => h !== c.state.accountableId)[i] as string),
+      reason: text('reason', c),
+    }),
+  AcceptHandOver: (c) => fc.record({ note: optional(text('note', c)) }).map(compact),
+  DeclineHandOver: (c) => fc.record({ reason: text('reason', c) }),
+  // Its own id sometimes (unused: the count only grows), due after now (the guard).
+  MakePromise: (c) =>
+    fc
+      .record({
+        promiseId: optional(fc.constant(`promise-k-${c.state.promiseIds.length + 1}`)),
+        kind: fc.constantFrom(...PROMISE_KINDS),
+        due: futureInstant(c.now),
+        description: text('note', c),
+      })
+      .map(compact),
+  KeepPromise: (c) => fc.record({ promiseId: openPromiseId(c), note: optional(text('note', c)) }).map(compact),
+  ExplainPromiseBreak: (c) => fc.record({ promiseId: openPromiseId(c), channel: fc.constantFrom(...CHANNELS), explanation: text('reason', c) }),
+  // One the customer was told about, when there is one: only those may be broken.
+  // A problem type of the default routing (hosts with their own groups pass their own generator).
+  RouteComplaint: (c) => fc.record({ problemType: fc.constantFrom(...defaultRouting.groups.flatMap((g) => g.problemTypes)), note: optional(text('note', c)) }).map(compact),
+  BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
 };
 

@@ -73,6 +73,14 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   WaitOnCustomer: { from: 'open' },
   StopWaitingOnCustomer: { from: 'open' },
   FlagRepeatComplaint: { from: 'open' },
+  OfferHandOver: { from: 'open' },
+  AcceptHandOver: { from: 'open' },
+  DeclineHandOver: { from: 'open' },
+  MakePromise: { from: 'open' },
+  KeepPromise: { from: 'open' },
+  ExplainPromiseBreak: { from: 'open' },
+  BreakPromise: { from: 'open' },
+  RouteComplaint: { from: 'open' },
 };
 
 const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';

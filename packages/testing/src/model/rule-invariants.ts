@@ -59,7 +59,8 @@ export const escalationOnlyClimbs = streamInvariant(
 );
 
 /** Records any member of staff may add to an assigned complaint. */
-const OPEN_TO_ALL_STAFF = new Set(['NoteAdded', 'CustomerContactLogged']);
+const OPEN_TO_ALL_STAFF = new Set(['NoteAdded', 'CustomerContactLogged', 'HandOverOffered', 'HandOverAccepted', 'HandOverDeclined']);
+// Hand-overs follow their own duty (the accountable person offers) and guard (the one offered answers), whoever handles the complaint.
 
 /** Who the duties are about, as the log tells it so far. */
 interface People {

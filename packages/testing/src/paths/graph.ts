@@ -51,6 +51,10 @@ export function guardFacts(snapshot: ComplaintSnapshot) {
     acknowledged: Object.values(c.acknowledgement).every(Boolean),
     remedyProposedWhileMajor: c.remedyProposedWhileMajor,
     escalatedToTop: targetAbove(ladderFor(defaultEscalationConfig, c), c.escalation?.rank ?? 0, c.cause) === undefined,
+    // A hand-over waits for its answer; a promise is open, and the customer was told why one cannot be kept.
+    handOverPending: c.handOver !== null,
+    promiseOpen: c.openPromises.length > 0,
+    promiseExplained: c.openPromises.some((p) => p.explained),
   };
 }
 

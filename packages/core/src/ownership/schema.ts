@@ -1,0 +1,53 @@
+/**
+ * First-contact responsibility (首问负责制): whoever receives a complaint stays
+ * accountable for it until a recorded hand-over is accepted by the next owner. A
+ * hand-over is two facts, the offer and its acceptance (or its decline): an offer
+ * alone moves nothing, so a hand-over never accepted leaves the first owner
+ * accountable, and an SLA clock can run from the offer (see docs/workflow-rules.md).
+ *
+ * Accountability is apart from the handler (`AssignHandler`): the handler works the
+ * complaint; the accountable person answers for it to the customer.
+ */
+import { z } from 'zod';
+import { define as command } from '../commands/define.js';
+import { define as event } from '../events/define.js';
+import { idSchema, longTextSchema } from '../domain/primitives.js';
+
+/** Offer the complaint to the next owner. An offer still pending is replaced by the new one. */
+export const offerHandOver = command('OfferHandOver', z.strictObject({ to: idSchema, reason: longTextSchema }));
+/** The person offered the complaint accepts it: from now on they are accountable. */
+export const acceptHandOver = command('AcceptHandOver', z.strictObject({ note: longTextSchema.optional() }).default({}));
+/** The person offered the complaint declines it: the accountable person stays. */
+export const declineHandOver = command('DeclineHandOver', z.strictObject({ reason: longTextSchema }));
+
+export const OWNERSHIP_COMMANDS = [offerHandOver, acceptHandOver, declineHandOver] as const;
+
+export const handOverOffered = event(
+  'HandOverOffered',
+  z.strictObject({
+    /** The accountable person at the offer, and the one offered the complaint. */
+    from: idSchema,
+    to: idSchema,
+    reason: longTextSchema,
+    /** Who made the offer (the accountable person, or a head stepping in). */
+    offeredBy: idSchema,
+    /** The pending offer this one replaces, to whom it was made. */
+    replaces: idSchema.optional(),
+  }),
+);
+export const handOverAccepted = event(
+  'HandOverAccepted',
+  z.strictObject({ from: idSchema, to: idSchema, note: longTextSchema.optional() }),
+);
+export const handOverDeclined = event(
+  'HandOverDeclined',
+  z.strictObject({ from: idSchema, to: idSchema, reason: longTextSchema }),
+);
+
+export const OWNERSHIP_EVENTS = [handOverOffered, handOverAccepted, handOverDeclined] as const;
+
+/** A hand-over offered and not yet accepted or declined. */
+export interface PendingHandOver {
+  readonly from: string;
+  readonly to: string;
+}

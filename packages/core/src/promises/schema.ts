@@ -1,0 +1,64 @@
+/**
+ * Promises to the customer (服务承诺): a visit, a call-back, a remedy, a part's arrival,
+ * each with a due time, kept or broken. "Broke a service promise" (未兑现服务承诺) is
+ * what customers complain about ("you told me someone would come on day X"), so every
+ * promise is an event, and a promise is broken only once the customer has been told
+ * why (在向客户解释的前提下): `BreakPromise` is refused until `ExplainPromiseBreak`.
+ */
+import { z } from 'zod';
+import { define as command } from '../commands/define.js';
+import { idSchema, instantSchema, longTextSchema } from '../domain/primitives.js';
+import { channelSchema } from '../domain/vocabulary.js';
+import { define as event } from '../events/define.js';
+
+export const PROMISE_KINDS = ['visit', 'callBack', 'remedy', 'partArrival', 'other'] as const;
+export type PromiseKind = (typeof PROMISE_KINDS)[number];
+export const promiseKindSchema = z.enum(PROMISE_KINDS);
+
+/** Make a promise to the customer, due at a future instant. Its id defaults to `promise-<n>` (the n-th of the complaint). */
+export const makePromise = command(
+  'MakePromise',
+  z.strictObject({ promiseId: idSchema.optional(), kind: promiseKindSchema, due: instantSchema, description: longTextSchema }),
+);
+/** The promise was kept (on time or late: the event says which). */
+export const keepPromise = command('KeepPromise', z.strictObject({ promiseId: idSchema, note: longTextSchema.optional() }));
+/** The customer was told why the promise cannot be kept: the condition for breaking it. */
+export const explainPromiseBreak = command(
+  'ExplainPromiseBreak',
+  z.strictObject({ promiseId: idSchema, channel: channelSchema, explanation: longTextSchema }),
+);
+/** The promise will not be kept; allowed once the customer was told why. */
+export const breakPromise = command('BreakPromise', z.strictObject({ promiseId: idSchema, reason: longTextSchema }));
+
+export const PROMISE_COMMANDS = [makePromise, keepPromise, explainPromiseBreak, breakPromise] as const;
+
+export const promiseMade = event(
+  'PromiseMade',
+  z.strictObject({
+    promiseId: idSchema,
+    kind: promiseKindSchema,
+    due: instantSchema,
+    description: longTextSchema,
+    /** Who made it (the actor's id): the person the promise-kept rate credits. */
+    madeBy: idSchema,
+  }),
+);
+export const promiseKept = event(
+  'PromiseKept',
+  z.strictObject({ promiseId: idSchema, due: instantSchema, onTime: z.boolean(), note: longTextSchema.optional() }),
+);
+export const promiseBreakExplained = event(
+  'PromiseBreakExplained',
+  z.strictObject({ promiseId: idSchema, channel: channelSchema, explanation: longTextSchema }),
+);
+export const promiseBroken = event('PromiseBroken', z.strictObject({ promiseId: idSchema, due: instantSchema, reason: longTextSchema }));
+
+export const PROMISE_EVENTS = [promiseMade, promiseKept, promiseBreakExplained, promiseBroken] as const;
+
+/** A promise not yet kept or broken, as the decision state knows it. */
+export interface OpenPromise {
+  readonly id: string;
+  readonly due: string;
+  /** The customer was told why it cannot be kept. */
+  readonly explained: boolean;
+}

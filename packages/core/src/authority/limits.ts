@@ -14,21 +14,29 @@ import { idSchema } from '../domain/primitives.js';
 import { remedyKindSchema, roleSchema, type Role } from '../domain/vocabulary.js';
 import { WorkflowConfigError } from '../errors/errors.js';
 
+/** Validates one limit: the role it binds, the remedy kinds it caps (all when left out) and the largest amount, in one currency, that role may grant. */
 export const authorityLimitSchema = z.strictObject({
   /** A name for the limit, quoted in refusals (default `<role>/<kinds or any remedy>`). */
   name: idSchema.optional(),
+  /** The role the limit binds, as the proposer's or approver's role. */
   role: roleSchema,
   /** The remedy kinds it caps; every kind when left out. */
   kinds: z.array(remedyKindSchema).min(1).optional(),
+  /** The largest amount the role may grant; a remedy in another currency is refused, not converted. */
   upTo: moneySchema,
 });
+/** One validated authority limit: a role may grant remedies of some kinds up to an amount. */
 export type AuthorityLimit = z.output<typeof authorityLimitSchema>;
 
+/** Validates a host's authority limits: a list of limits, every one that matches a role and remedy kind applying. */
 export const authorityConfigSchema = z.strictObject({ limits: z.array(authorityLimitSchema) });
+/** The validated authority limits a host passes as `createEngine({ authority })`, checked at `ProposeResolution` and `ApproveRemedy`. */
 export type AuthorityConfig = z.output<typeof authorityConfigSchema>;
 
+/** The default: no limits, so any role the permissions allow may propose or approve a remedy of any amount. */
 export const noAuthorityLimits: AuthorityConfig = Object.freeze({ limits: [] });
 
+/** Types unknown input (e.g. limits read from a file) as an `AuthorityConfig`, failing early; throws a `WorkflowConfigError` naming each problem. The engine checks limits passed to it the same way. */
 export function parseAuthorityConfig(input: unknown): AuthorityConfig {
   const parsed = authorityConfigSchema.safeParse(input);
   if (!parsed.success) throw WorkflowConfigError.fromZod('authority limits', parsed.error);

@@ -67,6 +67,7 @@ export interface Labels {
   readonly complaintSources: Readonly<Record<ComplaintSourceKind, string>>;
   /** Labels of what a repeat complaint repeats. */
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
+  /** Labels of the kinds of promise made to a customer. */
   readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
 }
 

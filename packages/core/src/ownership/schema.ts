@@ -22,6 +22,11 @@ export const declineHandOver = command('DeclineHandOver', z.strictObject({ reaso
 
 export const OWNERSHIP_COMMANDS = [offerHandOver, acceptHandOver, declineHandOver] as const;
 
+/**
+ * A hand-over was offered: it moves no accountability (the `from` person stays accountable until
+ * `HandOverAccepted`), and it replaces any offer still pending. An SLA clock can start on it to
+ * time an offer left unanswered.
+ */
 export const handOverOffered = event(
   'HandOverOffered',
   z.strictObject({
@@ -35,10 +40,12 @@ export const handOverOffered = event(
     replaces: idSchema.optional(),
   }),
 );
+/** The person offered the complaint accepted it: from this event on `to` is accountable, closing `from`'s period of accountability. */
 export const handOverAccepted = event(
   'HandOverAccepted',
   z.strictObject({ from: idSchema, to: idSchema, note: longTextSchema.optional() }),
 );
+/** The person offered the complaint declined it: the offer is gone and `from` stays accountable. */
 export const handOverDeclined = event(
   'HandOverDeclined',
   z.strictObject({ from: idSchema, to: idSchema, reason: longTextSchema }),
@@ -48,6 +55,8 @@ export const OWNERSHIP_EVENTS = [handOverOffered, handOverAccepted, handOverDecl
 
 /** A hand-over offered and not yet accepted or declined. */
 export interface PendingHandOver {
+  /** The person accountable at the offer; stands in as the accountable one for logs that never recorded the receiver. */
   readonly from: string;
+  /** The person offered the complaint: the only actor whose `AcceptHandOver` or `DeclineHandOver` the workflow accepts. */
   readonly to: string;
 }

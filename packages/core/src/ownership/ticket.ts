@@ -7,18 +7,25 @@ import type { ComplaintEventOf } from '../events/schema.js';
 
 /** One stretch of accountability: from its start (receipt or an accepted hand-over) until the next accepted hand-over. */
 export interface AccountablePeriod {
+  /** The user id accountable during the period (the receiver, or whoever accepted the hand-over). */
   readonly id: string;
+  /** When the period began (ISO-8601): the complaint's receipt or the hand-over's acceptance; `accountableAt` compares instants against it. */
   readonly since: string;
   /** When a hand-over to the next owner was accepted; null while it lasts. */
   readonly until: string | null;
+  /** How the person became accountable: by receiving the complaint (the first period) or by accepting a hand-over. */
   readonly via: 'receipt' | 'handOver';
 }
 
 /** An offer not yet accepted or declined: the first owner stays accountable meanwhile. */
 export interface HandOverView {
+  /** The person accountable when the offer was made, who stays accountable until it is accepted. */
   readonly from: string;
+  /** The person offered the complaint: the only one who may accept or decline it (rule `answeredByRecipient`). */
   readonly to: string;
+  /** When the offer was recorded (ISO-8601): how long it has waited for an answer, which an SLA clock can time. */
   readonly offeredAt: string;
+  /** Who made the offer: the accountable person, or a head stepping in for them. */
   readonly offeredBy: string;
 }
 
@@ -26,7 +33,9 @@ export interface HandOverView {
 export interface TicketOwnership {
   /** Who answers for the complaint now: the receiver until a hand-over is accepted. Null only for logs older than `receivedBy` without an actor. */
   readonly accountableId: string | null;
+  /** Every period of accountability, oldest first, the last one open (`until` null): who answered for the complaint at any moment (see `accountableAt`). */
   readonly accountability: readonly AccountablePeriod[];
+  /** The offer waiting for an answer, to show the recipient an accept/decline action; null when none is pending (a new offer replaces a pending one). */
   readonly handOver: HandOverView | null;
 }
 

@@ -11,8 +11,11 @@ import { idSchema, instantSchema, longTextSchema } from '../domain/primitives.js
 import { channelSchema } from '../domain/vocabulary.js';
 import { define as event } from '../events/define.js';
 
+/** Every kind of promise a complaint can record, in display order: for a host's pick-list, and for SLA clocks kept per kind (`where` on `kind`). */
 export const PROMISE_KINDS = ['visit', 'callBack', 'remedy', 'partArrival', 'other'] as const;
+/** What was promised to the customer: a visit, a call-back, a remedy, a part's arrival, or something else (`description` says what). */
 export type PromiseKind = (typeof PROMISE_KINDS)[number];
+/** Validates a promise kind: the zod schema `MakePromise` and `PromiseMade` use, for a host validating its own forms the same way. */
 export const promiseKindSchema = z.enum(PROMISE_KINDS);
 
 /** Make a promise to the customer, due at a future instant. Its id defaults to `promise-<n>` (the n-th of the complaint). */
@@ -32,6 +35,7 @@ export const breakPromise = command('BreakPromise', z.strictObject({ promiseId: 
 
 export const PROMISE_COMMANDS = [makePromise, keepPromise, explainPromiseBreak, breakPromise] as const;
 
+/** A promise was made to the customer, due at `due`: it stays open until kept or broken, and credits `madeBy` in csi's promise-kept figure. */
 export const promiseMade = event(
   'PromiseMade',
   z.strictObject({
@@ -43,21 +47,26 @@ export const promiseMade = event(
     madeBy: idSchema,
   }),
 );
+/** The promise was kept; `onTime` says whether by its due time (copied as `due`), which is what csi's promise-kept figure counts. */
 export const promiseKept = event(
   'PromiseKept',
   z.strictObject({ promiseId: idSchema, due: instantSchema, onTime: z.boolean(), note: longTextSchema.optional() }),
 );
+/** The customer was told, on `channel`, why the promise cannot be kept: the fact `BreakPromise` waits for. The promise stays open. */
 export const promiseBreakExplained = event(
   'PromiseBreakExplained',
   z.strictObject({ promiseId: idSchema, channel: channelSchema, explanation: longTextSchema }),
 );
+/** The promise will not be kept, recorded only after `PromiseBreakExplained`: it is settled and counts as not kept (a promise's SLA clock can cancel on it). */
 export const promiseBroken = event('PromiseBroken', z.strictObject({ promiseId: idSchema, due: instantSchema, reason: longTextSchema }));
 
 export const PROMISE_EVENTS = [promiseMade, promiseKept, promiseBreakExplained, promiseBroken] as const;
 
 /** A promise not yet kept or broken, as the decision state knows it. */
 export interface OpenPromise {
+  /** The promise's id, unique within the complaint: what `KeepPromise`, `ExplainPromiseBreak` and `BreakPromise` name. */
   readonly id: string;
+  /** When it is due (ISO-8601): `PromiseKept.onTime` is decided against it. */
   readonly due: string;
   /** The customer was told why it cannot be kept. */
   readonly explained: boolean;

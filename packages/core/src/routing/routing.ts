@@ -22,6 +22,11 @@ const groupSchema = z.strictObject({
   people: z.array(idSchema).min(1).max(100).optional(),
 });
 
+/**
+ * Validates a host's routing: a named list of groups, each taking one or more problem
+ * types, a type going to one group only (so a routing is never ambiguous). Use
+ * `parseRoutingConfig` for a typed `WorkflowConfigError`.
+ */
 export const routingConfigSchema = z
   .strictObject({ name: idSchema, groups: z.array(groupSchema).min(1, 'routing needs at least one group') })
   .superRefine((routing, ctx) => {
@@ -34,7 +39,9 @@ export const routingConfigSchema = z
       }
     });
   });
+/** A validated routing: the groups problem types are sent to, passed as `createEngine({ routing })` (default `defaultRouting`). */
 export type RoutingConfig = z.output<typeof routingConfigSchema>;
+/** One group of a routing: its id, the problem types it takes, and optionally the people it reaches. */
 export type RoutingGroup = RoutingConfig['groups'][number];
 
 /** The material's routing: policy and process problems to head-office management, technical ones to the engineers. */
@@ -47,6 +54,7 @@ export const defaultRouting: RoutingConfig = Object.freeze({
   ],
 });
 
+/** Types unknown input (e.g. a routing read from a file) as a `RoutingConfig`, failing early; throws a `WorkflowConfigError` naming each problem, such as a problem type given to two groups. The engine checks a routing passed to it the same way. */
 export function parseRoutingConfig(input: unknown): RoutingConfig {
   const parsed = routingConfigSchema.safeParse(input);
   if (!parsed.success) throw WorkflowConfigError.fromZod('routing configuration', parsed.error);
@@ -60,6 +68,12 @@ export const groupFor = (routing: RoutingConfig, problemType: string): RoutingGr
 /** Route the complaint by its problem type (again when the type turns out to be another). */
 export const routeComplaint = command('RouteComplaint', z.strictObject({ problemType: idSchema, note: longTextSchema.optional() }));
 
+/**
+ * The complaint was sent to the group that takes its problem type. Records the group it left
+ * (`previousGroup`, null at the first routing), the group's people if the routing names them,
+ * and the routing's name, so the event reads alone after the configuration changes. Never
+ * changes the escalation level.
+ */
 export const complaintRouted = event(
   'ComplaintRouted',
   z.strictObject({

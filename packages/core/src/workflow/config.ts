@@ -9,13 +9,15 @@ import { defaultEscalationConfig, parseEscalationConfig, type EscalationConfig, 
 import { defaultRouting, parseRoutingConfig, type RoutingConfig } from '../routing/routing.js';
 import { noAuthorityLimits, parseAuthorityConfig, type AuthorityConfig } from '../authority/limits.js';
 
-/** The host data the workflow's guards read, validated: the severity matrix and the escalation ladders. */
+/** The host data the workflow's guards read, validated: the severity matrix, the escalation ladders, the routing and the authority limits. */
 export interface WorkflowConfig {
   /** The severity matrix classifications are derived with. */
   readonly classification: ClassificationMatrix;
   /** The escalation ladders escalations climb. */
   readonly escalation: EscalationConfig;
+  /** The groups `RouteComplaint` sends a complaint to by its problem type. */
   readonly routing: RoutingConfig;
+  /** The amounts each role may grant as a remedy, checked when one is proposed and when it is approved. */
   readonly authority: AuthorityConfig;
 }
 

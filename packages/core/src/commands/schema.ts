@@ -190,7 +190,9 @@ export const arrangeMeeting = define(
   'ArrangeMeeting',
   z
     .strictObject({ at: instantSchema.optional(), venue: shortTextSchema.optional(), reason: meetingReasonSchema.optional(), note: longTextSchema.optional() })
-    .refine((d) => d.at !== undefined || d.venue !== undefined, { message: 'give the new time (at), the new venue, or both' }),
+    .refine((d) => d.at !== undefined || d.venue !== undefined, { message: 'give the new time (at), the new venue, or both' })
+    // The same rule in JSON Schema's words, for the published schemas (packages/core/schemas).
+    .meta({ anyOf: [{ required: ['at'], properties: { at: true } }, { required: ['venue'], properties: { venue: true } }] }),
 );
 
 /** A note on the ticket. */

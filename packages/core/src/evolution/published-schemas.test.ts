@@ -164,6 +164,17 @@ describe('a refinement stated in JSON Schema too', () => {
   ])('classification %j: the severity, or impact and urgency, never both (valid: %s) in both', (data, valid) => {
     expect(judged(commandSchema, 'commands/ClassifyComplaint.json', classify(data))).toEqual({ zod: valid, jsonSchema: valid });
   });
+  const meeting = (data: Record<string, unknown>) => ({ type: 'ArrangeMeeting', complaintId: 'c-1', actor: { id: 'a', role: 'departmentHead' }, data });
+  it.each([
+    [{ at: '2026-11-23T10:00:00.000Z' }, true],
+    [{ venue: 'Customer lounge', reason: 'initial' }, true],
+    [{ at: '2026-11-23T10:00:00.000Z', venue: 'Customer lounge' }, true],
+    // Found by the mutation property above: an empty change was valid for the JSON Schema.
+    [{}, false],
+    [{ reason: 'initial', note: 'called' }, false],
+  ])('meeting change %j: a new time, a new venue, or both (valid: %s) in both', (data, valid) => {
+    expect(judged(commandSchema, 'commands/ArrangeMeeting.json', meeting(data))).toEqual({ zod: valid, jsonSchema: valid });
+  });
 });
 
 describe('text a store can keep', () => {

@@ -37,11 +37,13 @@ function complaint(index: number, maxLength: number): fc.Arbitrary<WalkedComplai
   });
 }
 
-/** 1 to `complaints` walked complaints, each received (its first event is ComplaintReceived). */
-export function walkedComplaints(options: { readonly complaints?: number; readonly maxLength?: number } = {}): fc.Arbitrary<WalkedComplaint[]> {
-  const { complaints = 3, maxLength = 20 } = options;
-  return fc
-    .integer({ min: 1, max: complaints })
-    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => complaint(i + 1, maxLength))))
-    .map((all) => all.filter((c) => c.events[0]?.type === 'ComplaintReceived'));
+/**
+ * 1 to `complaints` walked complaints, each received (its first event is ComplaintReceived);
+ * with `receivedOnly: false`, also the walks whose receipt was refused (streams that hold
+ * no receipt, or none at all), for readers that must cope with any stream.
+ */
+export function walkedComplaints(options: { readonly complaints?: number; readonly maxLength?: number; readonly receivedOnly?: boolean } = {}): fc.Arbitrary<WalkedComplaint[]> {
+  const { complaints = 3, maxLength = 20, receivedOnly = true } = options;
+  const all = fc.integer({ min: 1, max: complaints }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => complaint(i + 1, maxLength))));
+  return receivedOnly ? all.map((walked) => walked.filter((c) => c.events[0]?.type === 'ComplaintReceived')) : all;
 }

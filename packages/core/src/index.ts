@@ -225,6 +225,7 @@ export {
 export type { ErasureError, ErasureResult, ErasureSuccess } from './privacy/customer-data/erase.js';
 export type { CustomerDataExport } from './privacy/customer-data/access.js';
 export { dueForRetention, type RetentionPolicy } from './privacy/customer-data/retention.js';
+export { CUSTOMER_DATA_ERASURES, type ErasureEvents } from './privacy/customer-data/erasure-events.js';
 
 // Evolving events: upcasting on read (see docs/evolving-events.md)
 export { defineUpcaster, type Upcaster, type UpcastContext } from './evolution/upcaster.js';

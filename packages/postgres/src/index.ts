@@ -9,5 +9,7 @@ export { assertMigrated, migrate, PositionsBehindError, SchemaVersionError, SCHE
 export { MIGRATIONS, type Migration } from './schema/migrations.js';
 export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus } from './projections/projector.js';
 export { rebuildSqlProjection, type RebuildReport } from './projections/rebuild.js';
-export { ticketTablesProjection, type ErasureEvents, type TicketTablesOptions } from './projections/ticket-tables.js';
+export { ticketTablesProjection, type TicketTablesOptions } from './projections/ticket-tables.js';
+/** The event that records an erasure (core's; re-exported beside the option that takes it). */
+export type { ErasureEvents } from '@redress/core';
 export type { ProjectionScope, SqlProjection } from './projections/sql-projection.js';

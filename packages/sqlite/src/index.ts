@@ -12,5 +12,7 @@ export { NativeBindingError } from './database/native-binding.js';
 export type { SqlProjection, SqlProjectionWriter } from './projections/sql-projection.js';
 export { createProjector, type Projector, type ProjectorOptions, type ProjectorStatus, type ProjectorStep } from './projections/projector.js';
 export type { LeaseRow } from './projections/lease.js';
-export { sqlTicketProjection, type ErasureEvents, type SqlTicketProjectionOptions } from './projections/ticket-tables.js';
+export { sqlTicketProjection, type SqlTicketProjectionOptions } from './projections/ticket-tables.js';
+/** The event that records an erasure (core's; re-exported beside the option that takes it). */
+export type { ErasureEvents } from '@redress/core';
 export { queuedComplaints, readTicket, ticketIds } from './projections/ticket-queries.js';

@@ -12,6 +12,7 @@
 import type { RecordedEvent } from '../events/envelope.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import type { RevealedEvent } from '../privacy/crypto-shredder.js';
+import { erasedBy } from '../privacy/customer-data/scan.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
 
@@ -40,12 +41,11 @@ export function createInlineViews(store: Log, projections: readonly Projection<u
 
   function note(generation: Generation, events: readonly RecordedEvent<ComplaintEvent>[]): void {
     for (const event of events) {
-      const type: string = event.type;
       if (event.type === 'ComplaintReceived') {
         if ((event as RevealedEvent<ComplaintEvent>).erasure === undefined) generation.plain.add(event.data.customer.reference);
-      } else if (type === 'CustomerDataErased' && event.globalPosition > handledUpTo) {
-        const subject = (event.data as { readonly customerReference?: unknown }).customerReference;
-        if (typeof subject === 'string' && generation.plain.has(subject)) {
+      } else if (event.globalPosition > handledUpTo) {
+        const subject = erasedBy(event);
+        if (subject !== undefined && generation.plain.has(subject)) {
           handledUpTo = event.globalPosition;
           due = true;
         }

@@ -12,11 +12,13 @@
  * what a rebuild over the erased log writes, and a dump holds no personal value of it.
  */
 import {
+  CUSTOMER_DATA_ERASURES,
   DEFAULT_PERSONAL_DATA,
   erasedCopy,
   evolveTicket,
   isOpenStep,
   type ComplaintEvent,
+  type ErasureEvents,
   type PersonalDataMap,
   type RecordedEvent,
   type TicketView,
@@ -86,14 +88,6 @@ async function saveTicket(tx: ClientBase, scope: ProjectionScope, { view, erased
   }
 }
 
-/** The event that records an erasure, and the data subject (customer reference) it erased. */
-export interface ErasureEvents {
-  /** The event type that records an erasure. */
-  readonly type: string;
-  /** The data subject (customer reference) an erasure event erased; undefined when the event names none. */
-  subjectOf(event: RecordedEvent<{ readonly type: string; readonly data: unknown }>): string | undefined;
-}
-
 /**
  * How the ticket tables find personal data and erasures: the same map the writer's shredder uses, and which
  * event erases.
@@ -105,22 +99,13 @@ export interface TicketTablesOptions {
   readonly erasures?: ErasureEvents;
 }
 
-/** `EraseCustomerData`'s audit event, on the customer's own stream. */
-const CUSTOMER_DATA_ERASED: ErasureEvents = {
-  type: 'CustomerDataErased',
-  subjectOf: (event) => {
-    const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
-    return typeof reference === 'string' ? reference : undefined;
-  },
-};
-
 /**
  * The ticket view as PostgreSQL tables (tickets and their timelines), for queries the in-memory view cannot
  * serve; a customer's erasure event swaps each of their rows for its erased copy.
  */
 export function ticketTablesProjection(options: TicketTablesOptions = {}): SqlProjection<ComplaintEvent> {
   const personalData = options.personalData ?? DEFAULT_PERSONAL_DATA;
-  const erasures = options.erasures ?? CUSTOMER_DATA_ERASED;
+  const erasures = options.erasures ?? CUSTOMER_DATA_ERASURES;
   return {
     name: 'tickets',
     async apply(tx, events, scope) {

@@ -17,11 +17,13 @@
  */
 import {
   COMPLAINT_EVENT_TYPES,
+  CUSTOMER_DATA_ERASURES,
   DEFAULT_PERSONAL_DATA,
   erasedCopy,
   evolveTicket,
   isOpenStep,
   type ComplaintEvent,
+  type ErasureEvents,
   type PersonalDataMap,
   type RecordedEvent,
   type TicketView,
@@ -33,14 +35,6 @@ import type { SqlProjection } from './sql-projection.js';
 /** The timeline lives in its own table; the JSON column holds the rest. */
 type StoredView = Omit<TicketView, 'timeline'>;
 
-/** The event that records an erasure, and the data subject (customer reference) it erased. */
-export interface ErasureEvents {
-  /** The event type that records an erasure. */
-  readonly type: string;
-  /** The data subject (customer reference) an erasure event erased; undefined when the event names none. */
-  subjectOf(event: RecordedEvent<{ readonly type: string; readonly data: unknown }>): string | undefined;
-}
-
 /**
  * How the ticket tables find personal data and erasures: the same map the writer's shredder uses, and which
  * event erases.
@@ -51,15 +45,6 @@ export interface SqlTicketProjectionOptions {
   /** Which event erases a customer's tickets (default core's `CustomerDataErased`, which `EraseCustomerData` records). */
   readonly erasures?: ErasureEvents;
 }
-
-/** `EraseCustomerData`'s audit event, on the customer's own stream. */
-const CUSTOMER_DATA_ERASED: ErasureEvents = {
-  type: 'CustomerDataErased',
-  subjectOf: (event) => {
-    const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
-    return typeof reference === 'string' ? reference : undefined;
-  },
-};
 
 interface Row {
   readonly view: StoredView;
@@ -73,7 +58,7 @@ interface Row {
  */
 export function sqlTicketProjection(options: SqlTicketProjectionOptions = {}): SqlProjection<ComplaintEvent> {
   const personalData = options.personalData ?? DEFAULT_PERSONAL_DATA;
-  const erasures = options.erasures ?? CUSTOMER_DATA_ERASED;
+  const erasures = options.erasures ?? CUSTOMER_DATA_ERASURES;
   return {
     name: 'tickets',
     handles: [...COMPLAINT_EVENT_TYPES, erasures.type] as ComplaintEvent['type'][],

@@ -115,7 +115,7 @@ export interface SurveyResponse extends SliceFields {
   readonly complaintId: string | null;
   /** The survey id of a `SurveyTaken`; `null` for a follow-up survey. */
   readonly surveyId: string | null;
-  /** The customer's reference. */
+  /** The customer's reference: what loyalty matches the host's customers on (a rating of 4 or less marks them dissatisfied). */
   readonly customer: string;
   /**
    * The ratings as recorded (score 1-10, reason codes, `[]` when none), of both modules; scoring keeps those of the module it scores.
@@ -125,7 +125,7 @@ export interface SurveyResponse extends SliceFields {
 
 /** An improvement action as the report lists it. */
 export interface ImprovementActionFacts extends Readonly<ImprovementActionRaised['data']> {
-  /** When the action was raised (the event's `occurredAt`): what the report's `from`/`to` filter the actions by. */
+  /** When the action was raised (the event's `occurredAt`): the instant a report's `from`/`to` window selects actions by. */
   readonly raisedAt: string;
 }
 

@@ -55,8 +55,8 @@ export interface ExplainEntry {
   /** Id of that event in the store, to find it in the complaint's stream. */
   readonly eventId: string;
   /**
-   * Human-readable why, naming the matching condition or predicate (e.g. `ResolutionProposed meets condition #0`), for support
-   * staff reading `explain`.
+   * Human-readable why, naming the matching condition or predicate (e.g. `ResolutionProposed meets condition #0`), for
+   * support staff reading `explain`.
    */
   readonly reason: string;
 }

@@ -122,15 +122,15 @@ export const clockSchema = z.strictObject({
 });
 /**
  * One clock as validated, defaults filled in: every condition list present (possibly empty), `warnings` and `onReopen`
- * set. A clock's cycle starts on the first `start` event and is held (not counting time) while a pause holds or
- * `pauseWhile` is met.
+ * set. A cycle starts on the first event meeting a `start` condition and is held (not counting time) while a pause
+ * holds or `pauseWhile` is met.
  */
 export type ClockConfig = z.output<typeof clockSchema>;
 
 /**
- * Validates one SLA policy version: `name` and `version` (≥ 1; tickets are pinned to the version they started under),
- * optional `effectiveFrom` and `match`, and at least one clock. `escalationLadder` is refused with a pointer to core,
- * where the ladder lives now.
+ * Validates one SLA policy version: `name` and `version` (≥ 1; a ticket is pinned to the version in force at its
+ * receipt), optional `effectiveFrom` and `match`, and at least one clock. `escalationLadder` is refused with a pointer
+ * to core, where the ladder lives now.
  */
 export const policySchema = z.strictObject({
   name,

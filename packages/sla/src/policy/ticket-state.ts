@@ -27,8 +27,8 @@ export interface TicketState {
   /** The handler currently assigned; null while unassigned. */
   readonly handlerId: string | null;
   /**
-   * The highest escalation level reached so far (`departmentHead`, `seniorManagement`, … as core's ladder names them); null before
-   * any escalation.
+   * The highest escalation level reached so far (`departmentHead`, `seniorManagement`, … as core's ladder names them);
+   * null before any escalation.
    */
   readonly escalationLevel: string | null;
   /** Archived or withdrawn. */

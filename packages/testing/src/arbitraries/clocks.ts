@@ -87,7 +87,7 @@ export interface SimulatedClock extends Clock {
  * ```ts
  * const clock = simulatedClock('2026-03-02T09:00:00Z', [{ amount: 3, unit: 'day' }]);
  * const engine = createEngine({ store: createInMemoryEventStore(), clock });
- * clock.tick(); // 2026-03-05T09:00:00Z: the 3-day follow-up is due
+ * clock.tick(); // 2026-03-05T09:00:00Z: three days on, as far as the 3-day follow-up rule
  * ```
  */
 export function simulatedClock(start: Date | string, plan: readonly TimeStep[] = [], advance: AdvanceTime = calendarTime): SimulatedClock {

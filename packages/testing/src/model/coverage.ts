@@ -14,8 +14,8 @@ export interface CoverageReport {
   /** Workflow steps reached (sorted) and, against a universe, those never reached; `missing` is empty without one. */
   readonly states: { readonly reached: readonly string[]; readonly missing: readonly string[] };
   /**
-   * Transitions taken, as `transitionKey` spells them (`investigating --ProposeResolution--> resolutionProposed`), and those
-   * never taken.
+   * Transitions taken, as `transitionKey` spells them (`investigating --ProposeResolution--> resolutionProposed`), and
+   * those never taken.
    */
   readonly transitions: { readonly reached: readonly string[]; readonly missing: readonly string[] };
   /** How often each refusal kind was seen (e.g. `IllegalCommand: 42`). */

@@ -50,7 +50,7 @@ export interface ExplainEntry {
    * target), `rearmed` (waits for its start again) or `migrated` (moved to another policy version).
    */
   readonly action: 'started' | 'paused' | 'resumed' | 'stopped' | 'reset' | 'cancelled' | 'reopened' | 'retargeted' | 'rearmed' | 'migrated';
-  /** The event that did it (absent for crossings computed from time). */
+  /** The type of the event that did it (thresholds reached as time passes are not entries: `explain` adds them, with no event). */
   readonly eventType: string;
   /** Id of that event in the store, to find it in the complaint's stream. */
   readonly eventId: string;

@@ -22,13 +22,29 @@ import { ALWAYS_OPEN, calendarSchema, WEEKDAYS, type CalendarConfig, type Span }
  * clocks count only the time it is open.
  */
 export interface BusinessCalendar {
+  /**
+   * The calendar's name as policies refer to it (`calendar: 'shanghai-workshop'`); `24x7` is the built-in always-open
+   * one.
+   */
   readonly name: string;
+  /**
+   * The config's version (from 1, bumped on every change), so a repair or an explain can say which hours it counted
+   * with.
+   */
   readonly version: number;
+  /**
+   * IANA time zone the weekly hours, holidays and exceptions are read in (`Asia/Shanghai`); instants stay UTC epoch
+   * ms.
+   */
   readonly timeZone: string;
   /** The instant at which `durationMs` of open time has elapsed from `instant` (`instant` itself for 0). */
   add(instant: number, durationMs: number): number;
   /** Open time between two instants, in ms; negative when `end` is before `start`. */
   diff(start: number, end: number): number;
+  /**
+   * Whether business time is counting at `instant` (epoch ms): open intervals include their start and exclude their
+   * end, and an overnight span from the day before counts.
+   */
   isOpen(instant: number): boolean;
   /** `instant` when open, else the start of the next open interval. */
   nextOpen(instant: number): number;

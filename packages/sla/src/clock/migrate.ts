@@ -25,8 +25,17 @@ import { active, applyHold, end, note, startCycle, type ClockEvent } from './tra
 
 /** A clock the new version adds, started by the migration: whether an earlier pause event holds it, and its deadline (deadline targets). */
 export interface MigrationStart {
+  /** The name of the clock the new version adds. */
   readonly clock: string;
+  /**
+   * Whether a pause event before the migration (with no resume since) holds it, so it starts paused instead of
+   * counting at once.
+   */
   readonly held: boolean;
+  /**
+   * For a deadline target: the deadline (ISO-8601) read from the ticket's events so far; null when none was recorded
+   * or the target is a duration.
+   */
   readonly deadline: string | null;
 }
 

@@ -16,7 +16,15 @@ import { evolveTicket, openTicket, type TicketSla } from './ticket.js';
  * pins.
  */
 export interface SlaState {
+  /**
+   * The validated configuration the state was folded with: every policy version a ticket may be pinned to must be in
+   * it.
+   */
   readonly config: SlaConfig;
+  /**
+   * Every ticket seen, keyed by its complaint stream id (the complaint id), from its ComplaintReceived on; closed
+   * tickets stay, as their clocks' history does.
+   */
   readonly tickets: Map<string, TicketSla>;
   /** Clocks changed since the ticker last looked, with their ticket. */
   readonly changed: Map<ClockRun, TicketSla>;

@@ -11,11 +11,15 @@ import { explainClock, viewClock, type ClockView, type ExplainLine } from './vie
 
 /** One clock of one ticket, as a board lists it. */
 export interface TicketClockView extends ClockView {
+  /** The complaint the clock belongs to. */
   readonly complaintId: string;
+  /** The handler assigned now; null while unassigned (a board's "unassigned" column). */
   readonly handlerId: string | null;
+  /** The ticket's current severity (`general` until classified). */
   readonly severity: string;
   /** Null when the classification recorded none. */
   readonly priority: string | null;
+  /** The policy version measuring the ticket; null when no policy matched it. */
   readonly policy: { readonly name: string; readonly version: number } | null;
 }
 
@@ -23,9 +27,11 @@ export interface TicketClockView extends ClockView {
 export interface SlaQueryFilter {
   /** A handler's clocks; `null` for unassigned tickets. */
   readonly handlerId?: string | null;
+  /** Only tickets of this severity (`general`, `major`). */
   readonly severity?: string;
   /** A priority's clocks; `null` for tickets whose classification recorded none. */
   readonly priority?: string | null;
+  /** Only this clock (`resolution`, `followUp`, …); every clock when absent. */
   readonly clock?: string;
 }
 

@@ -13,12 +13,18 @@ import { applyToClock, reopenClock, type ClockEvent } from './transitions.js';
 
 /** A policy version, as pinned on a ticket. */
 export interface PolicyRef {
+  /** The policy's name, as `policies[].name` in the SLA config spells it. */
   readonly name: string;
+  /**
+   * The policy version that measures the ticket; a later version never re-measures it unless a migration
+   * (`SlaPolicyMigrated`) says so.
+   */
   readonly version: number;
 }
 
 /** A ticket's SLA state: what the policy reads of the complaint, plus its clocks. */
 export interface TicketSla extends TicketState {
+  /** The complaint the clocks measure (the ComplaintReceived payload's id, else its stream id). */
   readonly complaintId: string;
   /** The pinned policy, or undefined when none matched (the ticket has no clocks). */
   policy: PolicyRef | undefined;
@@ -31,21 +37,39 @@ export interface TicketSla extends TicketState {
   migrations: string[] | undefined;
   /** While the pin is not recorded: the ticket's events so far, to fold again if the recorded pin differs. */
   pending: RecordedEvent<EventLike>[] | undefined;
+  /**
+   * When the complaint was received (epoch ms of ComplaintReceived's `occurredAt`): the start of clocks that start on
+   * receipt.
+   */
   readonly receivedAt: number;
   /** The latest instant of an event applied: a migration never acts before it. */
   lastAt: number;
+  /**
+   * `general` until the first ComplaintClassified, then the latest classification's severity: targets and matrix rows
+   * read it, so a reclassification retargets running clocks.
+   */
   severity: string;
   priority: string | undefined;
   step: ComplaintStep;
   waiting: boolean;
   waitingReason: string | null;
+  /** How the complaint came in (`phone`, `wechat`, …; `other` when the receipt named none); fixed at receipt. */
   readonly channel: string;
+  /** The latest HandlerAssigned handler; null until the ticket is assigned. */
   handlerId: string | null;
   /** The highest escalation level reached (the ladder is core's; each escalation records its rung). */
   escalationLevel: string | null;
+  /**
+   * The rung of `escalationLevel` on the escalation ladder (0: never escalated); only grows, so a lower escalation
+   * after a higher one changes nothing.
+   */
   escalationRank: number;
   /** Archived or withdrawn. */
   closed: boolean;
+  /**
+   * One run per clock of the pinned policy, in the policy's order (empty when no policy matched); retired runs of an
+   * earlier version stay, with their history.
+   */
   readonly clocks: ClockRun[];
 }
 

@@ -10,27 +10,45 @@ export type ClockState = 'pending' | 'running' | 'paused' | 'met' | 'breached' |
 
 /** One cycle of a clock as a screen shows it. */
 export interface CycleView {
+  /** The cycle's number, from 1. */
   readonly cycle: number;
+  /** ISO-8601 UTC instant the cycle started. */
   readonly startedAt: string;
+  /** ISO-8601 UTC instant it ended; null while running or paused. */
   readonly endedAt: string | null;
+  /** How it ended (`met`, `breached`, `cancelled`, `reset`, `superseded`); null while not ended. */
   readonly outcome: CycleOutcome | null;
+  /** When its target ran out (ISO-8601 UTC), as of the view's `now`; null when not breached (yet). */
   readonly breachedAt: string | null;
 }
 
 /** A clock as a screen shows it at an instant: state, due instant, business time used and left. */
 export interface ClockView {
+  /** The clock's name in the policy (`acknowledgement`, `resolution`, `remedy`, `followUp` in the default policy). */
   readonly clock: string;
   /** `breached` wins while the clock still runs after its due instant. */
   readonly state: ClockState;
   /** Running or paused (a breached clock may still be running). */
   readonly active: boolean;
+  /** The current (last) cycle's number; 0 before the clock ever started. */
   readonly cycle: number;
+  /**
+   * Business ms the current cycle may use (for a deadline, the open time from its start to the deadline); null with no
+   * current cycle or no deadline yet.
+   */
   readonly targetMs: number | null;
+  /**
+   * Business ms the current cycle has used by `now`: open calendar time while running, pauses excluded, time carried
+   * over a migration included.
+   */
   readonly elapsedMs: number;
+  /** Business ms left before the breach, never below 0 (a breached clock reads 0); null without a target. */
   readonly remainingMs: number | null;
   /** When the current cycle is (or was) due; null while paused (it depends on when it resumes) or without a target. */
   readonly dueAt: string | null;
+  /** When the current cycle breached (ISO-8601 UTC); null when it has not by `now`. */
   readonly breachedAt: string | null;
+  /** Every cycle, oldest first, the current one last: the history a reopened complaint keeps. */
   readonly cycles: readonly CycleView[];
 }
 
@@ -85,11 +103,18 @@ export function viewClock(run: ClockRun, now: number): ClockView {
 
 /** One line of a clock's explanation: what happened and what it did to the clock. */
 export interface ExplainLine {
+  /** ISO-8601 UTC instant of the event or of the threshold crossing. */
   readonly at: string;
+  /** The cycle it concerns, from 1. */
   readonly cycle: number;
+  /**
+   * What the event did (`started`, `paused`, `stopped`, …), or `warning`/`breached` for a threshold reached as time
+   * ran.
+   */
   readonly action: ExplainEntry['action'] | 'warning' | 'breached';
   /** The event that did it, or null for a threshold reached as time passed. */
   readonly event: { readonly type: string; readonly eventId: string } | null;
+  /** Why, in words support staff can read: the condition an event met, or the share of the target used. */
   readonly reason: string;
 }
 

@@ -17,13 +17,21 @@ import { crossingsBy, viewClock, type ClockState } from '../clock/view.js';
 
 /** One row of the SLA deadline read model: a clock of a ticket with its due instant and state. */
 export interface SlaDeadlineRow {
+  /** The complaint (its stream id); with `clock`, the row's key. */
   readonly complaintId: string;
+  /** The clock's name in the policy (`resolution`, `followUp`, …). */
   readonly clock: string;
+  /** Name of the policy version measuring the ticket (tickets no policy matched have no rows). */
   readonly policyName: string;
+  /** That policy's version, so a board can tell tickets measured by an old version from migrated ones. */
   readonly policyVersion: number;
+  /** The handler assigned at `asOf`; null while unassigned (for "my deadlines" queries). */
   readonly handlerId: string | null;
+  /** The severity at `asOf` (`general` until classified). */
   readonly severity: string;
+  /** The intake channel recorded at receipt. */
   readonly channel: string;
+  /** The highest escalation level reached by `asOf`; null before any escalation. */
   readonly escalationLevel: string | null;
   /** The ticket is archived or withdrawn. */
   readonly ticketClosed: boolean;
@@ -33,6 +41,9 @@ export interface SlaDeadlineRow {
   readonly state: ClockState;
   /** Counting business time at `asOf` (a breached clock may still run). */
   readonly running: boolean;
+  /**
+   * Business ms the current cycle may use; null without a current cycle or before a deadline clock has its deadline.
+   */
   readonly targetMs: number | null;
   /** Business ms used by `asOf`. */
   readonly elapsedMs: number;
@@ -42,6 +53,10 @@ export interface SlaDeadlineRow {
   readonly warnedAt: string | null;
   /** While running: when the next warning threshold not yet reached will be. */
   readonly nextWarningAt: string | null;
+  /**
+   * When the current cycle breached, if it had by `asOf` (ISO-8601 UTC). A later breach is not here: compare `dueAt`
+   * with the query's `now` while `running`.
+   */
   readonly breachedAt: string | null;
   /** The instant of the last event applied: the row is exact then. */
   readonly asOf: string;

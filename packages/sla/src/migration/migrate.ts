@@ -28,12 +28,21 @@ import { slaPinEventId, slaStreamId, type SlaEvent } from '../tick/events.js';
  * version to which, the instant and the migration id.
  */
 export interface MigrationOptions {
+  /**
+   * Where the log is read (every event, to fold the tickets' clocks) and the `SlaPolicyMigrated` events are appended
+   * (one per ticket, in its `sla:<complaintId>` stream).
+   */
   readonly store: Pick<EventStore<EventLike>, 'readAll' | 'append'>;
   /** The configuration in force: it holds both versions. */
   readonly config: SlaConfig | unknown;
   /** Tickets pinned to this policy move: any version of it, or only the one given. */
   readonly from: { readonly name: string; readonly version?: number };
+  /** The version to move them to; it must be in `config`, and tickets already on it are skipped (`alreadyOnTarget`). */
   readonly to: PolicyRef;
+  /**
+   * The migration's instant (a `Date` or epoch ms), from the host's clock: clocks are measured under the new version
+   * from then on (never before a ticket's latest event), and the dry run reports statuses at it.
+   */
   readonly now: Date | number;
   /** Names this migration in its events (letters, digits, _ - .). */
   readonly migrationId: string;
@@ -47,8 +56,11 @@ export interface MigrationOptions {
 
 /** What the migration did to one ticket. */
 export interface TicketMigration {
+  /** The complaint moved. */
   readonly complaintId: string;
+  /** The version it was pinned to before; null when no policy had matched it. */
   readonly from: PolicyRef | null;
+  /** The version measuring it from the migration on. */
   readonly to: PolicyRef;
   /** Clocks only the new version has that start at the migration (the ticket is past their start). */
   readonly start: readonly MigrationStart[];
@@ -61,8 +73,17 @@ export type MigrationSkip = 'unknownTicket' | 'notPinnedToFrom' | 'alreadyOnTarg
 
 /** What a policy migration did, ticket by ticket. */
 export interface MigrationReport {
+  /** The migration id the options gave, echoed so a caller logging reports can tell runs apart. */
   readonly migrationId: string;
+  /**
+   * The tickets moved (in a dry run: those that would be), with the cycles whose status at `now` changes. A ticket
+   * whose write lost a race is under `skipped` (`conflict`) instead.
+   */
   readonly migrated: readonly TicketMigration[];
+  /**
+   * The tickets not moved and why: unknown, pinned to another policy, already on the target or moved by this migration
+   * id, closed (without `includeClosed`), or a concurrent writer pinned it first.
+   */
   readonly skipped: readonly { readonly complaintId: string; readonly reason: MigrationSkip }[];
   /** Events written (0 in a dry run, and for tickets an earlier run of this migration moved). */
   readonly written: number;

@@ -12,6 +12,11 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 /** A dotted path into the event's `data`, e.g. `remedy.kind`. */
 const field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a dotted field path such as remedy.kind');
 
+/**
+ * A test on a JSON value, as data so a policy serialises: `field` is a dotted path (`remedy.kind`); `equals` and `in`
+ * compare with `===` (no coercion: `'1'` is not `1`); `exists` asks whether the path is present (a `null` value
+ * exists, a missing key does not); `all`, `any` and `not` combine.
+ */
 export type Predicate =
   | { readonly field: string; readonly equals: string | number | boolean | null }
   | { readonly field: string; readonly in: readonly (string | number | boolean | null)[] }
@@ -20,6 +25,10 @@ export type Predicate =
   | { readonly any: readonly Predicate[] }
   | { readonly not: Predicate };
 
+/**
+ * Validates a `Predicate`: strict objects (an unknown key is an error, not ignored), `in`, `all` and `any` need at
+ * least one item, field paths must be dotted identifiers.
+ */
 export const predicateSchema: z.ZodType<Predicate> = z.lazy(() =>
   z.union([
     z.strictObject({ field, equals: scalar }),
@@ -33,12 +42,21 @@ export const predicateSchema: z.ZodType<Predicate> = z.lazy(() =>
 
 const eventType = z.enum(COMPLAINT_EVENT_TYPES as [ComplaintEventType, ...ComplaintEventType[]]);
 
+/**
+ * Validates a `Condition`: `on` must name complaint event types core knows (a typo is refused at load time, not
+ * silently never matched).
+ */
 export const conditionSchema = z.strictObject({
   on: z.union([eventType, z.array(eventType).min(1)]),
   where: predicateSchema.optional(),
   /** On the ticket's state once the event is applied (fields: `TICKET_STATE_FIELDS`). */
   when: predicateSchema.optional(),
 });
+/**
+ * When a clock starts, stops, pauses, resumes or resets: an event of a type in `on`, whose payload meets `where`
+ * and, after it is applied, whose ticket meets `when`; e.g.
+ * `{ on: 'CustomerContactLogged', where: { field: 'direction', equals: 'outbound' } }`.
+ */
 export type Condition = z.infer<typeof conditionSchema>;
 
 const read = (data: unknown, path: string): unknown => {
@@ -50,6 +68,10 @@ const read = (data: unknown, path: string): unknown => {
   return value;
 };
 
+/**
+ * Whether `data` meets `predicate`; a path through a non-object reads as missing, so `equals` fails and `exists:
+ * false` holds. Pure and total: never throws on odd payloads.
+ */
 export function holds(predicate: Predicate, data: unknown): boolean {
   if ('all' in predicate) return predicate.all.every((p) => holds(p, data));
   if ('any' in predicate) return predicate.any.some((p) => holds(p, data));

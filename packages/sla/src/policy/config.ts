@@ -16,6 +16,10 @@ import { TICKET_STATE_FIELDS } from './ticket-state.js';
 
 /** A validated configuration, ready to run. */
 export interface SlaConfig {
+  /**
+   * Every calendar by name, built and validated, `24x7` (always open, UTC) included; a clock's `calendar` is looked up
+   * here.
+   */
   readonly calendars: ReadonlyMap<string, BusinessCalendar>;
   /** In first-match order. */
   readonly policies: readonly PolicyConfig[];

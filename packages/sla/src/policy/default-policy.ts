@@ -33,9 +33,25 @@ const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintArchived'] }
 export interface DefaultPolicyOptions {
   /** The calendar business-hour clocks use (default `service-hours`). */
   readonly calendar?: string;
+  /**
+   * Target of the first-response clock, by severity, as ISO-8601 durations on the business calendar (default `PT4H`,
+   * `PT2H` for major); days are refused there, use hours.
+   */
   readonly acknowledgement?: { readonly general?: string; readonly major?: string };
+  /**
+   * Target of the 7-day rule: solved or a concrete plan (ResolutionProposed) within this calendar time of receipt,
+   * paused while waiting on the customer (default `P7D`, `P3D` for major).
+   */
   readonly resolution?: { readonly general?: string; readonly major?: string };
+  /**
+   * Target of the 3-day follow-up rule: the FollowUpRecorded call within this calendar time of RemedyExecuted, paused
+   * while waiting on the customer (default `P3D`, `P1D` for major).
+   */
   readonly followUp?: { readonly general?: string; readonly major?: string };
+  /**
+   * The policy version to publish it as (default 1); bump it when you change a target, so tickets already pinned keep
+   * being measured by the old one.
+   */
   readonly version?: number;
 }
 

@@ -6,13 +6,19 @@
  */
 import { MATRIX_KEYS, type MatrixKey, type MatrixRule, type Target } from './schema.js';
 
+/**
+ * A matrix target's table: either `{ rules, otherwise }` (ordered rules keyed on any of severity, priority and
+ * channel, first full match wins) or the one-key shorthand `{ by, values, otherwise }`.
+ */
 export type Matrix = Extract<Target, { matrix: unknown }>['matrix'];
 
 /** What a matrix target reads from the ticket. */
 export interface MatrixAttributes {
+  /** The ticket's current severity (`general` until classified). */
   readonly severity: string;
   /** Undefined when the classification recorded none: then no rule keyed on priority matches. */
   readonly priority: string | undefined;
+  /** The intake channel recorded at receipt. */
   readonly channel: string;
 }
 

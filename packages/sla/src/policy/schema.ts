@@ -16,6 +16,10 @@ const conditions = z.array(conditionSchema).default([]);
 
 /** The ticket attributes a matrix target is chosen by. */
 export const MATRIX_KEYS = { severity: SEVERITIES, priority: PRIORITIES, channel: CHANNELS } as const;
+/**
+ * A ticket attribute a matrix target may be keyed on: `severity`, `priority` or `channel` (each with the values core
+ * defines, so a rule naming an unknown value is refused).
+ */
 export type MatrixKey = keyof typeof MATRIX_KEYS;
 
 const oneOrMore = <T extends z.ZodType>(value: T) => z.union([value, z.array(value).min(1)]);
@@ -28,8 +32,18 @@ export const matrixRuleSchema = z.strictObject({
   channel: oneOrMore(channelSchema).optional(),
   duration,
 });
+/**
+ * One matrix row as validated: each of `severity`, `priority`, `channel` given as one value or a list (all given keys
+ * must match), and the ISO-8601 `duration` for the tickets it matches.
+ */
 export type MatrixRule = z.infer<typeof matrixRuleSchema>;
 
+/**
+ * Validates a clock's target: `{ duration }` (one ISO-8601 duration for every ticket), `{ matrix }` (by severity,
+ * priority and channel, first matching rule wins, re-read on reclassification) or `{ deadline }` (an instant read from
+ * an event field, e.g. the remedy deadline agreed with the customer). Durations are measured on the clock's calendar:
+ * business calendars refuse days (`P1D`), say `PT8H`.
+ */
 export const targetSchema = z.union([
   /** The same duration for every ticket, on the clock's calendar. */
   z.strictObject({ duration }),
@@ -47,6 +61,10 @@ export const targetSchema = z.union([
   /** A per-ticket deadline read from an event field (the remedy deadline agreed with the customer), updated by later events carrying it. */
   z.strictObject({ deadline: z.strictObject({ field: z.string().min(1), from: z.array(conditionSchema).min(1) }) }),
 ]);
+/**
+ * A clock's target: how much of its calendar's open time a cycle may use (`duration`, `matrix`), or the instant it
+ * must end by (`deadline`).
+ */
 export type Target = z.infer<typeof targetSchema>;
 
 /** A warning before the breach: at a share of the target, or a fixed time before it. */
@@ -54,6 +72,11 @@ export const warningSchema = z.union([
   z.strictObject({ percent: z.number().gt(0, 'must be above 0').lt(100, 'must be below 100 (100% is the breach)') }),
   z.strictObject({ before: duration }),
 ]);
+/**
+ * A warning threshold before the breach: `{ percent: 50 }` when half the target is used (0 < percent < 100),
+ * or `{ before: 'PT30M' }` when that much business time is left. Each one reached becomes one `SlaWarningRaised`
+ * event per cycle (its id is deterministic, so racing tickers write it once).
+ */
 export type Warning = z.infer<typeof warningSchema>;
 
 /**
@@ -64,8 +87,17 @@ export type Warning = z.infer<typeof warningSchema>;
  * - `keep`: nothing changes.
  */
 export const REOPEN_MODES = ['restart', 'rearm', 'resume', 'keep'] as const;
+/**
+ * What a clock does when its complaint is reopened: `restart`, `rearm`, `resume` or `keep` (default), as
+ * `REOPEN_MODES` describes.
+ */
 export type ReopenMode = (typeof REOPEN_MODES)[number];
 
+/**
+ * Validates one clock of a policy: its name, its calendar (`24x7` for calendar time), the conditions that start,
+ * pause, resume, stop, reset, rearm and cancel it, `pauseWhile`, its target, warnings (default 50% and 75%),
+ * `onReopen` (default `keep`) and `escalateOnBreach` (default false).
+ */
 export const clockSchema = z.strictObject({
   name,
   /** A calendar of the configuration, or `24x7` for calendar time. */
@@ -88,8 +120,18 @@ export const clockSchema = z.strictObject({
   /** Escalate to the next level of the policy's ladder when this clock breaches. */
   escalateOnBreach: z.boolean().default(false),
 });
+/**
+ * One clock as validated, defaults filled in: every condition list present (possibly empty), `warnings` and `onReopen`
+ * set. A cycle starts on the first event meeting a `start` condition and is held (not counting time) while a pause
+ * holds or `pauseWhile` is met.
+ */
 export type ClockConfig = z.output<typeof clockSchema>;
 
+/**
+ * Validates one SLA policy version: `name` and `version` (≥ 1; a ticket is pinned to the version in force at its
+ * receipt), optional `effectiveFrom` and `match`, and at least one clock. `escalationLadder` is refused with a pointer
+ * to core, where the ladder lives now.
+ */
 export const policySchema = z.strictObject({
   name,
   version: z.int().min(1),
@@ -107,7 +149,15 @@ export const policySchema = z.strictObject({
     .never({ error: 'the escalation ladder is configured in @redress/core now: createEngine({ escalation: { ladder } }), see docs/architecture.md' })
     .optional(),
 });
+/**
+ * One policy version as validated: which complaints it covers (`match`, on the ComplaintReceived payload), from when
+ * (`effectiveFrom`), and its clocks.
+ */
 export type PolicyConfig = z.output<typeof policySchema>;
+/**
+ * A policy as a host writes it (JSON or an object literal): defaults (`pause`, `warnings`, `onReopen`, …) may be left
+ * out.
+ */
 export type PolicyInput = z.input<typeof policySchema>;
 
 /** Everything the SLA engine needs: calendars and policies, the policies in first-match order. */
@@ -115,4 +165,9 @@ export const slaConfigSchema = z.strictObject({
   calendars: z.array(calendarSchema).default([]),
   policies: z.array(policySchema).min(1, 'give at least one policy'),
 });
+/**
+ * A whole SLA configuration as a host writes it: `calendars` (default none: only `24x7`) and `policies`, tried in
+ * order, the first whose `match` and `effectiveFrom` fit a new complaint measuring it. Pass it to `parseSlaConfig` or
+ * any API taking a config.
+ */
 export type SlaConfigInput = z.input<typeof slaConfigSchema>;

@@ -23,11 +23,19 @@ import { changesBetween, ticketStatuses, type CycleChange } from './status.js';
  * What `repairSla` needs: the store, the configuration in force, the changed one, and whether to only report.
  */
 export interface RepairOptions {
+  /**
+   * The log, read twice in full (once per configuration) and appended to only in a real run, one `SlaRepaired` event
+   * per change in the ticket's `sla:<complaintId>` stream.
+   */
   readonly store: Pick<EventStore<EventLike>, 'readAll' | 'append'>;
   /** The configuration the clocks ran under. */
   readonly current: SlaConfig | unknown;
   /** The changed configuration. */
   readonly proposed: SlaConfig | unknown;
+  /**
+   * The instant the two configurations are compared at (a `Date` or epoch ms, from the host's clock); the events
+   * written are dated then. Use the same `now` for the dry run and the real one to get the same changes.
+   */
   readonly now: Date | number;
   /** Report only; write nothing (the default). */
   readonly dryRun?: boolean;
@@ -40,7 +48,12 @@ export type TicketFlip = CycleChange;
 
 /** What a repair found and, unless a dry run, recorded. */
 export interface RepairReport {
+  /** How many tickets the log holds (under the proposed configuration): the number examined, changed or not. */
   readonly tickets: number;
+  /**
+   * Every cycle whose status at `now` differs between the configurations, dry run or not (a real run writes an event
+   * for each).
+   */
   readonly flips: readonly TicketFlip[];
   /** SLA events written (0 in a dry run, and for changes an earlier run of this repair recorded). */
   readonly written: number;

@@ -11,10 +11,15 @@ import type { CycleStatus } from '../tick/events.js';
 
 /** One cycle whose status differs between two computations. */
 export interface CycleChange {
+  /** The complaint whose cycle changes. */
   readonly complaintId: string;
+  /** The clock's name. */
   readonly clock: string;
+  /** The cycle's number (from 1); with a changed policy a cycle may exist on one side only (`none` on the other). */
   readonly cycle: number;
+  /** Where the cycle stands at `now` as things are (the configuration in force, or before the migration). */
   readonly before: CycleStatus;
+  /** Where it stands at `now` under the change (the proposed configuration, or after the migration). */
   readonly after: CycleStatus;
 }
 

@@ -8,8 +8,14 @@
  * entry in a class or lack a typed `peek` of the minimum's key.
  */
 export interface DueEntry<T> {
+  /** When the item is next due (epoch ms): the heap's key, smallest first; equal instants pop in no set order. */
   readonly at: number;
+  /** What is due (the ticker stores a clock run). */
   readonly item: T;
+  /**
+   * The item's generation when pushed: if the item's generation has moved on since, the entry is stale and the caller
+   * drops it on pop.
+   */
   readonly generation: number;
 }
 
@@ -20,10 +26,18 @@ export interface DueEntry<T> {
 export class DueIndex<T> {
   private readonly heap: DueEntry<T>[] = [];
 
+  /**
+   * Entries held, stale ones included (they are only dropped as they are popped), so it bounds memory, not live
+   * clocks.
+   */
   get size(): number {
     return this.heap.length;
   }
 
+  /**
+   * Adds an entry in O(log n); pushing a newer entry for an item does not remove its older one (generations tell them
+   * apart).
+   */
   push(entry: DueEntry<T>): void {
     const h = this.heap;
     h.push(entry);
@@ -42,6 +56,10 @@ export class DueIndex<T> {
     return this.heap[0];
   }
 
+  /**
+   * Removes and returns the earliest entry in O(log n), stale or not (the caller checks the generation); undefined
+   * when empty.
+   */
   pop(): DueEntry<T> | undefined {
     const h = this.heap;
     const top = h[0];

@@ -28,6 +28,10 @@ export const slaBreached = z.strictObject({ type: z.literal('SlaBreached'), data
  * `none` when there is no such cycle (its clock is not in the policy, or never ran).
  */
 export const CYCLE_STATUSES = ['none', 'running', 'met', 'breached', 'cancelled', 'reset', 'superseded'] as const;
+/**
+ * Where a cycle stands, as an `SlaRepaired` event records it before and after a repair: `none`, `running` (or paused,
+ * not breached), `breached`, or how it ended unbreached (`met`, `cancelled`, `reset`, `superseded`).
+ */
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 const cycleStatus = z.enum(CYCLE_STATUSES);
 

@@ -23,11 +23,21 @@ export interface ScheduledRetention {
 
 /** What `startSlaScheduler` needs: the ticker, the host's clock, the longest wait, and callbacks. */
 export interface SlaSchedulerOptions {
+  /** The ticker to drive (`createSlaTicker`); the scheduler only decides when to call `tick`. */
   readonly ticker: SlaTicker;
+  /**
+   * The host's clock, read for every tick's `now` and to compute waits: pass a fake one in tests (the timer itself is
+   * real).
+   */
   readonly clock: Clock;
   /** The longest wait between ticks, so new complaint events are picked up (default 60 s). */
   readonly pollMs?: number;
+  /** Told what each tick appended and when the next threshold is due (for logs or metrics). */
   readonly onTick?: (result: TickResult) => void;
+  /**
+   * Told when a tick or retention run throws (a store outage, a failing `onBreach`); the loop keeps going and retries
+   * at the next wake-up, so without it errors are silent.
+   */
   readonly onError?: (error: unknown) => void;
   /** Also apply this retention policy (see docs/privacy.md); a failed run is retried at the next wake-up. */
   readonly retention?: ScheduledRetention;
@@ -35,6 +45,9 @@ export interface SlaSchedulerOptions {
 
 /** A running scheduler; stop it on shutdown. */
 export interface SlaScheduler {
+  /**
+   * Stops the loop and clears the pending timer; a tick already in flight finishes but schedules nothing. Idempotent.
+   */
   stop(): void;
 }
 

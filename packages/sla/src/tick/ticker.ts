@@ -28,6 +28,11 @@ export interface SlaTickerOptions {
   readonly store: Pick<EventStore<EventLike>, 'append' | 'readAll'>;
   /** A validated `SlaConfig` (`parseSlaConfig`) or its JSON. */
   readonly config: SlaConfig | unknown;
+  /**
+   * Called after each `SlaBreached` is stored (also when another ticker stored it first), e.g. to escalate when
+   * `escalateOnBreach` is set. A throw rejects the tick; this ticker will not hand that breach out again, but a
+   * restarted one will, so make the handler idempotent.
+   */
   readonly onBreach?: BreachHandler;
 }
 
@@ -46,6 +51,11 @@ export interface TickResult {
  * deterministic ids so a repeated tick writes nothing twice.
  */
 export interface SlaTicker {
+  /**
+   * Reads the complaint events appended since the last tick, records the policy pin of each new ticket, then appends
+   * every warning and breach reached by `now` (a `Date` or epoch ms from the host's clock) in time order, each dated
+   * at the instant it was reached. Safe to repeat or race: ids are deterministic.
+   */
   tick(now: Date | number): Promise<TickResult>;
   /** The next instant something is due, for a host timer (epoch ms), or undefined. */
   nextDueAt(): number | undefined;

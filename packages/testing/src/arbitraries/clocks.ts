@@ -7,11 +7,17 @@
 import type { Clock } from '@redress/core';
 import fc from 'fast-check';
 
+/**
+ * The unit of a `TimeStep`: `minute` and `hour` are elapsed (or, with `businessTime`, open) time; `day` is a date
+ * change, so the 3- and 7-day rules are crossed in whole days.
+ */
 export type TimeUnit = 'minute' | 'hour' | 'day';
 
 /** How much time passes between two commands. */
 export interface TimeStep {
+  /** How many units pass: a whole number ≥ 0 (0 minutes: two commands at the same instant). */
   readonly amount: number;
+  /** Which unit `amount` counts; how a day moves depends on the `AdvanceTime` in use. */
   readonly unit: TimeUnit;
 }
 
@@ -30,9 +36,16 @@ export const calendarTime: AdvanceTime = (instant, step) => {
   return new Date(instant.getTime() + step.amount * MS[step.unit]);
 };
 
+/**
+ * Upper bounds of the generated time steps: raise `maxDays` to cross the 7-day resolution rule in one step, lower them
+ * to keep commands close together.
+ */
 export interface TimeStepOptions {
+  /** Largest minute step (default 90); minute steps start at 0, so two commands can share an instant. */
   readonly maxMinutes?: number;
+  /** Largest hour step (default 12, from 1). */
   readonly maxHours?: number;
+  /** Largest day step (default 8, from 1: past the 7-day rule). */
   readonly maxDays?: number;
 }
 
@@ -46,16 +59,37 @@ export function timeStep(options: TimeStepOptions = {}): fc.Arbitrary<TimeStep> 
   );
 }
 
+/** A step as the failure traces print it: `+5min`, `+2h`, `+3d`. */
 export const formatStep = (step: TimeStep): string => `+${step.amount}${step.unit === 'minute' ? 'min' : step.unit === 'hour' ? 'h' : 'd'}`;
 
 /** A clock that follows a plan: `tick()` takes the next step (cycling through the plan), `advance(step)` any step. */
 export interface SimulatedClock extends Clock {
+  /** The instant the clock started at; `now()` before any step. */
   readonly start: Date;
+  /** The steps `tick()` takes, in order, starting over after the last (an empty plan never moves). */
   readonly plan: readonly TimeStep[];
+  /** Takes the plan's next step and returns the new `now()`; with an empty plan, time stands still. */
   tick(): Date;
+  /**
+   * Moves by any step, outside the plan, and returns the new `now()`; throws a `RangeError` if the `AdvanceTime` hook
+   * moved time backwards.
+   */
   advance(step: TimeStep): Date;
 }
 
+/**
+ * A deterministic core `Clock` for a test: starts at `start` (a `Date` or ISO string; an invalid one throws a
+ * `RangeError`), moves only when told, through `advance` (default `calendarTime`; pass `businessTime(calendar)` for
+ * business hours). Stateful: build one per run, or use `clockArbitrary`, whose clocks are cloned per run so shrinking
+ * replays.
+ *
+ * @example
+ * ```ts
+ * const clock = simulatedClock('2026-03-02T09:00:00Z', [{ amount: 3, unit: 'day' }]);
+ * const engine = createEngine({ store: createInMemoryEventStore(), clock });
+ * clock.tick(); // 2026-03-05T09:00:00Z: three days on, as far as the 3-day follow-up rule
+ * ```
+ */
 export function simulatedClock(start: Date | string, plan: readonly TimeStep[] = [], advance: AdvanceTime = calendarTime): SimulatedClock {
   const first = new Date(start);
   if (Number.isNaN(first.getTime())) throw new RangeError(`invalid start instant: ${String(start)}`);
@@ -82,6 +116,10 @@ export function simulatedClock(start: Date | string, plan: readonly TimeStep[] =
   return clock;
 }
 
+/**
+ * Options of `clockArbitrary`: the start instant, how many steps, their sizes (`TimeStepOptions`) and how a step moves
+ * time.
+ */
 export interface ClockOptions extends TimeStepOptions {
   /** The start instant, or an arbitrary of it (default: any instant in 2025-2027, whole minutes). */
   readonly start?: Date | string | fc.Arbitrary<Date>;
@@ -98,6 +136,21 @@ const defaultStart = fc
 /**
  * A clock with a generated start and plan. Each use gets a fresh clock (fast-check
  * clones it), so a property may tick it freely and still replay.
+ *
+ * @example
+ * ```ts
+ * const calendar = createBusinessCalendar(serviceHoursCalendar); // from @redress/sla
+ * test.prop([clockArbitrary({ start: '2026-11-23T01:00:00Z', advance: businessTime(calendar) })])(
+ *   'an hour step is an hour of opening time',
+ *   (clock) => {
+ *     for (const step of clock.plan) {
+ *       const before = clock.now().getTime();
+ *       const after = clock.advance(step).getTime();
+ *       if (step.unit === 'hour') expect(calendar.diff(before, after)).toBe(step.amount * 3_600_000);
+ *     }
+ *   },
+ * );
+ * ```
  */
 export function clockArbitrary(options: ClockOptions = {}): fc.Arbitrary<SimulatedClock> {
   const { start, maxSteps = 20, advance = calendarTime } = options;

@@ -21,6 +21,11 @@ import { fitActor } from './actors.js';
 import { actor } from './people.js';
 import { payloadGenerators, type CommandContext, type PayloadGenerators } from './payloads.js';
 
+/**
+ * What shapes generated commands: which roles may issue each type (so actors fit your permissions) and your own
+ * payload generators for some types. Pass the same options your engine runs with, or generated commands are refused
+ * for the wrong reason.
+ */
 export interface CommandOptions {
   /** Rows replacing the default permission matrix: actors are drawn from the roles a row allows. */
   readonly permissions?: Partial<PermissionMatrix>;
@@ -28,6 +33,10 @@ export interface CommandOptions {
   readonly generators?: Partial<PayloadGenerators>;
 }
 
+/**
+ * Core's default permission matrix with your rows replacing its own (a row per command type: the roles that may issue
+ * it), as the generators read it.
+ */
 export const permissionMatrix = (overrides: Partial<PermissionMatrix> = {}): PermissionMatrix => ({ ...defaultPermissionMatrix, ...overrides });
 
 function generatorFor<T extends CommandType>(type: T, options: CommandOptions) {

@@ -25,6 +25,7 @@ import {
   type TextLocale,
 } from './phrases.js';
 
+/** The payload of a `ReceiveComplaint` command, as core types it: what `complaintData()` generates. */
 export type ComplaintData = CommandOf<'ReceiveComplaint'>['data'];
 
 const PLATE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
@@ -129,6 +130,10 @@ export function complaintStory(options: LocaleOptions = {}) {
     });
 }
 
+/**
+ * Options of `complaintData`: the locale of names and texts, how many distinct customers (repeat complaints), and
+ * whether the acknowledgement is recorded at receipt.
+ */
 export interface ComplaintDataOptions extends LocaleOptions {
   /** How many distinct customers to draw from (few means repeat complaints are common). */
   readonly maxCustomers?: number;

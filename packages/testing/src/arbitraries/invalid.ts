@@ -9,9 +9,19 @@ import { commandOfType, permissionMatrix, type CommandOptions } from './commands
 import { actorOf } from './people.js';
 import type { CommandContext } from './payloads.js';
 
+/**
+ * Why a generated command must be refused: `badPayload` (one field broken: Validation), `wrongStep` (the step does not
+ * offer it: IllegalCommand, or NotFound before the complaint exists) or `wrongRole` (its actor's role may not issue
+ * it: Forbidden).
+ */
 export type InvalidCommandKind = 'badPayload' | 'wrongStep' | 'wrongRole';
 
+/**
+ * A command that must be refused, with the refusal it must get: execute `input` and assert the error's kind is
+ * `expected` and that nothing was appended.
+ */
 export interface InvalidCommand {
+  /** Which way it is broken; a property can classify or filter by it (`fc.pre(bad.kind !== 'wrongRole')`). */
   readonly kind: InvalidCommandKind;
   /** What to pass to `execute` (or, parsed, to `decide`): `unknown` because a bad payload is not a `CommandInput`. */
   readonly input: unknown;

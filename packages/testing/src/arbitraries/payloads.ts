@@ -37,8 +37,17 @@ import { compact, futureInstant, optional, text, type CommandContext } from './t
 
 export type { CommandContext } from './texts.js';
 
+/** The payload (`data`) of a command of type `T`, as core types it. */
 export type PayloadOf<T extends CommandType> = CommandOf<T>['data'];
+/**
+ * Makes the payload arbitrary of one command type for a context (the complaint and its state, so deadlines fall after
+ * `now` and changes are real changes). Replace one through `generators: { [type]: yours }`.
+ */
 export type PayloadGenerator<T extends CommandType> = (context: CommandContext) => fc.Arbitrary<PayloadOf<T>>;
+/**
+ * One payload generator per command type: a mapped type over core's `CommandType`, so a command added to core fails to
+ * compile until it has a generator.
+ */
 export type PayloadGenerators = { readonly [T in CommandType]: PayloadGenerator<T> };
 
 const HANDLERS = ['handler-li-0', 'handler-wang-1', 'handler-zhao-2', 'departmentHead-sun-0'] as const;
@@ -89,6 +98,7 @@ const checksIn = (checks: { readonly [K in keyof ProductChecks]?: number }, loca
     }),
   );
 
+/** Options of `followUpPayload`: the survey dimensions to score, or no survey at all. */
 export interface FollowUpOptions {
   /** The survey dimensions and their reason codes (default `CSI_DIMENSIONS`); @redress/csi's `config.dimensions` fit as they are. */
   readonly dimensions?: readonly SurveyDimension[];
@@ -120,6 +130,11 @@ export function followUpPayload(options: FollowUpOptions = {}): PayloadGenerator
       .map(({ survey, ...rest }) => (survey === undefined ? rest : { ...rest, survey: settleSurvey(survey, rest.satisfied) }));
 }
 
+/**
+ * The default generator of every command type: payloads the workflow's payload guards accept in the given state, every
+ * optional field present sometimes (shrinking towards absent). Whether the state offers the command is the caller's
+ * business (`validCommand`, the walk).
+ */
 export const payloadGenerators: PayloadGenerators = {
   ReceiveComplaint: (c) => complaintData({ locale: c.locale ?? 'any' }),
   ConfirmComplaint: (c) =>

@@ -19,6 +19,7 @@ import {
   type TextLocale,
 } from './phrases.js';
 
+/** The language option every data arbitrary takes: `en`, `zh-CN`, or `any` (both, shrinking to English). */
 export interface LocaleOptions {
   /** Which language names and texts are in; `any` (the default) mixes both. */
   readonly locale?: TextLocale | 'any';

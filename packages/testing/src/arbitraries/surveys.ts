@@ -21,7 +21,9 @@ import { RATING_COMMENTS, TEXTS, type TextLocale } from './phrases.js';
  * `{ id }` objects so that @redress/csi's `config.dimensions` can be passed as they are.
  */
 export interface SurveyDimension {
+  /** The dimension's id as the survey records it (`skill`, `attitude`, `timeliness`, `parts`, `overall` by default). */
   readonly id: string;
+  /** Reason codes a low score may cite (`slowHandling`, `outOfStock`, …); none: low scores carry no reasons. */
   readonly reasons?: readonly { readonly id: string }[];
 }
 
@@ -53,6 +55,7 @@ export const CSI_DIMENSIONS: readonly SurveyDimension[] = [
   withReasons('overall', 'serviceImage', 'cumbersomeProcess', 'headOfficeSlow', 'generalComplaint'),
 ];
 
+/** Options of `followUpSurvey`: the locale of comments and which dimensions are rated. */
 export interface SurveyOptions extends LocaleOptions {
   /** The dimensions rated (default `CSI_DIMENSIONS`); a survey rates some or all of them, each once. */
   readonly dimensions?: readonly SurveyDimension[];

@@ -9,9 +9,15 @@ import { TEXTS, type TextLocale } from './phrases.js';
 
 /** What a payload may depend on: the complaint, the instant it is decided at, and its decision state. */
 export interface CommandContext {
+  /** The complaint the command is about (its stream id). */
   readonly complaintId: string;
   /** ISO-8601 instant the command will be decided at. */
   readonly now: string;
+  /**
+   * The complaint's decision state before the command (core's `initialState` for a new one): generators read it to
+   * make payloads its guards accept (a different handler, a real severity change, the acknowledgement left to
+   * complete).
+   */
   readonly state: ComplaintState;
   /** Language of the generated texts; both by default. */
   readonly locale?: TextLocale | 'any';

@@ -12,6 +12,12 @@ import { errorOfKind } from './kinds.js';
 /** Puts `store` into a fault; resolves to a function that lifts it. */
 export type InjectFault = (store: EventStore<ConformanceEvent>) => Promise<() => Promise<void> | void> | (() => Promise<void> | void);
 
+/**
+ * The faults an adapter can bring about on demand (a full disk, a read-only file, a server down), passed to
+ * `eventStoreConformance` as `faults`: for each one given, the suite checks it surfaces as a typed error with the
+ * driver's error as cause, writes nothing, and that the same append succeeds once the fault is lifted. Faults not
+ * given are skipped.
+ */
 export interface StoreFaults {
   /** Storage faults the adapter can simulate, by reason. */
   readonly storage?: Partial<Record<StorageFaultReason, InjectFault>>;

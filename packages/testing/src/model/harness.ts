@@ -45,6 +45,11 @@ import type { Invariant } from './invariants.js';
 import { newModelTicket, type ModelTicket } from './reference-model.js';
 
 
+/**
+ * Everything a model-based run takes: the engine's configuration (rules, permissions, duties, classification,
+ * escalation), the store factory, invariants and projections to check, generators, run sizes, time, coverage and
+ * replay. Pass the same options to `workflowCommands` and `runWorkflow`, or the walk and the engine disagree.
+ */
 export interface WorkflowModelOptions extends TimeStepOptions {
   /** A new, empty store for each run (default: the in-memory store). */
   readonly store?: StoreFactory;
@@ -74,6 +79,7 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly advance?: AdvanceTime;
   /** Records the states and transitions reached, for a coverage report. */
   readonly coverage?: Coverage;
+  /** Language of generated names and texts (default `any`: English and Chinese). */
   readonly locale?: TextLocale | 'any';
   /** Replays a shrunk counterexample: the `replayPath` fast-check printed after it. */
   readonly replayPath?: string;
@@ -83,6 +89,10 @@ export interface WorkflowModelOptions extends TimeStepOptions {
 
 /** The model side of a run: the reference model's tickets, and the moves accepted so far (walks prefer new ones). */
 export interface WorkflowModel {
+  /**
+   * The reference model's prediction for each complaint created so far, by index (commands refer to complaints by
+   * index, so they shrink).
+   */
   tickets: ModelTicket[];
   /** The moves accepted so far, by key: walks prefer moves not yet taken. */
   readonly taken: Set<string>;
@@ -92,10 +102,24 @@ export interface WorkflowModel {
 
 /** The real side: a fresh engine on a fresh store. */
 export interface WorkflowSystem {
+  /** The engine under test, built from `engineOptions` on `store` with `clock` and the projections inline. */
   readonly engine: Engine;
+  /**
+   * A new, empty store from the `store` factory (default in memory), for this run only: invariants read the log from
+   * it.
+   */
   readonly store: EventStore<ComplaintEvent>;
+  /** The run's clock, from `start`; each command moves it by its time step (through `advance`) before executing. */
   readonly clock: ManualClock;
+  /**
+   * The ticket view, the queues and your projections, checked after each command: rebuilt from the log, each must
+   * equal its live state.
+   */
   readonly projections: readonly Projection<unknown>[];
+  /**
+   * The options the engine was created with (rules, permissions, duties, classification, escalation, sequential ids):
+   * an invariant can build a second engine the same way.
+   */
   readonly engineOptions: Omit<EngineOptions, 'store' | 'clock'>;
   /** What each complaint went through, for failure messages. */
   readonly history: Map<string, string[]>;
@@ -105,6 +129,11 @@ export interface WorkflowSystem {
 
 export { WorkflowPropertyError };
 
+/**
+ * One generated command of a model-based run, as `fc.commands` runs it: it checks the model, executes on the engine,
+ * compares with the reference model and checks every invariant. Its `toString` says what it did, so counterexamples
+ * read as a story.
+ */
 export type WorkflowCommand = fc.AsyncCommand<WorkflowModel, WorkflowSystem>;
 
 /** One line of a complaint's story: what it printed, the command's id, and how to print it again with the fields read. */
@@ -257,7 +286,17 @@ export function workflowProperty(options: WorkflowModelOptions = {}): fc.IAsyncP
   return fc.asyncProperty(workflowCommands(options), (commands) => runWorkflow(options, commands));
 }
 
-/** `fc.assert` of the property: throws fast-check's report (seed, path, shrunk sequence) on failure. */
+/**
+ * `fc.assert` of the property: throws fast-check's report (seed, path, shrunk sequence) on failure.
+ *
+ * @example
+ * ```ts
+ * const options = { rules: [myRule], invariants: [...invariantCatalogue, myInvariant], store: () => createMyStore() };
+ * await checkWorkflow(options, { numRuns: 200 });
+ * // A failure prints `seed`, `path` and, after the shrunk sequence, `replayPath="..."`. Replay exactly that run:
+ * await checkWorkflow({ ...options, replayPath }, { seed, path, endOnFailure: true });
+ * ```
+ */
 export async function checkWorkflow(options: WorkflowModelOptions = {}, parameters: fc.Parameters<[Iterable<WorkflowCommand>]> = {}): Promise<void> {
   await fc.assert(workflowProperty(options), { numRuns: 50, ...parameters });
 }

@@ -40,6 +40,10 @@ type Recorded = RecordedEvent<ComplaintEvent>;
 
 const at = (e: Recorded) => `#${e.streamVersion} ${e.type}`;
 
+/**
+ * The closing rule, read from history: a ComplaintArchived needs a FollowUpRecorded with `satisfied: true` since the
+ * last reopening, and a PreventiveActionRecorded at some point. Fails naming the archive event and what was missing.
+ */
 export const archiveNeedsSatisfiedFollowUpAndPreventiveAction = streamInvariant(
   'archiveNeedsSatisfiedFollowUpAndPreventiveAction',
   'no complaint is archived without a satisfied follow-up in its last cycle and a preventive action',
@@ -58,6 +62,10 @@ export const archiveNeedsSatisfiedFollowUpAndPreventiveAction = streamInvariant(
   },
 );
 
+/**
+ * The major-complaint rule, read from history: when a complaint classified `major` starts execution, its current
+ * remedy (the last proposal since any rejection or reopening) was approved by a `seniorManagement` actor.
+ */
 export const majorRemedyApprovedBeforeExecution = streamInvariant(
   'majorRemedyApprovedBeforeExecution',
   "a major complaint's remedy is approved by senior management before it is executed",
@@ -76,6 +84,10 @@ export const majorRemedyApprovedBeforeExecution = streamInvariant(
   },
 );
 
+/**
+ * The engine's write contract: a refused command appends nothing anywhere; an accepted one appends at least one event
+ * to its stream, exactly the events `execute` reported, in order; a repeated (duplicate) command appends none.
+ */
 export const acceptedAppendsRefusedDoesNot = invariant(
   'acceptedAppendsRefusedDoesNot',
   'every accepted command appends at least one event (and reports exactly those), every refused one appends none',
@@ -120,6 +132,10 @@ export const contiguousVersions = invariant(
   },
 );
 
+/**
+ * Every stored event of the complaint parses with core's `complaintEventSchema` (type and payload): what a store
+ * round-trips must still be a valid event, unicode and numbers included.
+ */
 export const eventsWellFormed = streamInvariant(
   'eventsWellFormed',
   'every stored event matches complaintEventSchema',
@@ -153,6 +169,11 @@ export const engineAppendsWhatDeciderDecides = invariant(
   },
 );
 
+/**
+ * Event sourcing's promise: folding the complaint's stream gives the state `execute` returned, a fresh engine with
+ * nothing cached loads the same state from the store, and every inline projection rebuilt from the log equals its live
+ * state.
+ */
 export const replayEqualsLive = invariant(
   'replayEqualsLive',
   "replaying the log gives the live results: the complaint's decision state, and every inline projection",

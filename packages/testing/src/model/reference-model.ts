@@ -11,10 +11,21 @@
  */
 import { defaultClassificationMatrix, type ClassificationMatrix, type Command, type CommandType, type ComplaintStep, type OpenStep, type Severity } from '@redress/core';
 
+/**
+ * The reference model's idea of one complaint: only its step, severity and cycle, so it predicts "refused" or "leads
+ * to step X" without repeating the machine's guards.
+ */
 export interface ModelTicket {
+  /** The complaint's id, as the run generated it. */
   readonly complaintId: string;
+  /** The step the engine must report after the accepted commands so far (`none` before receipt). */
   readonly step: ComplaintStep;
+  /**
+   * The severity the domain's rules give the latest classification (safety and repeats major, else the matrix cell);
+   * null before any.
+   */
   readonly severity: Severity | null;
+  /** 1 from receipt, one more for each reopening after an unsatisfied follow-up: the engine's state must agree. */
   readonly cycle: number;
 }
 
@@ -41,6 +52,11 @@ function modelSeverity(command: Command, matrix: ClassificationMatrix, current: 
 const WORKING: readonly OpenStep[] = ['investigating', 'resolutionProposed', 'remedyApproved', 'executing', 'followingUp'];
 const DEADLINE_SET: readonly OpenStep[] = ['resolutionProposed', 'remedyApproved', 'executing'];
 
+/**
+ * The reference model's table, one entry per command type: where it may be issued (`none`, any open step, or listed
+ * steps) and what it changes when accepted. Written apart from the machine, so a mistake in one shows as a
+ * disagreement.
+ */
 export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   ReceiveComplaint: { from: 'none', to: () => ({ step: 'received', cycle: 1 }) },
   ConfirmComplaint: { from: ['received'], to: () => ({ step: 'confirmed' }) },

@@ -37,6 +37,11 @@ export const majorProposalApprovedBeforeExecution = streamInvariant(
 /** The rung an escalation event records, or the domain's rung of its level for events recorded before rungs. */
 const rankOf = (e: Extract<Recorded, { type: 'ComplaintEscalated' }>) => e.data.rank ?? DOMAIN_ESCALATION_RANK[e.data.level];
 
+/**
+ * Escalation, read from history: each ComplaintEscalated is at the same or a higher rung of the ladder than the
+ * highest before it (old events without a rung read by the domain's hierarchy), and no SLA breach (by its id)
+ * escalates the complaint twice, as racing tickers could.
+ */
 export const escalationOnlyClimbs = streamInvariant(
   'escalationOnlyClimbs',
   'the recorded escalation levels of a complaint never go down, and each SLA breach escalates it at most once',
@@ -117,6 +122,10 @@ export const dutiesKept = streamInvariant(
   },
 );
 
+/**
+ * Classification, read from history: every ComplaintClassified records a priority, and one flagged as a safety issue
+ * is `major`, whatever the matrix says.
+ */
 export const classificationsComplete = streamInvariant(
   'classificationsComplete',
   'every classification records its priority, and a safety issue is always major',
@@ -130,6 +139,10 @@ export const classificationsComplete = streamInvariant(
   },
 );
 
+/**
+ * Meetings with the customer: every MeetingArranged (a new meeting or a moved one) is for an instant strictly after
+ * the event's own `occurredAt`.
+ */
 export const meetingsNotInThePast = streamInvariant(
   'meetingsNotInThePast',
   'a meeting is arranged or moved to a time after the moment it is arranged',

@@ -15,6 +15,10 @@ import { modelAfter, modelOffers, type ModelTicket } from './reference-model.js'
 
 /** Thrown when the engine disagrees with the reference model or breaks an invariant. */
 export class WorkflowPropertyError extends Error {
+  /**
+   * The class name, so fast-check's report and test runners print it; the message tells the complaint's story and what
+   * went wrong.
+   */
   override readonly name = 'WorkflowPropertyError';
 }
 

@@ -8,17 +8,40 @@ import { describeRefusal } from '../specs/report.js';
 import type { Coverage } from '../model/coverage.js';
 import { PATH_NOW, type WorkflowPath } from './graph.js';
 
+/**
+ * Options of `executePath`: any engine option (rules, permissions, duties, projections; the clock defaults to one
+ * standing at `PATH_NOW`), a store factory, and a coverage recorder.
+ */
 export interface ExecutePathOptions extends Omit<Partial<EngineOptions>, 'store'> {
   /** A new, empty store (default: in memory). */
   readonly store?: StoreFactory;
+  /**
+   * Records each transition the path takes, to prove a set of paths covers the machine
+   * (`coverage.report(workflowGraph())`).
+   */
   readonly coverage?: Coverage;
 }
 
+/**
+ * Thrown by `executePath` when a command of the path is refused or leaves the complaint in another step than the
+ * machine's graph says; the message names the path, the command's position and type, and the refusal.
+ */
 export class PathFailedError extends Error {
+  /** The class name, so test runners print it. */
   override readonly name = 'PathFailedError';
 }
 
-/** Runs the path's commands in order; throws a PathFailedError naming the command that went astray. */
+/**
+ * Runs the path's commands in order on a fresh engine and store; throws a PathFailedError naming the command that
+ * went astray. Paths are deterministic (no seed): a failure replays by running the same path again.
+ *
+ * @example
+ * ```ts
+ * it('every path of the machine runs through the engine with my rules', async () => {
+ *   for (const path of [...simplePaths(), ...transitionPaths()]) await executePath(path, { rules: [myRule], store: () => createMyStore() });
+ * });
+ * ```
+ */
 export async function executePath(path: WorkflowPath, options: ExecutePathOptions = {}): Promise<ExecuteSuccess[]> {
   const store = await (options.store ?? (() => createInMemoryEventStore<ComplaintEvent>()))();
   const engine = createEngine({ clock: createManualClock(PATH_NOW), ids: sequentialIds('path'), ...options, store });

@@ -58,6 +58,10 @@ export function guardFacts(snapshot: ComplaintSnapshot) {
   };
 }
 
+/**
+ * How the graph tells machine states apart: the state value plus `guardFacts` as JSON, so notes and handler changes do
+ * not multiply states and the path search ends.
+ */
 export const serializeSnapshot = (snapshot: ComplaintSnapshot): string => JSON.stringify([snapshot.value, guardFacts(snapshot)]);
 
 /** Payload variants that take different branches: both severities, both follow-up outcomes, acknowledgement now or later. */
@@ -142,8 +146,17 @@ const adjacencyOf = (options: ReturnType<typeof traversal>) =>
 
 /** A path through the workflow: the commands to execute in order, and the step after each. */
 export interface WorkflowPath {
+  /**
+   * The path as `Command → step` pairs, comma-separated (`(initial)` when empty): printed by `PathFailedError` and
+   * usable as a test name.
+   */
   readonly description: string;
+  /**
+   * The commands to execute in order, built by the generators with payloads that pass the payload guards at
+   * `PATH_NOW`.
+   */
   readonly commands: readonly Command[];
+  /** The step the machine says the complaint is in after each command (same length as `commands`). */
   readonly steps: readonly ComplaintStep[];
 }
 

@@ -22,6 +22,10 @@ export interface SpecOptions extends ComplaintDeciderOptions {
   readonly now?: string;
 }
 
+/**
+ * The instant specs decide at unless `now` is given (2026-11-23T09:00:00.000Z, a Monday): give deadlines and meetings
+ * after it.
+ */
 export const SPEC_NOW = '2026-11-23T09:00:00.000Z';
 
 /** The complaint id of a history: from its ComplaintReceived. */
@@ -38,6 +42,7 @@ export function parseCommand(input: CommandInput | unknown, fallbackId: string):
   return { ok: 'parsed', command };
 }
 
+/** A command decided against the given history: assert with `then`, or read `outcome` yourself. */
 export interface DeciderWhen {
   /** Asserts the outcome; returns the events (accepted) so a spec can go on from them. */
   then(expected: Expectation): readonly ComplaintEvent[];
@@ -45,12 +50,32 @@ export interface DeciderWhen {
   readonly outcome: Outcome;
 }
 
+/** A complaint rebuilt from a history, ready to decide a command with `when`. */
 export interface DeciderGiven {
+  /**
+   * The decision state the history folds to (core's `evolveAll` from `initialComplaintState`), to assert on
+   * preconditions.
+   */
   readonly state: ComplaintState;
+  /**
+   * Decides `command` at `now`, parsed with the engine's schema first (so a malformed one is a `Validation` refusal);
+   * a missing `complaintId` is taken from the history's ComplaintReceived.
+   */
   when(command: CommandInput | unknown): DeciderWhen;
 }
 
-/** A complaint whose history is `events`. */
+/**
+ * A complaint whose history is `events`, for a pure decider spec: no store, no engine, your rules and permissions
+ * through `options`. `then` throws a `SpecFailedError` saying which events differ or why it was refused.
+ *
+ * @example
+ * ```ts
+ * given(investigating).when(propose).then({ error: 'IllegalCommand', rule: 'causeIdentified' });
+ * given([...investigating, causeFound]).when(propose).then([
+ *   { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true, proposedBy: 'h-li' } },
+ * ]);
+ * ```
+ */
 export function given(events: readonly ComplaintEvent[], options: SpecOptions = {}): DeciderGiven {
   const decider = createComplaintDecider(options);
   const now = options.now ?? SPEC_NOW;

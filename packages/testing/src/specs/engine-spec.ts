@@ -21,6 +21,10 @@ import { complaintIdOf, SPEC_NOW, type SpecOptions } from './decider-spec.js';
 import { assertOutcome, type Expectation } from './expectation.js';
 import { SpecFailedError, domainEvents, eventsDiff } from './report.js';
 
+/**
+ * Makes a new, empty store (sync or async): each spec and each model-based run gets its own, so no state leaks between
+ * them.
+ */
 export type StoreFactory = () => EventStore<ComplaintEvent> | Promise<EventStore<ComplaintEvent>>;
 
 export interface EngineSpecOptions extends SpecOptions, Pick<EngineOptions, 'projections'> {
@@ -28,15 +32,31 @@ export interface EngineSpecOptions extends SpecOptions, Pick<EngineOptions, 'pro
   readonly store?: StoreFactory;
 }
 
+/** A command to execute through the engine against the seeded history. */
 export interface EngineWhen {
+  /**
+   * Seeds a fresh store with the history, executes the command at `now`, and asserts both the result (events or
+   * refusal) and the store: exactly history plus the new events, nothing more when refused. Resolves to the raw
+   * result; rejects with a `SpecFailedError`.
+   */
   then(expected: Expectation): Promise<ExecuteResult>;
 }
 
+/** A history to seed the store with, waiting for the command. */
 export interface EngineGiven {
+  /** The command to execute; a missing `complaintId` is filled in with the history's. */
   when(command: CommandInput | unknown): EngineWhen;
 }
 
+/**
+ * Specs through the real engine on your store, in the decider specs' shape:
+ * `await spec.given(events).when(command).then(expected)`.
+ */
 export interface EngineSpec {
+  /**
+   * The history to seed (written as a `given` system actor at `now`); `complaintId` defaults to the
+   * ComplaintReceived's, else `complaint-1`.
+   */
   given(events: readonly ComplaintEvent[], complaintId?: string): EngineGiven;
 }
 
@@ -53,6 +73,19 @@ function seeded(events: readonly ComplaintEvent[], now: string): NewEvent<Compla
   }));
 }
 
+/**
+ * Builds engine specs over a store factory (default in memory), with your rules, permissions and projections: the same
+ * expectations as `given`, plus checks of what the store holds afterwards.
+ *
+ * @example
+ * ```ts
+ * const spec = engineSpec({ store: () => createMyStore() });
+ * await spec.given(investigating).when(propose).then({ error: 'IllegalCommand', rule: 'causeIdentified' });
+ * await spec.given([...investigating, causeFound]).when(propose).then([
+ *   { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true, proposedBy: 'h-li' } },
+ * ]);
+ * ```
+ */
 export function engineSpec(options: EngineSpecOptions = {}): EngineSpec {
   const now = options.now ?? SPEC_NOW;
   return {

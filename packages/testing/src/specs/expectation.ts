@@ -6,13 +6,18 @@ import { SpecFailedError, describeRefusal, eventsDiff, indent, listEvents } from
 
 /** A refusal: its `kind`, and optionally the rule that refused and (part of) the message. */
 export interface ExpectedRefusal {
+  /** The refusal's `error.kind` (`IllegalCommand`, `Validation`, `Forbidden`, `NotFound`, …). */
   readonly error: RedressError['kind'];
+  /** The name of the workflow rule (yours or core's) that must have refused it; checked only when given. */
   readonly rule?: string;
+  /** Part of the error message (a substring) or a pattern it must match; checked only when given. */
   readonly message?: string | RegExp;
 }
 
+/** What `then` expects: the exact events (`{ type, data }`, in order, envelopes ignored) or an `ExpectedRefusal`. */
 export type Expectation = readonly ComplaintEvent[] | ExpectedRefusal;
 
+/** What deciding a command gave: the events it became, or the typed refusal. */
 export type Outcome = { readonly ok: true; readonly events: readonly ComplaintEvent[] } | { readonly ok: false; readonly error: RedressError };
 
 const isRefusal = (e: Expectation): e is ExpectedRefusal => !Array.isArray(e);

@@ -9,10 +9,13 @@ import { isRedressError, type ComplaintEvent, type RedressError } from '@redress
 
 /** Thrown when a spec's expectation is not met. */
 export class SpecFailedError extends Error {
+  /** The class name, so test runners print it. */
   override readonly name = 'SpecFailedError';
   constructor(
     message: string,
+    /** What the spec expected: the events (`{ type, data }`) or the `ExpectedRefusal`; vitest's diff view reads it. */
     readonly expected?: unknown,
+    /** What happened instead: the events decided or appended, or the refusal error. */
     readonly actual?: unknown,
   ) {
     super(message);

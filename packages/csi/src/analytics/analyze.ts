@@ -26,13 +26,29 @@ import { workload, type HandlerLoad } from './workload.js';
 
 export type { AnalyticsHooks, Durations } from './measures.js';
 
+/**
+ * What `analyze` and `sliceBy` compute a report for: which complaints and responses (the filter),
+ * judged when (`asOf`), scored how (the configuration), and the host's plug-ins. Every field is
+ * optional; the defaults reproduce the domain's rules.
+ */
 export interface AnalyzeOptions {
+  /**
+   * The dimensions, weights and reason codes surveys are scored with; `DEFAULT_CSI_CONFIG` when left
+   * out. Use the one the survey desk and `followUpSurveyRule` check against.
+   */
   readonly config?: CsiConfig;
+  /**
+   * Which complaints (by receipt) and survey responses and contacts (by when recorded) the report
+   * covers: any slice keys, and a `from` (inclusive) / `to` (exclusive) window. Everything by default.
+   */
   readonly filter?: AnalyticsFilter;
   /** Period for `period` filters, slices and the survey trend; months in UTC by default. */
   readonly period?: PeriodOptions;
   /** The instant deadlines are judged at; the latest event in the log by default (so a report is reproducible). */
   readonly asOf?: string;
+  /**
+   * Business time, SLA results and promise outcomes computed elsewhere (e.g. by `@redress/sla`); calendar time and the log's promises without them.
+   */
   readonly hooks?: AnalyticsHooks;
   /** The survey method of a follow-up or survey that records only its channel; `DEFAULT_METHOD_OF_CHANNEL` by default. */
   readonly methodOfChannel?: Readonly<Record<Channel, SurveyMethod | null>>;
@@ -44,13 +60,22 @@ export interface AnalyzeOptions {
   readonly loyalty?: LoyaltyInput;
 }
 
+/**
+ * One report: the complaint measures of the slice (Paretos, steps, severities, time rules, handling
+ * times, first-contact resolution, reopen, repeat and hidden rates, follow-up coverage) and, beside
+ * them, the surveys, the handlers' workload and assessment, the benchmark, the improvement actions
+ * and loyalty. docs/satisfaction.md gives each figure's definition and base; `renderReport` prints it.
+ */
 export interface ComplaintAnalytics extends ComplaintMeasures {
+  /** The instant deadlines were judged at: `options.asOf`, else the latest event in the log; `null` for an empty log. */
   readonly asOf: string | null;
+  /** The slice's surveys: reach, CSI and dimension scores, ranking, level shares, drivers, product quality, trend and reasons. */
   readonly surveys: SurveyAnalytics;
+  /** Each handler's workload in the slice, most open complaints first. */
   readonly handlers: readonly HandlerLoad[];
   /** The per-handler assessment: volume, on-time, reopen, satisfaction, promises kept. */
   readonly staff: readonly StaffAssessment[];
-  /** Promises kept, of those whose outcome is known; `null` without the `promises` hook. */
+  /** Promises kept, of those whose outcome is known; `null` while neither the `promises` hook nor the log has a settled promise. */
   readonly promisesKept: Rate | null;
   /** The slice's subjects (stations by default) against the network: the filter without the subject key. */
   readonly benchmark: Benchmark;
@@ -70,7 +95,26 @@ function improvementsIn(state: AnalyticsState, filter: AnalyticsFilter): Improve
   });
 }
 
-/** The analytics of the complaints and survey responses that match `options.filter`. */
+/**
+ * The analytics of the complaints and survey responses that match `options.filter`: a pure
+ * function of the state and the options, so the same log gives the same report whenever it is
+ * computed (deadlines are judged at `asOf`, not at the machine's clock).
+ *
+ * @throws RangeError when `mainDriverShare` is not in (0, 1].
+ * @example
+ * ```ts
+ * const state = await rebuildAnalytics(store); // or the state of analyticsProjection(), kept live
+ * const report = analyze(state); // the whole log
+ * report.surveys.overall; // the CSI: the weighted mean of the service dimension scores, 10-100
+ * report.sla.planWithin7Days.rate; // plans within 7 days, of those due (null for 0 of 0)
+ * // One station in the fourth quarter, in China's local time:
+ * const pudong = analyze(state, {
+ *   filter: { branch: 'Pudong', from: '2026-10-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' },
+ *   period: { granularity: 'month', utcOffsetMinutes: 480 },
+ * });
+ * pudong.surveys.trend.map((row) => [row.period, row.overall]); // e.g. [['2026-10', 78.5], ['2026-11', 81.2]]
+ * ```
+ */
 export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): ComplaintAnalytics {
   const config = options.config ?? DEFAULT_CSI_CONFIG;
   const period = options.period ?? DEFAULT_PERIOD;

@@ -17,10 +17,15 @@ import { reachedBy, type AttemptOutcome, type SurveyMethod } from '../reach/meth
 import type { SurveyTaken } from '../surveys/schema.js';
 import type { SliceFields, SurveyOrigin } from './facts.js';
 
+/** One explicit attempt to reach a contact's customer (a `SurveyAttempted`), as the analytics keep it. */
 export interface ContactAttempt {
+  /** The `SurveyAttempted` event's id: breaks ties between attempts at the same instant, whatever order the log was read in. */
   readonly eventId: string;
+  /** When the attempt was recorded (the event's `occurredAt`). */
   readonly at: string;
+  /** How it was tried: questionnaire, telephone, on site or web. */
   readonly method: SurveyMethod;
+  /** What it came to; `reached` and `declined` reached the customer (see `reachedBy`). */
   readonly outcome: AttemptOutcome;
   /** Where the contact stood when the attempt was made (the complaint's handler at the time, for a follow-up). */
   readonly fields: SliceFields;
@@ -28,23 +33,41 @@ export interface ContactAttempt {
 
 /** The survey or follow-up recorded for the contact: it reached the customer. */
 export interface ContactRecord {
+  /** The id of the `SurveyTaken` or `FollowUpRecorded`. */
   readonly eventId: string;
+  /** When it was recorded (the event's `occurredAt`): the instant the contact is sliced by. */
   readonly at: string;
   /** The method recorded with a survey; a follow-up has only its channel. */
   readonly method: SurveyMethod | null;
+  /** The channel it was taken by, if recorded: the method is inferred from it when none was recorded (`methodOfChannel`). */
   readonly channel: Channel | null;
   /** It carries ratings: a survey response (`SurveyResponse` with the same id). */
   readonly responded: boolean;
+  /** The slice fields of the response: the survey's, or the complaint's at the follow-up. */
   readonly fields: SliceFields;
 }
 
+/**
+ * One customer a survey set out to reach: a survey outside any complaint, or one follow-up cycle
+ * of a complaint, with every attempt made and the survey or follow-up recorded for it. The base of
+ * survey reach: attempted, reached and answered are counted in contacts, not attempts.
+ */
 export interface SurveyContact {
+  /**
+   * Its key in `AnalyticsState.contacts`: `survey:<surveyId>` (`surveyContactKey`),
+   * `followUp:<complaintId>:<cycle>` (`followUpContactKey`), or that key with `:v<streamVersion>`
+   * for a second follow-up recorded in the same cycle.
+   */
   readonly key: string;
+  /** The survey's programme, or `followUp` for the follow-up of a complaint. */
   readonly origin: SurveyOrigin;
+  /** The customer's reference; `null` for a follow-up attempt whose complaint's receipt the analytics have not seen. */
   readonly customer: string | null;
+  /** The complaint followed up; `null` for a survey outside any complaint. */
   readonly complaintId: string | null;
   /** Explicit attempts (`SurveyAttempted`), in log order. */
   readonly attempts: readonly ContactAttempt[];
+  /** The survey or follow-up recorded for it (which reached the customer); `null` while only attempts exist. */
   readonly recorded: ContactRecord | null;
 }
 
@@ -59,7 +82,12 @@ function contact(contacts: Contacts, key: string, init: Omit<SurveyContact, 'key
   return c as Mutable<SurveyContact>;
 }
 
+/** The contact key of a survey outside any complaint: `survey:<surveyId>`, shared by its attempts and its `SurveyTaken`. */
 export const surveyContactKey = (surveyId: string): string => `survey:${surveyId}`;
+/**
+ * The contact key of a complaint's follow-up in a cycle (1, plus one per reopening):
+ * `followUp:<complaintId>:<cycle>`, shared by the cycle's attempts and its first `FollowUpRecorded`.
+ */
 export const followUpContactKey = (complaintId: string, cycle: number): string => `followUp:${complaintId}:${cycle}`;
 
 /** The fields of a survey outside any complaint, as a response or an attempt records them. */
@@ -116,11 +144,15 @@ export function addFollowUp(
 
 /** A contact as a report counts it. */
 export interface ResolvedContact {
+  /** The contact as folded from the log. */
   readonly contact: SurveyContact;
   /** The instant it is sliced by: the survey or follow-up recorded, else its first reaching attempt, else its first attempt. */
   readonly at: string;
+  /** The slice fields it is counted under: those of the same anchor as `at` (so a contact falls in the slice of its response). */
   readonly fields: SliceFields;
+  /** The customer was reached: a reaching attempt (`reached` or `declined`), or a recorded survey or follow-up. */
   readonly reached: boolean;
+  /** The customer answered: the recorded survey or follow-up carries ratings (it is one of the report's responses). */
   readonly responded: boolean;
   /** How it was reached: the first reaching attempt's method, else the recorded survey's (or its channel's). */
   readonly reachedBy: SurveyMethod | null;
@@ -132,6 +164,13 @@ export interface ResolvedContact {
 const earliest = <T extends { at: string; eventId: string }>(xs: readonly T[]): T | undefined =>
   [...xs].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))[0];
 
+/**
+ * A contact as a report counts it: when and under which slice fields it falls, whether it reached
+ * and got an answer, by which method, and the attempts counted (the recorded survey or follow-up
+ * counting as the reaching attempt when no explicit one reached). Pure and order-independent:
+ * ties between instants are broken by event id. A follow-up records only its channel, so
+ * `methodOfChannel` (`DEFAULT_METHOD_OF_CHANNEL` in `analyze`) gives its method.
+ */
 export function resolveContact(c: SurveyContact, methodOfChannel: Readonly<Record<Channel, SurveyMethod | null>>): ResolvedContact {
   const reaching = earliest(c.attempts.filter((a) => reachedBy(a.outcome)));
   const first = earliest(c.attempts);

@@ -9,10 +9,17 @@ import type { ModuleConfig } from '../dimensions/config.js';
 import type { SurveyResponse } from './facts.js';
 import { rate, type Rate } from './stats.js';
 
+/**
+ * The default share of all reasons given that the main drivers make up together: 0.8, the Pareto
+ * 80/20 rule. `analyze` takes `mainDriverShare` to change it.
+ */
 export const MAIN_DRIVER_SHARE = 0.8;
 
+/** A reason code customers gave in a module, as a row of the drivers Pareto (largest first). */
 export interface Driver {
+  /** The dimension the reason was given for. */
   readonly dimension: string;
+  /** The reason code's id (its labels are in the configuration). */
   readonly reason: string;
   /** Customers (responses) who gave it. */
   readonly customers: number;
@@ -20,6 +27,7 @@ export interface Driver {
   readonly ofReached: Rate;
   /** Of all reasons given in the module. */
   readonly share: number;
+  /** `share` of this row plus every row before it (0-1): the Pareto curve; the last row's is 1. */
   readonly cumulativeShare: number;
   /** Among the fewest top reasons that make up `mainShare` of all reasons given. */
   readonly main: boolean;
@@ -32,6 +40,14 @@ function orderOf(module: ModuleConfig): (dimension: string, reason: string) => n
   return (dimension, reason) => index.get(`${dimension}\u0000${reason}`) ?? Number.MAX_SAFE_INTEGER;
 }
 
+/**
+ * The main drivers of dissatisfaction in a module: its reason codes (per dimension), each counted
+ * once per response that gave it, so a row counts customers, not mentions; largest first, ties in
+ * the configuration's order. `reached` is the base of `ofReached`;
+ * a row is `main` while the rows before it make up less than `mainShare` of all reasons given, so
+ * the main drivers are the fewest top rows reaching it. Reasons of other modules' dimensions are
+ * left out.
+ */
 export function drivers(responses: readonly SurveyResponse[], module: ModuleConfig, reached: number, mainShare = MAIN_DRIVER_SHARE): Driver[] {
   const inModule = new Set(module.dimensions.map((d) => d.id));
   const counts = new Map<string, { dimension: string; reason: string; customers: number }>();

@@ -8,11 +8,25 @@ import { SATISFACTION_LEVELS, satisfactionLevelOf, type SatisfactionLevel } from
 import type { SurveyResponse } from './facts.js';
 import { rate, type Rate } from './stats.js';
 
+/**
+ * How one dimension's ratings spread over the five levels, each level and the customers who did
+ * not rate it as a share of the customers reached: together they add up to the customers reached.
+ */
 export interface LevelShares {
+  /**
+   * Per level (very satisfied 10-9, satisfied 8-7, average 6-5, dissatisfied 4-3, very dissatisfied 2-1): the customers whose rating falls in it, of the customers reached.
+   */
   readonly levels: Readonly<Record<SatisfactionLevel, Rate>>;
+  /**
+   * Customers reached who did not rate the dimension (declined, skipped it, or their follow-up had no survey), of the customers reached.
+   */
   readonly notRated: Rate;
 }
 
+/**
+ * Each dimension's `LevelShares` over these responses, with `reached` as the base (the customers
+ * reached in the slice, not the responses: a customer reached who gave no rating still counts).
+ */
 export function levelShares(responses: readonly SurveyResponse[], dimensions: readonly string[], reached: number): Record<string, LevelShares> {
   const out: Record<string, LevelShares> = {};
   for (const dimension of dimensions) {

@@ -41,31 +41,67 @@ export interface AnalyticsHooks {
   readonly promises?: PromiseOutcomes;
 }
 
+/**
+ * A handling time's statistics over the slice's complaints that reached the end point, in calendar
+ * time and, with the `businessDuration` hook, in business time.
+ */
 export interface Durations {
+  /** Wall-clock milliseconds between the two instants (weekends, nights and holidays included). */
   readonly calendar: DurationStats;
   /** `null` unless the `businessDuration` hook is given. */
   readonly business: DurationStats | null;
 }
 
+/**
+ * The complaint measures of a slice (the first part of every `ComplaintAnalytics`). Each `Rate`
+ * carries its count and its base, so a percentage is never shown without what it is of; the
+ * definitions are in this module's comment and in docs/satisfaction.md.
+ */
 export interface ComplaintMeasures {
+  /**
+   * Complaints received in the slice: the base of the Paretos, the by-step and by-severity tables and the repeat and hidden rates.
+   */
   readonly complaints: number;
+  /**
+   * Complaints per latest cause identified (one of core's `CAUSES`; `unknown` until one is), largest first, ties in `CAUSES` order.
+   */
   readonly byCause: readonly ParetoRow[];
   /** The same complaints by the SERVQUAL factor of their latest cause (`unknown` until a cause is identified). */
   readonly byServqualFactor: readonly ServqualParetoRow[];
+  /** Complaints per current workflow step, every step listed (0 included). */
   readonly byStep: Readonly<Record<Step, number>>;
+  /** Complaints per severity (`general`, `major`), and `unclassified` until classified. */
   readonly bySeverity: Readonly<Record<Severity | 'unclassified', number>>;
+  /**
+   * The domain's time rules in calendar time (a rule counts once its deadline has passed as of
+   * `asOf`, or it was met; a complaint withdrawn before a deadline is left out), and the results of
+   * the `slaResults` hook.
+   */
   readonly sla: {
+    /** Remedy executions done by the deadline agreed with the customer (`RemedyExecuted.onTime`), of all executions. */
     readonly remedyOnTime: Rate;
+    /** Complaints with a first resolution proposed within 7 days of receipt, of those with a plan or whose 7 days are over. */
     readonly planWithin7Days: Rate;
+    /** Executions followed up within 3 days (before the next execution), of those followed up or whose 3 days are over. */
     readonly followUpWithin3Days: Rate;
+    /** Per rule name the `slaResults` hook returned: results met, of results given. Empty without the hook. */
     readonly external: Readonly<Record<string, Rate>>;
   };
+  /**
+   * Receipt to the moment all four acknowledgement behaviours (thank, appreciate, apologise, promise) were recorded, over the complaints acknowledged.
+   */
   readonly timeToAcknowledge: Durations;
+  /** Receipt to archiving, over the archived complaints. */
   readonly timeToResolve: Durations;
+  /** Archived complaints never reopened, never reassigned and never escalated by a person, of the archived complaints. */
   readonly firstContactResolution: Rate;
+  /** Complaints reopened at least once (an unsatisfied follow-up), of those followed up at least once. */
   readonly reopen: Rate;
+  /** Complaints found to repeat (flagged on the ticket, or recorded by csi after they closed), of all complaints. */
   readonly repeat: Rate;
+  /** Hidden complaints: revealed by a survey or a follow-up (source `survey` or `followUp`), of all complaints. */
   readonly hidden: Rate;
+  /** Complaints whose every due execution was followed up within 3 days, of the complaints with at least one due execution. */
   readonly followUpCoverage: Rate;
 }
 

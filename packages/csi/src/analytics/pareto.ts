@@ -9,11 +9,21 @@ interface Shares {
   readonly cumulativeShare: number;
 }
 
+/**
+ * A row of the Pareto of causes: how many complaints have this latest cause, their share of the
+ * slice's complaints (0-1) and the cumulative share down to this row.
+ */
 export interface ParetoRow extends Shares {
+  /** The cause (core's `CAUSES`), or `unknown` for complaints whose cause is not identified yet. */
   readonly cause: Cause | 'unknown';
 }
 
+/**
+ * A row of the Pareto of SERVQUAL factors (tangibles 有形度, reliability 信赖度, responsiveness 反应度,
+ * assurance 专业度, empathy 同理度): complaints whose latest cause falls under the factor.
+ */
 export interface ServqualParetoRow extends Shares {
+  /** The factor recorded with the cause (or the cause's default), or `unknown` while no cause is identified. */
   readonly factor: ServqualFactor | 'unknown';
 }
 

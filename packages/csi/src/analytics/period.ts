@@ -5,9 +5,15 @@
  * with the machine's zone, and the regions concerned have no daylight saving.
  */
 export const GRANULARITIES = ['day', 'month', 'quarter', 'year'] as const;
+/** The length of a reporting period (`GRANULARITIES`): `day`, `month`, `quarter` or `year`. */
 export type Granularity = (typeof GRANULARITIES)[number];
 
+/**
+ * How instants are grouped into periods: the granularity and the fixed UTC offset of the local
+ * calendar (480 for China). Used by `period` filters and slices, the survey trend and benchmarking.
+ */
 export interface PeriodOptions {
+  /** The period length; reports default to `month`, benchmarking to `quarter` (surveys are quarterly). */
   readonly granularity: Granularity;
   /** Minutes east of UTC; 0 by default. */
   readonly utcOffsetMinutes?: number;

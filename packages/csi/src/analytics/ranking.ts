@@ -1,8 +1,11 @@
 /** Dimensions ranked by score, best first: where the station does well, where it must improve. */
 import type { ModuleConfig } from '../dimensions/config.js';
 
+/** A dimension's place in its module's ranking: where the station does well, and where it must improve. */
 export interface DimensionRank {
+  /** The dimension's id. */
   readonly dimension: string;
+  /** Its score (mean rating × 10, 10-100) in the slice. */
   readonly score: number;
   /** 1 for the best; equal scores share a rank (1, 2, 2, 4). */
   readonly rank: number;

@@ -9,23 +9,36 @@ import { SURVEY_METHODS, type AttemptOutcome, type SurveyMethod, ATTEMPT_OUTCOME
 import type { ResolvedContact } from './contacts.js';
 import { rate, type Rate } from './stats.js';
 
+/** Survey reach by one method: the attempts made by it, and the customers whose first reaching attempt used it. */
 export interface MethodReach {
   /** `null`: the survey or follow-up recorded no method, and its channel has none. */
   readonly method: SurveyMethod | null;
   /** Attempts made by this method, and those that reached the customer. */
   readonly attempts: number;
+  /** Of those attempts, the ones that reached the customer (`reached` or `declined`). */
   readonly reachedAttempts: number;
   /** Customers reached by this method (their first reaching attempt's), and of those, who answered. */
   readonly reached: number;
+  /** Of the customers reached by this method, those who gave ratings. */
   readonly responded: number;
 }
 
+/**
+ * Survey reach in a slice (占成功回访比例): customers attempted, reached and answering, and the
+ * attempts it took. `reached` is the base of every other survey percentage of the report.
+ */
 export interface SurveyReach {
   /** Customers a survey set out to reach: one per survey outside a complaint, one per follow-up of a complaint. */
   readonly attempted: number;
+  /** Customers reached: a reaching attempt, or a survey or follow-up recorded for them. */
   readonly reached: number;
   /** Customers reached who gave ratings. */
   readonly responded: number;
+  /**
+   * Attempts counted: every explicit `SurveyAttempted`, plus the recorded survey or follow-up of each
+   * contact no explicit attempt reached (a host that records no attempts sees attempts = attempted =
+   * reached).
+   */
   readonly attempts: number;
   /** Reached, out of the customers attempted. */
   readonly reach: Rate;
@@ -33,6 +46,7 @@ export interface SurveyReach {
   readonly response: Rate;
   /** Per method (the material's order; `null` last), only methods with attempts. */
   readonly byMethod: readonly MethodReach[];
+  /** The attempts counted, by outcome (every outcome listed, 0 included); the implicit attempts count as `reached`. */
   readonly byOutcome: Readonly<Record<AttemptOutcome, number>>;
 }
 

@@ -5,9 +5,11 @@ import { resolveContact } from './contacts.js';
 import type { AnalyticsState } from './facts.js';
 import { DEFAULT_PERIOD, sliceValue, type SliceKey } from './slices.js';
 
+/** One report of `sliceBy`: a value of the key and the analytics of everything with that value. */
 export interface Slice {
   /** The slice's value; `null` for complaints and responses that do not record it. */
   readonly value: string | null;
+  /** The report for this value: `analyze` with the options' filter plus this key's value. */
   readonly analytics: ComplaintAnalytics;
 }
 

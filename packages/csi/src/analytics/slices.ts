@@ -8,6 +8,11 @@ import { periodOf, type PeriodOptions } from './period.js';
 
 /** What a report can be sliced by. */
 export const SLICE_KEYS = ['period', 'branch', 'region', 'businessLine', 'productKind', 'customerSegment', 'handler', 'servqualFactor'] as const;
+/**
+ * A key a report can be sliced or filtered by (`SLICE_KEYS`): `period` (of receipt, or of the
+ * survey), the station, region, business line, product type, customer type, handler, or the
+ * SERVQUAL factor of the latest cause.
+ */
 export type SliceKey = (typeof SLICE_KEYS)[number];
 
 /** Keep only what matches every given field; `null` matches "not recorded". `from`/`to` bound the instant (receipt, or survey time). */

@@ -20,6 +20,7 @@ import { rate, type Rate } from './stats.js';
 export interface PromiseOutcome {
   /** Who made it (the handler credited); `null` when not known. */
   readonly handler: string | null;
+  /** Kept by its due time; a promise kept late or broken is `false`. */
   readonly kept: boolean;
 }
 
@@ -30,6 +31,12 @@ export type PromiseOutcomes = (complaint: ComplaintFacts) => readonly PromiseOut
 export const loggedPromiseOutcomes: PromiseOutcomes = (complaint) =>
   complaint.promises.flatMap((p) => (p.kept === null ? [] : [{ handler: p.madeBy, kept: p.kept }]));
 
+/**
+ * One handler's row of the staff assessment (选用、培训、考核、激励: handlers are assessed): volume,
+ * remedies on time, reopenings, satisfaction and promises kept, each credited to whoever held the
+ * complaint when it happened. The `null` row holds what happened while nobody held it, so the rows
+ * add up to the report's totals.
+ */
 export interface StaffAssessment {
   /** `null`: what happened while nobody held the complaint. */
   readonly handler: string | null;
@@ -45,7 +52,7 @@ export interface StaffAssessment {
   readonly reopen: Rate;
   /** The CSI (overall service score) of the surveys rating the handler's work. */
   readonly satisfaction: { readonly score: number | null; readonly responses: number };
-  /** Promises kept, of those whose outcome is known; `null` without the `promises` hook (shown as n/a). */
+  /** Promises kept, of those whose outcome is known; `null` when no promise outcomes are given (shown as n/a). */
   readonly promisesKept: Rate | null;
 }
 
@@ -64,6 +71,13 @@ interface Tally {
 
 const empty = (): Tally => ({ complaints: 0, held: 0, archived: 0, executions: 0, onTime: 0, followUps: 0, reopened: 0, responses: [], promises: 0, kept: 0 });
 
+/**
+ * The staff assessment of these complaints and responses: one row per handler who appears in them,
+ * most complaints first, the `null` row last. Satisfaction is scored with `config` (the service
+ * module: the CSI); `promises` gives the promise outcomes (`analyze` passes the host's hook, else
+ * `loggedPromiseOutcomes` once the log has a settled promise); without it every `promisesKept` is
+ * `null`.
+ */
 export function staffAssessment(
   complaints: readonly ComplaintFacts[],
   responses: readonly SurveyResponse[],

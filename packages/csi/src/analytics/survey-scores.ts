@@ -15,8 +15,11 @@ import { rankDimensions, type DimensionRank } from './ranking.js';
 import { surveyReach, type SurveyReach } from './reach.js';
 import type { Rate } from './stats.js';
 
+/** A dimension's score in a slice or a period, with the ratings it is computed from. */
 export interface DimensionResult {
+  /** Mean rating × 10 (10-100); `null` when nobody rated the dimension. */
   readonly score: number | null;
+  /** How many ratings of the dimension the score is the mean of. */
   readonly count: number;
 }
 
@@ -24,34 +27,55 @@ export interface DimensionResult {
 export interface ModuleScorecard {
   /** Responses that rated at least one dimension of the module. */
   readonly rated: number;
+  /** Per dimension of the module (every one listed, rated or not). */
   readonly dimensions: Readonly<Record<string, DimensionResult>>;
+  /**
+   * The module's overall score: the weighted mean of its rated dimensions' scores (for the service module, the CSI); `null` when none was rated.
+   */
   readonly overall: number | null;
+  /** The module's rated dimensions by score, best first; equal scores share a rank (1, 2, 2, 4). */
   readonly ranking: readonly DimensionRank[];
   /** Per dimension, each level as a share of the customers reached. */
   readonly levels: Readonly<Record<string, LevelShares>>;
+  /**
+   * The module's reason codes as a Pareto, each with its share of the customers reached; `main` marks the fewest top reasons making up the main-driver share (80%).
+   */
   readonly drivers: readonly Driver[];
 }
 
+/**
+ * One period of the survey trend (the last of the six phases: track the change over time).
+ * Periods without responses but with contacts still appear, with `null` scores.
+ */
 export interface SurveyTrendRow {
+  /** The period (`2026-11`, `2026-Q4`…, at the report's granularity and offset); rows sort in time order. */
   readonly period: string;
+  /** Survey responses recorded in the period. */
   readonly responses: number;
+  /** Each service dimension's score in the period. */
   readonly dimensions: Readonly<Record<string, DimensionResult>>;
+  /** The CSI of the period's responses; `null` when no service dimension was rated. */
   readonly overall: number | null;
   /** The product-quality module's overall score in the period. */
   readonly productQuality: number | null;
   /** `overall` minus the previous row's (the previous period with responses); `null` for the first or when either is unrated. */
   readonly change: number | null;
+  /** Customers the surveys set out to reach whose contact falls in the period. */
   readonly attempted: number;
+  /** Of those, the customers reached. */
   readonly reached: number;
 }
 
 export interface SurveyAnalytics extends ModuleScorecard {
   /** Every survey response (outside complaints and with follow-ups). */
   readonly responses: number;
+  /** Customers attempted, reached and answering, attempts, and their split by method and outcome. */
   readonly reach: SurveyReach;
   /** Customers reached who rated anything 4 or less. */
   readonly dissatisfied: Rate;
+  /** The product-quality module (performance, function, operation), scored apart: never part of the CSI. */
   readonly productQuality: ModuleScorecard;
+  /** Per period with responses or contacts, in time order: scores, the CSI's change, and reach. */
   readonly trend: readonly SurveyTrendRow[];
   /** Reason codes given (both modules), most frequent first. */
   readonly reasons: readonly { readonly dimension: string; readonly reason: string; readonly count: number }[];

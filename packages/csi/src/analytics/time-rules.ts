@@ -7,8 +7,15 @@
 import type { ComplaintFacts } from './facts.js';
 
 const DAY = 86_400_000;
-/** Domain time rules (§3): a follow-up call within 3 days; a solution, or at least a plan, within 7 days. */
+/**
+ * The follow-up call's deadline (3天内的回访): 3 days (259,200,000 ms) of calendar time after each
+ * remedy execution. Business time, if a host wants it, comes through `@redress/sla`.
+ */
 export const FOLLOW_UP_WITHIN_MS = 3 * DAY;
+/**
+ * The plan's deadline (7天内必须解决问题, or at least a concrete plan): 7 days (604,800,000 ms) of
+ * calendar time after receipt, met by the first `ResolutionProposed`.
+ */
 export const PLAN_WITHIN_MS = 7 * DAY;
 
 export interface FollowUpCheck {

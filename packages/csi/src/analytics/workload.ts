@@ -2,16 +2,21 @@
 import type { Step } from '@redress/core';
 import type { ComplaintFacts } from './facts.js';
 
+/** One handler's workload in a slice: what they hold now, and what became of it. Only handlers ever assigned appear. */
 export interface HandlerLoad {
+  /** The handler's id, as assigned (`HandlerAssigned.handlerId`). */
   readonly handler: string;
   /** Open complaints the handler holds now. */
   readonly open: number;
+  /** The open complaints they hold, per current step (steps with none are left out). */
   readonly openByStep: Readonly<Partial<Record<Step, number>>>;
   /** Complaints the handler was ever assigned. */
   readonly assigned: number;
   /** Of the complaints the handler holds now: archived, withdrawn, reopened at least once. */
   readonly archived: number;
+  /** Of the complaints they hold now, those the customer withdrew. */
   readonly withdrawn: number;
+  /** Of the complaints they hold now, those reopened at least once (open or closed). */
   readonly reopened: number;
 }
 

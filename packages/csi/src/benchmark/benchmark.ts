@@ -19,11 +19,18 @@ import { DEFAULT_BENCHMARK_POLICY, type BenchmarkAverage, type BenchmarkPolicy, 
  */
 const TOLERANCE = 1e-12;
 
+/**
+ * One subject's row of a benchmark: its CSI, its rank among the eligible subjects, its gap to the
+ * network average and whether it falls more than the threshold below it.
+ */
 export interface BenchmarkRow {
   /** The subject's value (a station's name); `null` for responses that name none. */
   readonly subject: string | null;
   /** Its CSI: the weighted mean of its service dimension scores; `null` when it rated none. */
   readonly score: number | null;
+  /**
+   * Survey responses of the subject in the filter; fewer than the policy's `minResponses` makes it ineligible (shown, not ranked or flagged).
+   */
   readonly responses: number;
   /** Enough responses, a score and a subject: ranked and judged against the average. */
   readonly eligible: boolean;
@@ -35,21 +42,35 @@ export interface BenchmarkRow {
   readonly belowThreshold: boolean;
 }
 
+/**
+ * A benchmark: every subject of the filtered responses against the network average, ranked, with
+ * the ones more than the threshold below it flagged (`belowThreshold`). A subject is flagged when
+ * its score is below average × (1 − threshold), strictly: exactly 10% below is not "more than" 10%.
+ */
 export interface Benchmark {
+  /** What the rows are: stations, regions, business lines or handlers. */
   readonly by: BenchmarkSubject;
+  /** How `average` was taken: over every response, or as the mean of the eligible subjects' scores. */
   readonly averageOf: BenchmarkAverage;
   /** The network average; `null` when nothing was rated. */
   readonly average: number | null;
+  /** The policy's `belowAverageBy`: the fraction below the average that flags a subject (0.1 by default). */
   readonly threshold: number;
   /** The score a subject must not fall below: average × (1 − threshold). */
   readonly floor: number | null;
+  /** Every response in the filter, subjects' and the `null` row's: the base of a `responses` average. */
   readonly responses: number;
   /** Best first; subjects that are not eligible after them, then the `null` row. */
   readonly rows: readonly BenchmarkRow[];
 }
 
+/** What `benchmark` compares: the responses in the filter, under the policy, scored with the configuration. */
 export interface BenchmarkOptions {
+  /**
+   * What is compared and when a subject is flagged; `DEFAULT_BENCHMARK_POLICY` when left out. Its `period` says what a `period` filter names.
+   */
   readonly policy?: BenchmarkPolicy;
+  /** The service dimensions and weights each CSI is computed with; `DEFAULT_CSI_CONFIG` when left out. */
   readonly config?: CsiConfig;
   /** The responses to benchmark, e.g. `{ period: '2026-Q4' }` at the policy's period. */
   readonly filter?: AnalyticsFilter;
@@ -79,6 +100,18 @@ function ranked(rows: readonly Omit<BenchmarkRow, 'rank'>[]): BenchmarkRow[] {
   });
 }
 
+/**
+ * The benchmark of the survey responses in `options.filter`: each subject's CSI against the network
+ * average, ranked (competition ranking; scores within 10⁻¹² of each other tie), gap and flag.
+ * Pure: the improvement runner and `analyze(...).benchmark` call it with a period filter.
+ *
+ * @example The stations of the fourth quarter, weakest first:
+ * ```ts
+ * const q4 = benchmark(state, { filter: { period: '2026-Q4' } });
+ * const flagged = q4.rows.filter((row) => row.belowThreshold).reverse();
+ * // e.g. [{ subject: 'Minhang', score: 61.3, gap: 0.17, rank: 9, … }] with q4.average 73.9 and q4.floor 66.5
+ * ```
+ */
 export function benchmark(state: Pick<AnalyticsState, 'surveys'>, options: BenchmarkOptions = {}): Benchmark {
   const policy = options.policy ?? DEFAULT_BENCHMARK_POLICY;
   const config = options.config ?? DEFAULT_CSI_CONFIG;

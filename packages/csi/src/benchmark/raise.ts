@@ -36,25 +36,41 @@ import { benchmarkByPeriod, type BenchmarkRow } from './benchmark.js';
 import { DEFAULT_BENCHMARK_POLICY, type BenchmarkPolicy } from './policy.js';
 import { IMPROVEMENT_EVENT_SCHEMA_VERSION, improvementStreamId, type ImprovementActionRaised } from './schema.js';
 
+/**
+ * What `createImprovementRunner` needs: the shared log, the clock that says which periods have
+ * ended, and the policy and configuration the benchmark is taken with.
+ */
 export interface ImprovementRunnerOptions {
   /** The shared log: read to benchmark (unless `run` is given the analytics), and where actions are recorded. */
   readonly store: Pick<EventStore<CsiLogEvent>, 'append' | 'readStream' | 'readAll'>;
+  /** Decides which periods have ended (only those are judged) and gives the actions' `occurredAt`. */
   readonly clock: Clock;
   /** Event ids; nanoid by default. */
   readonly ids?: IdGenerator;
+  /**
+   * What is benchmarked, the threshold, the minimum responses and the period; `DEFAULT_BENCHMARK_POLICY` (stations, 10%, quarters) when left out.
+   */
   readonly policy?: BenchmarkPolicy;
+  /** The service dimensions the CSI and the weakest dimensions are computed with; `DEFAULT_CSI_CONFIG` when left out. */
   readonly config?: CsiConfig;
   /** Who raises them; csi's `system` actor by default. */
   readonly actor?: Actor;
 }
 
+/** One improvement action the runner raised (or found raised): the subject and period it is for, and the append's result. */
 export interface ImprovementOutcome {
+  /** The flagged subject's value (a station's name). */
   readonly subject: string;
+  /** The ended period it was flagged in (`2026-Q4` at the default granularity). */
   readonly period: string;
   /** The action as recorded; `duplicate` when it had already been (by this runner or another). */
   readonly result: Result<{ readonly event: RecordedEvent<ImprovementActionRaised>; readonly duplicate: boolean }, ConcurrencyConflictError>;
 }
 
+/**
+ * Raises the improvement actions benchmarking calls for; run it on a schedule (e.g. daily): each
+ * action is recorded once per subject and period however often, and by however many, it runs.
+ */
 export interface ImprovementRunner {
   /** Benchmarks every ended period and raises what is due; `state` saves rebuilding the analytics from the store. */
   run(state?: AnalyticsState): Promise<ImprovementOutcome[]>;
@@ -82,6 +98,22 @@ function action(policy: BenchmarkPolicy, config: CsiConfig, period: string, row:
   };
 }
 
+/**
+ * An improvement runner over the shared log. `run()` benchmarks every period that has ended by the
+ * clock and appends an `ImprovementActionRaised` for each subject more than the threshold below
+ * the network average (score, average, gap, responses, the two weakest service dimensions and
+ * the three reasons its customers gave most) to `improvement:<by>:<period>:<subject>`, once:
+ * racing or restarted runners get the first event back as a duplicate. The analytics then list
+ * the actions (`analyze(...).improvements`) and the reports print them.
+ *
+ * @example
+ * ```ts
+ * const runner = createImprovementRunner({ store, clock, policy: DEFAULT_BENCHMARK_POLICY });
+ * for (const { subject, period, result } of await runner.run()) {
+ *   if (result.ok && !result.value.duplicate) console.log(`improvement action for ${subject} in ${period}`);
+ * }
+ * ```
+ */
 export function createImprovementRunner(options: ImprovementRunnerOptions): ImprovementRunner {
   const policy = options.policy ?? DEFAULT_BENCHMARK_POLICY;
   const config = options.config ?? DEFAULT_CSI_CONFIG;

@@ -6,6 +6,13 @@
 import type { SurveyRating, ValidationIssue } from '@redress/core';
 import { allDimensions, type CsiConfig } from './config.js';
 
+/**
+ * The ratings' issues against the configuration: a dimension no module configures
+ * (`unknownDimension`, listing the configured ids) and a reason code its dimension does not list
+ * (`unknownReason`), with paths under `path` (`data.ratings[0].reasons[1]`). Empty when every rating
+ * fits. Shape (score 1-10, a dimension rated twice) is the schema's job, not this one's; the survey
+ * desk and `followUpSurveyRule` run both.
+ */
 export function checkRatings(config: CsiConfig, ratings: readonly SurveyRating[], path: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   ratings.forEach((rating, i) => {

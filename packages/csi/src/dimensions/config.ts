@@ -12,12 +12,31 @@ import { DEFAULT_PRODUCT_QUALITY } from './product-quality.js';
 /** Weights are fractions; they must add up to 1 within this tolerance (0.2 × 5 is not exactly 1 in binary). */
 const WEIGHT_TOLERANCE = 1e-9;
 
+/**
+ * A label in both languages the reports are rendered in: English (`en`) and Simplified Chinese
+ * (`zh-CN`), each 1-200 characters, trimmed. Every dimension and reason code carries one, so a
+ * report never falls back to an id.
+ */
 export const localizedLabelSchema = z.strictObject({ en: shortTextSchema, 'zh-CN': shortTextSchema });
+/** A label in English and Simplified Chinese, as `localizedLabelSchema` parses it: `{ en: 'Timeliness', 'zh-CN': '服务及时性' }`. */
 export type LocalizedLabel = z.infer<typeof localizedLabelSchema>;
 
+/**
+ * A reason code: why a customer gave a dimension a low score (e.g. `lateArrival` under
+ * timeliness). `id` is what a rating's `reasons` names and what the drivers Pareto counts;
+ * `labels` is what the reports print. Ids are unique within their dimension only.
+ */
 export const reasonCodeSchema = z.strictObject({ id: idSchema, labels: localizedLabelSchema });
+/**
+ * A reason code of a dimension, as `reasonCodeSchema` parses it: `{ id: 'lateArrival', labels: { en: 'Late arrival', 'zh-CN': '到达不及时' } }`.
+ */
 export type ReasonCode = z.infer<typeof reasonCodeSchema>;
 
+/**
+ * One rated dimension of a survey module (e.g. `timeliness` 服务及时性): its id (what a rating's
+ * `dimension` names), its weight in the module's overall score, in (0, 1], its labels, and up to
+ * 100 reason codes for low scores (unique ids; none by default).
+ */
 export const dimensionSchema = z
   .strictObject({
     id: idSchema,
@@ -30,6 +49,10 @@ export const dimensionSchema = z
     message: 'reason codes must be unique within a dimension',
     path: ['reasons'],
   });
+/**
+ * A dimension as `dimensionSchema` parses it (`reasons` defaulted to `[]`). Its score is the mean
+ * of its ratings × 10 (see `dimensionScore`); `weight` is its share of the module's overall score.
+ */
 export type DimensionConfig = z.infer<typeof dimensionSchema>;
 
 /** A module's dimensions: at least one, unique ids, weights adding up to 1. */
@@ -42,8 +65,19 @@ const dimensionsSchema = z
 
 /** The product-quality survey module (performance, function, operation): its own dimensions and weights, scored apart from the service. */
 export const productQualitySchema = z.strictObject({ dimensions: dimensionsSchema });
+/**
+ * The product-quality module as `productQualitySchema` parses it: `{ dimensions }`, scored like the
+ * service dimensions but into `surveys.productQuality`, never into the CSI.
+ */
 export type ProductQualityConfig = z.infer<typeof productQualitySchema>;
 
+/**
+ * The whole survey configuration: the service dimensions (1-50, unique ids, weights adding up to 1
+ * within 10⁻⁹) that make up the CSI, and the product-quality module (defaulted to
+ * `DEFAULT_PRODUCT_QUALITY`), scored apart. A dimension id may appear in one module only, since a
+ * rating names its dimension and nothing else. Use `defineCsiConfig` to get a `Result` rather than
+ * parse it yourself.
+ */
 export const csiConfigSchema = z
   .strictObject({
     /** The service dimensions: the CSI proper, and the only ones in the overall score. */
@@ -60,7 +94,16 @@ export const csiConfigSchema = z
       }
     });
   });
+/**
+ * A validated survey configuration (the output of `csiConfigSchema`, defaults applied): what
+ * scoring, the survey desk, the follow-up rule, the hidden-complaint rule and the reports take.
+ * `DEFAULT_CSI_CONFIG` is the domain's five service dimensions at 20% each.
+ */
 export type CsiConfig = z.output<typeof csiConfigSchema>;
+/**
+ * What `defineCsiConfig` accepts: a `CsiConfig` before defaults, so `productQuality` and each
+ * dimension's `reasons` may be left out.
+ */
 export type CsiConfigInput = z.input<typeof csiConfigSchema>;
 /** What scoring needs of a module: its dimensions and weights. */
 export type ModuleConfig = Pick<CsiConfig, 'dimensions'>;
@@ -78,6 +121,10 @@ export function equalWeights<D extends Omit<DimensionConfig, 'weight'>>(dimensio
 
 /** The modules a survey rates. */
 export const SURVEY_MODULES = ['service', 'productQuality'] as const;
+/**
+ * A survey module: `service` (the five service dimensions, the CSI proper) or `productQuality`
+ * (performance, function, operation), each scored on its own.
+ */
 export type SurveyModule = (typeof SURVEY_MODULES)[number];
 
 /** A module's dimensions. */

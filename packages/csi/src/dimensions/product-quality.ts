@@ -6,6 +6,12 @@
  */
 import type { ProductQualityConfig } from './config.js';
 
+/**
+ * The default product-quality module: `performance` 性能, `function` 功能 and `operation` 操作性, a
+ * third of the weight each, with reason codes of our own (low power, high consumption, frequent
+ * faults; missing or failing function; hard to operate, uncomfortable, unclear instructions).
+ * What `csiConfigSchema` fills in when a configuration leaves `productQuality` out.
+ */
 export const DEFAULT_PRODUCT_QUALITY: ProductQualityConfig = {
   dimensions: [
     {

@@ -14,10 +14,24 @@ import { stableId } from '../support/stable-id.js';
 import type { SurveyTaken } from '../surveys/schema.js';
 import { hiddenComplaintRatings, type HiddenComplaintRule } from './rule.js';
 
+/**
+ * The actor csi's automation acts as, in every command it sends the engine (hidden complaints
+ * received, repeats flagged, escalated or classified) and every record it appends: id
+ * `redress-csi`, role `system`. The default permission matrix grants `system` those commands; a
+ * host that narrows the matrix must keep them, or the automation reports `Forbidden`.
+ */
 export const CSI_SYSTEM_ACTOR: Actor = { id: 'redress-csi', role: 'system' };
 
+/**
+ * How a hidden complaint is opened: which ratings count (the rule), how its description names them
+ * (the configuration) and who opens it.
+ */
 export interface HiddenComplaintOptions {
+  /**
+   * Which ratings make a survey a hidden complaint (`DEFAULT_HIDDEN_COMPLAINT_RULE`, or one from `defineHiddenComplaintRule`).
+   */
   readonly rule: HiddenComplaintRule;
+  /** Where the description takes the dimensions' and reason codes' English labels from; `DEFAULT_CSI_CONFIG` when left out. */
   readonly config?: CsiConfig;
   /** Who opens it; `system` by default (the default permission matrix lets `system` receive complaints). */
   readonly actor?: Actor;

@@ -9,6 +9,12 @@ import { allDimensions, type CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
 import { issuesFromZod } from '../support/issues.js';
 
+/**
+ * When a survey's rating reveals a hidden complaint (隐性投诉): a score at or below `scoreAtMost`
+ * (default 4, i.e. dissatisfied or very dissatisfied; `null` for no threshold), or any of
+ * `reasons` whatever the score, counting only the ratings of `dimensions` when given. The schema
+ * checks the shape; `defineHiddenComplaintRule` also checks the ids against the configuration.
+ */
 export const hiddenComplaintRuleSchema = z.strictObject({
   /** A rating at or below this opens a complaint. Default 4: dissatisfied (4-3) or very dissatisfied (2-1). */
   scoreAtMost: satisfactionScoreSchema.nullable().default(4),
@@ -17,9 +23,19 @@ export const hiddenComplaintRuleSchema = z.strictObject({
   /** Only ratings of these dimensions count; all of them when left out. */
   dimensions: z.array(idSchema).min(1).max(50).optional(),
 });
+/**
+ * A validated hidden-complaint rule (defaults applied), as `openHiddenComplaint`,
+ * `openFollowUpHiddenComplaint` and `createCsiAutomation` take it.
+ */
 export type HiddenComplaintRule = z.output<typeof hiddenComplaintRuleSchema>;
+/** What `defineHiddenComplaintRule` accepts: `scoreAtMost` and `reasons` may be left out (4 and none). */
 export type HiddenComplaintRuleInput = z.input<typeof hiddenComplaintRuleSchema>;
 
+/**
+ * The default rule: any rating of 4 or less, in any dimension of either module, opens a hidden
+ * complaint; no reason code does so on its own. A host that wants "broke a service promise" to open
+ * one whatever the score adds `reasons: ['brokenPromise']`.
+ */
 export const DEFAULT_HIDDEN_COMPLAINT_RULE: HiddenComplaintRule = { scoreAtMost: 4, reasons: [] };
 
 /** Validates a rule against the configuration: dimensions and reason codes must exist. */

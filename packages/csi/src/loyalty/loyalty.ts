@@ -16,29 +16,59 @@ import { DEFECTION_TYPES, type DefectionType, type HostCustomer, type LoyaltyInp
 
 /** What happened to a customer in the window; each customer of the base has exactly one. */
 export const CUSTOMER_EXPERIENCES = ['noComplaint', 'resolvedQuickly', 'resolvedSlowly', 'unresolved', 'silentDissatisfied'] as const;
+/**
+ * What happened to a customer of the base in the window (`CUSTOMER_EXPERIENCES`), first match wins:
+ * `unresolved` (a complaint of their own not archived, withdrawn included), `resolvedQuickly` (every
+ * one archived within `quickWithinDays`), `resolvedSlowly` (all archived, some later),
+ * `silentDissatisfied` (no complaint of their own, but one a survey or follow-up revealed, or a
+ * rating of 4 or less), `noComplaint`.
+ */
 export type CustomerExperience = (typeof CUSTOMER_EXPERIENCES)[number];
 
+/**
+ * The base's customers with one experience and how loyal they stayed: the material's claim that
+ * quickly resolved complainants buy again most, and silent unhappy customers least, made checkable.
+ */
 export interface ExperienceRow {
+  /** The experience the row is for. */
   readonly experience: CustomerExperience;
+  /** Customers of the base with that experience; the rows partition the base. */
   readonly customers: number;
+  /** Of them, those who bought again within the window. */
   readonly repeatPurchase: Rate;
+  /** Of them, those lost within the window. */
   readonly churn: Rate;
 }
 
+/**
+ * Loyalty (客户忠诚度) over the window: churn, retention, repeat-purchase, referral and complaint
+ * rates, each a share of the base (the customers at the window's start), with defections by type
+ * and the base split by complaint experience.
+ */
 export interface LoyaltyReport {
+  /** The window's start (inclusive), as given in the input. */
   readonly from: string;
+  /** The window's end (exclusive), as given in the input. */
   readonly to: string;
   /** The base: customers at the start of the window. */
   readonly customers: number;
   /** Became customers within the window (not in the base). */
   readonly newCustomers: number;
+  /** Customers of the base lost (`churnedAt`) within the window. */
   readonly churn: Rate;
+  /** Customers of the base still customers at `to`: base minus churned, so churn + retention = 1. */
   readonly retention: Rate;
+  /** Customers of the base who bought again within the window. */
   readonly repeatPurchase: Rate;
+  /** Customers of the base who referred a new customer within the window. */
   readonly referral: Rate;
+  /**
+   * Customers of the base who made a complaint received within the window (lower is better); a complaint a survey or follow-up revealed is not one they made.
+   */
   readonly complaint: Rate;
   /** The base's customers lost in the window, by why. */
   readonly defections: Readonly<Record<DefectionType | 'unrecorded', number>>;
+  /** The base split by experience, one row per `CUSTOMER_EXPERIENCES` entry in that order (empty rows included). */
   readonly byExperience: readonly ExperienceRow[];
   /** Customers with complaints or surveys in the window the host's facts do not list: not in any rate. */
   readonly unknownCustomers: number;
@@ -70,6 +100,29 @@ function experienceOf(own: readonly ComplaintFacts[], silent: boolean, quickMs: 
   return silent ? 'silentDissatisfied' : 'noComplaint';
 }
 
+/**
+ * The loyalty figures of the window from the host's facts and the log's complaints and survey
+ * responses (matched by customer reference). `roster` narrows the base (a slice's customers);
+ * the whole input by default. Complaints and responses outside `[from, to)` are ignored; customers
+ * in them the input does not list are counted in `unknownCustomers`, never dropped silently.
+ * Usually reached through `analyze(state, { loyalty })`.
+ *
+ * @example
+ * ```ts
+ * const input = defineLoyaltyInput({
+ *   from: '2026-01-01T00:00:00+08:00',
+ *   to: '2027-01-01T00:00:00+08:00',
+ *   customers: [
+ *     { customer: 'cust-7', since: '2023-05-02T10:00:00+08:00', purchases: ['2026-06-18T15:00:00+08:00'] },
+ *     { customer: 'cust-9', churnedAt: '2026-09-30T12:00:00+08:00', defection: 'service' },
+ *   ],
+ * });
+ * if (!input.ok) throw input.error;
+ * const report = analyze(state, { loyalty: input.value }).loyalty;
+ * report?.churn; // { met: 1, total: 2, rate: 0.5 }
+ * report?.repeatPurchase.rate; // 0.5
+ * ```
+ */
 export function loyalty(
   input: LoyaltyInput,
   log: { readonly complaints: readonly ComplaintFacts[]; readonly responses: readonly SurveyResponse[] },

@@ -10,10 +10,19 @@ import { issuesFromZod } from '../support/issues.js';
 
 /** Why a customer left (the material's defection types): price, product, service, or a change of their own. */
 export const DEFECTION_TYPES = ['price', 'product', 'service', 'selfInitiated'] as const;
+/**
+ * Why a customer was lost (`DEFECTION_TYPES`): `price`, `product`, `service`, or `selfInitiated` (a change of their own: moved, stopped needing it).
+ */
 export type DefectionType = (typeof DEFECTION_TYPES)[number];
 
 const MAX_FACTS = 10_000;
 
+/**
+ * One customer as the host knows them: the reference the log uses, optional segment, branch and
+ * region (what a loyalty slice restricts by), since when they are a customer, every purchase and
+ * referral (instants, up to 10,000 each), and when and why they were lost. A defection type needs
+ * `churnedAt`, and `churnedAt` must not precede `since`.
+ */
 export const hostCustomerSchema = z
   .strictObject({
     /** The reference the log's complaints and surveys use (`customer.reference`). */
@@ -37,8 +46,15 @@ export const hostCustomerSchema = z
       ctx.addIssue({ code: 'custom', path: ['churnedAt'], message: 'must not be before since' });
     }
   });
+/** A customer's facts as `hostCustomerSchema` parses them (`purchases` and `referrals` defaulted to `[]`). */
 export type HostCustomer = z.output<typeof hostCustomerSchema>;
 
+/**
+ * The host's customer facts for a loyalty report: the window `[from, to)` (ISO-8601 instants, `to`
+ * after `from`), the days within which an archived complaint counts as resolved quickly
+ * (`quickWithinDays`, 7 by default: the domain's 7-day rule), and the customers (each reference
+ * listed once, up to 1,000,000).
+ */
 export const loyaltyInputSchema = z
   .strictObject({
     /** The window the rates cover: [from, to). */
@@ -56,7 +72,9 @@ export const loyaltyInputSchema = z
       seen.add(c.customer);
     });
   });
+/** Validated customer facts (`defineLoyaltyInput`), as `loyalty` and `analyze(state, { loyalty })` take them. */
 export type LoyaltyInput = z.output<typeof loyaltyInputSchema>;
+/** What `defineLoyaltyInput` accepts: `quickWithinDays`, `purchases` and `referrals` may be left out. */
 export type LoyaltyInputData = z.input<typeof loyaltyInputSchema>;
 
 /** Validates the host's customer facts; bad input is a `ValidationError` with dotted paths. */

@@ -31,14 +31,26 @@ import {
   type SurveyAttempted,
 } from './schema.js';
 
+/** An attempt the desk recorded (or had already recorded for this command id). */
 export interface AttemptRecorded {
+  /**
+   * The attempt's id: the input's, else derived from `commandId`, else drawn from `ids`. Its stream is `survey-attempt:<attemptId>`.
+   */
   readonly attemptId: string;
+  /** The command's id, given or drawn: the event's causation id, and what makes a retry a duplicate rather than a conflict. */
   readonly commandId: string;
+  /** The `SurveyAttempted` as stored (the first one for a duplicate); for a follow-up it carries the complaint's cycle. */
   readonly event: RecordedEvent<SurveyAttempted>;
   /** True when this command id had already recorded this attempt: nothing was written. */
   readonly duplicate: boolean;
 }
 
+/**
+ * Why the desk recorded no attempt: the command's shape (`ValidationError`, with paths), a
+ * follow-up attempt for a complaint the log has not received (`NotFoundError`, also for the id of
+ * one of csi's own streams), or another command already recorded this attempt id
+ * (`ConcurrencyConflictError`). Nothing is written in any case.
+ */
 export type AttemptError = ValidationError | NotFoundError | ConcurrencyConflictError;
 
 export interface AttemptRecorder {

@@ -35,13 +35,20 @@ import { DEFAULT_REPEAT_POLICY, type RepeatPolicy } from './policy.js';
 import { recordRepeat, type RepeatRecord } from './record.js';
 import { repeatStreamId } from './schema.js';
 
+/** What `createRepeatDetector` needs: the engine it acts through, the shared log, the effects, and the policy. */
 export interface RepeatDetectorOptions {
+  /**
+   * The engine the flag, escalation and classification commands go through, so the workflow's
+   * permissions and rules apply to the detector like to anyone.
+   */
   readonly engine: Pick<Engine, 'execute'>;
   /** The log shared with the engine (see `complaintStore`): repeats of closed complaints are recorded in it. */
   readonly store: Pick<EventStore<CsiLogEvent>, 'append' | 'readStream' | 'readAll'>;
+  /** Gives `occurredAt` of the `RepeatRecorded` events it appends. */
   readonly clock: Clock;
   /** Event ids of the records; nanoid by default. */
   readonly ids?: IdGenerator;
+  /** What counts as a repeat and what is done with one; `DEFAULT_REPEAT_POLICY` when left out. */
   readonly policy?: RepeatPolicy;
   /**
    * Who acts; `system` by default. The default permission matrix lets `system` flag and
@@ -65,7 +72,15 @@ export type RepeatOutcome =
       readonly result: Result<RepeatRecord, ConcurrencyConflictError>;
     };
 
+/**
+ * A repeat detector: feed it the log in order (`handle` from a subscription, or `catchUp`), and it
+ * flags, escalates, classifies or records each repeat, reporting what it did. Keep one detector per
+ * process; several reading the same log write each thing once.
+ */
 export interface RepeatDetector {
+  /**
+   * The history it has built from the events handled so far (live, mutated as it reads): each complaint's keys, step and repeats found.
+   */
   readonly history: ComplaintHistory;
   /** The global position of the last event handled. */
   readonly checkpoint: number;
@@ -91,6 +106,21 @@ function closedIn(result: ExecuteResult): 'archived' | 'withdrawn' | null {
   return step === 'archived' || step === 'withdrawn' ? step : null;
 }
 
+/**
+ * A repeat detector over the shared log, starting at position 0 with an empty history. Every
+ * command and record it writes has an id derived from the complaint and basis, so a restart that
+ * reads the log again, or a second detector racing it, writes nothing new: the engine returns the
+ * first result. Refusals are reported in the outcomes, not thrown (a failing store still throws).
+ *
+ * @example
+ * ```ts
+ * const detector = createRepeatDetector({ engine, store, clock });
+ * // After each batch of commands, or on a timer: handle what was appended since the last call.
+ * for (const outcome of await detector.catchUp()) {
+ *   if (!outcome.result.ok) console.warn(outcome.complaintId, outcome.command, outcome.result.error.kind);
+ * }
+ * ```
+ */
 export function createRepeatDetector(options: RepeatDetectorOptions): RepeatDetector {
   const policy = options.policy ?? DEFAULT_REPEAT_POLICY;
   const actor = options.actor ?? CSI_SYSTEM_ACTOR;

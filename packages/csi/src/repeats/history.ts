@@ -16,27 +16,49 @@ import type { RepeatPolicy } from './policy.js';
 
 /** A repeat found: the complaint, the basis, and the complaints in its window as the detector saw them. */
 export interface RepeatDetection {
+  /** The complaint found to repeat. */
   readonly complaintId: string;
+  /**
+   * What it repeats on: the same customer, the same vehicle or product (its identifier), or the same cause (within the cause scope).
+   */
   readonly basis: RepeatBasis;
   /** Complaints in the window, this one included, when it was found. */
   readonly count: number;
+  /** The rule's window, in days, counted back from this complaint's receipt. */
   readonly windowDays: number;
   /** The other complaints in the window, in order of receipt. */
   readonly related: readonly string[];
 }
 
+/**
+ * What repeat detection knows of one complaint. The identity fields are set at receipt and never
+ * change; `step`, `severity`, `flagged`, `causes` and `repeats` follow the complaint's later events
+ * (the entry is mutated in place as the log is applied).
+ */
 export interface ComplaintHistoryEntry {
+  /** The complaint's id (its stream id). */
   readonly complaintId: string;
+  /** The `occurredAt` of its `ComplaintReceived`, an ISO-8601 instant: where its window ends. */
   readonly receivedAt: string;
   /** `receivedAt` as epoch milliseconds: complaints are ordered by it, then by id. */
   readonly receivedMs: number;
+  /** The customer's reference (`customer.reference`): its key on the `customer` basis. */
   readonly customer: string;
+  /**
+   * The product's identifier (plate or serial): its key on the `product` basis; `null` when the complaint names none (no key on that basis).
+   */
   readonly product: string | null;
+  /** The product's model: the scope of its cause keys under `causeScope: 'productModel'`. */
   readonly productModel: string | null;
+  /** The branch that received it: the scope of its cause keys under `causeScope: 'branch'`. */
   readonly branch: string | null;
   /** Every cause identified, in the order found. */
   readonly causes: Cause[];
+  /**
+   * Its current workflow step: the detector records a repeat of an `archived` or `withdrawn` complaint instead of flagging it, and classifies only in a classifiable step.
+   */
   step: ComplaintStep;
+  /** Its severity once classified (`null` before): `classifyMajor` skips a complaint already major. */
   severity: Severity | null;
   /** A repeat flag has been recorded on the ticket. */
   flagged: boolean;
@@ -44,8 +66,15 @@ export interface ComplaintHistoryEntry {
   readonly repeats: Map<RepeatBasis, RepeatDetection>;
 }
 
+/**
+ * The repeat history of a log: a `ComplaintHistoryEntry` per complaint and an index from each key to
+ * its complaints in order of receipt. Built by `applyToHistory` / `revealRepeats`, mutated in place;
+ * start one with `emptyHistory` or read the detector's.
+ */
 export interface ComplaintHistory {
+  /** The policy the keys and the repeats were computed under; changing policy means rebuilding from the log. */
   readonly policy: RepeatPolicy;
+  /** Every complaint received, by complaint id. */
   readonly complaints: Map<string, ComplaintHistoryEntry>;
   /** `basis#key` → the complaints with that key, in order of receipt. */
   readonly index: Map<string, ComplaintHistoryEntry[]>;
@@ -53,11 +82,15 @@ export interface ComplaintHistory {
 
 /** A key a complaint has just been given: the list it joined and its place there. */
 export interface KeyAdded {
+  /** The basis of the key. */
   readonly basis: RepeatBasis;
+  /** Every complaint with the key, in order of receipt (ties by id), the new one included. */
   readonly list: readonly ComplaintHistoryEntry[];
+  /** The new complaint's index in `list`: the complaints from here to a window after it are the ones whose count grew. */
   readonly at: number;
 }
 
+/** A history with no complaints, under `policy`: where a detector or a projection starts. */
 export const emptyHistory = (policy: RepeatPolicy): ComplaintHistory => ({ policy, complaints: new Map(), index: new Map() });
 
 function causeKey(entry: ComplaintHistoryEntry, cause: Cause, policy: RepeatPolicy): string | null {

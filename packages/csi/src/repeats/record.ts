@@ -21,19 +21,32 @@ import type { CsiLogEvent } from '../surveys/schema.js';
 import type { RepeatDetection } from './history.js';
 import { REPEAT_EVENT_SCHEMA_VERSION, repeatStreamId, type RepeatRecorded } from './schema.js';
 
+/** The outcome of recording a closed complaint's repeat. */
 export interface RepeatRecord {
+  /** The `RepeatRecorded` as stored in `repeat:<basis>:<complaintId>` (the first one, for a duplicate). */
   readonly event: RecordedEvent<RepeatRecorded>;
   /** True when the repeat had already been recorded: nothing was written. */
   readonly duplicate: boolean;
 }
 
+/** The effects `recordRepeat` uses, injected so the record is deterministic in tests. */
 export interface RepeatRecorder {
+  /** The shared log the record is appended to (and read back from, on a duplicate). */
   readonly store: Pick<EventStore<CsiLogEvent>, 'append' | 'readStream'>;
+  /** Gives the record's `occurredAt`. */
   readonly clock: Clock;
+  /** Gives the record's event id (its causation id is the stream id, so a retry is recognised whatever id is drawn). */
   readonly ids: IdGenerator;
+  /** Who records it: the detector's actor, `CSI_SYSTEM_ACTOR` by default. */
   readonly actor: Actor;
 }
 
+/**
+ * Appends `RepeatRecorded` for a repeat found after its complaint had closed (archived or
+ * withdrawn: the engine refuses to flag it), once: a second call for the same complaint and basis,
+ * from this process or another, returns the stored record as a duplicate; a foreign event in the
+ * stream is a `ConcurrencyConflictError`. The analytics count these in the repeat rate like flags.
+ */
 export async function recordRepeat(
   recorder: RepeatRecorder,
   found: { readonly detection: RepeatDetection; readonly closedStep: 'archived' | 'withdrawn'; readonly correlationId: string },

@@ -2,62 +2,121 @@
 import type { Locale } from '@redress/core';
 import { SURVEY_REPORT_LABELS, type SurveyReportLabels } from './labels-surveys.js';
 
+/**
+ * The report's own words (headings, column headers, row names, units) in one locale. The domain's
+ * words (steps, causes, severities, levels, SERVQUAL factors) come from core's `labels`, and the
+ * dimensions' and reason codes' from the configuration. `REPORT_LABELS` holds `en` and `zh-CN`.
+ */
 export interface ReportLabels extends SurveyReportLabels {
+  /** The report's `##` heading, unless `RenderOptions.title` replaces it. */
   readonly title: string;
+  /** Prefix of the line giving the instant deadlines were judged at (`ComplaintAnalytics.asOf`). */
   readonly asOf: string;
+  /** Overview row: complaints received in the slice. */
   readonly complaints: string;
+  /** Heading of the overview table (complaints, CSI, product quality, rates). */
   readonly overview: string;
+  /** First column header of every measure/value table. */
   readonly measure: string;
+  /** Second column header of every measure/value table. */
   readonly value: string;
+  /** Heading of the Pareto of causes (also the SVG chart's accessible name). */
   readonly byCause: string;
+  /** Column header of the cause in the Pareto of causes. */
   readonly cause: string;
+  /** Column header of counts (Paretos, steps, severities, reasons, handling times). */
   readonly count: string;
+  /** Column header of a row's share of the total (Paretos, drivers). */
   readonly share: string;
+  /** Column header of the cumulative share down to the row: the Pareto curve. */
   readonly cumulative: string;
+  /** Heading of the Pareto of SERVQUAL factors (also the SVG chart's accessible name). */
   readonly byServqualFactor: string;
+  /** Column header of the factor in the Pareto of SERVQUAL factors. */
   readonly servqualFactor: string;
+  /** Heading of the table of complaints per current workflow step. */
   readonly byStep: string;
+  /** Column header of the workflow step. */
   readonly step: string;
+  /** Heading of the table of complaints per severity. */
   readonly bySeverity: string;
+  /** Column header of the severity. */
   readonly severity: string;
+  /** Severity row of complaints not classified yet. */
   readonly unclassified: string;
+  /** Pareto row of complaints whose cause is not identified yet (cause and SERVQUAL factor alike). */
   readonly unknownCause: string;
+  /** Heading of the domain's time rules, computed in calendar time. */
   readonly sla: string;
   /** The heading of the rules the `slaResults` hook reports. */
   readonly slaExternal: string;
+  /** Time-rule row: remedies executed by the deadline agreed with the customer. */
   readonly remedyOnTime: string;
+  /** Time-rule row: a resolution (at least a plan) proposed within 7 days of receipt. */
   readonly planWithin7Days: string;
+  /** Time-rule row: executions followed up within 3 days. */
   readonly followUpWithin3Days: string;
+  /** Heading of the handling-times table (median and p90). */
   readonly times: string;
+  /** Handling-time row: receipt to the four acknowledgement behaviours. */
   readonly timeToAcknowledge: string;
+  /** Handling-time row: receipt to archiving. */
   readonly timeToResolve: string;
+  /** Column header of the median duration. */
   readonly median: string;
+  /** Column header of the 90th-percentile duration. */
   readonly p90: string;
+  /** Qualifier of a handling time in calendar time, in parentheses after its name. */
   readonly calendar: string;
+  /** Qualifier of a handling time in business time (from the `businessDuration` hook). */
   readonly business: string;
+  /** Overview row: archived complaints resolved without reopening, reassignment or manual escalation. */
   readonly firstContactResolution: string;
+  /** Overview and staff row or column: complaints (or follow-ups) that reopened. */
   readonly reopenRate: string;
+  /** Overview row: complaints found to repeat. */
   readonly repeatRate: string;
+  /** Overview row: complaints revealed by a survey or a follow-up. */
   readonly hiddenShare: string;
+  /** Overview row: complaints whose every due execution was followed up within 3 days. */
   readonly followUpCoverage: string;
+  /** Heading of the survey section, and the CSI's name in the overview and the staff table. */
   readonly satisfaction: string;
+  /** Column header of a survey dimension (scores, levels, drivers, reasons, improvement actions). */
   readonly dimension: string;
+  /** Column header of a score (mean rating × 10). */
   readonly score: string;
+  /** Column header of survey-response counts. */
   readonly responses: string;
+  /** Row or column of a module's overall score (for the service module, the CSI). */
   readonly overall: string;
+  /** Heading of the per-period survey trend. */
   readonly trend: string;
+  /** Column header of the period (trend, improvement actions). */
   readonly period: string;
+  /** Heading of the table of reason codes given for low scores. */
   readonly reasons: string;
+  /** Column header of a reason code (reasons, drivers, defections). */
   readonly reason: string;
+  /** Heading of the handler workload table. */
   readonly workload: string;
+  /** Column header of the handler (workload, staff assessment). */
   readonly handler: string;
+  /** Workload column: open complaints the handler holds now. */
   readonly open: string;
+  /** Workload column: complaints the handler was ever assigned. */
   readonly assigned: string;
+  /** Workload and staff column: held complaints that were archived. */
   readonly archived: string;
+  /** Workload column: held complaints reopened at least once. */
   readonly reopened: string;
+  /** Placeholder for an empty value; `renderReport` does not print it today. */
   readonly none: string;
+  /** Printed for a figure with no base (0 of 0), a missing score, or promises without data: never a made-up 0. */
   readonly notApplicable: string;
+  /** Unit after a duration under 48 hours. */
   readonly hours: string;
+  /** Unit after a duration of 48 hours or more. */
   readonly days: string;
 }
 
@@ -179,4 +238,5 @@ const zhCN: ReportLabels = {
   days: '天',
 };
 
+/** The report labels per locale: English (`en`) and Simplified Chinese (`zh-CN`), what `renderReport` and `paretoSvg` print. */
 export const REPORT_LABELS: Readonly<Record<Locale, ReportLabels>> = { en, 'zh-CN': zhCN };

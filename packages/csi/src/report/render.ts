@@ -16,8 +16,13 @@ import { loyaltySection } from './loyalty.js';
 import { bar, durationRow, percent, score, share, table } from './markdown.js';
 import { productSection, reachSection, reasonsSection, satisfactionSection } from './surveys.js';
 
+/** How `renderReport` prints a report. */
 export interface RenderOptions {
+  /** `en` (default) or `zh-CN`: the report's own words from `REPORT_LABELS`, the domain's from core's labels. */
   readonly locale?: Locale;
+  /**
+   * Where dimension and reason names come from; pass the configuration the report was computed with (`DEFAULT_CSI_CONFIG` when left out), or configured dimensions print as ids.
+   */
   readonly config?: CsiConfig;
   /** Replaces the default title. */
   readonly title?: string;
@@ -25,6 +30,22 @@ export interface RenderOptions {
   readonly barWidth?: number;
 }
 
+/**
+ * The report as Markdown, for a service manager: the overview, the Paretos of causes and of
+ * SERVQUAL factors (with a text bar chart that renders wherever Markdown does), steps and
+ * severities, the time rules, handling times, survey reach, scores with ranking, level shares and
+ * main drivers, the trend, reasons, product quality, the benchmark and improvement actions, the
+ * workload, the staff assessment and loyalty. Every percentage is printed with its base
+ * (`37.5% (3/8)`); a figure with no base prints as n/a. Tables with no rows (no causes yet, no
+ * reasons given) are left out.
+ *
+ * @example
+ * ```ts
+ * const report = analyze(await rebuildAnalytics(store), { filter: { branch: 'Pudong' } });
+ * const markdown = renderReport(report, { locale: 'zh-CN', title: '浦东服务站：投诉与满意度' });
+ * // '## 浦东服务站：投诉与满意度\n\n统计截至: …\n\n### 概览\n\n| 指标 | 数值 |\n…'
+ * ```
+ */
 export function renderReport(report: ComplaintAnalytics, options: RenderOptions = {}): string {
   const locale = options.locale ?? 'en';
   const l = REPORT_LABELS[locale];
@@ -138,8 +159,11 @@ const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(
 /** What a Pareto chart counts by: the cause, or the SERVQUAL factor of the cause. */
 export type ParetoOf = 'cause' | 'servqualFactor';
 
+/** How `paretoSvg` draws its chart. */
 export interface ParetoSvgOptions {
+  /** `en` (default) or `zh-CN`: the causes' or factors' names and the chart's accessible name. */
   readonly locale?: Locale;
+  /** The SVG's width in pixels (480 by default); the bars scale to it, the labels keep 170 pixels. */
   readonly width?: number;
   /** `cause` by default. */
   readonly of?: ParetoOf;

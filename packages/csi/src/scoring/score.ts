@@ -5,7 +5,18 @@
  */
 import type { ModuleConfig } from '../dimensions/config.js';
 
-/** A dimension's score from its ratings (each 1-10): mean × 10. `null` when nobody rated it. */
+/**
+ * A dimension's score from its ratings (each 1-10): mean × 10, so 10-100. `null` when nobody
+ * rated it, never 0, so an unrated dimension cannot drag an average down. Exact: round only for
+ * display (`roundScore`).
+ *
+ * @example The domain's worked example: one 6, two 7s, thirty-four 8s and one 9.
+ * ```ts
+ * const timeliness = [6, 7, 7, ...Array.from({ length: 34 }, () => 8), 9];
+ * dimensionScore(timeliness); // 79.210… (301 / 38 × 10)
+ * roundScore(dimensionScore(timeliness) ?? 0); // 79.2
+ * ```
+ */
 export function dimensionScore(ratings: readonly number[]): number | null {
   if (ratings.length === 0) return null;
   let sum = 0;
@@ -19,6 +30,11 @@ export function roundScore(score: number, decimals = 1): number {
   return Math.round(score * f) / f;
 }
 
+/**
+ * A module's overall score (the CSI for the service module), with the dimensions it had to leave
+ * out: a score over three of five dimensions reads differently from one over all five, so the
+ * gap is reported rather than hidden.
+ */
 export interface OverallScore {
   /** The weighted mean of the rated dimensions' scores; `null` when no dimension was rated. */
   readonly score: number | null;
@@ -49,8 +65,17 @@ export function overallScore(config: ModuleConfig, scores: Readonly<Record<strin
   return { score: weights === 0 ? null : weighted / weights, unrated };
 }
 
+/**
+ * What `scoreRatings` returns for one module: each configured dimension's score and rating count,
+ * and the module's overall score.
+ */
 export interface SurveyScores {
+  /**
+   * Per configured dimension id: the score (mean rating × 10, 10-100; `null` when `count` is 0) and
+   * how many ratings it was computed from. Every dimension of the module has an entry, rated or not.
+   */
   readonly dimensions: Readonly<Record<string, { readonly score: number | null; readonly count: number }>>;
+  /** The weighted mean of the rated dimensions' scores (see `overallScore`). */
   readonly overall: OverallScore;
 }
 

@@ -20,20 +20,35 @@
  */
 import { SATISFACTION_LEVELS, satisfactionLevelOf, type SatisfactionLevel } from '@redress/core';
 
+/**
+ * Customers moving up from one rating to the lowest rating of the next level (9 to 10 inside the
+ * top level): one step of a `WhatItTakes` plan.
+ */
 export interface Move {
+  /** The rating they gave, 1-9. */
   readonly from: number;
+  /** The rating they move to: `from + 2` for an odd rating up to 7, else `from + 1`. */
   readonly to: number;
   /** How many customers make this move. */
   readonly count: number;
 }
 
+/** Conditions on the plan `whatWouldItTake` draws up. */
 export interface WhatItTakesOptions {
   /** Ratings whose customers stay where they are (the domain's "with the 6s and 7s unchanged"). */
   readonly unchanged?: readonly number[];
 }
 
+/**
+ * The plan to reach a target score: how many customers must move up a level and which, what the
+ * score becomes, the most moves could ever reach, and how the five levels' shares change. When the
+ * target is already met `reachable` is true with no moves; when it cannot be met, `reachable` is
+ * false, no moves, and `after` equals `current`.
+ */
 export interface WhatItTakes {
+  /** The target score asked for, as given (10-100 is the scale; a target above `ceiling` is unreachable). */
   readonly target: number;
+  /** How many ratings the plan is over (every customer, movable or `unchanged`); the base of `shares`. */
   readonly respondents: number;
   /** The score now (mean × 10); `null` without respondents. */
   readonly current: number | null;
@@ -81,7 +96,23 @@ function take(counts: number[], order: readonly number[], wanted: number, steps:
   }
 }
 
-/** The fewest customers who must move up a level for these ratings (each 1-10) to score `target` (10-100). */
+/**
+ * The fewest customers who must move up a level for these ratings (each 1-10) to score `target`
+ * (10-100), and which; see the module comment for the rule and the tie-breaks.
+ *
+ * @throws RangeError when a rating or an `unchanged` rating is not an integer from 1 to 10, or
+ * the target is not a finite number (a programming error, not a survey's content).
+ * @example The domain's worked example: 38 timeliness ratings score 79.2; to reach 80 with the
+ * 6s and 7s unchanged, three customers move from 8 to 9 ("very satisfied" 2.6% → 10.5%).
+ * ```ts
+ * const timeliness = [6, 7, 7, ...Array.from({ length: 34 }, () => 8), 9];
+ * const plan = whatWouldItTake(timeliness, 80, { unchanged: [6, 7] });
+ * plan.moves; // 3
+ * plan.steps; // [{ from: 8, to: 9, count: 3 }]
+ * roundScore(plan.after ?? 0); // 80
+ * whatWouldItTake(timeliness, 80).steps; // [{ from: 8, to: 9, count: 1 }, { from: 7, to: 9, count: 1 }]
+ * ```
+ */
 export function whatWouldItTake(ratings: readonly number[], target: number, options: WhatItTakesOptions = {}): WhatItTakes {
   if (!Number.isFinite(target)) throw new RangeError(`the target must be a number, got ${target}`);
   for (const r of ratings) checkRating(r, 'ratings');

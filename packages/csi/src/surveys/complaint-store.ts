@@ -7,6 +7,12 @@
 import type { ComplaintEvent, EventStore } from '@redress/core';
 import type { CsiLogEvent } from './schema.js';
 
+/**
+ * The shared log seen as the engine's `EventStore<ComplaintEvent>`: pass
+ * `createEngine({ store: complaintStore(store) })` so complaints, surveys, attempts, repeat
+ * records and improvement actions live in one store, one global order. The same object, retyped:
+ * nothing is copied or filtered.
+ */
 export function complaintStore(store: EventStore<CsiLogEvent>): EventStore<ComplaintEvent> {
   // A widening of what may be read back, which the engine tolerates (see above); no runtime change.
   return store as unknown as EventStore<ComplaintEvent>;

@@ -30,8 +30,8 @@ export interface SlaTickerOptions {
   readonly config: SlaConfig | unknown;
   /**
    * Called after each `SlaBreached` is stored (also when another ticker stored it first), e.g. to escalate when
-   * `escalateOnBreach` is set. A throw rejects the tick; this ticker will not hand that breach out again, but a
-   * restarted one will, so make the handler idempotent.
+   * `escalateOnBreach` is set. A throw rejects the tick and the breach stays due: the next tick (or a restarted
+   * ticker) stores nothing new and calls the handler again, so make the handler idempotent.
    */
   readonly onBreach?: BreachHandler;
 }
@@ -109,9 +109,10 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
       const recorded = result.events[0] as RecordedEvent<SlaEvent>;
       if (result.duplicate) alreadyStored++;
       else appended.push(recorded);
-      // Marked only once stored: a crash in between hands it out again, and the id makes that harmless.
-      e.cycle.emitted++;
       if (e.crossing.kind === 'breach' && recorded.type === 'SlaBreached') await options.onBreach?.({ ticket: item.ticket, run: item.run, event: recorded as RecordedEvent<Extract<SlaEvent, { type: 'SlaBreached' }>> });
+      // Marked only once stored and its handler has run: a crash or a throw in between hands it out again (the
+      // deterministic id makes the append harmless; the handler is called again, so it must be idempotent).
+      e.cycle.emitted++;
     }
     return { appended, alreadyStored };
   }
@@ -132,10 +133,14 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
       let alreadyStored = 0;
       for (let top = head(); top !== undefined && top.at <= nowMs; top = head()) {
         index.pop();
-        const out = await handOut(top.item, dueEmissions(top.item.ticket, top.item.run, nowMs));
-        appended.push(...out.appended);
-        alreadyStored += out.alreadyStored;
-        schedule(top.item);
+        try {
+          const out = await handOut(top.item, dueEmissions(top.item.ticket, top.item.run, nowMs));
+          appended.push(...out.appended);
+          alreadyStored += out.alreadyStored;
+        } finally {
+          // Back in the index even when the store or the handler threw: what was not handed out is still due.
+          schedule(top.item);
+        }
       }
       const next = head()?.at;
       return { appended, alreadyStored, nextDueAt: next === undefined ? null : new Date(next).toISOString() };

@@ -45,6 +45,8 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'ExplainPromiseBreak',
   'BreakPromise',
   'RouteComplaint',
+  // Not in every step, but like a withdrawal an ending off the path: the walk prefers moving on.
+  'DeclineComplaint',
 ];
 
 /** The command a walk step chooses in a state. */

@@ -136,7 +136,8 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
       return preventiveAction ? [{ type: 'PreventiveActionRecorded', data: { action: preventiveAction } }, archived] : [archived];
     }
     case 'WithdrawComplaint':
-      return [{ type: 'ComplaintWithdrawn', data: { reason: command.data.reason, fromStep: state.step === 'none' ? 'received' : state.step } }];
+      // The machine withdraws only open complaints: never from `none` or `declined`.
+      return [{ type: 'ComplaintWithdrawn', data: { reason: command.data.reason, fromStep: state.step === 'none' || state.step === 'declined' ? 'received' : state.step } }];
     case 'AssignHandler': {
       const { venue: _venue, meetingAt: _at, ...assignment } = command.data;
       return [{ type: 'HandlerAssigned', data: { ...assignment, previousHandlerId: state.handlerId } }, ...meetingArranged(state, command)];

@@ -66,7 +66,7 @@ describe('plan approval by the configured approver', () => {
   });
 });
 
-const approverRoles = fc.uniqueArray(fc.constantFrom(...ROLES.filter((r) => r !== 'customer' && r !== 'system' && r !== 'dataProtection')), { minLength: 1, maxLength: 3 });
+const approverRoles = fc.uniqueArray(fc.constantFrom<Role>(...ROLES.filter((r) => r !== 'customer' && r !== 'system' && r !== 'dataProtection')), { minLength: 1, maxLength: 3 });
 
 describe('over any configured approvers', () => {
   test.prop([approverRoles, fc.constantFrom(...ROLES)], { numRuns: 40 })('a role approves exactly when configured, and the recorded unit is its own', async (roles, role) => {

@@ -8,6 +8,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../commands/schema.js';
+import type { Actor } from '../domain/primitives.js';
 import { actors, commandOf, happyPath } from '../test-support/fixtures.js';
 import { testEngine } from '../test-support/engine.js';
 import { NOW } from '../test-support/given.js';
@@ -15,7 +16,7 @@ import { NOW } from '../test-support/given.js';
 const ID = 'c-1';
 const repair = { kind: 'freeRepair', description: 'Repair for free' } as const;
 const refund = { kind: 'refund', description: 'Refund the labour', amount: { value: 300, currency: 'CNY' } } as const;
-const run = (type: string, data: object, actor = actors.handler) => ({ type, complaintId: ID, actor, data }) as CommandInput;
+const run = (type: string, data: object, actor: Actor = actors.handler) => ({ type, complaintId: ID, actor, data }) as CommandInput;
 const offer = (...ids: string[]) => run('OfferResolutionOptions', { options: ids.map((optionId, i) => ({ optionId, remedy: i % 2 === 0 ? repair : refund })) });
 const choose = (optionId: string) => run('RecordCustomerChoice', { optionId }, actors.frontDesk);
 const notice = (signedAt = NOW) => run('RecordWrittenNotice', { documentReference: 'scan-0042', signedBy: 'Mr Wang', signedAt });

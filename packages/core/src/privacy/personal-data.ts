@@ -41,6 +41,13 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   PromiseKept: note,
   PromiseBreakExplained: ['explanation'],
   ComplaintRouted: note,
+  // Issue 16, the workflow's part: who signed the written notice is the customer; the meeting strategy, a decline's
+  // reason and the notes of an offer or a choice are written about what the customer said or wants.
+  WrittenNoticeSigned: ['signedBy', 'note'],
+  MeetingStrategyPrepared: ['strategy'],
+  ComplaintDeclined: ['reason'],
+  ResolutionOptionsOffered: note,
+  CustomerChoiceRecorded: note,
 });
 
 /** Changes to the default personal-data map: paths to add (your own events' included) and to drop. */

@@ -114,7 +114,7 @@ export {
   type ResponsiblePartyKind,
 } from './responsibility/schema.js';
 export type { ResponsibilityAttribution, TicketResponsibility } from './responsibility/ticket.js';
-export { complaintDeclined, declineComplaint, intakeCriteriaSchema, noIntakeCriteria, parseIntakeCriteria, type IntakeCriteria, type IntakeCriterion } from './intake/intake.js';
+export { complaintDeclined, declineComplaint, intakeCriteriaSchema, defaultIntakeCriteria, parseIntakeCriteria, type IntakeCriteria, type IntakeCriterion } from './intake/intake.js';
 export type { DeclineView, TicketIntake } from './intake/ticket.js';
 export { customerChoiceRecorded, offerResolutionOptions, recordCustomerChoice, resolutionOptionsOffered, type OfferedOptions, type ResolutionOption } from './options/schema.js';
 export type { OfferView, TicketOptions } from './options/ticket.js';

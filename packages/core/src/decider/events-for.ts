@@ -171,9 +171,10 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
     case 'AttributeResponsibility':
       return [{ type: 'ResponsibilityAttributed', data: { ...command.data, previous: state.responsible, attributedBy: command.actor.id } }];
     case 'DeclineComplaint': {
+      // The guard found the criterion: the same lookup.
       const criterion = config.intake.criteria.find((c) => c.id === command.data.criterion);
-      const data = { ...command.data, ...(criterion ? { criterionDescription: criterion.description } : {}), criteria: config.intake.name, declinedBy: command.actor.id };
-      return [{ type: 'ComplaintDeclined', data }];
+      if (criterion === undefined) throw new RangeError(`eventsFor was called for a criterion the guard refuses: ${command.data.criterion}`);
+      return [{ type: 'ComplaintDeclined', data: { ...command.data, criterionDescription: criterion.description, criteria: config.intake.name, declinedBy: command.actor.id } }];
     }
     case 'OfferResolutionOptions':
       return [{ type: 'ResolutionOptionsOffered', data: command.data }];

@@ -44,31 +44,32 @@ describe('intake acceptance', () => {
     expect(!after.ok && after.error).toMatchObject({ kind: 'IllegalCommand', step: 'declined', allowed: [] });
   });
 
-  it('refuses a decline without a criterion, or with one the station does not have, writing nothing', async () => {
+  it('refuses a decline naming a criterion the station does not have, writing nothing, and one naming none as invalid', async () => {
     const t = await received({ intake });
     const before = (await t.store.readStream(ID, 1)).length;
+    const unknown = await t.engine.execute(decline({ criterion: 'ownBusiness', reason: 'x' }));
+    expect(!unknown.ok && unknown.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'declineCriterionKnown' } });
+    expect(!unknown.ok && unknown.error.message).toContain('no acceptance criterion ownBusiness (criteria station-7: serviceArea, ownWork)');
     const none = await t.engine.execute(decline({ reason: 'x' }));
-    expect(!none.ok && none.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'declineCriterionKnown' } });
-    expect(!none.ok && none.error.message).toContain('criteria station-7: serviceArea, ownWork');
-    const unknown = await t.engine.execute(decline({ criterion: 'tooLate', reason: 'x' }));
-    expect(!unknown.ok && unknown.error.message).toContain('no acceptance criterion tooLate');
+    expect(!none.ok && none.error).toMatchObject({ kind: 'Validation' });
     expect((await t.store.readStream(ID, 1)).length).toBe(before);
   });
 
-  it('declines with a reason only when the station has no criteria, and refuses a criterion then', async () => {
+  it('declines under our default criteria when the station configures none', async () => {
     const t = await received();
-    expect((await t.engine.execute(decline({ criterion: 'ownWork', reason: 'x' }))).ok).toBe(false);
-    expect((await t.engine.execute(decline({ reason: 'Not ours to handle' }))).ok).toBe(true);
+    const { events } = await t.engine.executeOrThrow(decline({ criterion: 'withinOffer', reason: 'A new car is not ours to give' }));
+    expect(events[0]?.data).toMatchObject({ criteria: 'default', criterionDescription: 'What the customer asks for lies within what the company offers' });
   });
 
   it('declines only at intake: not once confirmed', async () => {
     const t = await received();
     await t.engine.executeOrThrow(commandOf('ConfirmComplaint', ID, NOW, 0));
-    const late = await t.engine.execute(decline({ reason: 'x' }));
+    const late = await t.engine.execute(decline({ criterion: 'ownBusiness', reason: 'x' }));
     expect(!late.ok && late.error).toMatchObject({ kind: 'IllegalCommand', step: 'confirmed' });
   });
 
-  it('refuses criteria listing an id twice', () => {
+  it('refuses criteria listing an id twice, or none', () => {
     expect(() => parseIntakeCriteria({ name: 's', criteria: [{ id: 'a', description: 'x' }, { id: 'a', description: 'y' }] })).toThrow(WorkflowConfigError);
+    expect(() => parseIntakeCriteria({ name: 's', criteria: [] })).toThrow(/at least one acceptance criterion/);
   });
 });

@@ -5,8 +5,9 @@
  * ends it in the terminal step `declined`, counted by the queues and analytics like any
  * other ending.
  *
- * The criteria are host data (`createEngine({ intake })`): with criteria configured a
- * decline names the one the complaint fails; with none, a reason is enough.
+ * The criteria are host data (`createEngine({ intake })`), and a decline names the one the
+ * complaint fails. The material names no criteria, so `defaultIntakeCriteria` are ours, a
+ * starting point a station replaces.
  */
 import { z } from 'zod';
 import { define as command } from '../commands/define.js';
@@ -23,7 +24,7 @@ const criterionSchema = z.strictObject({
 
 /** Validates a station's acceptance criteria: a named list, no id twice. Use `parseIntakeCriteria` for a typed `WorkflowConfigError`. */
 export const intakeCriteriaSchema = z
-  .strictObject({ name: idSchema, criteria: z.array(criterionSchema) })
+  .strictObject({ name: idSchema, criteria: z.array(criterionSchema).min(1, 'a station that declines complaints names at least one acceptance criterion') })
   .superRefine((intake, ctx) => {
     const seen = new Set<string>();
     intake.criteria.forEach((c, i) => {
@@ -31,13 +32,20 @@ export const intakeCriteriaSchema = z
       seen.add(c.id);
     });
   });
-/** A station's validated acceptance criteria, passed as `createEngine({ intake })` (default `noIntakeCriteria`). */
+/** A station's validated acceptance criteria, passed as `createEngine({ intake })` (default `defaultIntakeCriteria`). */
 export type IntakeCriteria = z.output<typeof intakeCriteriaSchema>;
 /** One acceptance criterion: its id and what it requires. */
 export type IntakeCriterion = IntakeCriteria['criteria'][number];
 
-/** The default: no criteria, so a decline gives its reason only. */
-export const noIntakeCriteria: IntakeCriteria = Object.freeze({ name: 'none', criteria: Object.freeze([]) as unknown as IntakeCriterion[] });
+/** Our default criteria (not the material's, which names none): the complaint is the station's own, within what it offers, about someone and something identifiable. */
+export const defaultIntakeCriteria: IntakeCriteria = Object.freeze({
+  name: 'default',
+  criteria: [
+    { id: 'ownBusiness', description: 'The complaint concerns a product, part or service of this station or its network' },
+    { id: 'withinOffer', description: 'What the customer asks for lies within what the company offers' },
+    { id: 'identifiable', description: 'The customer and the vehicle or product concerned can be identified' },
+  ],
+});
 
 /** Types unknown input (criteria read from a file) as `IntakeCriteria`; throws a `WorkflowConfigError` naming each problem. */
 export function parseIntakeCriteria(input: unknown): IntakeCriteria {
@@ -46,8 +54,8 @@ export function parseIntakeCriteria(input: unknown): IntakeCriteria {
   return parsed.data;
 }
 
-/** Decline a received complaint at intake: it does not meet the criterion named (when the station has criteria), for the reason given. */
-export const declineComplaint = command('DeclineComplaint', z.strictObject({ criterion: idSchema.optional(), reason: longTextSchema }));
+/** Decline a received complaint at intake: it does not meet the criterion named, for the reason given. */
+export const declineComplaint = command('DeclineComplaint', z.strictObject({ criterion: idSchema, reason: longTextSchema }));
 
 /**
  * The complaint was not accepted at intake: a terminal step, counted apart from withdrawals.
@@ -58,8 +66,8 @@ export const complaintDeclined = event(
   'ComplaintDeclined',
   z.strictObject({
     reason: longTextSchema,
-    criterion: idSchema.optional(),
-    criterionDescription: longTextSchema.optional(),
+    criterion: idSchema,
+    criterionDescription: longTextSchema,
     /** The name of the criteria in force. */
     criteria: idSchema,
     declinedBy: idSchema,

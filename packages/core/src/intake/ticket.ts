@@ -6,8 +6,8 @@ export interface DeclineView {
   readonly at: string;
   /** The reason given. */
   readonly reason: string;
-  /** The acceptance criterion it did not meet; null when the station has none. */
-  readonly criterion: string | null;
+  /** The acceptance criterion it did not meet. */
+  readonly criterion: string;
   /** Who declined it (the actor's id). */
   readonly by: string;
 }

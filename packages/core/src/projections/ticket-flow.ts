@@ -26,7 +26,7 @@ export function applyFlow(draft: Draft, event: RecordedEvent<ComplaintEvent>): b
       draft.attributions = [...draft.attributions, { at, party: event.data.party, reason: event.data.reason, by }];
       return true;
     case 'ComplaintDeclined':
-      draft.declined = { at, reason: event.data.reason, criterion: event.data.criterion ?? null, by };
+      draft.declined = { at, reason: event.data.reason, criterion: event.data.criterion, by };
       draft.closedAt = at;
       return true;
     case 'ResolutionOptionsOffered':

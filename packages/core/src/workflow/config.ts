@@ -9,7 +9,7 @@ import { defaultEscalationConfig, parseEscalationConfig, type EscalationConfig, 
 import { defaultRouting, parseRoutingConfig, type RoutingConfig } from '../routing/routing.js';
 import { noAuthorityLimits, parseAuthorityConfig, type AuthorityConfig } from '../authority/limits.js';
 import { defaultApproval, parseApprovalConfig, type ApprovalConfig } from '../approval/approval.js';
-import { noIntakeCriteria, parseIntakeCriteria, type IntakeCriteria } from '../intake/intake.js';
+import { defaultIntakeCriteria, parseIntakeCriteria, type IntakeCriteria } from '../intake/intake.js';
 import { defaultResponsibility, responsibilityConfigSchema, type ResponsibilityConfig } from '../responsibility/schema.js';
 import { WorkflowConfigError } from '../errors/errors.js';
 
@@ -45,7 +45,7 @@ export interface WorkflowConfigInput {
   readonly approval?: ApprovalConfig;
   /** Whether a proposal waits for the responsible party (default `defaultResponsibility`). */
   readonly responsibility?: ResponsibilityConfig;
-  /** The station's acceptance criteria (default `noIntakeCriteria`). */
+  /** The station's acceptance criteria (default `defaultIntakeCriteria`). */
   readonly intake?: IntakeCriteria;
 }
 
@@ -57,7 +57,7 @@ export const defaultWorkflowConfig: WorkflowConfig = Object.freeze({
   authority: noAuthorityLimits,
   approval: defaultApproval,
   responsibility: defaultResponsibility,
-  intake: noIntakeCriteria,
+  intake: defaultIntakeCriteria,
 });
 
 function parseResponsibility(input: unknown): ResponsibilityConfig {
@@ -77,6 +77,6 @@ export function parseWorkflowConfig(input: WorkflowConfigInput = {}): WorkflowCo
     authority: input.authority === undefined ? noAuthorityLimits : parseAuthorityConfig(input.authority),
     approval: input.approval === undefined ? defaultApproval : parseApprovalConfig(input.approval),
     responsibility: input.responsibility === undefined ? defaultResponsibility : parseResponsibility(input.responsibility),
-    intake: input.intake === undefined ? noIntakeCriteria : parseIntakeCriteria(input.intake),
+    intake: input.intake === undefined ? defaultIntakeCriteria : parseIntakeCriteria(input.intake),
   };
 }

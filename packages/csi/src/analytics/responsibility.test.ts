@@ -41,7 +41,7 @@ describe('the report by responsible party', () => {
   it('counts a declined complaint in its step, owing no plan, in nobody’s open work', async () => {
     const h = harness();
     await live(h, 'c-1', { until: 'received' });
-    await h.engine.executeOrThrow({ type: 'DeclineComplaint', complaintId: 'c-1', actor: desk, data: { reason: 'Serviced at another dealer' } } as CommandInput);
+    await h.engine.executeOrThrow({ type: 'DeclineComplaint', complaintId: 'c-1', actor: desk, data: { criterion: 'ownBusiness', reason: 'Serviced at another dealer' } } as CommandInput);
     h.clock.advance(8 * DAY);
     await live(h, 'c-2', { until: 'received' });
     const a = analyze(await rebuildAnalytics(h.store));

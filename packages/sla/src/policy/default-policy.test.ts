@@ -140,7 +140,7 @@ describe('the default policy (complaint-handling §3)', () => {
   it('a decline at intake cancels every running clock, as a withdrawal does', async () => {
     const c = await clocks(async (l) => {
       await l.add('c1', T0, 'ComplaintReceived');
-      await l.add('c1', T0 + H, 'ComplaintDeclined', { reason: 'Serviced at another dealer', criteria: 'none', declinedBy: 'fd-wang' });
+      await l.add('c1', T0 + H, 'ComplaintDeclined', { reason: 'Serviced at another dealer', criterion: 'ownBusiness', criterionDescription: 'Ours', criteria: 'default', declinedBy: 'fd-wang' });
     }, T0 + 30 * D);
     expect([c.acknowledgement?.state, c.resolution?.state, c.remedy?.state]).toEqual(['cancelled', 'cancelled', 'pending']);
   });

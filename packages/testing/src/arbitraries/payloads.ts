@@ -15,6 +15,7 @@ import {
   CONTACT_DIRECTIONS,
   NOTE_VISIBILITIES,
   PROMISE_KINDS,
+  defaultIntakeCriteria,
   defaultRouting,
   REMEDY_KINDS,
   REPEAT_BASES,
@@ -244,13 +245,14 @@ export const payloadGenerators: PayloadGenerators = {
   BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
   // Issue 16, the workflow's part.
   AttributeResponsibility: (c) => fc.record({ party: responsibleParty, reason: text('reason', c) }),
-  // The default intake has no criteria, so a decline gives its reason only (hosts with criteria pass their own generator).
-  DeclineComplaint: (c) => fc.record({ reason: text('reason', c) }),
+  // One of the default criteria (hosts with their own pass their own generator).
+  DeclineComplaint: (c) => fc.record({ criterion: fc.constantFrom(...defaultIntakeCriteria.criteria.map((k) => k.id)), reason: text('reason', c) }),
   OfferResolutionOptions: (c) =>
     fc
       .uniqueArray(fc.constantFrom('option-a', 'option-b', 'option-c', 'option-d'), { minLength: 2, maxLength: 4 })
       .chain((ids) => fc.tuple(...ids.map((optionId) => remedy(c).map((r) => ({ optionId, remedy: r })))))
-      .map((options) => ({ options })),
+      .chain((options) => fc.record({ options: fc.constant(options), note: optional(text('note', c)) }))
+      .map(compact),
   // One of the standing offer's options (the guard), or one that cannot be when nothing was offered.
   RecordCustomerChoice: (c) => fc.record({ optionId: c.state.offer === null ? fc.constant('option-a') : fc.constantFrom(...c.state.offer.options.map((o) => o.optionId)), note: optional(text('note', c)) }).map(compact),
   // Signed already: at most a week before now.
@@ -259,6 +261,7 @@ export const payloadGenerators: PayloadGenerators = {
       documentReference: fc.nat({ max: 9999 }).map((n) => `notice-${n}`),
       signedBy: localized(SIGNERS, c),
       signedAt: fc.nat({ max: 7 * 24 * 60 }).map((m) => new Date(Date.parse(c.now) - m * 60_000).toISOString()),
-    }),
+      note: optional(text('note', c)),
+    }).map(compact),
 };
 

@@ -9,7 +9,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../commands/schema.js';
 import type { Actor } from '../domain/primitives.js';
-import { actors, commandOf, happyPath } from '../test-support/fixtures.js';
+import { actors, happyPath } from '../test-support/fixtures.js';
 import { testEngine } from '../test-support/engine.js';
 import { NOW } from '../test-support/given.js';
 

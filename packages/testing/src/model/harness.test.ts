@@ -45,15 +45,17 @@ describe('model-based runs of the engine', () => {
     const coverage = createCoverage();
     // Measured over seeds 1-6: 100, 106, 105, 106, 106 and 106 of the 106 transitions. With the hand-over, promise and
     // routing commands (170 transitions, some needing two earlier commands in the same step) 50 runs reach ~162:
-    // seed 2 reaches 169 in 200 runs, seed 3 all 170 (the walk's weighting is the kit's to improve).
-    await checkWorkflow({ coverage }, { seed: 3, numRuns: 200 });
+    // seed 2 reaches 169 in 200 runs, seed 3 all 170 (the walk's weighting is the kit's to improve). With issue 16's
+    // responsibility, intake, options and notice commands (184 transitions) seed 3 misses one BreakPromise at 200 runs
+    // (so do seeds 2, 4 and 5, by one to four) and reaches all 184 at 300.
+    await checkWorkflow({ coverage }, { seed: 3, numRuns: 300 });
     const report = coverage.report(workflowGraph());
     console.log(String(report).split('\n').slice(0, 3).join('\n'));
     expect(report.states.missing).toEqual([]);
     expect(report.transitions.missing).toEqual([]);
     expect(report.transitions.reached.length).toBe(workflowGraph().transitions.length);
     expect(report.refusals).toHaveProperty('Validation');
-    expect(String(report)).toMatch(/states reached: 11\/11/);
+    expect(String(report)).toMatch(/states reached: 12\/12/);
     expect(String(report)).toMatch(new RegExp(`transitions reached: ${workflowGraph().transitions.length}/${workflowGraph().transitions.length} \\(100%\\)`));
    }, 300_000);
 

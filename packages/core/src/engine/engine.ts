@@ -19,6 +19,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
 import { refusalByDirectory, type ActorDirectory } from './directory.js';
 import { differenceFromFirst } from './idempotency.js';
+import { commandTypeOf, type EngineInstrumentation, type ProjectionBatch } from './instrumentation.js';
 import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
@@ -63,6 +64,12 @@ export interface EngineOptions extends ComplaintDeciderOptions {
    * one, the claimed role is taken as given (the host authenticated it).
    */
   readonly directory?: ActorDirectory;
+  /**
+   * Tracing and metrics hooks around each execute and each inline projection batch
+   * (`@redress/opentelemetry` implements them). Without them the engine does no
+   * instrumentation work at all.
+   */
+  readonly instrumentation?: EngineInstrumentation;
 }
 
 /** What an executed command gives back: what it wrote and the complaint's state after it. */
@@ -151,6 +158,15 @@ export function createEngine(options: EngineOptions): Engine {
   const attempts = Math.max(1, options.retry?.attempts ?? 1);
   const cache = new StreamCache(options.cacheSize ?? 10_000);
   const views = createInlineViews(store, options.projections ?? []);
+  const hooks = options.instrumentation;
+  const projectionNames = (options.projections ?? []).map((p) => p.name);
+  /** Runs a projection batch through the `project` hook, when there is one and something to project. */
+  const projected = (trigger: ProjectionBatch['trigger'], appended: readonly RecordedEvent<ComplaintEvent>[], run: () => Promise<void>): Promise<void> => {
+    if (hooks?.project === undefined || projectionNames.length === 0) return run();
+    const newest = appended.at(-1)?.globalPosition ?? 0;
+    if (trigger === 'append' && newest === 0) return run();
+    return hooks.project({ trigger, events: appended.length, projections: projectionNames, lag: () => views.lag(newest) }, run);
+  };
 
   async function refresh(streamId: string): Promise<CachedStream> {
     const stream = cache.get(streamId) ?? emptyStream();
@@ -171,7 +187,7 @@ export function createEngine(options: EngineOptions): Engine {
    */
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
     try {
-      await views.project(appended);
+      await projected('append', appended, () => views.project(appended));
     } catch (error) {
       if (!isStoreError(error)) throw error;
     }
@@ -292,12 +308,17 @@ export function createEngine(options: EngineOptions): Engine {
     return settled.value;
   };
 
+  // Decided once: without an execute hook, a command goes straight to `guarded`.
+  const onExecute = hooks?.execute;
+  const run: typeof guarded =
+    onExecute === undefined ? guarded : (input, automation) => onExecute.call(hooks, { commandType: commandTypeOf(input) }, () => guarded(input, automation));
+
   return {
-    execute: (command) => guarded(command),
-    executeOrThrow: (command) => orThrow(guarded(command)),
+    execute: (command) => run(command),
+    executeOrThrow: (command) => orThrow(run(command)),
     automation(id = 'system') {
       const actor: Actor = { id, role: 'system' };
-      return { execute: (command) => guarded(command, actor), executeOrThrow: (command) => orThrow(guarded(command, actor)) };
+      return { execute: (command) => run(command, actor), executeOrThrow: (command) => orThrow(run(command, actor)) };
     },
     async load(complaintId) {
       const stream = await refresh(complaintId);
@@ -309,7 +330,7 @@ export function createEngine(options: EngineOptions): Engine {
       return runner.state as S;
     },
     async catchUp() {
-      await views.catchUp();
+      await projected('catchUp', [], () => views.catchUp());
     },
   };
 }

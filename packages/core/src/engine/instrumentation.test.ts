@@ -84,7 +84,7 @@ describe('engine instrumentation', () => {
       readStream: store.readStream.bind(store),
       subscribe: store.subscribe.bind(store),
       readAll: async (from?: number, limit?: number): Promise<readonly RecordedEvent<ComplaintEvent>[]> => {
-        if (down) throw new StoreUnavailableError('the log is unreachable');
+        if (down) throw new StoreUnavailableError({ store: 'test', operation: 'readAll', cause: new Error('the log is unreachable'), maybeWritten: false });
         return store.readAll(from, limit);
       },
     };

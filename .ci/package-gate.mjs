@@ -67,7 +67,7 @@ async function inParallel(tasks, limit = 2) {
 
 /** Where the workspace has `name` installed: the root, or the package that depends on it. */
 function workspacePackage(name) {
-  for (const from of ['package.json', 'packages/sqlite/package.json', 'packages/postgres/package.json', 'packages/core/package.json']) {
+  for (const from of ['package.json', 'packages/sqlite/package.json', 'packages/postgres/package.json', 'packages/core/package.json', 'packages/opentelemetry/package.json']) {
     try {
       return dirname(createRequire(join(root, from)).resolve(`${name}/package.json`));
     } catch {
@@ -126,6 +126,7 @@ try {
       'better-sqlite3': sqliteDriver,
       pg: `^${workspaceVersion('pg')}`,
       zod: `^${workspaceVersion('zod')}`,
+      '@opentelemetry/api': `^${workspaceVersion('@opentelemetry/api')}`,
       'fast-check': `^${workspaceVersion('fast-check')}`,
       vitest: `^${workspaceVersion('vitest')}`,
       '@types/node': `^${workspaceVersion('@types/node')}`,

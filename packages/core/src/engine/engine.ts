@@ -19,7 +19,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
 import { refusalByDirectory, type ActorDirectory } from './directory.js';
 import { differenceFromFirst } from './idempotency.js';
-import { commandTypeOf, type EngineInstrumentation, type ProjectionBatch } from './instrumentation.js';
+import { commandTypeOf, projectionBatch, type EngineInstrumentation } from './instrumentation.js';
 import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
@@ -159,14 +159,9 @@ export function createEngine(options: EngineOptions): Engine {
   const cache = new StreamCache(options.cacheSize ?? 10_000);
   const views = createInlineViews(store, options.projections ?? []);
   const hooks = options.instrumentation;
-  const projectionNames = (options.projections ?? []).map((p) => p.name);
-  /** Runs a projection batch through the `project` hook, when there is one and something to project. */
-  const projected = (trigger: ProjectionBatch['trigger'], appended: readonly RecordedEvent<ComplaintEvent>[], run: () => Promise<void>): Promise<void> => {
-    if (hooks?.project === undefined || projectionNames.length === 0) return run();
-    const newest = appended.at(-1)?.globalPosition ?? 0;
-    if (trigger === 'append' && newest === 0) return run();
-    return hooks.project({ trigger, events: appended.length, projections: projectionNames, lag: () => views.lag(newest) }, run);
-  };
+  // Decided once: without a project hook (or without projections), a batch goes straight to the views.
+  const onProject = hooks?.project === undefined || options.projections === undefined || options.projections.length === 0 ? undefined : hooks.project.bind(hooks);
+  const names = (options.projections ?? []).map((p) => p.name);
 
   async function refresh(streamId: string): Promise<CachedStream> {
     const stream = cache.get(streamId) ?? emptyStream();
@@ -187,7 +182,8 @@ export function createEngine(options: EngineOptions): Engine {
    */
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
     try {
-      await projected('append', appended, () => views.project(appended));
+      if (onProject === undefined || appended.length === 0) await views.project(appended);
+      else await onProject(projectionBatch('append', appended, names, views.lag), () => views.project(appended));
     } catch (error) {
       if (!isStoreError(error)) throw error;
     }
@@ -330,7 +326,8 @@ export function createEngine(options: EngineOptions): Engine {
       return runner.state as S;
     },
     async catchUp() {
-      await projected('catchUp', [], () => views.catchUp());
+      if (onProject === undefined) await views.catchUp();
+      else await onProject(projectionBatch('catchUp', [], names, views.lag), () => views.catchUp());
     },
   };
 }

@@ -64,6 +64,17 @@ export interface EngineInstrumentation {
   project?(batch: ProjectionBatch, run: () => Promise<void>): Promise<void>;
 }
 
+/** The batch a `project` hook is told of: `lag` measures against the newest event the batch brought (or the furthest view). */
+export function projectionBatch(
+  trigger: ProjectionBatch['trigger'],
+  appended: readonly { readonly globalPosition: number }[],
+  projections: readonly string[],
+  lagOf: (newest: number) => readonly ProjectionLag[],
+): ProjectionBatch {
+  const newest = appended.at(-1)?.globalPosition ?? 0;
+  return { trigger, events: appended.length, projections, lag: () => lagOf(newest) };
+}
+
 /** The command type to report for an input that has not been validated yet. */
 export function commandTypeOf(input: unknown): string {
   const type = (input as { type?: unknown } | null)?.type;

@@ -2,7 +2,7 @@
  * `instrumentStore` is the store it wraps plus an append span: every other member is the
  * store's own, bound to it, and what append returns or throws is unchanged.
  */
-import { createInMemoryEventStore, sequentialIds, type ComplaintEvent, type NewEvent } from '@redress/core';
+import { createInMemoryEventStore, sequentialIds, type ComplaintEvent, type InMemoryEventStore, type NewEvent } from '@redress/core';
 import { describe, expect, it } from 'vitest';
 import { ATTRIBUTES, SPAN_NAMES } from './names.js';
 import { inMemorySdk } from './test-support/sdk.js';
@@ -24,6 +24,28 @@ describe('instrumentStore', () => {
     expect(sdk.spans(SPAN_NAMES.append).map((s) => s.attributes)).toEqual([
       { [ATTRIBUTES.streamId]: 'c-1', [ATTRIBUTES.expectedVersion]: 'noStream', [ATTRIBUTES.events]: 1, [ATTRIBUTES.streamVersion]: 1, [ATTRIBUTES.duplicate]: false, [ATTRIBUTES.result]: 'ok' },
     ]);
+  });
+
+  it('calls the other members on the store itself, so a class store with private state works through it', async () => {
+    /** A store as a class with private fields: called with the proxy as `this`, `#inner` would throw. */
+    class ClassStore {
+      readonly #inner = createInMemoryEventStore<ComplaintEvent>();
+      append(...args: Parameters<InMemoryEventStore<ComplaintEvent>['append']>) {
+        return this.#inner.append(...args);
+      }
+      readAll(from?: number) {
+        return this.#inner.readAll(from);
+      }
+      get inner() {
+        return this.#inner;
+      }
+    }
+    const sdk = inMemorySdk();
+    const wrapped = sdk.telemetry.instrumentStore(new ClassStore());
+    await wrapped.append('c-1', 'noStream', [noted()]);
+    expect(await wrapped.readAll()).toHaveLength(1);
+    expect(wrapped.inner).toBeDefined();
+    expect(sdk.spans(SPAN_NAMES.append)).toHaveLength(1);
   });
 
   it('rethrows the very error of a refused append and records it on the span', async () => {

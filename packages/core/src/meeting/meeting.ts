@@ -31,8 +31,11 @@ export interface Meeting {
 
 /** What a command changes of the meeting: any of its time, venue and strategy. */
 export interface MeetingChangeInput {
+  /** The new time (ISO-8601), or undefined to keep it. */
   readonly at?: string | undefined;
+  /** The new venue, or undefined to keep it. */
   readonly venue?: string | undefined;
+  /** The prepared strategy for the key issues, or undefined to keep it. */
   readonly strategy?: string | undefined;
 }
 

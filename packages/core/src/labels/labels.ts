@@ -84,7 +84,7 @@ const en: Labels = {
     followingUp: 'Following up',
     archived: 'Archived',
     withdrawn: 'Withdrawn',
-    declined: 'Declined at intake',
+    declined: 'Declined',
   },
   severities: { general: 'General', major: 'Major' },
   servqualFactors: {

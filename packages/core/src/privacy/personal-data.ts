@@ -41,10 +41,10 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   PromiseKept: note,
   PromiseBreakExplained: ['explanation'],
   ComplaintRouted: note,
-  // Issue 16, the workflow's part: who signed the written notice is the customer; the meeting strategy, a decline's
-  // reason and the notes of an offer or a choice are written about what the customer said or wants.
+  // Issue 16, the workflow's part: who signed the written notice is the customer; a decline's reason and the notes of
+  // an offer or a choice are written about what the customer said or wants. (The meeting strategy is the handler's
+  // plan, like the findings: a host that writes it about the person adds `MeetingStrategyPrepared: ['strategy']`.)
   WrittenNoticeSigned: ['signedBy', 'note'],
-  MeetingStrategyPrepared: ['strategy'],
   ComplaintDeclined: ['reason'],
   ResolutionOptionsOffered: note,
   CustomerChoiceRecorded: note,

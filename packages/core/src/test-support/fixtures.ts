@@ -144,7 +144,7 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
       case 'AttributeResponsibility':
         return { ...base, type, data: { party: pick([{ kind: 'department', id: 'workshop-2', name: 'Workshop 2' }, { kind: 'supplier', id: 'sup-bosch', name: 'Bosch parts' }, { kind: 'person', id: 't-zhang', name: 'Zhang (technician)' }] as const), reason: 'The bolt was not torqued at the last service' } };
       case 'DeclineComplaint':
-        return { ...base, type, data: { criterion: good ? 'ownBusiness' : 'tooLate', reason: 'The vehicle was serviced at another dealer' } };
+        return { ...base, type, data: { criterion: variant % 4 === 3 ? 'tooLate' : pick(['ownBusiness', 'withinOffer', 'identifiable']), reason: 'The vehicle was serviced at another dealer' } };
       case 'OfferResolutionOptions':
         return {
           ...base,

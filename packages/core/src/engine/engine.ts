@@ -6,7 +6,10 @@
 import { commandSchema, type Command, type CommandInput } from '../commands/schema.js';
 import type { Actor } from '../domain/primitives.js';
 import { createComplaintDecider, type ComplaintDeciderOptions } from '../decider/decider.js';
+import { namesCustomerLinks } from '../customers/links.js';
+import { profileAsOf } from '../customers/profile.js';
 import { evolveAll } from '../decider/evolve.js';
+import { customerStreamId } from '../privacy/customer-data/erase-command.js';
 import { initialComplaintState, type ComplaintState } from '../decider/state.js';
 import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
@@ -208,13 +211,15 @@ export function createEngine(options: EngineOptions): Engine {
     const complaintId = parsed.data.complaintId ?? (parsed.data.commandId !== undefined ? commandId : ids());
     const command = { ...parsed.data, commandId, complaintId } as Command & { complaintId: string; commandId: string };
     const correlationId = command.correlationId ?? commandId;
+    // A receipt naming a site or unit is checked against the customer's profile, read from their own stream.
+    const customerProfile = namesCustomerLinks(command) ? profileAsOf(await store.readStream(customerStreamId(command.data.customer.reference))) : undefined;
 
     const decideOn = (stream: CachedStream): Result<NewEvent<ComplaintEvent>[], EngineError> => {
       if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
         return err(new ConcurrencyConflictError(complaintId, command.expectedVersion, stream.version));
       }
       const now = clock.now().toISOString();
-      const decision = decider.decide(stream.state, command, { now });
+      const decision = decider.decide(stream.state, command, { now, customerProfile });
       if (!decision.ok) return decision;
       // One object shape for every event, built field by field: spreading here was the
       // hottest line of execute() in the profile.

@@ -237,7 +237,6 @@ export { createEventReader, type EventReader, type EventReaderOptions } from './
 
 // Customer profiles (customers/): the profile as events on customer:<reference>, difficult-customer hints, organisational customers.
 export {
-  CUSTOMER_KINDS,
   CUSTOMER_PROFILE_COMMANDS,
   CUSTOMER_PROFILE_COMMAND_TYPES,
   CUSTOMER_PROFILE_EVENTS,
@@ -253,6 +252,7 @@ export {
   type CustomerProfileEventType,
 } from './customers/schema.js';
 export {
+  CUSTOMER_KINDS,
   ORGANISATION_SCALES,
   UNIT_KINDS,
   customerKindSchema,

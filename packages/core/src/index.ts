@@ -293,3 +293,4 @@ export {
   type HandlerQueueItem,
 } from './customers/hints.js';
 export { unknownCustomerLink } from './customers/links.js';
+export { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from './customers/labels.js';

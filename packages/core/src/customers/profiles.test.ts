@@ -4,7 +4,18 @@
  * moment of its history.
  */
 import { describe, expect, it } from 'vitest';
-import { createCustomerProfiles, profileAsOf, staticDirectory } from '../index.js';
+import {
+  createCustomerProfiles,
+  CUSTOMER_KINDS,
+  CUSTOMER_PROFILE_COMMAND_TYPES,
+  CUSTOMER_PROFILE_EVENT_TYPES,
+  labels,
+  LOCALES,
+  ORGANISATION_SCALES,
+  profileAsOf,
+  staticDirectory,
+  UNIT_KINDS,
+} from '../index.js';
 import { actors } from '../test-support/fixtures.js';
 import { NOW } from '../test-support/given.js';
 import { FLEET, openFleet, openPerson, PERSON, profilesWithEngine } from './test-support.js';
@@ -121,5 +132,23 @@ describe('customer profiles', () => {
     const events = await s.store.readStream(`customer:${PERSON}`);
     expect(profileAsOf(events, NOW)?.name).toBe('Ms Lin');
     expect(profileAsOf(events, at(1))?.name).toBe('Mrs Lin');
+  });
+});
+
+describe('customer labels', () => {
+  it.each(LOCALES)('%s labels every profile command, event, kind, scale and unit kind', (locale) => {
+    const l = labels(locale).customers;
+    const groups = [
+      [l.commands, CUSTOMER_PROFILE_COMMAND_TYPES],
+      [l.events, CUSTOMER_PROFILE_EVENT_TYPES],
+      [l.kinds, CUSTOMER_KINDS],
+      [l.scales, ORGANISATION_SCALES],
+      [l.unitKinds, UNIT_KINDS],
+    ] as const;
+    for (const [group, keys] of groups) {
+      expect(Object.keys(group).sort()).toEqual([...keys].sort());
+      for (const value of Object.values(group)) expect(value.trim()).not.toBe('');
+    }
+    if (locale === 'zh-CN') for (const value of [...Object.values(l.commands), ...Object.values(l.events)]) expect(value).toMatch(/\p{Script=Han}/u);
   });
 });

@@ -55,7 +55,7 @@ describe('customer profiles and erasure on a SQLite file', () => {
   it('keeps profile personal data encrypted, and after erasure leaves none of it in the file', async () => {
     const file = tempFile('profile-erasure');
     const { store, profiles, engine, protection } = host(file);
-    const run = async (data: object & { type: string }) => {
+    const run = async (data: Record<string, unknown> & { type: string }) => {
       const { type, ...rest } = data;
       const result = await profiles.execute({ type, actor: head, data: { customerReference: fleet.reference, ...rest } });
       if (!result.ok) throw result.error;

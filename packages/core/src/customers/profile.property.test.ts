@@ -10,28 +10,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { customerProfilesProjection, profileAsOf, type RecordedEvent } from '../index.js';
 import { actors, fullAcknowledgement } from '../test-support/fixtures.js';
-import { profilesWithEngine } from './test-support.js';
+import { CUSTOMERS, profileCommand, profilesWithEngine } from './test-support.js';
 
 type E = RecordedEvent<{ type: string; data: Record<string, unknown> }>;
-const CUSTOMERS = ['CU-A', 'CU-B', 'CU-C'];
-const ref = fc.constantFrom(...CUSTOMERS);
-const small = (prefix: string) => fc.constantFrom(`${prefix}-1`, `${prefix}-2`, `${prefix}-3`);
-
-const tag = fc.constantFrom('tag-1', 'tag-2');
-const profileCommand = fc.oneof(
-  { arbitrary: fc.record({ type: fc.constant('OpenCustomerProfile'), customerReference: ref, kind: fc.constantFrom('person', 'organisation'), name: fc.constantFrom('王先生', 'Acme Ltd'), ownerId: small('km') }).map(({ type, kind, ...d }) => ({
-    type,
-    data: { ...d, kind, ...(kind === 'organisation' ? { organisation: { scale: 'small', personInCharge: { name: '赵经理' } } } : {}) },
-  })), weight: 3 },
-  fc.record({ customerReference: ref, name: fc.option(fc.constantFrom('Mr Li', '李先生'), { nil: undefined }), loyaltyTier: fc.option(fc.constantFrom('silver', 'gold'), { nil: undefined }), membership: fc.option(fc.constantFrom('card-1', null), { nil: undefined }), scale: fc.option(fc.constantFrom('large', 'medium'), { nil: undefined }) })
-    .map((d) => ({ type: 'ChangeCustomerDetails', data: Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) })),
-  fc.record({ customerReference: ref, ownerId: small('km') }).map((data) => ({ type: 'AssignCustomerOwner', data })),
-  fc.record({ customerReference: ref, unitId: small('unit'), mileageKm: fc.nat(100) }).map(({ customerReference, ...unit }) => ({ type: 'RecordCustomerUnit', data: { customerReference, unit: { ...unit, kind: 'vehicle' } } })),
-  fc.record({ customerReference: ref, siteId: small('site'), name: fc.constantFrom('Depot', 'Plant') }).map(({ customerReference, ...site }) => ({ type: 'RecordCustomerSite', data: { customerReference, site } })),
-  { arbitrary: fc.record({ customerReference: ref, tag, hint: fc.constantFrom('calm', 'in writing') }).map((d) => ({ type: 'TagDifficultCustomer', data: { ...d, reason: 'incidents' } })), weight: 2 },
-  { arbitrary: fc.record({ customerReference: ref, tag }).map((d) => ({ type: 'UntagDifficultCustomer', data: { ...d, reason: 'better' } })), weight: 2 },
-  fc.record({ complaint: ref }).map(({ complaint }) => ({ type: 'ReceiveComplaint', data: { customerReference: complaint } })),
-);
 const script = fc.array(fc.tuple(profileCommand, fc.nat(5)), { minLength: 1, maxLength: 40 });
 
 async function logOf(commands: readonly [{ type: string; data: Record<string, unknown> }, number][]) {

@@ -162,7 +162,7 @@ export function complaintData(options: ComplaintDataOptions = {}): fc.Arbitrary<
         source: sourceDraft,
         acknowledgement: acknowledgementDraft(options.acknowledged ?? false),
         // Ids on a customer profile: with no profile in the log (as in model runs) any is taken as given.
-        siteId: fc.constantFrom('site-depot-north', 'site-plant-2', '厂区-1'),
+        siteId: fc.constantFrom('site-depot-north', 'site-plant-2', 'yard.3'),
         unitId: fc.constantFrom('unit-truck-7', 'unit-excavator-3', 'vehicle-1'),
       },
       { requiredKeys: ['customer', 'channel', 'story'] },

@@ -257,6 +257,7 @@ export {
   UNIT_KINDS,
   customerKindSchema,
   keyContactSchema,
+  namedPersonSchema,
   organisationScaleSchema,
   organisationSchema,
   siteSchema,
@@ -270,9 +271,9 @@ export {
   type Unit,
   type UnitKind,
 } from './customers/payloads.js';
-export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView } from './customers/profile.js';
+export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView, type ProfileEventRecord } from './customers/profile.js';
 export { CustomerProfileRefusedError } from './customers/errors.js';
-export { decideProfile, PROFILE_RULES } from './customers/rules.js';
+export { decideProfile, PROFILE_RULES, type ProfileRule } from './customers/rules.js';
 export { DEFAULT_CUSTOMER_PROFILE_PERMISSIONS, type CustomerProfilePermissions } from './customers/permissions.js';
 export { CUSTOMER_PROFILE_PERSONAL_DATA } from './customers/personal-data.js';
 export {

@@ -27,7 +27,7 @@ describe('difficult-customer hints', () => {
     }
     await s.run('TagDifficultCustomer', { customerReference: PERSON, tag: 'media-threat', hint: 'Stay factual; two staff present', reason: 'Threatened to call the press' }, actors.handler);
 
-    const profiles = (await rebuildProjection(s.store as never, customerProfilesProjection())).state;
+    const profiles = (await rebuildProjection(s.store, customerProfilesProjection())).state;
     const queue = handlerQueue(s.engine.view(s.queues), profiles, actors.handler.id);
     const hintsOf = (id: string) => queue.find((q) => q.complaintId === id)?.hints.map((h) => [h.tag, h.hint, h.by]);
     expect(queue.map((q) => q.complaintId).sort()).toEqual(['c-1', 'c-2', 'c-3']);
@@ -39,7 +39,7 @@ describe('difficult-customer hints', () => {
     expect(handlerQueue(s.engine.view(s.queues), profiles, null)).toEqual([]);
 
     await s.run('UntagDifficultCustomer', { customerReference: PERSON, tag: 'media-threat', reason: 'Calm for a year' }, actors.handler);
-    const after = (await rebuildProjection(s.store as never, customerProfilesProjection())).state;
+    const after = (await rebuildProjection(s.store, customerProfilesProjection())).state;
     expect(handlerQueue(s.engine.view(s.queues), after, actors.handler.id).flatMap((q) => q.hints)).toEqual([]);
   });
 
@@ -49,8 +49,8 @@ describe('difficult-customer hints', () => {
     await s.profiles.execute(openPerson());
     await s.engine.executeOrThrow(receive(PERSON, 'c-1'));
     await s.run('TagDifficultCustomer', { customerReference: PERSON, tag: 'litigious', hint: 'Everything in writing', reason: 'Sued twice' }, actors.handler);
-    await live.catchUp(s.store as never);
-    const rebuilt = (await rebuildProjection(s.store as never, customerProfilesProjection())).state;
+    await live.catchUp(s.store);
+    const rebuilt = (await rebuildProjection(s.store, customerProfilesProjection())).state;
     expect(live.state).toEqual(rebuilt);
     expect(live.state.get(PERSON)?.tags.map((t) => t.tag)).toEqual(['litigious']);
   });

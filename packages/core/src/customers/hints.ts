@@ -5,7 +5,7 @@
  * a tag added today must show on every open complaint of the customer at once, and the
  * ticket view (and the SQL ticket tables built from it) stays a fold of its own stream.
  */
-import type { RecordedEvent } from '../events/envelope.js';
+import type { EventLike, RecordedEvent } from '../events/envelope.js';
 import type { CustomerDataErased } from '../privacy/customer-data/erase-command.js';
 import type { Projection } from '../projections/projection.js';
 import type { QueuesState } from '../projections/queues.js';
@@ -19,13 +19,19 @@ export type CustomerLogEvent = CustomerProfileEvent | CustomerDataErased;
 /** Every customer's current profile, by customer reference. */
 export type CustomerProfilesState = Map<string, CustomerProfile>;
 
-/** The profiles projection: every customer's profile as of the last event read (tables are updated in place). */
-export function customerProfilesProjection(): Projection<CustomerProfilesState, CustomerLogEvent> {
+/**
+ * The profiles projection: every customer's current profile as of the last event read
+ * (the table is updated in place). Typed over any event, so it runs on the complaints'
+ * store as it is (`runProjection(...).catchUp(store)`, `rebuildProjection(store, ...)`).
+ */
+export function customerProfilesProjection(): Projection<CustomerProfilesState, EventLike> {
   return {
     name: 'customerProfiles',
     handles: [...CUSTOMER_PROFILE_EVENT_TYPES, 'CustomerDataErased'],
     initialState: () => new Map(),
-    evolve(table, event: RecordedEvent<CustomerLogEvent>) {
+    evolve(table, recorded) {
+      // Only the handled types reach here: profile events and erasures, each naming its customer.
+      const event = recorded as RecordedEvent<CustomerLogEvent>;
       const reference = event.data.customerReference;
       const before = table.get(reference) ?? null;
       if (isProfileEvent(event)) {

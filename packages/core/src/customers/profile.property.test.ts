@@ -84,7 +84,7 @@ function interleave(events: readonly E[], picks: readonly number[]): E[] {
 
 const fold = (events: readonly E[]) => {
   const p = customerProfilesProjection();
-  return events.reduce((s, e) => (p.handles.includes(e.type as never) ? p.evolve(s, e as never) : s), p.initialState());
+  return events.reduce((s, e) => (p.handles.includes(e.type) ? p.evolve(s, e) : s), p.initialState());
 };
 
 describe('the profile fold over any log', () => {

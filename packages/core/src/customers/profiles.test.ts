@@ -111,7 +111,7 @@ describe('customer profiles', () => {
     expect(refusedBy(await s.run('TagDifficultCustomer', { customerReference: PERSON, tag: 't', hint: 'h', reason: 'r' }, actors.frontDesk))?.kind).toBe('Forbidden');
     expect(refusedBy(await s.run('AssignCustomerOwner', { customerReference: PERSON, ownerId: 'x' }, actors.handler))?.kind).toBe('Forbidden');
     expect((await s.profiles.automation('crm-sync').execute({ type: 'ChangeCustomerDetails', data: { customerReference: PERSON, loyaltyTier: 'gold' } })).ok).toBe(true);
-    const directed = createCustomerProfiles({ store: s.store as never, clock: s.clock, directory: staticDirectory({ 'fd-wang': ['handler'] }) });
+    const directed = createCustomerProfiles({ store: s.store, clock: s.clock, directory: staticDirectory({ 'fd-wang': ['handler'] }) });
     expect(refusedBy(await directed.execute({ type: 'ChangeCustomerDetails', actor: actors.frontDesk, data: { customerReference: PERSON, loyaltyTier: 'x' } }))?.kind).toBe('Forbidden');
   });
 

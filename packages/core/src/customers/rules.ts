@@ -8,8 +8,10 @@ import type { CustomerProfile } from './profile.js';
 import type { CustomerProfileCommand, CustomerProfileEvent } from './schema.js';
 
 /** One profile rule: a message when the command must be refused, null when it may pass. */
-interface ProfileRule {
+export interface ProfileRule {
+  /** The rule's name, reported in `CustomerProfileRefusedError.rule`. */
   readonly name: string;
+  /** A message when the command breaks the rule on this profile (null: none opened yet), null when it passes. */
   check(profile: CustomerProfile | null, command: CustomerProfileCommand): string | null;
 }
 

@@ -4,8 +4,6 @@ import type { Actor } from '../domain/primitives.js';
 import { testEngine } from '../test-support/engine.js';
 import { actors } from '../test-support/fixtures.js';
 import { sequentialIds } from '../engine/ids.js';
-import type { EventStore } from '../store/event-store.js';
-import type { ComplaintEvent } from '../events/schema.js';
 import { createCustomerProfiles, type CustomerProfilesOptions } from './service.js';
 
 export const FLEET = 'CU-FLEET-1';
@@ -35,7 +33,7 @@ export const openPerson = (actor: Actor = actors.frontDesk) => ({
 /** A test engine and a profile service over the same store and clock. */
 export function profilesWithEngine(options: NonNullable<Parameters<typeof testEngine>[0]> & { profiles?: Partial<CustomerProfilesOptions> } = {}) {
   const t = testEngine(options);
-  const profiles = createCustomerProfiles({ store: t.store as EventStore<ComplaintEvent> as never, clock: t.clock, ids: sequentialIds('p'), ...options.profiles });
+  const profiles = createCustomerProfiles({ store: t.store, clock: t.clock, ids: sequentialIds('p'), ...options.profiles });
   const run = (type: string, data: object, actor: Actor = actors.frontDesk) => profiles.execute({ type, actor, data });
   return { ...t, profiles, run };
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createCustomerProfiles,
+  isRedressError,
   CUSTOMER_KINDS,
   CUSTOMER_PROFILE_COMMAND_TYPES,
   CUSTOMER_PROFILE_EVENT_TYPES,
@@ -71,6 +72,8 @@ describe('customer profiles', () => {
     const s = profilesWithEngine();
     const length = async () => (await s.store.readAll(1, 1000)).length;
     expect(refusedBy(await s.run('TagDifficultCustomer', { customerReference: PERSON, tag: 'media', hint: 'h', reason: 'r' }, actors.handler))).toMatchObject({ kind: 'CustomerProfileRefused', rule: { name: 'profileOpened' } });
+    const refused = await s.run('ChangeCustomerDetails', { customerReference: PERSON, name: 'x' });
+    expect(!refused.ok && isRedressError(refused.error, 'CustomerProfileRefused')).toBe(true);
     const orgWithout = { ...openFleet(), data: { ...openFleet().data, organisation: undefined } };
     expect(refusedBy(await s.profiles.execute(orgWithout))?.rule?.name).toBe('organisationDetailsMatchKind');
     const personWith = { ...openPerson(), data: { ...openPerson().data, organisation: openFleet().data.organisation } };

@@ -42,8 +42,6 @@ export interface CustomerProfilesOptions {
   readonly directory?: ActorDirectory;
   /** Rows replacing the default permission table's. */
   readonly permissions?: Partial<CustomerProfilePermissions>;
-  /** Engines whose inline views (a profiles projection) should see each change before `execute` returns. */
-  readonly engines?: readonly { catchUp(): Promise<void> }[];
 }
 
 /** What an executed profile command gives back. */
@@ -109,7 +107,6 @@ export function createCustomerProfiles(options: CustomerProfilesOptions): Custom
       );
       try {
         const appended = await store.append(streamId, stream.length === 0 ? 'noStream' : stream.length, events);
-        for (const engine of options.engines ?? []) await engine.catchUp();
         const written = appended.events as RecordedEvent<CustomerProfileEvent>[];
         return ok({ customerReference, commandId, events: written, profile: profileAsOf([...stream, ...written]), duplicate: false });
       } catch (e) {

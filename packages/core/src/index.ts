@@ -296,3 +296,4 @@ export {
 } from './customers/hints.js';
 export { unknownCustomerLink } from './customers/links.js';
 export { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from './customers/labels.js';
+export { customerEventFamily } from './customers/event-family.js';

@@ -11,6 +11,7 @@ import {
   createCryptoShredder,
   createCustomerDataProtection,
   createCustomerProfiles,
+  customerEventFamily,
   createEventEvolution,
   createInMemoryEventStore,
   createInMemoryKeyStore,
@@ -31,7 +32,7 @@ const PERSON_SECRETS = ['Ms Lin', '139-1234-5678'];
 async function scenario() {
   const raw = createInMemoryEventStore<ComplaintEvent>();
   const keys = createInMemoryKeyStore();
-  const store = protectStore(raw, { shredder: createCryptoShredder({ keys }), evolution: createEventEvolution([complaintEventFamily()]) });
+  const store = protectStore(raw, { shredder: createCryptoShredder({ keys }), evolution: createEventEvolution([complaintEventFamily(), customerEventFamily()]) });
   const clock = createManualClock(NOW);
   const profiles = createCustomerProfiles({ store, clock, ids: sequentialIds('p') });
   const privacy = createCustomerDataProtection({ store, keys, clock, ids: sequentialIds('e') });
@@ -52,6 +53,15 @@ async function scenario() {
 const rawText = async (raw: ReturnType<typeof createInMemoryEventStore<ComplaintEvent>>) => JSON.stringify(await raw.readAll(1, 100_000));
 
 describe('customer profiles and erasure (in memory)', () => {
+  it('reads the customer stream through its event family: an unknown type or a newer version there is refused', async () => {
+    const { raw, profiles } = await scenario();
+    const event = { eventId: 'x-1', occurredAt: NOW, actor: actors.head, causationId: 'x', correlationId: 'x' };
+    await raw.append(`customer:${PERSON}`, 'streamExists', [{ ...event, type: 'CustomerLoyaltyRevoked', data: { customerReference: PERSON }, schemaVersion: 1 } as never]);
+    await expect(profiles.load(PERSON)).rejects.toMatchObject({ kind: 'UnknownEventType' });
+    await raw.append(`customer:${FLEET}`, 'streamExists', [{ ...event, eventId: 'x-2', type: 'CustomerDetailsChanged', data: { customerReference: FLEET, loyaltyTier: 'gold' }, schemaVersion: 2 } as never]);
+    await expect(profiles.load(FLEET)).rejects.toMatchObject({ kind: 'UnsupportedEventVersion' });
+  });
+
   it('stores no personal value of a profile in plaintext', async () => {
     const { raw, profiles } = await scenario();
     const text = await rawText(raw);

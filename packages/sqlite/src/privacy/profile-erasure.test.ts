@@ -13,6 +13,7 @@ import {
   createCryptoShredder,
   createCustomerDataProtection,
   createCustomerProfiles,
+  customerEventFamily,
   createEngine,
   createEventEvolution,
   createManualClock,
@@ -32,7 +33,7 @@ const fleetSecrets = [fleet.name, fleet.phone, fleet.boss, fleet.contact, fleet.
 function host(file: string) {
   const clock = createManualClock('2026-03-02T09:00:00.000Z');
   const store = createSqliteEventStore({ file, keyWrapper: aesGcmKeyWrapper(new Uint8Array(32).fill(5)) });
-  const protectedStore = protectStore(store, { shredder: createCryptoShredder({ keys: store.keys }), evolution: createEventEvolution([complaintEventFamily()]) });
+  const protectedStore = protectStore(store, { shredder: createCryptoShredder({ keys: store.keys }), evolution: createEventEvolution([complaintEventFamily(), customerEventFamily()]) });
   const profiles = createCustomerProfiles({ store: protectedStore, clock });
   const engine = createEngine({ store: protectedStore, clock });
   const protection = createCustomerDataProtection({ store: protectedStore, keys: store.keys, clock });

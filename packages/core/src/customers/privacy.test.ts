@@ -5,6 +5,8 @@
  * profile read `[erased]` where they were while tier, scale and fleet size stay; another
  * customer's profile is untouched; and nothing personal is accepted for an erased one.
  */
+import { fc, test } from '@fast-check/vitest';
+import { customerProfileCommand } from '@redress/testing';
 import { describe, expect, it } from 'vitest';
 import {
   complaintEventFamily,
@@ -102,4 +104,38 @@ describe('customer profiles and erasure (in memory)', () => {
     expect(!named.ok && named.error.kind).toBe('SubjectErased');
     expect((await profiles.execute({ type: 'ChangeCustomerDetails', actor: actors.head, data: { customerReference: FLEET, loyaltyTier: 'gold' } })).ok).toBe(true);
   });
+
+  test.prop([fc.array(customerProfileCommand({ customers: ['CU-A', 'CU-B'] }), { minLength: 1, maxLength: 25 })], { numRuns: 25 })(
+    'over any profile log, no personal value written is in the stored log, and erasing a customer leaves theirs [erased]',
+    async (commands) => {
+      const raw = createInMemoryEventStore<ComplaintEvent>();
+      const keys = createInMemoryKeyStore();
+      const store = protectStore(raw, { shredder: createCryptoShredder({ keys }), evolution: createEventEvolution([complaintEventFamily(), customerEventFamily()]) });
+      const clock = createManualClock(NOW);
+      const profiles = createCustomerProfiles({ store, clock });
+      const personal = new Set<string>();
+      for (const command of commands) {
+        const result = await profiles.execute(command);
+        if (!result.ok) continue;
+        type Person = { name?: string; phone?: string };
+        type Written = Person & { hint?: string; reason?: string; personInCharge?: Person; organisation?: { personInCharge?: Person }; contact?: Person; unit?: { identifier?: string }; site?: { address?: string } };
+        const d = command.data as Written;
+        const o = d.organisation ?? {};
+        for (const v of [d.name, d.phone, d.hint, d.reason, d.personInCharge?.name, d.personInCharge?.phone, o.personInCharge?.name, o.personInCharge?.phone, d.contact?.name, d.contact?.phone, d.unit?.identifier, d.site?.address]) {
+          if (typeof v === 'string') personal.add(v);
+        }
+      }
+      const text = JSON.stringify(await raw.readAll(1, 10_000));
+      for (const v of personal) expect(text, v).not.toContain(v);
+      const privacy = createCustomerDataProtection({ store, keys, clock });
+      await privacy.erase({ type: 'EraseCustomerData', actor: { id: 'dpo', role: 'dataProtection' }, data: { customerReference: 'CU-A', reason: 'asked' } });
+      const erased = await profiles.load('CU-A');
+      if (erased) {
+        expect(erased.erased).toBe(true);
+        expect(erased.name).toBe(ERASED);
+        for (const c of erased.organisation?.contacts ?? []) expect(c.name).toBe(ERASED);
+        for (const t of erased.tags) expect(t.hint).toBe(ERASED);
+      }
+    },
+  );
 });

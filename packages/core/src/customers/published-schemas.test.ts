@@ -9,12 +9,12 @@ import addFormatsPlugin from 'ajv-formats';
 import { describe, expect } from 'vitest';
 import { customerProfileCommandSchema } from '../index.js';
 import { publishedSchemas } from '../evolution/published-schemas.js';
-import { profileCommand } from './test-support.js';
+import { customerProfileCommand } from '@redress/testing';
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 (addFormatsPlugin as unknown as (a: Ajv2020) => void)(ajv);
 const validators = new Map(publishedSchemas().map((s) => [s.file, ajv.compile(s.schema)]));
-const command = profileCommand.filter((c) => c.type !== 'ReceiveComplaint').map((c) => ({ ...c, actor: { id: 'dh-1', role: 'departmentHead' } }));
+const command = customerProfileCommand();
 
 const judged = (value: unknown, type: string) => ({
   zod: customerProfileCommandSchema.safeParse(value).success,

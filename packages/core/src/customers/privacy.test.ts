@@ -97,6 +97,13 @@ describe('customer profiles and erasure (in memory)', () => {
     for (const secret of FLEET_SECRETS) expect(text, secret).not.toContain(secret);
   });
 
+  it('answers a subject access request with the profile history, decrypted', async () => {
+    const { privacy } = await scenario();
+    const exported = await privacy.exportCustomerData(FLEET);
+    expect(exported.privacy.map((e) => e.type)).toEqual(['CustomerProfileOpened', 'CustomerSiteRecorded', 'KeyContactRecorded', 'CustomerUnitRecorded', 'CustomerDetailsChanged', 'DifficultCustomerTagged']);
+    expect(JSON.stringify(exported)).toContain('钱主管');
+  });
+
   it('refuses new personal data for an erased customer, and accepts what holds none', async () => {
     const { profiles, privacy } = await scenario();
     await privacy.erase({ type: 'EraseCustomerData', actor: { id: 'dpo', role: 'dataProtection' }, data: { customerReference: FLEET, reason: 'request #9' } });

@@ -127,6 +127,17 @@ describe('customer profiles', () => {
     expect(await s.store.readStream(`customer:${PERSON}`)).toHaveLength(1);
   });
 
+  it('decides again when another writer got in first: both tags land, a second opening is refused', async () => {
+    const s = profilesWithEngine();
+    const [a, b] = await Promise.all([s.profiles.execute(openPerson()), s.profiles.execute({ ...openPerson(), data: { ...openPerson().data, name: 'Someone else' } })]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect(refusedBy(a.ok ? b : a)?.rule?.name).toBe('profileNew');
+    const tag = (t: string) => s.run('TagDifficultCustomer', { customerReference: PERSON, tag: t, hint: 'h', reason: 'r' }, actors.handler);
+    const both = await Promise.all([tag('one'), tag('two')]);
+    expect(both.every((r) => r.ok)).toBe(true);
+    expect((await s.profiles.load(PERSON))?.tags.map((t) => t.tag).sort()).toEqual(['one', 'two']);
+  });
+
   it('folds a profile as of an instant from the raw events (profileAsOf)', async () => {
     const s = profilesWithEngine();
     await s.profiles.execute(openPerson());

@@ -21,6 +21,7 @@ import { refusalByDirectory, type ActorDirectory } from './directory.js';
 import { differenceFromFirst } from './idempotency.js';
 import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
+import { instantText } from './instant-text.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
 
 /**
@@ -155,11 +156,19 @@ type IdentifiedCommand = Command & { complaintId: string; commandId: string };
 /**
  * The command with its ids. zod's output is a fresh object the engine owns, so the ids
  * are set on it (in the order a spread would put them) rather than copied into another
- * object; a command the host handed in (`executeTrusted`) is never written to.
+ * object. A command the host handed in (`executeTrusted`) is never written to: the
+ * engine works on a copy of its envelope, written out field by field (one object shape
+ * for every command type; a spread of the host's many shapes was a twentieth of the
+ * trusted path), its optional fields present only when the host's were.
  */
 function identified(command: Command, commandId: string, complaintId: string, owned: boolean): IdentifiedCommand {
   if (command.commandId === commandId && command.complaintId === complaintId) return command as IdentifiedCommand;
-  if (!owned) return { ...command, commandId, complaintId } as IdentifiedCommand;
+  if (!owned) {
+    const copy = { type: command.type, complaintId, actor: command.actor, commandId, data: command.data } as IdentifiedCommand & { correlationId?: string; expectedVersion?: number };
+    if (command.correlationId !== undefined) copy.correlationId = command.correlationId;
+    if (command.expectedVersion !== undefined) copy.expectedVersion = command.expectedVersion;
+    return copy;
+  }
   const writable = command as { commandId?: string; complaintId?: string };
   writable.commandId = commandId;
   writable.complaintId = complaintId;
@@ -177,6 +186,7 @@ export function createEngine(options: EngineOptions): Engine {
   const attempts = Math.max(1, options.retry?.attempts ?? 1);
   const cache = new StreamCache(options.cacheSize ?? 10_000);
   const views = createInlineViews(store, options.projections ?? []);
+  const projecting = (options.projections?.length ?? 0) > 0;
 
   async function refresh(streamId: string): Promise<CachedStream> {
     const stream = cache.get(streamId) ?? emptyStream();
@@ -220,18 +230,9 @@ export function createEngine(options: EngineOptions): Engine {
     return ok({ complaintId, commandId, events, state, version: span.last, duplicate: true });
   }
 
-  // One ISO string per distinct instant: a clock read per command, formatted only when it moved.
-  let lastInstant = Number.NaN;
-  let lastNow = '';
-  const nowIso = (): string => {
-    const instant = clock.now();
-    const ms = instant.getTime();
-    if (ms !== lastInstant) {
-      lastNow = instant.toISOString();
-      lastInstant = ms;
-    }
-    return lastNow;
-  };
+  // toISOString()'s text, formatted cheaply (a command's events share one instant).
+  const formatInstant = instantText();
+  const nowIso = (): string => formatInstant(clock.now());
 
   /**
    * The recorded-to-be events of a command on a stream, or its refusal. Each event is built field by field,
@@ -309,7 +310,8 @@ export function createEngine(options: EngineOptions): Engine {
         const appended = await store.append(complaintId, stream.version === 0 ? 'noStream' : stream.version, decided.value);
         foldInto(stream, appended.events);
         cache.set(complaintId, stream);
-        await project(appended.events);
+        // No inline projections, no await: each one costs execute() a turn of the microtask queue.
+        if (projecting) await project(appended.events);
         return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
       } catch (e) {
         if (!isRedressError(e, 'ConcurrencyConflict')) throw e;

@@ -37,7 +37,7 @@ test.prop([walk(40), extras], { numRuns: 60 })(
       const now = new Date(clock).toISOString();
       const { pad, id } = extra[i] ?? { pad: false, id: 5 };
       let input: CommandInput = chooseCommand(state, step, 'c-1', now);
-      if (pad) input = { ...input, data: padded(input.data) } as CommandInput;
+      if (pad && input.data !== undefined) input = { ...input, data: padded(input.data) } as CommandInput;
       // Sometimes a command id of its own, sometimes one sent before (a retry, or a reuse for another command).
       if (id === 0 && commandIds.length > 0) input = { ...input, commandId: commandIds[step.pick % commandIds.length] };
       else if (id === 1) {

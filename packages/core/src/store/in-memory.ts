@@ -28,6 +28,8 @@ export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>()
   let waiters: (() => void)[] = [];
 
   const wake = () => {
+    // Most appends have no subscription waiting: no new array for them.
+    if (waiters.length === 0) return;
     const woken = waiters;
     waiters = [];
     for (const w of woken) w();

@@ -134,6 +134,8 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
 
 function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'ComplaintReceived' }>>): Draft {
   const d = event.data;
+  const ownership = receivedOwnership(event);
+  // Written out like copyTicket, not spread: every record then has one object shape, and the reducers stay monomorphic.
   return {
     complaintId: d.complaintId,
     step: 'none',
@@ -142,7 +144,9 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     cause: null,
     servqualFactor: null,
     handlerId: null,
-    ...receivedOwnership(event),
+    accountableId: ownership.accountableId,
+    accountability: ownership.accountability,
+    handOver: ownership.handOver,
     promises: [],
     routedTo: null,
     routings: [],
@@ -272,17 +276,20 @@ export function ticketViewProjection(): Projection<TicketViewState> {
       const owned = new Map<string, Draft>();
       for (const event of events) {
         const id = event.streamId;
-        let draft = owned.get(id);
+        let draft: Draft | undefined;
         if (event.type === 'ComplaintReceived') {
           draft = received(event);
-        } else if (draft === undefined) {
-          const before = tickets.get(id);
-          if (before === undefined) continue;
-          draft = copyTicket(before, true);
-        }
-        if (owned.get(id) !== draft) {
           owned.set(id, draft);
           tickets.set(id, draft);
+        } else {
+          draft = owned.get(id);
+          if (draft === undefined) {
+            const before = tickets.get(id);
+            if (before === undefined) continue;
+            draft = copyTicket(before, true);
+            owned.set(id, draft);
+            tickets.set(id, draft);
+          }
         }
         advance(draft, event, true);
       }

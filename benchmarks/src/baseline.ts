@@ -136,7 +136,9 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'ExplainPromiseBreak':
     case 'BreakPromise':
     case 'RouteComplaint':
-      // The benchmark's paths hand nothing over and promise nothing; a baseline that pretended to would measure nothing real.
+    case 'SendProgressNotice':
+    case 'SendResultFeedback':
+      // The benchmark's paths hand nothing over, promise nothing and send no notices; a baseline that pretended to would measure nothing real.
       throw new RangeError(`the hand-written baseline does not model ${c.type}`);
   }
 }

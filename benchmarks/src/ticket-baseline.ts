@@ -24,9 +24,9 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
         agreedDeadline: null, executedOnTime: null, lastFollowUp: null, cycle: 1, reopenCount: 0, escalations: [],
         escalation: null, preventiveAction: null, waitingOnCustomer: null, receivedAt: event.occurredAt,
         updatedAt: event.occurredAt, closedAt: null, version: 0, timeline: [],
-        // Not measured here: the benchmark's paths hand nothing over, promise nothing, route nothing.
+        // Not measured here: the benchmark's paths hand nothing over, promise nothing, route nothing, send no notices.
         accountableId: d.receivedBy ?? event.actor.id, accountability: [{ id: d.receivedBy ?? event.actor.id, since: event.occurredAt, until: null, via: 'receipt' }],
-        handOver: null, promises: [], routedTo: null, routings: [],
+        handOver: null, promises: [], routedTo: null, routings: [], customerUpdates: [], lastCustomerUpdateAt: null,
       };
       rows.set(event.streamId, t);
     }

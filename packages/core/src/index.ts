@@ -99,6 +99,17 @@ export {
   type RoutingGroup,
 } from './routing/routing.js';
 export type { Routing, TicketRouting } from './routing/ticket.js';
+// Keeping the customer informed: progress notices and the result's feedback
+export {
+  CUSTOMER_UPDATE_EVENT_TYPES,
+  CUSTOMER_UPDATE_KINDS,
+  progressNoticeSent,
+  resultFeedbackSent,
+  sendProgressNotice,
+  sendResultFeedback,
+  type CustomerUpdateKind,
+} from './customer-updates/schema.js';
+export type { CustomerUpdateView, TicketCustomerUpdates } from './customer-updates/ticket.js';
 // Authority limits: who may grant which remedy up to which amount
 export {
   authorityConfigSchema,

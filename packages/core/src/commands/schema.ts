@@ -20,6 +20,7 @@ import {
   urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
+import { CUSTOMER_UPDATE_COMMANDS } from '../customer-updates/schema.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
 import { PROMISE_COMMANDS } from '../promises/schema.js';
 import { routeComplaint } from '../routing/routing.js';
@@ -279,6 +280,7 @@ const commandSchemas = [
   ...OWNERSHIP_COMMANDS,
   ...PROMISE_COMMANDS,
   routeComplaint,
+  ...CUSTOMER_UPDATE_COMMANDS,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -11,6 +11,7 @@ import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
 import { changedMeeting, meetingChange } from '../meeting/meeting.js';
 import { handOverEvent } from '../ownership/events-for.js';
 import { promiseEvent } from '../promises/events-for.js';
+import { customerUpdateEvent } from '../customer-updates/events-for.js';
 import { groupFor } from '../routing/routing.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
@@ -164,5 +165,8 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
         },
       ];
     }
+    case 'SendProgressNotice':
+    case 'SendResultFeedback':
+      return [customerUpdateEvent(command)];
   }
 }

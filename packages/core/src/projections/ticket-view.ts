@@ -17,6 +17,7 @@ import { escalationRankOf } from '../escalation/ladder.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import { customerUpdatesAfter } from '../customer-updates/ticket.js';
 import { handOverOwnership, receivedOwnership } from '../ownership/ticket.js';
 import { promisesAfter } from '../promises/ticket.js';
 import { stepAfter } from '../workflow/step-after.js';
@@ -123,6 +124,10 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
       draft.routedTo = event.data.group;
       draft.routings = [...draft.routings, { at: event.occurredAt, problemType: event.data.problemType, group: event.data.group, by: event.actor.id }];
       return;
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+      Object.assign(draft, customerUpdatesAfter(draft.customerUpdates, event));
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -146,6 +151,8 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     promises: [],
     routedTo: null,
     routings: [],
+    customerUpdates: [],
+    lastCustomerUpdateAt: null,
     assignments: [],
     meeting: null,
     meetings: [],
@@ -192,13 +199,15 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     cause: t.cause,
     servqualFactor: t.servqualFactor,
     handlerId: t.handlerId,
-    // Replaced, never pushed to, by their reducers (ownership/, promises/, routing/): shared as they are.
+    // Replaced, never pushed to, by their reducers (ownership/, promises/, routing/, customer-updates/): shared as they are.
     accountableId: t.accountableId,
     accountability: t.accountability,
     handOver: t.handOver,
     promises: t.promises,
     routedTo: t.routedTo,
     routings: t.routings,
+    customerUpdates: t.customerUpdates,
+    lastCustomerUpdateAt: t.lastCustomerUpdateAt,
     assignments: ownArrays ? t.assignments.slice() : t.assignments,
     meeting: t.meeting,
     meetings: ownArrays ? t.meetings.slice() : t.meetings,

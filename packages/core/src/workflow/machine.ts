@@ -92,6 +92,8 @@ export const complaintMachine = setup({
         BreakPromise: { guard: 'promiseBreakable', ...record },
         // Routing by problem type, apart from escalation (which climbs the ladder).
         RouteComplaint: { guard: 'routable', ...record },
+        // Keeping the customer informed: a progress notice at any open step (the result's feedback once carried out, below).
+        SendProgressNotice: record,
       },
       states: {
         received: {
@@ -131,6 +133,7 @@ export const complaintMachine = setup({
         followingUp: {
           on: {
             ...preventive,
+            SendResultFeedback: record,
             RecordFollowUp: [{ target: 'investigating', guard: 'notSatisfied', ...record }, record],
             ArchiveComplaint: { target: '#complaint.archived', guard: 'readyToArchive', ...record },
           },

@@ -82,6 +82,12 @@ function openPromiseId(c: CommandContext, prefer: (p: ComplaintState['openPromis
   return pool.length > 0 ? fc.constantFrom(...pool) : fc.constant('promise-1');
 }
 
+/** A progress notice or result feedback: a channel, a reference to its content, sometimes what it said. */
+function customerUpdate(c: CommandContext): fc.Arbitrary<PayloadOf<'SendProgressNotice'>> {
+  const contentRef = fc.tuple(fc.constantFrom('sms', 'letter', 'msg', 'doc'), fc.nat({ max: 99_999 })).map(([kind, n]) => `${kind}-${n}`);
+  return fc.record({ channel: fc.constantFrom(...CHANNELS), contentRef, summary: optional(text('contact', c)) }).map(compact);
+}
+
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
 
 /**
@@ -232,5 +238,8 @@ export const payloadGenerators: PayloadGenerators = {
   // A problem type of the default routing (hosts with their own groups pass their own generator).
   RouteComplaint: (c) => fc.record({ problemType: fc.constantFrom(...defaultRouting.groups.flatMap((g) => g.problemTypes)), note: optional(text('note', c)) }).map(compact),
   BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
+  // Keeping the customer informed: the content lives in the host's systems (a reference), the summary is optional.
+  SendProgressNotice: customerUpdate,
+  SendResultFeedback: customerUpdate,
 };
 

@@ -110,6 +110,17 @@ export {
   type CustomerUpdateKind,
 } from './customer-updates/schema.js';
 export type { CustomerUpdateView, TicketCustomerUpdates } from './customer-updates/ticket.js';
+// Forbidden phrases (禁语): the list as data, a checker for customer-facing text, and an opt-in rule
+export {
+  DEFAULT_FORBIDDEN_PHRASES,
+  forbiddenPhraseList,
+  forbiddenPhraseSchema,
+  type ForbiddenPhrase,
+  type ForbiddenPhraseListOptions,
+} from './forbidden-phrases/list.js';
+export { createPhraseChecker, type PhraseChecker, type PhraseFinding } from './forbidden-phrases/checker.js';
+export { normalise as normalisePhraseText, type Normalised } from './forbidden-phrases/normalise.js';
+export { CUSTOMER_FACING_COMMANDS, customerFacingText, describeFindings, forbiddenPhraseRule } from './forbidden-phrases/rule.js';
 // Authority limits: who may grant which remedy up to which amount
 export {
   authorityConfigSchema,

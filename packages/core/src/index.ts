@@ -120,6 +120,17 @@ export {
 } from './forbidden-phrases/list.js';
 export { createPhraseChecker, type PhraseChecker, type PhraseFinding } from './forbidden-phrases/checker.js';
 export { normalise as normalisePhraseText, type Normalised } from './forbidden-phrases/normalise.js';
+// The cause → prevention catalogue, offered at archive
+export {
+  defaultPreventionCatalogue,
+  measureOf,
+  parsePreventionCatalogue,
+  preventionCatalogueSchema,
+  suggestedMeasures,
+  type PreventionCatalogue,
+  type PreventiveMeasure,
+} from './prevention/catalogue.js';
+export { preventiveMeasureChosen } from './prevention/schema.js';
 export { CUSTOMER_FACING_COMMANDS, customerFacingText, describeFindings, forbiddenPhraseRule } from './forbidden-phrases/rule.js';
 // Authority limits: who may grant which remedy up to which amount
 export {

@@ -155,13 +155,23 @@ export const recordFollowUp = define(
   }),
 );
 
-/** Behaviour 8: what changes so the problem does not recur. */
-export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema }));
+/**
+ * Behaviour 8: what changes so the problem does not recur; `measure` names the catalogue measure it follows
+ * (`suggestedMeasures(cause)` offers them), recorded as `PreventiveMeasureChosen`.
+ */
+export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema, measure: idSchema.optional() }));
 
 /** Step 8 (归档记录): needs a satisfied follow-up and a preventive action (recorded before or given here). */
 export const archiveComplaint = define(
   'ArchiveComplaint',
-  z.strictObject({ summary: longTextSchema.optional(), preventiveAction: longTextSchema.optional() }).default({}),
+  z
+    .strictObject({
+      summary: longTextSchema.optional(),
+      preventiveAction: longTextSchema.optional(),
+      /** The catalogue measure `preventiveAction` follows (given with it). */
+      preventiveMeasure: idSchema.optional(),
+    })
+    .default({}),
 );
 
 /** The customer withdraws the complaint. */

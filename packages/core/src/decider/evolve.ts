@@ -145,6 +145,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'RepeatComplaintFlagged':
     case 'ProgressNoticeSent':
     case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return state;
     default: {
       // Compile time: every complaint event is handled above. Run time: an event of

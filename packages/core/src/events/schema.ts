@@ -32,6 +32,7 @@ import {
 } from '../commands/payloads.js';
 
 import { CUSTOMER_UPDATE_EVENTS } from '../customer-updates/schema.js';
+import { PREVENTION_EVENTS } from '../prevention/schema.js';
 import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
 import { PROMISE_EVENTS } from '../promises/schema.js';
 import { complaintRouted } from '../routing/routing.js';
@@ -305,6 +306,7 @@ const eventSchemas = [
   ...PROMISE_EVENTS,
   complaintRouted,
   ...CUSTOMER_UPDATE_EVENTS,
+  ...PREVENTION_EVENTS,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

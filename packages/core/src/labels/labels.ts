@@ -225,6 +225,7 @@ const en: Labels = {
     ComplaintRouted: 'Routed by problem type',
     ProgressNoticeSent: 'Progress notice sent',
     ResultFeedbackSent: 'Result fed back',
+    PreventiveMeasureChosen: 'Preventive measure chosen from the catalogue',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -380,6 +381,7 @@ const zhCN: Labels = {
     ComplaintRouted: '已按问题类型分流',
     ProgressNoticeSent: '已发送维修进度通知',
     ResultFeedbackSent: '已反馈维修结果',
+    PreventiveMeasureChosen: '已从目录选定预防措施',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',

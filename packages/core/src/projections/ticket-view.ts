@@ -86,6 +86,11 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
       return;
     case 'PreventiveActionRecorded':
       draft.preventiveAction = event.data.action;
+      // A new action without a measure of its own follows none.
+      draft.preventiveMeasure = null;
+      return;
+    case 'PreventiveMeasureChosen':
+      draft.preventiveMeasure = event.data.measureId;
       return;
     case 'HandlerAssigned': {
       const d = event.data;
@@ -175,6 +180,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     escalations: [],
     escalation: null,
     preventiveAction: null,
+    preventiveMeasure: null,
     waitingOnCustomer: null,
     receivedAt: event.occurredAt,
     updatedAt: event.occurredAt,
@@ -230,6 +236,7 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     escalations: ownArrays ? t.escalations.slice() : t.escalations,
     escalation: t.escalation,
     preventiveAction: t.preventiveAction,
+    preventiveMeasure: t.preventiveMeasure,
     waitingOnCustomer: t.waitingOnCustomer,
     receivedAt: t.receivedAt,
     updatedAt: t.updatedAt,

@@ -141,6 +141,8 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly escalation: { readonly level: EscalationLevel; readonly rank: number } | null;
   /** The preventive action recorded; null before one. */
   readonly preventiveAction: string | null;
+  /** The catalogue measure it follows (`PreventiveMeasureChosen`); null when none was named. */
+  readonly preventiveMeasure: string | null;
   /** What the complaint waits on the customer for, while it does. */
   readonly waitingOnCustomer: WaitingReason | null;
   /** When it was received. */

@@ -59,6 +59,7 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'ComplaintRouted':
     case 'ProgressNoticeSent':
     case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return step;
   }
 }

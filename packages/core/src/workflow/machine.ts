@@ -41,7 +41,7 @@ const recordFor = (config: WorkflowConfig) =>
 
 const record = { actions: 'record' } as const;
 /** Allowed in every step from investigation on: behaviour 8, preventing recurrence. */
-const preventive = { RecordPreventiveAction: { guard: 'measureKnown', ...record } } as const;
+const preventive = { RecordPreventiveAction: { guard: 'measure', ...record } } as const;
 /** The agreed deadline can move once a remedy is on the table. */
 const renegotiate = { RenegotiateDeadline: { guard: 'deadlineInFuture', actions: 'record' } } as const;
 /** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it, downgrading needs senior management. */

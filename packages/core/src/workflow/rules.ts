@@ -154,7 +154,7 @@ export const GUARDS = {
   promiseOpen: [promiseOpen],
   promiseBreakable: [promiseOpen, breakExplained],
   routable: [problemTypeRouted],
-  measureKnown: [measureInCatalogue],
+  measure: [measureInCatalogue],
 } as const satisfies Record<string, readonly Rule[]>;
 /** The name of a guard of the complaint machine. */
 export type GuardName = keyof typeof GUARDS;

@@ -41,6 +41,9 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   PromiseKept: note,
   PromiseBreakExplained: ['explanation'],
   ComplaintRouted: note,
+  // What the customer was told; the content reference points into the host's own systems and names nobody.
+  ProgressNoticeSent: ['summary'],
+  ResultFeedbackSent: ['summary'],
 });
 
 /** Changes to the default personal-data map: paths to add (your own events' included) and to drop. */

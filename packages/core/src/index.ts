@@ -99,6 +99,39 @@ export {
   type RoutingGroup,
 } from './routing/routing.js';
 export type { Routing, TicketRouting } from './routing/ticket.js';
+// Keeping the customer informed: progress notices and the result's feedback
+export {
+  CUSTOMER_UPDATE_EVENT_TYPES,
+  CUSTOMER_UPDATE_KINDS,
+  progressNoticeSent,
+  resultFeedbackSent,
+  sendProgressNotice,
+  sendResultFeedback,
+  type CustomerUpdateKind,
+} from './customer-updates/schema.js';
+export type { CustomerUpdateView, TicketCustomerUpdates } from './customer-updates/ticket.js';
+// Forbidden phrases (禁语): the list as data, a checker for customer-facing text, and an opt-in rule
+export {
+  DEFAULT_FORBIDDEN_PHRASES,
+  forbiddenPhraseList,
+  forbiddenPhraseSchema,
+  type ForbiddenPhrase,
+  type ForbiddenPhraseListOptions,
+} from './forbidden-phrases/list.js';
+export { createPhraseChecker, type PhraseChecker, type PhraseFinding } from './forbidden-phrases/checker.js';
+export { normalise as normalisePhraseText, type Normalised } from './forbidden-phrases/normalise.js';
+// The cause → prevention catalogue, offered at archive
+export {
+  defaultPreventionCatalogue,
+  measureOf,
+  parsePreventionCatalogue,
+  preventionCatalogueSchema,
+  suggestedMeasures,
+  type PreventionCatalogue,
+  type PreventiveMeasure,
+} from './prevention/catalogue.js';
+export { preventiveMeasureChosen } from './prevention/schema.js';
+export { CUSTOMER_FACING_COMMANDS, customerFacingText, describeFindings, forbiddenPhraseRule } from './forbidden-phrases/rule.js';
 // Authority limits: who may grant which remedy up to which amount
 export {
   authorityConfigSchema,

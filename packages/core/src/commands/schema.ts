@@ -20,6 +20,7 @@ import {
   urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
+import { CUSTOMER_UPDATE_COMMANDS } from '../customer-updates/schema.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
 import { PROMISE_COMMANDS } from '../promises/schema.js';
 import { routeComplaint } from '../routing/routing.js';
@@ -157,13 +158,23 @@ export const recordFollowUp = define(
   }),
 );
 
-/** Behaviour 8: what changes so the problem does not recur. */
-export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema }));
+/**
+ * Behaviour 8: what changes so the problem does not recur; `measure` names the catalogue measure it follows
+ * (`suggestedMeasures(cause)` offers them), recorded as `PreventiveMeasureChosen`.
+ */
+export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema, measure: idSchema.optional() }));
 
 /** Step 8 (归档记录): needs a satisfied follow-up and a preventive action (recorded before or given here). */
 export const archiveComplaint = define(
   'ArchiveComplaint',
-  z.strictObject({ summary: longTextSchema.optional(), preventiveAction: longTextSchema.optional() }).default({}),
+  z
+    .strictObject({
+      summary: longTextSchema.optional(),
+      preventiveAction: longTextSchema.optional(),
+      /** The catalogue measure `preventiveAction` follows (given with it). */
+      preventiveMeasure: idSchema.optional(),
+    })
+    .default({}),
 );
 
 /** The customer withdraws the complaint. */
@@ -282,6 +293,7 @@ const commandSchemas = [
   ...OWNERSHIP_COMMANDS,
   ...PROMISE_COMMANDS,
   routeComplaint,
+  ...CUSTOMER_UPDATE_COMMANDS,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -31,6 +31,8 @@ import {
   remedySchema,
 } from '../commands/payloads.js';
 
+import { CUSTOMER_UPDATE_EVENTS } from '../customer-updates/schema.js';
+import { PREVENTION_EVENTS } from '../prevention/schema.js';
 import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
 import { PROMISE_EVENTS } from '../promises/schema.js';
 import { complaintRouted } from '../routing/routing.js';
@@ -306,6 +308,8 @@ const eventSchemas = [
   ...OWNERSHIP_EVENTS,
   ...PROMISE_EVENTS,
   complaintRouted,
+  ...CUSTOMER_UPDATE_EVENTS,
+  ...PREVENTION_EVENTS,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

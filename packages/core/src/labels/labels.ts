@@ -189,6 +189,8 @@ const en: Labels = {
     ExplainPromiseBreak: 'Explain a broken promise',
     BreakPromise: 'Break a promise',
     RouteComplaint: 'Route by problem type',
+    SendProgressNotice: 'Send a progress notice',
+    SendResultFeedback: 'Feed the result back',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -224,6 +226,9 @@ const en: Labels = {
     PromiseBreakExplained: 'Promise break explained',
     PromiseBroken: 'Promise broken',
     ComplaintRouted: 'Routed by problem type',
+    ProgressNoticeSent: 'Progress notice sent',
+    ResultFeedbackSent: 'Result fed back',
+    PreventiveMeasureChosen: 'Preventive measure chosen from the catalogue',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -341,6 +346,8 @@ const zhCN: Labels = {
     ExplainPromiseBreak: '解释未能兑现原因',
     BreakPromise: '未兑现服务承诺',
     RouteComplaint: '按问题类型分流',
+    SendProgressNotice: '发送维修进度通知',
+    SendResultFeedback: '反馈维修结果',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -376,6 +383,9 @@ const zhCN: Labels = {
     PromiseBreakExplained: '已解释未能兑现原因',
     PromiseBroken: '未兑现服务承诺',
     ComplaintRouted: '已按问题类型分流',
+    ProgressNoticeSent: '已发送维修进度通知',
+    ResultFeedbackSent: '已反馈维修结果',
+    PreventiveMeasureChosen: '已从目录选定预防措施',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',

@@ -70,6 +70,9 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   BreakPromise: STAFF,
   // Whoever takes the complaint in or works it sends it to the group its problem type belongs to; a host's rules may too.
   RouteComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
+  // Keeping the customer informed: whoever speaks to the customer, or the host's messaging automation.
+  SendProgressNotice: STAFF,
+  SendResultFeedback: STAFF,
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

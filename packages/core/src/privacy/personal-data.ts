@@ -45,6 +45,9 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType |
   ComplaintRouted: note,
   // Customer profiles (customers/): names, phones, plates, addresses and what is written about the customer.
   ...CUSTOMER_PROFILE_PERSONAL_DATA,
+  // What the customer was told; the content reference points into the host's own systems and names nobody.
+  ProgressNoticeSent: ['summary'],
+  ResultFeedbackSent: ['summary'],
 });
 
 /** Changes to the default personal-data map: paths to add (your own events' included) and to drop. */

@@ -19,6 +19,7 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { TicketCustomerUpdates } from '../customer-updates/ticket.js';
 import type { TicketOwnership } from '../ownership/ticket.js';
 import type { TicketPromises } from '../promises/ticket.js';
 import type { TicketRouting } from '../routing/ticket.js';
@@ -78,9 +79,10 @@ export interface MeetingChange extends Meeting {
 /**
  * One complaint as a service desk shows it: its step, people, classification, remedy, follow-up and full
  * timeline, with the ownership fields (first-contact responsibility, see `ownership/ticket.ts`), the
- * promises (`promises/ticket.ts`) and the routing (`routing/ticket.ts`).
+ * promises (`promises/ticket.ts`), the routing (`routing/ticket.ts`) and the customer updates
+ * (`customer-updates/ticket.ts`).
  */
-export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting {
+export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting, TicketCustomerUpdates {
   /** The complaint's id. */
   readonly complaintId: string;
   /** Where it is in the workflow. */
@@ -143,6 +145,8 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly escalation: { readonly level: EscalationLevel; readonly rank: number } | null;
   /** The preventive action recorded; null before one. */
   readonly preventiveAction: string | null;
+  /** The catalogue measure it follows (`PreventiveMeasureChosen`); null when none was named. */
+  readonly preventiveMeasure: string | null;
   /** What the complaint waits on the customer for, while it does. */
   readonly waitingOnCustomer: WaitingReason | null;
   /** When it was received. */

@@ -45,6 +45,7 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'ExplainPromiseBreak',
   'BreakPromise',
   'RouteComplaint',
+  'SendProgressNotice',
 ];
 
 /** The command a walk step chooses in a state. */

@@ -9,6 +9,7 @@ import type { ComplaintState } from '../decider/state.js';
 import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
 import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
+import { measureInCatalogue } from '../prevention/rules.js';
 import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
 import { problemTypeRouted } from '../routing/rules.js';
 import { withinAuthority } from '../authority/rules.js';
@@ -138,7 +139,7 @@ export const GUARDS = {
   noApprovalOwed: [severityGeneral, notProposedWhileMajor],
   readyToPropose: [causeIdentified, deadlineInFuture, withinAuthority],
   deadlineInFuture: [deadlineInFuture],
-  readyToArchive: [followUpSatisfied, preventiveActionRecorded],
+  readyToArchive: [followUpSatisfied, preventiveActionRecorded, measureInCatalogue],
   newHandler: [differentHandler, meetingArrangeable],
   reclassification: [classificationChanges, majorDowngradeBySeniorManagement],
   escalationClimbs: [escalationClimbs],
@@ -153,6 +154,7 @@ export const GUARDS = {
   promiseOpen: [promiseOpen],
   promiseBreakable: [promiseOpen, breakExplained],
   routable: [problemTypeRouted],
+  measure: [measureInCatalogue],
 } as const satisfies Record<string, readonly Rule[]>;
 /** The name of a guard of the complaint machine. */
 export type GuardName = keyof typeof GUARDS;

@@ -57,6 +57,9 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'PromiseBreakExplained':
     case 'PromiseBroken':
     case 'ComplaintRouted':
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return step;
   }
 }

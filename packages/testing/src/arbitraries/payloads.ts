@@ -15,6 +15,7 @@ import {
   CONTACT_DIRECTIONS,
   NOTE_VISIBILITIES,
   PROMISE_KINDS,
+  defaultPreventionCatalogue,
   defaultRouting,
   REMEDY_KINDS,
   REPEAT_BASES,
@@ -80,6 +81,15 @@ function openPromiseId(c: CommandContext, prefer: (p: ComplaintState['openPromis
   const preferred = c.state.openPromises.filter(prefer);
   const pool = (preferred.length > 0 ? preferred : c.state.openPromises).map((p) => p.id);
   return pool.length > 0 ? fc.constantFrom(...pool) : fc.constant('promise-1');
+}
+
+/** A measure of the default prevention catalogue. */
+const catalogueMeasure = fc.constantFrom(...defaultPreventionCatalogue.measures.map((m) => m.id));
+
+/** A progress notice or result feedback: a channel, a reference to its content, sometimes what it said. */
+function customerUpdate(c: CommandContext): fc.Arbitrary<PayloadOf<'SendProgressNotice'>> {
+  const contentRef = fc.tuple(fc.constantFrom('sms', 'letter', 'msg', 'doc'), fc.nat({ max: 99_999 })).map(([kind, n]) => `${kind}-${n}`);
+  return fc.record({ channel: fc.constantFrom(...CHANNELS), contentRef, summary: optional(text('contact', c)) }).map(compact);
 }
 
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
@@ -169,15 +179,18 @@ export const payloadGenerators: PayloadGenerators = {
   CompleteExecution: (c) => fc.record({ outcome: text('outcome', c) }),
   RenegotiateDeadline: (c) => fc.record({ agreedDeadline: futureInstant(c.now, 21), reason: text('reason', c) }),
   RecordFollowUp: followUpPayload(),
-  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c) }),
+  // Sometimes following a measure of the default catalogue (hosts with their own catalogue pass their own generator).
+  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c), measure: optional(catalogueMeasure) }).map(compact),
   ArchiveComplaint: (c) =>
     fc
       .record({
         summary: optional(text('summary', c)),
         // Archiving needs a preventive action: give one here when none was recorded.
         preventiveAction: c.state.preventiveAction === null ? text('preventive', c) : optional(text('preventive', c)),
+        preventiveMeasure: optional(catalogueMeasure),
       })
-      .map(compact),
+      // A measure is named with the action it describes (the rule measureInCatalogue).
+      .map(({ preventiveMeasure, ...rest }) => compact({ ...rest, ...(rest.preventiveAction === undefined ? {} : { preventiveMeasure }) })),
   WithdrawComplaint: (c) => fc.record({ reason: text('reason', c) }),
   AssignHandler: (c) =>
     fc
@@ -232,5 +245,8 @@ export const payloadGenerators: PayloadGenerators = {
   // A problem type of the default routing (hosts with their own groups pass their own generator).
   RouteComplaint: (c) => fc.record({ problemType: fc.constantFrom(...defaultRouting.groups.flatMap((g) => g.problemTypes)), note: optional(text('note', c)) }).map(compact),
   BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
+  // Keeping the customer informed: the content lives in the host's systems (a reference), the summary is optional.
+  SendProgressNotice: customerUpdate,
+  SendResultFeedback: customerUpdate,
 };
 

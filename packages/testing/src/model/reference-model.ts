@@ -97,6 +97,9 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   ExplainPromiseBreak: { from: 'open' },
   BreakPromise: { from: 'open' },
   RouteComplaint: { from: 'open' },
+  SendProgressNotice: { from: 'open' },
+  // The result is fed back once the remedy was carried out.
+  SendResultFeedback: { from: ['followingUp'] },
 };
 
 const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';

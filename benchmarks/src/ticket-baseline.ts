@@ -19,7 +19,7 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
       t = {
         complaintId: d.complaintId, step: 'none', severity: null, priority: null, cause: null, servqualFactor: null,
         handlerId: null, assignments: [], meeting: null, meetings: [], customer: d.customer, channel: d.channel,
-        branch: d.branch ?? null, region: d.region ?? null, businessLine: d.businessLine ?? null, product: d.product ?? null,
+        branch: d.branch ?? null, region: d.region ?? null, businessLine: d.businessLine ?? null, product: d.product ?? null, siteId: d.siteId ?? null, unitId: d.unitId ?? null,
         source: d.source ?? null, repeat: null, description: d.description, demand: d.demand, remedy: null,
         agreedDeadline: null, executedOnTime: null, lastFollowUp: null, cycle: 1, reopenCount: 0, escalations: [],
         escalation: null, preventiveAction: null, preventiveMeasure: null, waitingOnCustomer: null, receivedAt: event.occurredAt,

@@ -53,6 +53,9 @@ export const receiveComplaint = z.strictObject({
     /** What revealed it (a survey for a hidden complaint, a follow-up…). */
     source: complaintSourceSchema.optional(),
     acknowledgement: acknowledgementSchema.optional(),
+    /** The customer's site and unit (vehicle or machine) concerned, as their profile names them: checked against it when one exists. */
+    siteId: idSchema.optional(),
+    unitId: idSchema.optional(),
   }),
 });
 

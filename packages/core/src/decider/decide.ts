@@ -6,6 +6,8 @@
  */
 import { getNextTransitions } from 'xstate';
 import type { Command, CommandType } from '../commands/schema.js';
+import { unknownCustomerLink } from '../customers/links.js';
+import type { CustomerProfile } from '../customers/profile.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import {
   ForbiddenError,
@@ -58,6 +60,11 @@ export interface DecideOptions {
   readonly rules?: readonly WorkflowRule[];
   /** The severity matrix and escalation ladders (default `defaultWorkflowConfig`), validated with `parseWorkflowConfig`. */
   readonly config?: WorkflowConfig;
+  /**
+   * The customer's profile, for a receipt naming a site or unit (the engine reads it from
+   * the customer's stream): both must be the profile's. Null or absent: no profile, no check.
+   */
+  readonly customerProfile?: CustomerProfile | null;
 }
 
 const defaultDuties = separationOfDuties();
@@ -126,6 +133,9 @@ export function decide(state: ComplaintState, command: Command, options: DecideO
       return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), { name: rule.name, message }));
     }
   }
+
+  const unknownLink = unknownCustomerLink(options.customerProfile, command);
+  if (unknownLink) return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), unknownLink));
 
   return ok(eventsFor(state, command, now, config));
 }

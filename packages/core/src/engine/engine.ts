@@ -6,7 +6,10 @@
 import { commandSchema, type Command, type CommandInput } from '../commands/schema.js';
 import type { Actor } from '../domain/primitives.js';
 import { createComplaintDecider, type ComplaintDeciderOptions } from '../decider/decider.js';
+import { namesCustomerLinks } from '../customers/links.js';
+import { profileAsOf, type CustomerProfile } from '../customers/profile.js';
 import { evolveAll } from '../decider/evolve.js';
+import { customerStreamId } from '../privacy/customer-data/erase-command.js';
 import { initialComplaintState, type ComplaintState } from '../decider/state.js';
 import type { NewEvent, RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_SCHEMA_VERSION, type ComplaintEvent } from '../events/schema.js';
@@ -250,12 +253,12 @@ export function createEngine(options: EngineOptions): Engine {
    * The recorded-to-be events of a command on a stream, or its refusal. Each event is built field by field,
    * one object shape for all: spreading here was the hottest line of execute() in the profile.
    */
-  function decideOn(stream: CachedStream, command: IdentifiedCommand, correlationId: string): Result<NewEvent<ComplaintEvent>[], EngineError> {
+  function decideOn(stream: CachedStream, command: IdentifiedCommand, correlationId: string, customerProfile?: CustomerProfile | null): Result<NewEvent<ComplaintEvent>[], EngineError> {
     if (command.expectedVersion !== undefined && command.expectedVersion !== stream.version) {
       return err(new ConcurrencyConflictError(command.complaintId, command.expectedVersion, stream.version));
     }
     const now = nowIso();
-    const decision = decider.decide(stream.state, command, { now });
+    const decision = decider.decide(stream.state, command, { now, customerProfile });
     if (!decision.ok) return decision;
     const decided = decision.value;
     const events: NewEvent<ComplaintEvent>[] = new Array(decided.length);
@@ -299,6 +302,8 @@ export function createEngine(options: EngineOptions): Engine {
     const complaintId = valid.complaintId ?? (valid.commandId !== undefined ? commandId : ids());
     const command = identified(valid, commandId, complaintId, valid !== input && valid !== candidate);
     const correlationId = command.correlationId ?? commandId;
+    // A receipt naming a site or unit is checked against the customer's profile, read from their own stream.
+    const customerProfile = namesCustomerLinks(command) ? profileAsOf(await store.readStream(customerStreamId(command.data.customer.reference))) : undefined;
 
     // A warm cache is trusted first, so a command costs no read. Whatever could be an
     // artefact of a stale cache (a refusal, a version mismatch, a conflict on append) is
@@ -310,7 +315,7 @@ export function createEngine(options: EngineOptions): Engine {
       const seen = stream.commands.get(commandId);
       if (seen) return repeated(seen, command);
 
-      const decided = decideOn(stream, command, correlationId);
+      const decided = decideOn(stream, command, correlationId, customerProfile);
       if (!decided.ok) {
         if (fresh) return decided;
         stream = await refresh(complaintId);

@@ -57,6 +57,9 @@ export const complaintReceived = define(
     source: complaintSourceSchema.optional(),
     /** Who received it (the actor's id): accountable for it until a hand-over is accepted; absent on older events. */
     receivedBy: idSchema.optional(),
+    /** The customer's site and unit concerned (ids of their profile, see customers/); absent when not named. */
+    siteId: idSchema.optional(),
+    unitId: idSchema.optional(),
   }),
 );
 /**

@@ -22,6 +22,7 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { PromiseKind } from '../promises/schema.js';
+import { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from '../customers/labels.js';
 
 /** The locales Redress ships labels for. */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -69,6 +70,8 @@ export interface Labels {
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
   /** Labels of the kinds of promise made to a customer. */
   readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
+  /** Customer profiles: their commands, events, kinds, scales and units (see customers/labels.ts). */
+  readonly customers: CustomerLabels;
 }
 
 const en: Labels = {
@@ -237,6 +240,7 @@ const en: Labels = {
   complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
   repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
   promiseKinds: { visit: 'Visit', callBack: 'Call-back', remedy: 'Remedy', partArrival: 'Part arrival', other: 'Other' },
+  customers: CUSTOMER_LABELS_EN,
 };
 
 const zhCN: Labels = {
@@ -393,6 +397,7 @@ const zhCN: Labels = {
   complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
   promiseKinds: { visit: '上门服务', callBack: '回电', remedy: '解决方案', partArrival: '配件到货', other: '其他' },
+  customers: CUSTOMER_LABELS_ZH_CN,
 };
 
 /** The shipped labels by locale; hosts wanting other words spread one and override entries. */

@@ -115,6 +115,10 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly businessLine: string | null;
   /** The vehicle or product concerned; null when not given. */
   readonly product: Product | null;
+  /** The customer's site and unit (vehicle or machine) concerned, as their profile names them; null when not given. */
+  readonly siteId: string | null;
+  /** The unit concerned (an id on the customer's profile); null when not given. */
+  readonly unitId: string | null;
   /** What revealed the complaint (e.g. the survey behind a hidden complaint); null when not recorded. */
   readonly source: ComplaintSource | null;
   /** The latest repeat-complaint flag; null when never flagged. */

@@ -94,10 +94,13 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [recorded, { type: 'ComplaintReopened', data: { cycle: s.cycle, reason: 'customerNotSatisfied' } }];
     }
     case 'RecordPreventiveAction':
-      return [{ type: 'PreventiveActionRecorded', data: c.data }];
+      // The benchmark's paths name no catalogue measure (PreventiveMeasureChosen is not modelled here).
+      if (c.data.measure !== undefined) throw new RangeError('the hand-written baseline does not model catalogue measures');
+      return [{ type: 'PreventiveActionRecorded', data: { action: c.data.action } }];
     case 'ArchiveComplaint': {
       s.step = 'archived';
-      const { preventiveAction, ...rest } = c.data ?? {};
+      const { preventiveAction, preventiveMeasure, ...rest } = c.data ?? {};
+      if (preventiveMeasure !== undefined) throw new RangeError('the hand-written baseline does not model catalogue measures');
       const archived: ComplaintEvent = { type: 'ComplaintArchived', data: rest };
       return preventiveAction ? [{ type: 'PreventiveActionRecorded', data: { action: preventiveAction } }, archived] : [archived];
     }
@@ -142,7 +145,9 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'OfferResolutionOptions':
     case 'RecordCustomerChoice':
     case 'RecordWrittenNotice':
-      // The benchmark's paths hand nothing over and promise nothing; a baseline that pretended to would measure nothing real.
+    case 'SendProgressNotice':
+    case 'SendResultFeedback':
+      // The benchmark's paths hand nothing over, promise nothing and send no notices; a baseline that pretended to would measure nothing real.
       throw new RangeError(`the hand-written baseline does not model ${c.type}`);
   }
 }

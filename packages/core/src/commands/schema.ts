@@ -20,6 +20,7 @@ import {
   urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
+import { CUSTOMER_UPDATE_COMMANDS } from '../customer-updates/schema.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
 import { PROMISE_COMMANDS } from '../promises/schema.js';
 import { routeComplaint } from '../routing/routing.js';
@@ -56,6 +57,9 @@ export const receiveComplaint = z.strictObject({
     /** What revealed it (a survey for a hidden complaint, a follow-up…). */
     source: complaintSourceSchema.optional(),
     acknowledgement: acknowledgementSchema.optional(),
+    /** The customer's site and unit (vehicle or machine) concerned, as their profile names them: checked against it when one exists. */
+    siteId: idSchema.optional(),
+    unitId: idSchema.optional(),
   }),
 });
 
@@ -158,13 +162,23 @@ export const recordFollowUp = define(
   }),
 );
 
-/** Behaviour 8: what changes so the problem does not recur. */
-export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema }));
+/**
+ * Behaviour 8: what changes so the problem does not recur; `measure` names the catalogue measure it follows
+ * (`suggestedMeasures(cause)` offers them), recorded as `PreventiveMeasureChosen`.
+ */
+export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema, measure: idSchema.optional() }));
 
 /** Step 8 (归档记录): needs a satisfied follow-up and a preventive action (recorded before or given here). */
 export const archiveComplaint = define(
   'ArchiveComplaint',
-  z.strictObject({ summary: longTextSchema.optional(), preventiveAction: longTextSchema.optional() }).default({}),
+  z
+    .strictObject({
+      summary: longTextSchema.optional(),
+      preventiveAction: longTextSchema.optional(),
+      /** The catalogue measure `preventiveAction` follows (given with it). */
+      preventiveMeasure: idSchema.optional(),
+    })
+    .default({}),
 );
 
 /** The customer withdraws the complaint. */
@@ -301,6 +315,7 @@ const commandSchemas = [
   declineComplaint,
   ...OPTION_COMMANDS,
   recordWrittenNotice,
+  ...CUSTOMER_UPDATE_COMMANDS,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -13,6 +13,8 @@ import { handOverEvent } from '../ownership/events-for.js';
 import { promiseEvent } from '../promises/events-for.js';
 import { approverOf } from '../approval/approval.js';
 import { optionRemedy } from '../options/schema.js';
+import { customerUpdateEvent } from '../customer-updates/events-for.js';
+import { preventiveEvents } from '../prevention/events-for.js';
 import { groupFor } from '../routing/routing.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
@@ -129,11 +131,11 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
         : [recorded, { type: 'ComplaintReopened', data: { cycle: state.cycle + 1, reason: 'customerNotSatisfied' } }];
     }
     case 'RecordPreventiveAction':
-      return [{ type: 'PreventiveActionRecorded', data: command.data }];
+      return preventiveEvents(state, command.data.action, command.data.measure, config);
     case 'ArchiveComplaint': {
-      const { preventiveAction, ...rest } = command.data;
+      const { preventiveAction, preventiveMeasure, ...rest } = command.data;
       const archived: ComplaintEvent = { type: 'ComplaintArchived', data: rest };
-      return preventiveAction ? [{ type: 'PreventiveActionRecorded', data: { action: preventiveAction } }, archived] : [archived];
+      return preventiveAction ? [...preventiveEvents(state, preventiveAction, preventiveMeasure, config), archived] : [archived];
     }
     case 'WithdrawComplaint':
       // The machine withdraws only open complaints: never from `none` or `declined`.
@@ -198,5 +200,8 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
         },
       ];
     }
+    case 'SendProgressNotice':
+    case 'SendResultFeedback':
+      return [customerUpdateEvent(command)];
   }
 }

@@ -157,6 +157,9 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'NoteAdded':
     case 'CustomerContactLogged':
     case 'RepeatComplaintFlagged':
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return state;
     default: {
       // Compile time: every complaint event is handled above. Run time: an event of

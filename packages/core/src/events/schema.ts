@@ -31,6 +31,8 @@ import {
   remedySchema,
 } from '../commands/payloads.js';
 
+import { CUSTOMER_UPDATE_EVENTS } from '../customer-updates/schema.js';
+import { PREVENTION_EVENTS } from '../prevention/schema.js';
 import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
 import { PROMISE_EVENTS } from '../promises/schema.js';
 import { complaintRouted } from '../routing/routing.js';
@@ -61,6 +63,9 @@ export const complaintReceived = define(
     source: complaintSourceSchema.optional(),
     /** Who received it (the actor's id): accountable for it until a hand-over is accepted; absent on older events. */
     receivedBy: idSchema.optional(),
+    /** The customer's site and unit concerned (ids of their profile, see customers/); absent when not named. */
+    siteId: idSchema.optional(),
+    unitId: idSchema.optional(),
   }),
 );
 /**
@@ -317,6 +322,8 @@ const eventSchemas = [
   ...OPTION_EVENTS,
   writtenNoticeSigned,
   meetingStrategyPrepared,
+  ...CUSTOMER_UPDATE_EVENTS,
+  ...PREVENTION_EVENTS,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

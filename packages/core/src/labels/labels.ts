@@ -22,6 +22,7 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { PromiseKind } from '../promises/schema.js';
+import { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from '../customers/labels.js';
 
 /** The locales Redress ships labels for. */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -69,6 +70,8 @@ export interface Labels {
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
   /** Labels of the kinds of promise made to a customer. */
   readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
+  /** Customer profiles: their commands, events, kinds, scales and units (see customers/labels.ts). */
+  readonly customers: CustomerLabels;
 }
 
 const en: Labels = {
@@ -193,6 +196,8 @@ const en: Labels = {
     OfferResolutionOptions: 'Offer options',
     RecordCustomerChoice: 'Record the customer’s choice',
     RecordWrittenNotice: 'Record the signed written notice',
+    SendProgressNotice: 'Send a progress notice',
+    SendResultFeedback: 'Feed the result back',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -235,6 +240,9 @@ const en: Labels = {
     CustomerChoiceRecorded: 'Customer chose an option',
     WrittenNoticeSigned: 'Written notice signed',
     MeetingStrategyPrepared: 'Meeting strategy prepared',
+    ProgressNoticeSent: 'Progress notice sent',
+    ResultFeedbackSent: 'Result fed back',
+    PreventiveMeasureChosen: 'Preventive measure chosen from the catalogue',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -246,6 +254,7 @@ const en: Labels = {
   complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
   repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
   promiseKinds: { visit: 'Visit', callBack: 'Call-back', remedy: 'Remedy', partArrival: 'Part arrival', other: 'Other' },
+  customers: CUSTOMER_LABELS_EN,
 };
 
 const zhCN: Labels = {
@@ -358,6 +367,8 @@ const zhCN: Labels = {
     OfferResolutionOptions: '提供多种解决途径',
     RecordCustomerChoice: '记录客户的选择',
     RecordWrittenNotice: '记录书面通知签收',
+    SendProgressNotice: '发送维修进度通知',
+    SendResultFeedback: '反馈维修结果',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -400,6 +411,9 @@ const zhCN: Labels = {
     CustomerChoiceRecorded: '客户已选择方案',
     WrittenNoticeSigned: '书面通知已签收存档',
     MeetingStrategyPrepared: '已准备接待应对策略',
+    ProgressNoticeSent: '已发送维修进度通知',
+    ResultFeedbackSent: '已反馈维修结果',
+    PreventiveMeasureChosen: '已从目录选定预防措施',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',
@@ -411,6 +425,7 @@ const zhCN: Labels = {
   complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
   promiseKinds: { visit: '上门服务', callBack: '回电', remedy: '解决方案', partArrival: '配件到货', other: '其他' },
+  customers: CUSTOMER_LABELS_ZH_CN,
 };
 
 /** The shipped labels by locale; hosts wanting other words spread one and override entries. */

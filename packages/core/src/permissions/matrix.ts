@@ -78,6 +78,9 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   OfferResolutionOptions: [...WORKERS, 'seniorManagement'],
   RecordCustomerChoice: ['frontDesk', ...WORKERS, 'seniorManagement'],
   RecordWrittenNotice: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff'],
+  // Keeping the customer informed: whoever speaks to the customer, or the host's messaging automation.
+  SendProgressNotice: STAFF,
+  SendResultFeedback: STAFF,
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

@@ -19,6 +19,7 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { TicketCustomerUpdates } from '../customer-updates/ticket.js';
 import type { TicketOwnership } from '../ownership/ticket.js';
 import type { TicketPromises } from '../promises/ticket.js';
 import type { TicketRouting } from '../routing/ticket.js';
@@ -83,10 +84,12 @@ export interface MeetingChange extends Meeting {
 /**
  * One complaint as a service desk shows it: its step, people, classification, remedy, follow-up and full
  * timeline, with the ownership fields (first-contact responsibility, see `ownership/ticket.ts`), the
- * promises (`promises/ticket.ts`), the routing (`routing/ticket.ts`), the approvals by unit, the responsible
- * party, the intake decline, the options offered and the signed written notices (see those folders).
+ * promises (`promises/ticket.ts`), the routing (`routing/ticket.ts`), the customer updates
+ * (`customer-updates/ticket.ts`), the approvals by unit, the responsible party, the intake decline, the options
+ * offered and the signed written notices (see those folders).
  */
-export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting, TicketApproval, TicketResponsibility, TicketIntake, TicketOptions, TicketNotices {
+export interface TicketView
+  extends TicketOwnership, TicketPromises, TicketRouting, TicketCustomerUpdates, TicketApproval, TicketResponsibility, TicketIntake, TicketOptions, TicketNotices {
   /** The complaint's id. */
   readonly complaintId: string;
   /** Where it is in the workflow. */
@@ -119,6 +122,10 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly businessLine: string | null;
   /** The vehicle or product concerned; null when not given. */
   readonly product: Product | null;
+  /** The customer's site and unit (vehicle or machine) concerned, as their profile names them; null when not given. */
+  readonly siteId: string | null;
+  /** The unit concerned (an id on the customer's profile); null when not given. */
+  readonly unitId: string | null;
   /** What revealed the complaint (e.g. the survey behind a hidden complaint); null when not recorded. */
   readonly source: ComplaintSource | null;
   /** The latest repeat-complaint flag; null when never flagged. */
@@ -145,6 +152,8 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly escalation: { readonly level: EscalationLevel; readonly rank: number } | null;
   /** The preventive action recorded; null before one. */
   readonly preventiveAction: string | null;
+  /** The catalogue measure it follows (`PreventiveMeasureChosen`); null when none was named. */
+  readonly preventiveMeasure: string | null;
   /** What the complaint waits on the customer for, while it does. */
   readonly waitingOnCustomer: WaitingReason | null;
   /** When it was received. */

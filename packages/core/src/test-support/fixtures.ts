@@ -171,6 +171,10 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: { promiseId: 'promise-1', reason: 'The part arrives a week late' } };
       case 'RouteComplaint':
         return { ...base, type, data: { problemType: pick(['technical', 'policyProcess', 'design']) } };
+      case 'SendProgressNotice':
+        return { ...base, type, data: { channel: pick(['sms', 'phone', 'wechat'] as const), contentRef: `sms-${variant}`, ...(good ? { summary: 'The part arrives on Friday' } : {}) } };
+      case 'SendResultFeedback':
+        return { ...base, type, data: { channel: pick(['phone', 'letter'] as const), contentRef: `letter-${variant}`, summary: 'The noise is gone after the repair' } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

@@ -45,6 +45,7 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'ExplainPromiseBreak',
   'BreakPromise',
   'RouteComplaint',
+  'SendProgressNotice',
 ];
 
 /** Endings off the path in one step (a decline at intake): one walk step in eight may take them (an odd pick, so the choice among the step's own is not always the first), and most walks go on. */

@@ -12,6 +12,7 @@ import { defaultApproval, parseApprovalConfig, type ApprovalConfig } from '../ap
 import { defaultIntakeCriteria, parseIntakeCriteria, type IntakeCriteria } from '../intake/intake.js';
 import { defaultResponsibility, responsibilityConfigSchema, type ResponsibilityConfig } from '../responsibility/schema.js';
 import { WorkflowConfigError } from '../errors/errors.js';
+import { defaultPreventionCatalogue, parsePreventionCatalogue, type PreventionCatalogue } from '../prevention/catalogue.js';
 
 /** The host data the workflow's guards read, validated: the severity matrix, the escalation ladders, the routing, the authority limits, the approvers, the responsibility rule and the intake criteria. */
 export interface WorkflowConfig {
@@ -29,6 +30,8 @@ export interface WorkflowConfig {
   readonly responsibility: ResponsibilityConfig;
   /** The station's acceptance criteria, named by a decline at intake. */
   readonly intake: IntakeCriteria;
+  /** The preventive measures by cause a complaint's preventive action may name (`measure`). */
+  readonly prevention: PreventionCatalogue;
 }
 
 /** What a host passes (validated by `parseWorkflowConfig`). */
@@ -47,6 +50,8 @@ export interface WorkflowConfigInput {
   readonly responsibility?: ResponsibilityConfig;
   /** The station's acceptance criteria (default `defaultIntakeCriteria`). */
   readonly intake?: IntakeCriteria;
+  /** The cause → prevention catalogue (default `defaultPreventionCatalogue`). */
+  readonly prevention?: PreventionCatalogue;
 }
 
 /** The domain's own severity matrix and escalation ladder. */
@@ -58,6 +63,7 @@ export const defaultWorkflowConfig: WorkflowConfig = Object.freeze({
   approval: defaultApproval,
   responsibility: defaultResponsibility,
   intake: defaultIntakeCriteria,
+  prevention: defaultPreventionCatalogue,
 });
 
 function parseResponsibility(input: unknown): ResponsibilityConfig {
@@ -68,7 +74,7 @@ function parseResponsibility(input: unknown): ResponsibilityConfig {
 
 /** Validates the host's configuration; throws a WorkflowConfigError naming each problem. */
 export function parseWorkflowConfig(input: WorkflowConfigInput = {}): WorkflowConfig {
-  const given = [input.classification, input.escalation, input.routing, input.authority, input.approval, input.responsibility, input.intake];
+  const given = [input.classification, input.escalation, input.routing, input.authority, input.prevention, input.approval, input.responsibility, input.intake];
   if (given.every((part) => part === undefined)) return defaultWorkflowConfig;
   return {
     classification: input.classification === undefined ? defaultClassificationMatrix : parseClassificationMatrix(input.classification),
@@ -78,5 +84,6 @@ export function parseWorkflowConfig(input: WorkflowConfigInput = {}): WorkflowCo
     approval: input.approval === undefined ? defaultApproval : parseApprovalConfig(input.approval),
     responsibility: input.responsibility === undefined ? defaultResponsibility : parseResponsibility(input.responsibility),
     intake: input.intake === undefined ? defaultIntakeCriteria : parseIntakeCriteria(input.intake),
+    prevention: input.prevention === undefined ? defaultPreventionCatalogue : parsePreventionCatalogue(input.prevention),
   };
 }

@@ -41,7 +41,7 @@ const recordFor = (config: WorkflowConfig) =>
 
 const record = { actions: 'record' } as const;
 /** Allowed in every step from investigation on: behaviour 8, preventing recurrence. */
-const preventive = { RecordPreventiveAction: record } as const;
+const preventive = { RecordPreventiveAction: { guard: 'measure', ...record } } as const;
 /** The agreed deadline can move once a remedy is on the table. */
 const renegotiate = { RenegotiateDeadline: { guard: 'deadlineInFuture', actions: 'record' } } as const;
 /** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it, downgrading needs senior management. */
@@ -98,6 +98,8 @@ export const complaintMachine = setup({
         BreakPromise: { guard: 'promiseBreakable', ...record },
         // Routing by problem type, apart from escalation (which climbs the ladder).
         RouteComplaint: { guard: 'routable', ...record },
+        // Keeping the customer informed: a progress notice at any open step (the result's feedback once carried out, below).
+        SendProgressNotice: record,
       },
       states: {
         received: {
@@ -148,6 +150,7 @@ export const complaintMachine = setup({
             ...preventive,
             ...attribute,
             ...notice,
+            SendResultFeedback: record,
             RecordFollowUp: [{ target: 'investigating', guard: 'notSatisfied', ...record }, record],
             ArchiveComplaint: { target: '#complaint.archived', guard: 'readyToArchive', ...record },
           },

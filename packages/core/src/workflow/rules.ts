@@ -9,6 +9,7 @@ import type { ComplaintState } from '../decider/state.js';
 import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
 import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
+import { measureInCatalogue } from '../prevention/rules.js';
 import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
 import { problemTypeRouted } from '../routing/rules.js';
 import { withinAuthority } from '../authority/rules.js';
@@ -143,7 +144,7 @@ export const GUARDS = {
   noApprovalOwed: [severityGeneral, notProposedWhileMajor],
   readyToPropose: [causeIdentified, responsibilityAttributed, deadlineInFuture, withinAuthority],
   deadlineInFuture: [deadlineInFuture],
-  readyToArchive: [followUpSatisfied, preventiveActionRecorded],
+  readyToArchive: [followUpSatisfied, preventiveActionRecorded, measureInCatalogue],
   newHandler: [differentHandler, meetingArrangeable],
   reclassification: [classificationChanges, majorDowngradeBySeniorManagement],
   escalationClimbs: [escalationClimbs],
@@ -161,6 +162,7 @@ export const GUARDS = {
   declinable: [declineCriterionKnown],
   optionOffered: [optionOffered],
   noticeOfRemedy: [noticeOfRemedy],
+  measure: [measureInCatalogue],
 } as const satisfies Record<string, readonly Rule[]>;
 /** The name of a guard of the complaint machine. */
 export type GuardName = keyof typeof GUARDS;

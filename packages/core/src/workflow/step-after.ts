@@ -65,6 +65,9 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'ResolutionOptionsOffered':
     case 'CustomerChoiceRecorded':
     case 'WrittenNoticeSigned':
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return step;
   }
 }

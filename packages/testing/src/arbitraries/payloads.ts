@@ -16,6 +16,7 @@ import {
   NOTE_VISIBILITIES,
   PROMISE_KINDS,
   defaultIntakeCriteria,
+  defaultPreventionCatalogue,
   defaultRouting,
   REMEDY_KINDS,
   REPEAT_BASES,
@@ -92,6 +93,14 @@ const responsibleParty = fc.constantFrom(
 
 /** Who signs for a written notice, in the complaint's language. */
 const SIGNERS = { en: ['Mr Wang', 'Ms Lin'], 'zh-CN': ['王先生', '李女士'] } as const;
+/** A measure of the default prevention catalogue. */
+const catalogueMeasure = fc.constantFrom(...defaultPreventionCatalogue.measures.map((m) => m.id));
+
+/** A progress notice or result feedback: a channel, a reference to its content, sometimes what it said. */
+function customerUpdate(c: CommandContext): fc.Arbitrary<PayloadOf<'SendProgressNotice'>> {
+  const contentRef = fc.tuple(fc.constantFrom('sms', 'letter', 'msg', 'doc'), fc.nat({ max: 99_999 })).map(([kind, n]) => `${kind}-${n}`);
+  return fc.record({ channel: fc.constantFrom(...CHANNELS), contentRef, summary: optional(text('contact', c)) }).map(compact);
+}
 
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
 
@@ -180,15 +189,18 @@ export const payloadGenerators: PayloadGenerators = {
   CompleteExecution: (c) => fc.record({ outcome: text('outcome', c) }),
   RenegotiateDeadline: (c) => fc.record({ agreedDeadline: futureInstant(c.now, 21), reason: text('reason', c) }),
   RecordFollowUp: followUpPayload(),
-  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c) }),
+  // Sometimes following a measure of the default catalogue (hosts with their own catalogue pass their own generator).
+  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c), measure: optional(catalogueMeasure) }).map(compact),
   ArchiveComplaint: (c) =>
     fc
       .record({
         summary: optional(text('summary', c)),
         // Archiving needs a preventive action: give one here when none was recorded.
         preventiveAction: c.state.preventiveAction === null ? text('preventive', c) : optional(text('preventive', c)),
+        preventiveMeasure: optional(catalogueMeasure),
       })
-      .map(compact),
+      // A measure is named with the action it describes (the rule measureInCatalogue).
+      .map(({ preventiveMeasure, ...rest }) => compact({ ...rest, ...(rest.preventiveAction === undefined ? {} : { preventiveMeasure }) })),
   WithdrawComplaint: (c) => fc.record({ reason: text('reason', c) }),
   AssignHandler: (c) =>
     fc
@@ -263,5 +275,8 @@ export const payloadGenerators: PayloadGenerators = {
       signedAt: fc.nat({ max: 7 * 24 * 60 }).map((m) => new Date(Date.parse(c.now) - m * 60_000).toISOString()),
       note: optional(text('note', c)),
     }).map(compact),
+  // Keeping the customer informed: the content lives in the host's systems (a reference), the summary is optional.
+  SendProgressNotice: customerUpdate,
+  SendResultFeedback: customerUpdate,
 };
 

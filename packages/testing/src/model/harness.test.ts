@@ -17,9 +17,9 @@ import { contiguousVersions, invariantCatalogue, streamInvariant } from './invar
 import { modelOffers } from './reference-model.js';
 
 /** Runs the property and returns fast-check's failure report (or null when it holds). */
-async function failureOf(options: WorkflowModelOptions, numRuns = 60, shrink = true): Promise<string | null> {
+async function failureOf(options: WorkflowModelOptions, numRuns = 60, shrink = true, seed = 20261123): Promise<string | null> {
   try {
-    await checkWorkflow(options, { numRuns, seed: 20261123, endOnFailure: !shrink });
+    await checkWorkflow(options, { numRuns, seed, endOnFailure: !shrink });
     return null;
   } catch (e) {
     // fast-check's report, then the error the property threw (its `cause`).
@@ -45,9 +45,9 @@ describe('model-based runs of the engine', () => {
     const coverage = createCoverage();
     // Measured over seeds 1-6: 100, 106, 105, 106, 106 and 106 of the 106 transitions. With the hand-over, promise and
     // routing commands (170 transitions, some needing two earlier commands in the same step) 50 runs reach ~162:
-    // seed 2 reaches 169 in 200 runs, seed 3 all 170 (the walk's weighting is the kit's to improve). With issue 16's
-    // responsibility, intake, options and notice commands (184 transitions) seed 3 misses one BreakPromise at 200 runs
-    // (so do seeds 2, 4 and 5, by one to four) and reaches all 184 at 300.
+    // seed 2 reaches 169 in 200 runs, seed 3 all 170 (the walk's weighting is the kit's to improve). With the
+    // customer-update commands (179 transitions) 200 runs of seed 3 miss one; 250 reach all. With issue 16's
+    // responsibility, intake, options and notice commands too, 300 runs of seed 3 reach all.
     await checkWorkflow({ coverage }, { seed: 3, numRuns: 300 });
     const report = coverage.report(workflowGraph());
     console.log(String(report).split('\n').slice(0, 3).join('\n'));
@@ -124,7 +124,9 @@ describe('model-based runs of the engine', () => {
     const neverWithdrawn = streamInvariant('neverWithdrawn', 'no complaint is withdrawn', (stream) =>
       stream.some((e) => e.type === 'ComplaintWithdrawn') ? 'withdrawn' : null,
     );
-    const report = await failureOf({ invariants: [...invariantCatalogue, neverWithdrawn] });
+    // Shrinking reinterprets the walk after each command it removes, so how short it gets depends on the seed: measured
+    // with the customer-update commands, seeds 1-6 shrink to 4, 4, 4, 7, 5 and 2 commands, 20261123 to 9.
+    const report = await failureOf({ invariants: [...invariantCatalogue, neverWithdrawn] }, 60, true, 1);
     expect(report).toContain('invariant neverWithdrawn violated');
     expect(report).toMatch(/went through:\n.*ReceiveComplaint/);
     // Shrunk: the counterexample is a handful of commands, not the 40 generated.

@@ -103,6 +103,9 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   OfferResolutionOptions: { from: ['investigating', 'resolutionProposed'] },
   RecordCustomerChoice: { from: ['investigating', 'resolutionProposed'] },
   RecordWrittenNotice: { from: ['resolutionProposed', 'remedyApproved', 'executing', 'followingUp'] },
+  SendProgressNotice: { from: 'open' },
+  // The result is fed back once the remedy was carried out.
+  SendResultFeedback: { from: ['followingUp'] },
 };
 
 const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn' && step !== 'declined';

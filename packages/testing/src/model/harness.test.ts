@@ -47,8 +47,9 @@ describe('model-based runs of the engine', () => {
     // routing commands (170 transitions, some needing two earlier commands in the same step) 50 runs reach ~162:
     // seed 2 reaches 169 in 200 runs, seed 3 all 170 (the walk's weighting is the kit's to improve). With the
     // customer-update commands (179 transitions) 200 runs of seed 3 miss one; 250 reach all. With issue 16's
-    // responsibility, intake, options and notice commands too, 300 runs of seed 3 reach all.
-    await checkWorkflow({ coverage }, { seed: 3, numRuns: 300 });
+    // responsibility, intake, options and notice commands too (193), what is left is a BreakPromise in some step (made,
+    // explained and broken there): 400 runs of seeds 2 and 3 miss one or two, 500 of seed 1 one, 500 of seeds 4 and 5 none.
+    await checkWorkflow({ coverage }, { seed: 4, numRuns: 500 });
     const report = coverage.report(workflowGraph());
     console.log(String(report).split('\n').slice(0, 3).join('\n'));
     expect(report.states.missing).toEqual([]);
@@ -125,8 +126,9 @@ describe('model-based runs of the engine', () => {
       stream.some((e) => e.type === 'ComplaintWithdrawn') ? 'withdrawn' : null,
     );
     // Shrinking reinterprets the walk after each command it removes, so how short it gets depends on the seed: measured
-    // with the customer-update commands, seeds 1-6 shrink to 4, 4, 4, 7, 5 and 2 commands, 20261123 to 9.
-    const report = await failureOf({ invariants: [...invariantCatalogue, neverWithdrawn] }, 60, true, 1);
+    // with the customer-update commands, seeds 1-6 shrink to 4, 4, 4, 7, 5 and 2 commands, 20261123 to 9; with issue 16's
+    // commands too, seed 1 to 6 and seeds 2-6 to 2.
+    const report = await failureOf({ invariants: [...invariantCatalogue, neverWithdrawn] }, 60, true, 2);
     expect(report).toContain('invariant neverWithdrawn violated');
     expect(report).toMatch(/went through:\n.*ReceiveComplaint/);
     // Shrunk: the counterexample is a handful of commands, not the 40 generated.

@@ -158,6 +158,8 @@ export const en = {
     at: 'Meeting at',
     to: 'Hand over to',
     problemType: 'Problem type',
+    siteId: 'Site (organisational customer)',
+    unitId: 'Unit or vehicle of the fleet',
     party: 'Responsible party',
     'party.kind': 'Department, person or supplier',
     'party.id': 'Their id',

@@ -160,6 +160,8 @@ export const zh: UiText = {
     at: '接待时间',
     to: '移交给',
     problemType: '问题类型',
+    siteId: '工地（单位客户）',
+    unitId: '设备或车辆',
     party: '责任方',
     'party.kind': '部门、个人或供应商',
     'party.id': '责任方编号',

@@ -65,11 +65,12 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'ResolutionProposed', data: { ...c.data, requiresApproval: s.severity === 'major', proposedBy: c.actor.id } }];
     case 'ApproveRemedy':
       s.step = 'remedyApproved';
-      return [{ type: 'RemedyApproved', data: c.data ?? {} }];
+      // The default approval: senior management, for the company.
+      return [{ type: 'RemedyApproved', data: c.data ?? {} }, { type: 'RemedyDecisionAttributed', data: { decision: 'approved', approverId: c.actor.id, role: c.actor.role, unit: 'Company' } }];
     case 'RejectRemedy':
       s.step = 'investigating';
       s.agreedDeadline = null;
-      return [{ type: 'RemedyRejected', data: c.data }];
+      return [{ type: 'RemedyRejected', data: c.data }, { type: 'RemedyDecisionAttributed', data: { decision: 'rejected', approverId: c.actor.id, role: c.actor.role, unit: 'Company' } }];
     case 'StartExecution':
       s.step = 'executing';
       return [{ type: 'ExecutionStarted', data: c.data ?? {} }];
@@ -139,6 +140,11 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'ExplainPromiseBreak':
     case 'BreakPromise':
     case 'RouteComplaint':
+    case 'AttributeResponsibility':
+    case 'DeclineComplaint':
+    case 'OfferResolutionOptions':
+    case 'RecordCustomerChoice':
+    case 'RecordWrittenNotice':
     case 'SendProgressNotice':
     case 'SendResultFeedback':
       // The benchmark's paths hand nothing over, promise nothing and send no notices; a baseline that pretended to would measure nothing real.

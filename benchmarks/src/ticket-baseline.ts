@@ -27,6 +27,7 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
         // Not measured here: the benchmark's paths hand nothing over, promise nothing, route nothing, send no notices.
         accountableId: d.receivedBy ?? event.actor.id, accountability: [{ id: d.receivedBy ?? event.actor.id, since: event.occurredAt, until: null, via: 'receipt' }],
         handOver: null, promises: [], routedTo: null, routings: [], customerUpdates: [], lastCustomerUpdateAt: null,
+        remedyDecisions: [], responsible: null, attributions: [], declined: null, offer: null, writtenNotices: [],
       };
       rows.set(event.streamId, t);
     }
@@ -87,6 +88,9 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
       case 'ComplaintArchived':
       case 'ComplaintWithdrawn':
         t.closedAt = event.occurredAt;
+        break;
+      case 'RemedyDecisionAttributed':
+        t.remedyDecisions.push({ at: event.occurredAt, ...event.data });
         break;
       case 'MeetingArranged':
       case 'WaitingOnCustomerStarted':

@@ -99,6 +99,28 @@ export {
   type RoutingGroup,
 } from './routing/routing.js';
 export type { Routing, TicketRouting } from './routing/ticket.js';
+// Issue 16, the workflow's part: plan approval by the configured approver, responsibility, intake, options and written notice, the meeting plan
+export { approvalConfigSchema, approverOf, defaultApproval, parseApprovalConfig, remedyDecisionAttributed, type ApprovalConfig, type Approver } from './approval/approval.js';
+export type { RemedyDecisionView, TicketApproval } from './approval/ticket.js';
+export {
+  attributeResponsibility,
+  defaultResponsibility,
+  RESPONSIBLE_PARTY_KINDS,
+  responsibilityAttributed,
+  responsibilityConfigSchema,
+  responsiblePartySchema,
+  type ResponsibilityConfig,
+  type ResponsibleParty,
+  type ResponsiblePartyKind,
+} from './responsibility/schema.js';
+export type { ResponsibilityAttribution, TicketResponsibility } from './responsibility/ticket.js';
+export { complaintDeclined, declineComplaint, intakeCriteriaSchema, defaultIntakeCriteria, parseIntakeCriteria, type IntakeCriteria, type IntakeCriterion } from './intake/intake.js';
+export type { DeclineView, TicketIntake } from './intake/ticket.js';
+export { customerChoiceRecorded, offerResolutionOptions, recordCustomerChoice, resolutionOptionsOffered, type OfferedOptions, type ResolutionOption } from './options/schema.js';
+export type { OfferView, TicketOptions } from './options/ticket.js';
+export { recordWrittenNotice, writtenNoticeSigned } from './notice/schema.js';
+export type { TicketNotices, WrittenNoticeView } from './notice/ticket.js';
+export { meetingStrategyPrepared, type MeetingChangeInput } from './meeting/meeting.js';
 // Keeping the customer informed: progress notices and the result's feedback
 export {
   CUSTOMER_UPDATE_EVENT_TYPES,

@@ -24,6 +24,10 @@ import { CUSTOMER_UPDATE_COMMANDS } from '../customer-updates/schema.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
 import { PROMISE_COMMANDS } from '../promises/schema.js';
 import { routeComplaint } from '../routing/routing.js';
+import { declineComplaint } from '../intake/intake.js';
+import { recordWrittenNotice } from '../notice/schema.js';
+import { OPTION_COMMANDS } from '../options/schema.js';
+import { attributeResponsibility } from '../responsibility/schema.js';
 import { define, envelope } from './define.js';
 import {
   acknowledgementSchema,
@@ -203,10 +207,23 @@ export const assignHandler = define(
 export const arrangeMeeting = define(
   'ArrangeMeeting',
   z
-    .strictObject({ at: instantSchema.optional(), venue: shortTextSchema.optional(), reason: meetingReasonSchema.optional(), note: longTextSchema.optional() })
-    .refine((d) => d.at !== undefined || d.venue !== undefined, { message: 'give the new time (at), the new venue, or both' })
+    .strictObject({
+      at: instantSchema.optional(),
+      venue: shortTextSchema.optional(),
+      reason: meetingReasonSchema.optional(),
+      note: longTextSchema.optional(),
+      /** The prepared strategy for the key issues (对于重点问题的预测及应对策略); alone, it prepares or revises the plan of the arranged meeting. */
+      strategy: longTextSchema.optional(),
+    })
+    .refine((d) => d.at !== undefined || d.venue !== undefined || d.strategy !== undefined, { message: 'give the new time (at), the new venue, the strategy, or more of them' })
     // The same rule in JSON Schema's words, for the published schemas (packages/core/schemas).
-    .meta({ anyOf: [{ required: ['at'], properties: { at: true } }, { required: ['venue'], properties: { venue: true } }] }),
+    .meta({
+      anyOf: [
+        { required: ['at'], properties: { at: true } },
+        { required: ['venue'], properties: { venue: true } },
+        { required: ['strategy'], properties: { strategy: true } },
+      ],
+    }),
 );
 
 /** A note on the ticket. */
@@ -293,6 +310,11 @@ const commandSchemas = [
   ...OWNERSHIP_COMMANDS,
   ...PROMISE_COMMANDS,
   routeComplaint,
+  // Issue 16, the workflow's part (dom-flow): responsibility, intake, options and notice.
+  attributeResponsibility,
+  declineComplaint,
+  ...OPTION_COMMANDS,
+  recordWrittenNotice,
   ...CUSTOMER_UPDATE_COMMANDS,
 ] as const;
 

@@ -55,10 +55,12 @@ export interface ComplaintDeciderOptions extends WorkflowConfigInput {
 
 /** A decider with the host's permissions, duties, rules and configuration bound in. Throws a WorkflowConfigError for a configuration that cannot work. */
 export function createComplaintDecider(options: ComplaintDeciderOptions = {}): ComplaintDecider {
-  const permissions =
-    typeof options.permissions === 'function' ? options.permissions : permissionsFromMatrix(options.permissions);
   const rules = options.rules ?? [];
   const config = parseWorkflowConfig(options);
+  // The configured approvers are the approval rows, unless the host's matrix gives its own.
+  const approvers = config.approval.approvers.map((a) => a.role);
+  const permissions =
+    typeof options.permissions === 'function' ? options.permissions : permissionsFromMatrix({ ApproveRemedy: approvers, RejectRemedy: approvers, ...options.permissions });
   const duties = dutiesPolicy(options.duties) ?? false;
   return {
     decide: (state, command, { now, customerProfile }) => decide(state, command, { now, customerProfile, permissions, rules, config, duties }),

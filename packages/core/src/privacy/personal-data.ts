@@ -43,6 +43,13 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType |
   PromiseKept: note,
   PromiseBreakExplained: ['explanation'],
   ComplaintRouted: note,
+  // Issue 16, the workflow's part: who signed the written notice is the customer; a decline's reason and the notes of
+  // an offer or a choice are written about what the customer said or wants. (The meeting strategy is the handler's
+  // plan, like the findings: a host that writes it about the person adds `MeetingStrategyPrepared: ['strategy']`.)
+  WrittenNoticeSigned: ['signedBy', 'note'],
+  ComplaintDeclined: ['reason'],
+  ResolutionOptionsOffered: note,
+  CustomerChoiceRecorded: note,
   // Customer profiles (customers/): names, phones, plates, addresses and what is written about the customer.
   ...CUSTOMER_PROFILE_PERSONAL_DATA,
   // What the customer was told; the content reference points into the host's own systems and names nobody.

@@ -20,6 +20,7 @@ import type { Meeting } from '../meeting/meeting.js';
 import { customerUpdatesAfter } from '../customer-updates/ticket.js';
 import { handOverOwnership, receivedOwnership } from '../ownership/ticket.js';
 import { promisesAfter } from '../promises/ticket.js';
+import { applyFlow, receivedFlow } from './ticket-flow.js';
 import { stepAfter } from '../workflow/step-after.js';
 import type { Projection } from './projection.js';
 import type { TicketView, TicketViewState } from './ticket.js';
@@ -45,6 +46,7 @@ function meet(draft: Draft, event: RecordedEvent<ComplaintEvent>, meeting: Meeti
 
 /** Sets on a fresh copy what one event changes. */
 function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: boolean): void {
+  if (applyFlow(draft, event)) return;
   switch (event.type) {
     case 'ComplaintClassified':
       draft.severity = event.data.severity;
@@ -99,11 +101,11 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
       // Older events carried the meeting along with the reassignment.
       const at = d.meetingAt ?? draft.meeting?.at;
       const venue = d.venue ?? draft.meeting?.venue;
-      if ((d.meetingAt !== undefined || d.venue !== undefined) && at !== undefined && venue !== undefined) meet(draft, event, { at, venue }, d.reason === 'threeChanges' ? 'threeChanges' : null, owned);
+      if ((d.meetingAt !== undefined || d.venue !== undefined) && at !== undefined && venue !== undefined) meet(draft, event, { at, venue, strategy: draft.meeting?.strategy ?? null }, d.reason === 'threeChanges' ? 'threeChanges' : null, owned);
       return;
     }
     case 'MeetingArranged':
-      meet(draft, event, { at: event.data.at, venue: event.data.venue }, event.data.reason ?? null, owned);
+      meet(draft, event, { at: event.data.at, venue: event.data.venue, strategy: draft.meeting?.strategy ?? null }, event.data.reason ?? null, owned);
       return;
     case 'WaitingOnCustomerStarted':
       draft.waitingOnCustomer = event.data.reason;
@@ -160,6 +162,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     promises: [],
     routedTo: null,
     routings: [],
+    ...receivedFlow(),
     customerUpdates: [],
     lastCustomerUpdateAt: null,
     assignments: [],
@@ -218,6 +221,12 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     promises: t.promises,
     routedTo: t.routedTo,
     routings: t.routings,
+    remedyDecisions: t.remedyDecisions,
+    responsible: t.responsible,
+    attributions: t.attributions,
+    declined: t.declined,
+    offer: t.offer,
+    writtenNotices: t.writtenNotices,
     customerUpdates: t.customerUpdates,
     lastCustomerUpdateAt: t.lastCustomerUpdateAt,
     assignments: ownArrays ? t.assignments.slice() : t.assignments,

@@ -23,6 +23,11 @@ import type { TicketCustomerUpdates } from '../customer-updates/ticket.js';
 import type { TicketOwnership } from '../ownership/ticket.js';
 import type { TicketPromises } from '../promises/ticket.js';
 import type { TicketRouting } from '../routing/ticket.js';
+import type { TicketApproval } from '../approval/ticket.js';
+import type { TicketIntake } from '../intake/ticket.js';
+import type { TicketNotices } from '../notice/ticket.js';
+import type { TicketOptions } from '../options/ticket.js';
+import type { TicketResponsibility } from '../responsibility/ticket.js';
 
 /** One line of a ticket's history: an event as the timeline shows it. */
 export interface TimelineEntry {
@@ -79,10 +84,12 @@ export interface MeetingChange extends Meeting {
 /**
  * One complaint as a service desk shows it: its step, people, classification, remedy, follow-up and full
  * timeline, with the ownership fields (first-contact responsibility, see `ownership/ticket.ts`), the
- * promises (`promises/ticket.ts`), the routing (`routing/ticket.ts`) and the customer updates
- * (`customer-updates/ticket.ts`).
+ * promises (`promises/ticket.ts`), the routing (`routing/ticket.ts`), the customer updates
+ * (`customer-updates/ticket.ts`), the approvals by unit, the responsible party, the intake decline, the options
+ * offered and the signed written notices (see those folders).
  */
-export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting, TicketCustomerUpdates {
+export interface TicketView
+  extends TicketOwnership, TicketPromises, TicketRouting, TicketCustomerUpdates, TicketApproval, TicketResponsibility, TicketIntake, TicketOptions, TicketNotices {
   /** The complaint's id. */
   readonly complaintId: string;
   /** Where it is in the workflow. */

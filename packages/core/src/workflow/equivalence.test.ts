@@ -128,6 +128,6 @@ test('the walks reach every step, so the property above covers the whole machine
     }
   }
   expect([...reached].sort()).toEqual(
-    ['archived', 'classified', 'confirmed', 'executing', 'followingUp', 'investigating', 'none', 'received', 'remedyApproved', 'reopened', 'resolutionProposed', 'withdrawn'],
+    ['archived', 'classified', 'confirmed', 'declined', 'executing', 'followingUp', 'investigating', 'none', 'received', 'remedyApproved', 'reopened', 'resolutionProposed', 'withdrawn'],
   );
 });

@@ -13,6 +13,11 @@ import { measureInCatalogue } from '../prevention/rules.js';
 import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
 import { problemTypeRouted } from '../routing/rules.js';
 import { withinAuthority } from '../authority/rules.js';
+import { configuredApprover } from '../approval/rules.js';
+import { declineCriterionKnown } from '../intake/rules.js';
+import { noticeOfRemedy } from '../notice/rules.js';
+import { optionOffered } from '../options/rules.js';
+import { responsibilityAttributed } from '../responsibility/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -135,9 +140,9 @@ export const customerNotSatisfied: Rule = {
 /** The machine's named guards, each a conjunction of rules. */
 export const GUARDS = {
   acknowledged: [acknowledgementComplete],
-  awaitsApproval: [remedyNeedsApproval, withinAuthority],
+  awaitsApproval: [remedyNeedsApproval, withinAuthority, configuredApprover],
   noApprovalOwed: [severityGeneral, notProposedWhileMajor],
-  readyToPropose: [causeIdentified, deadlineInFuture, withinAuthority],
+  readyToPropose: [causeIdentified, responsibilityAttributed, deadlineInFuture, withinAuthority],
   deadlineInFuture: [deadlineInFuture],
   readyToArchive: [followUpSatisfied, preventiveActionRecorded, measureInCatalogue],
   newHandler: [differentHandler, meetingArrangeable],
@@ -154,6 +159,9 @@ export const GUARDS = {
   promiseOpen: [promiseOpen],
   promiseBreakable: [promiseOpen, breakExplained],
   routable: [problemTypeRouted],
+  declinable: [declineCriterionKnown],
+  optionOffered: [optionOffered],
+  noticeOfRemedy: [noticeOfRemedy],
   measure: [measureInCatalogue],
 } as const satisfies Record<string, readonly Rule[]>;
 /** The name of a guard of the complaint machine. */

@@ -21,8 +21,8 @@
  * - customerUpdate (opt-in, `customerUpdate: true`): no customer update for 2 days,
  *   1 for major complaints (see customer-update-clock.ts).
  *
- * Every clock is cancelled when the complaint is withdrawn; archiving ends the
- * clocks still running (cancelled: there is nothing left to measure).
+ * Every clock is cancelled when the complaint is withdrawn or declined at intake;
+ * archiving ends the clocks still running (cancelled: there is nothing left to measure).
  */
 import type { CalendarInput } from '../calendar/schema.js';
 import type { Condition, Predicate } from './condition.js';
@@ -31,7 +31,7 @@ import type { PolicyInput, SlaConfigInput } from './schema.js';
 
 /** Paused while the ticket waits on the customer: a state, so a clock that starts during the wait starts paused. */
 const waiting: Predicate = { field: 'waiting', equals: true };
-const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintArchived'] }];
+const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintDeclined', 'ComplaintArchived'] }];
 
 /** Settings of the default SLA policy. */
 export interface DefaultPolicyOptions {

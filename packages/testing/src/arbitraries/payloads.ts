@@ -15,6 +15,7 @@ import {
   CONTACT_DIRECTIONS,
   NOTE_VISIBILITIES,
   PROMISE_KINDS,
+  defaultIntakeCriteria,
   defaultPreventionCatalogue,
   defaultRouting,
   REMEDY_KINDS,
@@ -34,7 +35,7 @@ import { breachPayload, escalationPayload } from './escalations.js';
 import { meetingFields, meetingPayload } from './meetings.js';
 import { PRODUCT_CHECKS, type TextLocale } from './phrases.js';
 import { settleSurvey, surveyDraft, type SurveyDimension } from './surveys.js';
-import { compact, futureInstant, optional, text, type CommandContext } from './texts.js';
+import { compact, futureInstant, localized, optional, text, type CommandContext } from './texts.js';
 
 export type { CommandContext } from './texts.js';
 
@@ -83,6 +84,15 @@ function openPromiseId(c: CommandContext, prefer: (p: ComplaintState['openPromis
   return pool.length > 0 ? fc.constantFrom(...pool) : fc.constant('promise-1');
 }
 
+/** A department, person or supplier held responsible. */
+const responsibleParty = fc.constantFrom(
+  { kind: 'department', id: 'workshop-2', name: 'Workshop 2' } as const,
+  { kind: 'person', id: 'technician-zhang', name: 'Zhang Wei' } as const,
+  { kind: 'supplier', id: 'supplier-bosch', name: 'Bosch parts' } as const,
+);
+
+/** Who signs for a written notice, in the complaint's language. */
+const SIGNERS = { en: ['Mr Wang', 'Ms Lin'], 'zh-CN': ['王先生', '李女士'] } as const;
 /** A measure of the default prevention catalogue. */
 const catalogueMeasure = fc.constantFrom(...defaultPreventionCatalogue.measures.map((m) => m.id));
 
@@ -245,6 +255,26 @@ export const payloadGenerators: PayloadGenerators = {
   // A problem type of the default routing (hosts with their own groups pass their own generator).
   RouteComplaint: (c) => fc.record({ problemType: fc.constantFrom(...defaultRouting.groups.flatMap((g) => g.problemTypes)), note: optional(text('note', c)) }).map(compact),
   BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
+  // Issue 16, the workflow's part.
+  AttributeResponsibility: (c) => fc.record({ party: responsibleParty, reason: text('reason', c) }),
+  // One of the default criteria (hosts with their own pass their own generator).
+  DeclineComplaint: (c) => fc.record({ criterion: fc.constantFrom(...defaultIntakeCriteria.criteria.map((k) => k.id)), reason: text('reason', c) }),
+  OfferResolutionOptions: (c) =>
+    fc
+      .uniqueArray(fc.constantFrom('option-a', 'option-b', 'option-c', 'option-d'), { minLength: 2, maxLength: 4 })
+      .chain((ids) => fc.tuple(...ids.map((optionId) => remedy(c).map((r) => ({ optionId, remedy: r })))))
+      .chain((options) => fc.record({ options: fc.constant(options), note: optional(text('note', c)) }))
+      .map(compact),
+  // One of the standing offer's options (the guard), or one that cannot be when nothing was offered.
+  RecordCustomerChoice: (c) => fc.record({ optionId: c.state.offer === null ? fc.constant('option-a') : fc.constantFrom(...c.state.offer.options.map((o) => o.optionId)), note: optional(text('note', c)) }).map(compact),
+  // Signed already: at most a week before now.
+  RecordWrittenNotice: (c) =>
+    fc.record({
+      documentReference: fc.nat({ max: 9999 }).map((n) => `notice-${n}`),
+      signedBy: localized(SIGNERS, c),
+      signedAt: fc.nat({ max: 7 * 24 * 60 }).map((m) => new Date(Date.parse(c.now) - m * 60_000).toISOString()),
+      note: optional(text('note', c)),
+    }).map(compact),
   // Keeping the customer informed: the content lives in the host's systems (a reference), the summary is optional.
   SendProgressNotice: customerUpdate,
   SendResultFeedback: customerUpdate,

@@ -167,7 +167,7 @@ export {
 export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
-export { keptInEveryStep, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';
+export { keptInEveryStep, keptInSeveralSteps, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';
 export { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './workflow/machine-graph.js';
 
 // Deciding

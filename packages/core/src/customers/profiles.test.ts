@@ -17,6 +17,7 @@ import {
   staticDirectory,
   UNIT_KINDS,
 } from '../index.js';
+import type { Actor } from '../domain/primitives.js';
 import { actors } from '../test-support/fixtures.js';
 import { NOW } from '../test-support/given.js';
 import { FLEET, openFleet, openPerson, PERSON, profilesWithEngine } from './test-support.js';
@@ -125,6 +126,40 @@ describe('customer profiles', () => {
     expect(again.ok && again.value.duplicate).toBe(true);
     expect(again.ok && again.value.events.map((e) => e.eventId)).toEqual(first.ok && first.value.events.map((e) => e.eventId));
     expect(await s.store.readStream(`customer:${PERSON}`)).toHaveLength(1);
+  });
+
+  it('refuses a command id reused for another command (other data, type or actor) with an IdempotencyConflict, writing nothing', async () => {
+    const s = profilesWithEngine();
+    await s.profiles.execute(openPerson());
+    const change = (tier: string, actor: Actor = actors.frontDesk) => ({ type: 'ChangeCustomerDetails', commandId: 'crm-7', actor, data: { customerReference: PERSON, loyaltyTier: tier } });
+    expect((await s.profiles.execute(change('gold'))).ok).toBe(true);
+    const before = await s.store.readStream(`customer:${PERSON}`);
+    for (const reused of [
+      change('platinum'),
+      change('gold', { id: 'fd-zhang', role: 'frontDesk' }),
+      { type: 'TagDifficultCustomer', commandId: 'crm-7', actor: actors.handler, data: { customerReference: PERSON, tag: 't', hint: 'h', reason: 'r' } },
+    ]) {
+      const result = await s.profiles.execute(reused);
+      expect(refusedBy(result)?.kind, JSON.stringify(reused)).toBe('IdempotencyConflict');
+    }
+    expect(await s.store.readStream(`customer:${PERSON}`)).toEqual(before);
+  });
+
+  it('answers a retry as a repeat even after later commands changed the profile: it is decided where the first one was', async () => {
+    const s = profilesWithEngine();
+    await s.profiles.execute(openPerson());
+    const unit = (mileageKm: number, commandId: string) => ({
+      type: 'RecordCustomerUnit',
+      commandId,
+      actor: actors.frontDesk,
+      data: { customerReference: PERSON, unit: { unitId: 'car-1', kind: 'vehicle', model: 'Sagitar', mileageKm } },
+    });
+    const first = await s.profiles.execute(unit(30_000, 'u-1'));
+    await s.profiles.execute(unit(41_000, 'u-2'));
+    const retry = await s.profiles.execute(unit(30_000, 'u-1'));
+    expect(retry.ok && retry.value.duplicate).toBe(true);
+    expect(retry.ok && retry.value.events.map((e) => e.eventId)).toEqual(first.ok && first.value.events.map((e) => e.eventId));
+    expect((await s.profiles.load(PERSON))?.units[0]?.mileageKm).toBe(41_000);
   });
 
   it('decides again when another writer got in first: both tags land, a second opening is refused', async () => {

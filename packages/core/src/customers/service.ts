@@ -17,7 +17,7 @@ import type { Clock } from '../engine/clock.js';
 import { refusalByDirectory, type ActorDirectory } from '../engine/directory.js';
 import { nanoidGenerator, type IdGenerator } from '../engine/ids.js';
 import type { EventLike, NewEvent, RecordedEvent } from '../events/envelope.js';
-import { ForbiddenError, err, ok, type Result, type ValidationError } from '../errors/errors.js';
+import { ForbiddenError, err, ok, type IdempotencyConflictError, type Result, type ValidationError } from '../errors/errors.js';
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { isRedressError } from '../errors/is-redress-error.js';
 import { isStoreError, type StoreError } from '../errors/store-errors.js';
@@ -25,6 +25,7 @@ import type { SubjectErasedError } from '../errors/data-errors.js';
 import { customerStreamId } from '../privacy/customer-data/erase-command.js';
 import type { EventStore } from '../store/event-store.js';
 import type { CustomerProfileRefusedError } from './errors.js';
+import { profileIdempotencyConflict } from './idempotency.js';
 import { DEFAULT_CUSTOMER_PROFILE_PERMISSIONS, type CustomerProfilePermissions } from './permissions.js';
 import { profileAsOf, type CustomerProfile } from './profile.js';
 import { decideProfile } from './rules.js';
@@ -58,8 +59,8 @@ export interface ProfileSuccess {
   readonly duplicate: boolean;
 }
 
-/** Why a profile command was not executed: bad input, a forbidden actor, a profile rule, an erased customer, the store. */
-export type ProfileError = ValidationError | ForbiddenError | CustomerProfileRefusedError | SubjectErasedError | StoreError;
+/** Why a profile command was not executed: bad input, a forbidden actor, a profile rule, a command id reused for another command, an erased customer, the store. */
+export type ProfileError = ValidationError | ForbiddenError | CustomerProfileRefusedError | IdempotencyConflictError | SubjectErasedError | StoreError;
 /** What `execute` returns (never thrown). */
 export type ProfileResult = Result<ProfileSuccess, ProfileError>;
 
@@ -98,7 +99,10 @@ export function createCustomerProfiles(options: CustomerProfilesOptions): Custom
       const stream = await store.readStream(streamId);
       const before = profileAsOf(stream);
       const seen = stream.filter((e) => e.causationId === commandId) as RecordedEvent<CustomerProfileEvent>[];
-      if (seen.length > 0) return ok({ customerReference, commandId, events: seen, profile: before, duplicate: true });
+      if (seen.length > 0) {
+        const conflict = profileIdempotencyConflict(streamId, stream, seen, command, commandId);
+        return conflict ? err(conflict) : ok({ customerReference, commandId, events: seen, profile: before, duplicate: true });
+      }
       const decided = decideProfile(before, command);
       if (!decided.ok) return decided;
       const now = clock.now().toISOString();

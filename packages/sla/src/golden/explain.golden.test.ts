@@ -48,6 +48,8 @@ describe('the compact clocks against the eager ones', () => {
   it('give every seeded log the same views, explain lines and ticker events', async () => {
     const { golden, texts } = await compute();
     if (process.env.WRITE_GOLDEN === '1') writeFileSync(file, `${JSON.stringify(golden, null, 1)}\n`);
+    // To see what changed: dump the texts before and after, and diff them.
+    if (process.env.GOLDEN_DUMP) writeFileSync(process.env.GOLDEN_DUMP, Object.values(texts).flat().join('\n\n'));
     const expected = JSON.parse(readFileSync(file, 'utf8')) as Golden;
     for (const [name] of cases) {
       // The same logs: a change to the random-log arbitrary makes this file stale, not wrong.

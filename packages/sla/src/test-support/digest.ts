@@ -1,7 +1,7 @@
 /**
  * Everything a host can read of the SLA clocks of a log, as text: for every
  * ticket and clock, its view and its explain lines at `now`, and every SLA event
- * a ticker hands out by then. Event ids are replaced by their place in the log
+ * a ticker hands out by then (as a set). Event ids are replaced by their place in the log
  * (`e-17` → `#4`), since the test log's ids depend on what ran before.
  */
 import { rebuildProjection, type EventLike, type RecordedEvent } from '@redress/core';
@@ -34,7 +34,8 @@ export async function slaDigest(config: SlaConfig, store: TestStore, now: number
     }
   }
   const tick = await createSlaTicker({ store, config }).tick(now);
-  for (const e of tick.appended) out.push(`tick ${canon(JSON.stringify([e.type, e.eventId, e.occurredAt, e.causationId, e.data]))}`);
+  // Sorted: clocks due at the same instant are handed out in no set order (the due index's ties).
+  out.push(...tick.appended.map((e) => `tick ${canon(JSON.stringify([e.type, e.eventId, e.occurredAt, e.causationId, e.data]))}`).sort());
   out.push(`next ${tick.nextDueAt}`);
   return out;
 }

@@ -7,6 +7,7 @@ import { crossingAt } from '../clock/thresholds.js';
 import type { ClockRun, Crossing, Cycle } from '../clock/run.js';
 import type { TicketSla } from '../clock/ticket.js';
 import { crossingsBy } from '../clock/view.js';
+import { recordedBreach, startEventId } from '../clock/records.js';
 import { dueAtOf } from '../clock/thresholds.js';
 import { slaEventId, type SlaEvent } from './events.js';
 
@@ -43,10 +44,9 @@ export function dueEmissions(ticket: TicketSla, run: ClockRun, now: number): Emi
 
 function eventFor(ticket: TicketSla, run: ClockRun, cycle: Cycle, crossing: Crossing): NewEvent<SlaEvent> {
   const clock = run.config.name;
-  const due = dueAtOf(run, cycle) ?? cycle.crossings.find((c) => c.kind === 'breach')?.at;
+  const due = dueAtOf(run, cycle) ?? recordedBreach(cycle)?.at;
   const { complaintId } = ticket;
   const dueAt = due === undefined ? null : new Date(due).toISOString();
-  const starter = run.timeline.find((e) => e.cycle === cycle.number && e.action === 'started');
   // Each payload built once, in its final shape: no intermediate objects on the hot path of tick.
   const data: SlaEvent =
     crossing.kind === 'started'
@@ -62,7 +62,7 @@ function eventFor(ticket: TicketSla, run: ClockRun, cycle: Cycle, crossing: Cros
     // At the threshold's exact instant, not when the ticker happened to run.
     occurredAt: new Date(crossing.at).toISOString(),
     actor: SLA_ACTOR,
-    causationId: starter?.eventId ?? ticket.complaintId,
+    causationId: startEventId(cycle),
     correlationId: ticket.complaintId,
     schemaVersion: 1,
   } as NewEvent<SlaEvent>;

@@ -10,6 +10,7 @@ import { crossingsBy } from '../clock/view.js';
 import { crossingCount, recordedBreach, startEventId } from '../clock/records.js';
 import { dueAtOf } from '../clock/thresholds.js';
 import { slaEventId, type SlaEvent } from './events.js';
+import { isoWriter } from './iso.js';
 
 export const SLA_ACTOR = { id: 'sla', role: 'system' } as const;
 
@@ -44,10 +45,9 @@ export function dueEmissions(ticket: TicketSla, run: ClockRun, now: number): Emi
   return out;
 }
 
-/** The last due instant formatted: a cycle's thresholds handed out together share it. */
-let lastDue = Number.NaN;
-let lastDueAt = '';
-const isoOfDue = (due: number): string => (due === lastDue ? lastDueAt : ((lastDue = due), (lastDueAt = new Date(due).toISOString())));
+/** Instants as text: thresholds handed out together are minutes apart, and so are their due instants. */
+const isoOfDue = isoWriter();
+const isoOfCrossing = isoWriter();
 
 const EVENT_TYPES = { started: 'SlaClockStarted', warning: 'SlaWarningRaised', breach: 'SlaBreached' } as const;
 
@@ -70,7 +70,7 @@ function eventFor(ticket: TicketSla, run: ClockRun, cycle: Cycle, crossing: Cros
     data,
     eventId: slaEventId(complaintId, clock, cycle.number, crossing.label),
     // At the threshold's exact instant, not when the ticker happened to run.
-    occurredAt: new Date(crossing.at).toISOString(),
+    occurredAt: isoOfCrossing(crossing.at),
     actor: SLA_ACTOR,
     causationId: startEventId(cycle),
     correlationId: complaintId,

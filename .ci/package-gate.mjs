@@ -65,11 +65,29 @@ async function inParallel(tasks, limit = 2) {
   return results;
 }
 
+/** The folder of the package `name` as `require` resolves it from `from`; its entry's folder and up when it exports no package.json (@opentelemetry/api). */
+function packageDir(from, name) {
+  const require = createRequire(from);
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch (error) {
+    if (error?.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
+  }
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === name) return dir;
+    } catch {
+      // no package.json here: go up
+    }
+  }
+  throw new Error(`no package.json of ${name} above its entry`);
+}
+
 /** Where the workspace has `name` installed: the root, or the package that depends on it. */
 function workspacePackage(name) {
-  for (const from of ['package.json', 'packages/sqlite/package.json', 'packages/postgres/package.json', 'packages/core/package.json']) {
+  for (const from of ['package.json', 'packages/sqlite/package.json', 'packages/postgres/package.json', 'packages/core/package.json', 'packages/opentelemetry/package.json']) {
     try {
-      return dirname(createRequire(join(root, from)).resolve(`${name}/package.json`));
+      return packageDir(join(root, from), name);
     } catch {
       // not installed for that package: try the next
     }
@@ -126,6 +144,7 @@ try {
       'better-sqlite3': sqliteDriver,
       pg: `^${workspaceVersion('pg')}`,
       zod: `^${workspaceVersion('zod')}`,
+      '@opentelemetry/api': `^${workspaceVersion('@opentelemetry/api')}`,
       'fast-check': `^${workspaceVersion('fast-check')}`,
       vitest: `^${workspaceVersion('vitest')}`,
       '@types/node': `^${workspaceVersion('@types/node')}`,

@@ -76,6 +76,17 @@ export const CHECKS = {
     assert.equal(typeof m.eventStoreConformance, 'function');
     return 'eventStoreConformance is a function';
   },
+  async '@redress/opentelemetry'(m, load) {
+    // No SDK registered: the API's no-op tracer and meter. The hooks must still pass every result through.
+    const core = await load('@redress/core');
+    const telemetry = m.createRedressTelemetry();
+    const store = telemetry.instrumentStore(core.createInMemoryEventStore());
+    const engine = core.createEngine({ store, clock: core.createManualClock(NOW), ids: core.sequentialIds('id'), instrumentation: telemetry.engine });
+    const result = await engine.execute(receive);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal((await store.readAll()).length, result.value.events.length);
+    return `instrumented execute() appended ${result.value.events.length} events; spans named ${Object.values(m.SPAN_NAMES).join(', ')}`;
+  },
   async '@redress/cli'(m) {
     const help = m.createProgram().helpInformation();
     assert.match(help, /export/);

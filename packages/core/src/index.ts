@@ -155,6 +155,7 @@ export {
   type ExecuteResult,
   type ExecuteSuccess,
 } from './engine/engine.js';
+export type { EngineInstrumentation, ExecuteInfo, ProjectionBatch, ProjectionLag } from './engine/instrumentation.js';
 export { staticDirectory, type ActorDirectory } from './engine/directory.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './engine/clock.js';
 export { nanoidGenerator, sequentialIds, type IdGenerator } from './engine/ids.js';

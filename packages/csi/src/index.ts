@@ -224,5 +224,5 @@ export { paretoSvg, renderReport, type ParetoOf, type ParetoSvgOptions, type Ren
 export { REPORT_LABELS, type ReportLabels } from './report/labels.js';
 
 // Personal data of csi's events, for protectStore (see docs/privacy.md)
-export { CSI_PERSONAL_DATA, csiSubject } from './privacy/personal-data.js';
+export { CSI_PERSONAL_DATA, createCsiSubject, csiSubject } from './privacy/personal-data.js';
 export { csiEventFamily } from './support/event-family.js';

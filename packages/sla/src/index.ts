@@ -49,7 +49,7 @@ export { atRisk, breachedClocks, clockOf, explain, ticketClocks, type SlaQueryFi
 // Ticking
 export { CYCLE_STATUSES, SLA_EVENT_TYPES, slaEventId, slaEventSchema, slaPinEventId, slaStreamId, type CycleStatus, type SlaEvent } from './tick/events.js';
 export { DueIndex, type DueEntry } from './tick/due-index.js';
-export { createSlaTicker, type BreachHandler, type SlaTicker, type SlaTickerOptions, type TickResult } from './tick/ticker.js';
+export { createSlaTicker, type BreachHandler, type SlaTicker, type SlaTickerInstrumentation, type SlaTickerOptions, type TickResult } from './tick/ticker.js';
 export { startSlaScheduler, type ScheduledRetention, type SlaScheduler, type SlaSchedulerOptions } from './tick/scheduler.js';
 export { escalateOnBreach, type EscalationOptions } from './escalation/escalate.js';
 

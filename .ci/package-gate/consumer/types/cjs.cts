@@ -10,8 +10,10 @@ import { customer } from '@redress/testing';
 import { slaBreachInvariant } from '@redress/sla/testing';
 import { roundScore } from '@redress/csi';
 import { createProgram } from '@redress/cli';
+import { createRedressTelemetry } from '@redress/opentelemetry';
 
-const engine = createEngine({ store: createInMemoryEventStore(), clock: systemClock });
+const telemetry = createRedressTelemetry();
+const engine = createEngine({ store: telemetry.instrumentStore(createInMemoryEventStore()), clock: systemClock, instrumentation: telemetry.engine });
 const config = parseSlaConfig(defaultSlaConfig());
 export const used = [
   engine.execute,

@@ -11,6 +11,8 @@ import { startTestCluster, type TestCluster } from '@redress/postgres/testing';
 import { customer } from '@redress/testing';
 import { eventStoreConformance } from '@redress/testing/store-conformance';
 import { createProgram } from '@redress/cli';
+import { createRedressTelemetry, type RedressTelemetry } from '@redress/opentelemetry';
+import { createSlaTicker } from '@redress/sla';
 
 const store: SqliteEventStore = createSqliteEventStore({ file: ':memory:' });
 const engine = createEngine({ store, clock: systemClock });
@@ -25,6 +27,11 @@ export async function run(): Promise<string> {
   return String(result.value.version);
 }
 const config: SlaConfig = parseSlaConfig(defaultSlaConfig());
+// The telemetry's hooks fit the core's and the SLA ticker's options, and the wrapped store keeps its own type.
+const telemetry: RedressTelemetry = createRedressTelemetry();
+const traced: SqliteEventStore = telemetry.instrumentStore(store);
+const tracedEngine = createEngine({ store: traced, clock: systemClock, instrumentation: telemetry.engine });
+const ticker = createSlaTicker({ store: traced, config, instrumentation: telemetry.sla });
 export const used = [
   createInMemoryEventStore,
   roundScore(1.25) satisfies number,
@@ -36,5 +43,7 @@ export const used = [
   customer(),
   eventStoreConformance,
   createProgram().name(),
+  tracedEngine.execute,
+  ticker.tick,
 ];
 export type Ticket = TicketView['step'];

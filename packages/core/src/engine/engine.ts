@@ -19,6 +19,7 @@ import type { EventStore } from '../store/event-store.js';
 import type { Clock } from './clock.js';
 import { refusalByDirectory, type ActorDirectory } from './directory.js';
 import { differenceFromFirst } from './idempotency.js';
+import { commandTypeOf, projectionBatch, type EngineInstrumentation } from './instrumentation.js';
 import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
@@ -63,6 +64,12 @@ export interface EngineOptions extends ComplaintDeciderOptions {
    * one, the claimed role is taken as given (the host authenticated it).
    */
   readonly directory?: ActorDirectory;
+  /**
+   * Tracing and metrics hooks around each execute and each inline projection batch
+   * (`@redress/opentelemetry` implements them). Without them the engine does no
+   * instrumentation work at all.
+   */
+  readonly instrumentation?: EngineInstrumentation;
 }
 
 /** What an executed command gives back: what it wrote and the complaint's state after it. */
@@ -151,6 +158,10 @@ export function createEngine(options: EngineOptions): Engine {
   const attempts = Math.max(1, options.retry?.attempts ?? 1);
   const cache = new StreamCache(options.cacheSize ?? 10_000);
   const views = createInlineViews(store, options.projections ?? []);
+  const hooks = options.instrumentation;
+  // Decided once: without a project hook (or without projections), a batch goes straight to the views.
+  const onProject = hooks?.project === undefined || options.projections === undefined || options.projections.length === 0 ? undefined : hooks.project.bind(hooks);
+  const names = (options.projections ?? []).map((p) => p.name);
 
   async function refresh(streamId: string): Promise<CachedStream> {
     const stream = cache.get(streamId) ?? emptyStream();
@@ -171,7 +182,8 @@ export function createEngine(options: EngineOptions): Engine {
    */
   async function project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void> {
     try {
-      await views.project(appended);
+      if (onProject === undefined || appended.length === 0) await views.project(appended);
+      else await onProject(projectionBatch('append', appended, names, views.lag), () => views.project(appended));
     } catch (error) {
       if (!isStoreError(error)) throw error;
     }
@@ -292,12 +304,17 @@ export function createEngine(options: EngineOptions): Engine {
     return settled.value;
   };
 
+  // Decided once: without an execute hook, a command goes straight to `guarded`.
+  const onExecute = hooks?.execute;
+  const run: typeof guarded =
+    onExecute === undefined ? guarded : (input, automation) => onExecute.call(hooks, { commandType: commandTypeOf(input) }, () => guarded(input, automation));
+
   return {
-    execute: (command) => guarded(command),
-    executeOrThrow: (command) => orThrow(guarded(command)),
+    execute: (command) => run(command),
+    executeOrThrow: (command) => orThrow(run(command)),
     automation(id = 'system') {
       const actor: Actor = { id, role: 'system' };
-      return { execute: (command) => guarded(command, actor), executeOrThrow: (command) => orThrow(guarded(command, actor)) };
+      return { execute: (command) => run(command, actor), executeOrThrow: (command) => orThrow(run(command, actor)) };
     },
     async load(complaintId) {
       const stream = await refresh(complaintId);
@@ -309,7 +326,8 @@ export function createEngine(options: EngineOptions): Engine {
       return runner.state as S;
     },
     async catchUp() {
-      await views.catchUp();
+      if (onProject === undefined) await views.catchUp();
+      else await onProject(projectionBatch('catchUp', [], names, views.lag), () => views.catchUp());
     },
   };
 }

@@ -15,12 +15,15 @@ import type { RevealedEvent } from '../privacy/crypto-shredder.js';
 import { erasedBy } from '../privacy/customer-data/scan.js';
 import { runProjection, type Projection, type ProjectionRunner } from '../projections/projection.js';
 import type { EventStore } from '../store/event-store.js';
+import type { ProjectionLag } from './instrumentation.js';
 
 export interface InlineViews {
   /** Feeds an append's events (see the engine's `project`); refolds first if they follow an erasure. */
   project(appended: readonly RecordedEvent<ComplaintEvent>[]): Promise<void>;
   catchUp(): Promise<void>;
   runner(projection: object): ProjectionRunner<unknown> | undefined;
+  /** How far each view trails `newest` (or the furthest view, when that is further): for the instrumentation. */
+  lag(newest: number): ProjectionLag[];
 }
 
 interface Generation {
@@ -103,5 +106,10 @@ export function createInlineViews(store: Log, projections: readonly Projection<u
       await settled();
     },
     runner: (projection) => current.runners.get(projection),
+    lag(newest) {
+      const runners = [...current.runners.values()];
+      const head = runners.reduce((furthest, r) => Math.max(furthest, r.checkpoint), newest);
+      return runners.map((r) => ({ projection: r.projection.name, checkpoint: r.checkpoint, behind: head - r.checkpoint }));
+    },
   };
 }

@@ -93,7 +93,7 @@ export function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<
       f.executions = [...f.executions, { at: event.occurredAt, onTime: event.data.onTime, handler: f.handler }];
       return;
     case 'FollowUpRecorded': {
-      f.followUps = [...f.followUps, { at: event.occurredAt, satisfied: event.data.satisfied, handler: f.handler }];
+      f.followUps = [...f.followUps, { at: event.occurredAt, satisfied: event.data.satisfied, handler: f.handler, execution: f.executions.length - 1 }];
       // The handler whose work the customer rates: the one handling the complaint at the follow-up.
       const fields = sliceFieldsOf(f);
       // The reopening this follow-up may cause comes after it: the cycle is the one being followed up.

@@ -73,8 +73,12 @@ export interface ComplaintFacts extends SliceFields {
   readonly firstPlanAt: string | null;
   /** Each execution, with the handler who held the complaint then. */
   readonly executions: readonly { readonly at: string; readonly onTime: boolean; readonly handler: string | null }[];
-  /** Each follow-up, with the handler who held the complaint then (an unsatisfied one reopens it). */
-  readonly followUps: readonly { readonly at: string; readonly satisfied: boolean; readonly handler: string | null }[];
+  /**
+   * Each follow-up, with the handler who held the complaint then (an unsatisfied one reopens it)
+   * and `execution`, the index in `executions` of the last execution before it in the log (-1:
+   * none), so the 3-day rule pairs them by log order even when timestamps tie.
+   */
+  readonly followUps: readonly { readonly at: string; readonly satisfied: boolean; readonly handler: string | null; readonly execution: number }[];
   /** How often an unsatisfied follow-up reopened it; its current cycle is `reopenCount + 1`. */
   readonly reopenCount: number;
   /** Escalations asked for by a person (not automatic ones: major classification, SLA breaches, repeat policy). */

@@ -23,15 +23,17 @@ export interface FollowUpCheck {
   readonly met: number;
 }
 
-/** Per execution: was a follow-up recorded within 3 days after it (and before the next execution)? */
+/**
+ * Per execution: was a follow-up recorded within 3 days after it (and before the next
+ * execution)? Paired by log order, not by time: a reopened cycle can share an instant with
+ * the follow-up that reopened it (an import, a manual clock).
+ */
 export function followUpChecks(c: ComplaintFacts, asOf: number): FollowUpCheck {
   let due = 0;
   let met = 0;
   c.executions.forEach((execution, i) => {
     const at = Date.parse(execution.at);
-    const next = c.executions[i + 1];
-    const until = next ? Date.parse(next.at) : Number.POSITIVE_INFINITY;
-    const followUp = c.followUps.find((f) => Date.parse(f.at) >= at && Date.parse(f.at) <= until);
+    const followUp = c.followUps.find((f) => f.execution === i);
     const deadline = at + FOLLOW_UP_WITHIN_MS;
     const withdrawnBefore = c.withdrawnAt !== null && Date.parse(c.withdrawnAt) <= deadline;
     if (followUp !== undefined && Date.parse(followUp.at) <= deadline) {

@@ -8,7 +8,7 @@
 import { idSchema, shortTextSchema } from '@redress/core';
 import { z } from 'zod';
 import { GRANULARITIES } from '../analytics/period.js';
-import { idPart, stableId } from '../support/stable-id.js';
+import { idPart, stableStreamId } from '../support/stable-id.js';
 import { BENCHMARK_AVERAGES, BENCHMARK_SUBJECTS, type BenchmarkSubject } from './policy.js';
 
 const score = z.number().min(0).max(100);
@@ -60,4 +60,4 @@ export const IMPROVEMENT_EVENT_SCHEMA_VERSION = 1;
 /** The prefix of every improvement stream id (`improvement:`). */
 export const IMPROVEMENT_STREAM_PREFIX = 'improvement:';
 /** The stream (and command id) of the action for a subject and period; host names are made id-safe. */
-export const improvementStreamId = (by: BenchmarkSubject, period: string, subject: string): string => stableId('improvement', by, period, idPart(subject));
+export const improvementStreamId = (by: BenchmarkSubject, period: string, subject: string): string => stableStreamId('improvement', by, period, idPart(subject));

@@ -18,7 +18,8 @@ import {
   type RecordedEvent,
   type Result,
 } from '@redress/core';
-import { appendOnce } from '../support/append-once.js';
+import { appendOnce, recordedBy } from '../support/append-once.js';
+import { legacyRecordIdFromCommandId, recordIdFromCommandId } from '../support/stable-id.js';
 import { issuesFromZod } from '../support/issues.js';
 import { isSurveyAttempted } from '../support/log.js';
 import type { CsiLogEvent } from '../surveys/schema.js';
@@ -78,7 +79,10 @@ export async function recordSurveyAttempt(recorder: AttemptRecorder, input: Reco
 
   const commandId = command.commandId ?? recorder.ids();
   // As with surveys: a retry carrying only the command id must land on the same stream.
-  const attemptId = command.attemptId ?? (command.commandId !== undefined ? commandId.slice(0, 100) : recorder.ids());
+  const attemptId = command.attemptId ?? (command.commandId !== undefined ? recordIdFromCommandId(commandId) : recorder.ids());
+  const legacy = command.attemptId === undefined ? legacyRecordIdFromCommandId(commandId) : null;
+  const before = legacy === null ? undefined : await recordedBy(recorder.store, surveyAttemptStreamId(legacy), isSurveyAttempted, commandId);
+  if (before) return ok({ attemptId: before.data.attemptId, commandId, event: before, duplicate: true });
   const event: NewEvent<SurveyAttempted> = {
     type: 'SurveyAttempted',
     data: { attemptId, ...command.data, of: of.value },

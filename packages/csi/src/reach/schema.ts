@@ -11,7 +11,7 @@
  */
 import { actorSchema, idSchema, longTextSchema } from '@redress/core';
 import { z } from 'zod';
-import { stableId } from '../support/stable-id.js';
+import { stableStreamId } from '../support/stable-id.js';
 import { surveyContextShape, surveyIdSchema } from '../surveys/schema.js';
 import { attemptOutcomeSchema, surveyMethodSchema } from './methods.js';
 
@@ -80,4 +80,4 @@ export const SURVEY_ATTEMPT_STREAM_PREFIX = 'survey-attempt:';
  * The stream an attempt is appended to: `survey-attempt:<attemptId>` (attempt ids are at most 100
  * characters, so the id fits core's 128).
  */
-export const surveyAttemptStreamId = (attemptId: string): string => stableId('survey-attempt', attemptId);
+export const surveyAttemptStreamId = (attemptId: string): string => stableStreamId('survey-attempt', attemptId);

@@ -33,7 +33,6 @@ import { revealRepeats } from './detect.js';
 import { emptyHistory, type ComplaintHistory, type RepeatDetection } from './history.js';
 import { DEFAULT_REPEAT_POLICY, type RepeatPolicy } from './policy.js';
 import { recordRepeat, type RepeatRecord } from './record.js';
-import { repeatStreamId } from './schema.js';
 
 /** What `createRepeatDetector` needs: the engine it acts through, the shared log, the effects, and the policy. */
 export interface RepeatDetectorOptions {
@@ -149,7 +148,8 @@ export function createRepeatDetector(options: RepeatDetectorOptions): RepeatDete
       const result = await engine.execute({
         type: 'FlagRepeatComplaint',
         complaintId,
-        commandId: repeatStreamId(basis, complaintId),
+        // The repeat's stream id as long as it fits; a longer one is bounded the way command ids must be.
+        commandId: stableId('repeat', basis, complaintId),
         correlationId,
         actor,
         data: { count, windowDays, basis, related: [...related] },

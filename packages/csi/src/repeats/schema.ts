@@ -8,7 +8,7 @@
  */
 import { idSchema, repeatBasisSchema, type RepeatBasis } from '@redress/core';
 import { z } from 'zod';
-import { stableId } from '../support/stable-id.js';
+import { stableStreamId } from '../support/stable-id.js';
 
 /**
  * The `RepeatRecorded` event: a repeat of a complaint that had already closed, with the basis, the
@@ -48,4 +48,4 @@ export const REPEAT_STREAM_PREFIX = 'repeat:';
  * The stream of a closed complaint's repeat on a basis; also the command id of the flag the
  * engine refused, so both name the same finding.
  */
-export const repeatStreamId = (basis: RepeatBasis, complaintId: string): string => stableId('repeat', basis, complaintId);
+export const repeatStreamId = (basis: RepeatBasis, complaintId: string): string => stableStreamId('repeat', basis, complaintId);

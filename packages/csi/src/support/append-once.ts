@@ -35,3 +35,17 @@ export async function appendOnce<E extends CsiLogEvent>(
     return err(new ConcurrencyConflictError(streamId, 'noStream', stored.length, once.taken));
   }
 }
+
+/**
+ * The event `causationId` already recorded in `streamId`, if any: how a retry is recognised in
+ * a stream an older version derived differently (see `legacyRecordIdFromCommandId`).
+ */
+export async function recordedBy<E extends CsiLogEvent>(
+  store: Pick<EventStore<CsiLogEvent>, 'readStream'>,
+  streamId: string,
+  is: AppendOnce<E>['is'],
+  causationId: string,
+): Promise<(RecordedEvent<E> & RecordedEvent<CsiLogEvent>) | undefined> {
+  const stored = await store.readStream(streamId);
+  return stored.find((e): e is RecordedEvent<E> & RecordedEvent<CsiLogEvent> => is(e) && e.causationId === causationId);
+}

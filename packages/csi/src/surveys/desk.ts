@@ -23,7 +23,8 @@ import { recordSurveyAttempt, type AttemptError, type AttemptRecorded } from '..
 import type { RecordSurveyAttemptInput } from '../reach/schema.js';
 import type { CsiConfig } from '../dimensions/config.js';
 import { DEFAULT_CSI_CONFIG } from '../dimensions/defaults.js';
-import { appendOnce } from '../support/append-once.js';
+import { appendOnce, recordedBy } from '../support/append-once.js';
+import { legacyRecordIdFromCommandId, recordIdFromCommandId } from '../support/stable-id.js';
 import { issuesFromZod } from '../support/issues.js';
 import { isSurveyTaken } from '../support/log.js';
 import {
@@ -133,8 +134,11 @@ export function createSurveyDesk(options: SurveyDeskOptions): SurveyDesk {
 
       const commandId = command.commandId ?? ids();
       // As with a complaint receipt: a retry carrying only the command id must land on the same stream.
-      const surveyId = command.surveyId ?? (command.commandId !== undefined ? commandId.slice(0, 100) : ids());
+      const surveyId = command.surveyId ?? (command.commandId !== undefined ? recordIdFromCommandId(commandId) : ids());
       const streamId = surveyStreamId(surveyId);
+      const legacy = command.surveyId === undefined ? legacyRecordIdFromCommandId(commandId) : null;
+      const before = legacy === null ? undefined : await recordedBy(store, surveyStreamId(legacy), isSurveyTaken, commandId);
+      if (before) return ok({ surveyId: before.data.surveyId, commandId, event: before, duplicate: true });
       const { ratings, ...facts } = command.data;
       const event: NewEvent<SurveyTaken> = {
         type: 'SurveyTaken',

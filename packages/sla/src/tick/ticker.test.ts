@@ -33,6 +33,30 @@ describe('tick(now)', () => {
     expect(await log.store.readStream(slaStreamId('c1'))).toHaveLength(5);
   });
 
+  it('runs each tick through the instrumentation hook, which sees its instant and the result the caller gets', async () => {
+    const log = testLog();
+    await log.add('c1', T0, 'ComplaintReceived');
+    const seen: { now: number; result: unknown }[] = [];
+    const ticker = createSlaTicker({
+      store: log.store,
+      config: oneClock({ warnings: [] }),
+      instrumentation: {
+        async tick(now, run) {
+          const result = await run();
+          seen.push({ now, result });
+          return result;
+        },
+      },
+    });
+    const first = await ticker.tick(new Date(T0 + H));
+    const late = await ticker.tick(T0 + 11 * H);
+    expect(seen).toEqual([
+      { now: T0 + H, result: first },
+      { now: T0 + 11 * H, result: late },
+    ]);
+    expect(summary(late.appended)).toEqual([`${iso(T0 + 10 * H)} SlaBreached c`]);
+  });
+
   it('records a breach that happened while running even when the clock stopped before the tick', async () => {
     const log = testLog();
     await log.add('c1', T0, 'ComplaintReceived');

@@ -34,6 +34,20 @@ export interface SlaTickerOptions {
    * ticker) stores nothing new and calls the handler again, so make the handler idempotent.
    */
   readonly onBreach?: BreachHandler;
+  /** Tracing and metrics hooks around each tick (`@redress/opentelemetry` implements them); none by default. */
+  readonly instrumentation?: SlaTickerInstrumentation;
+}
+
+/**
+ * Hooks the ticker calls around its work, with no dependency on a telemetry library. A
+ * hook must call `run` exactly once and return (or rethrow) what it gives.
+ */
+export interface SlaTickerInstrumentation {
+  /**
+   * Around one `tick(now)` (`now` in epoch ms): its result lists the warnings and breaches this tick stored; a
+   * rejection is the store's or the breach handler's error.
+   */
+  tick?(now: number, run: () => Promise<TickResult>): Promise<TickResult>;
 }
 
 /** What one tick appended and when the next threshold falls due. */
@@ -117,6 +131,28 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
     return alreadyStored;
   }
 
+  async function tick(nowMs: number): Promise<TickResult> {
+    await catchUp();
+    // Pinned before anything is handed out: a pin recorded elsewhere may change the clocks.
+    const appended: RecordedEvent<SlaEvent>[] = await recordPins(store, runner.state);
+    scheduleChanged();
+    let alreadyStored = 0;
+    for (let at = head(); at !== undefined && at <= nowMs; at = head()) {
+      const item = index.nextItem as Item;
+      index.drop();
+      try {
+        alreadyStored += await handOut(item, dueEmissions(item.ticket, item.run, nowMs), appended);
+      } finally {
+        // Back in the index even when the store or the handler threw: what was not handed out is still due.
+        schedule(item);
+      }
+    }
+    const next = head();
+    return { appended, alreadyStored, nextDueAt: next === undefined ? null : new Date(next).toISOString() };
+  }
+
+  const hook = options.instrumentation;
+  const onTick = hook?.tick;
   return {
     state: runner.state,
     catchUp,
@@ -124,25 +160,9 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
       // Settle what went stale so the answer is the earliest live entry.
       return head();
     },
-    async tick(now) {
+    tick(now) {
       const nowMs = typeof now === 'number' ? now : now.getTime();
-      await catchUp();
-      // Pinned before anything is handed out: a pin recorded elsewhere may change the clocks.
-      const appended: RecordedEvent<SlaEvent>[] = await recordPins(store, runner.state);
-      scheduleChanged();
-      let alreadyStored = 0;
-      for (let at = head(); at !== undefined && at <= nowMs; at = head()) {
-        const item = index.nextItem as Item;
-        index.drop();
-        try {
-          alreadyStored += await handOut(item, dueEmissions(item.ticket, item.run, nowMs), appended);
-        } finally {
-          // Back in the index even when the store or the handler threw: what was not handed out is still due.
-          schedule(item);
-        }
-      }
-      const next = head();
-      return { appended, alreadyStored, nextDueAt: next === undefined ? null : new Date(next).toISOString() };
+      return onTick === undefined ? tick(nowMs) : onTick.call(hook, nowMs, () => tick(nowMs));
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
  * The "Diagram" section of docs/workflow.md: the Mermaid diagram generated from the
- * machine, and under it the table of what the diagram cannot draw, the commands that
- * keep a complaint in whichever open step it is in. Together they show every
- * transition of the machine exactly once (checked by docs/workflow.test.ts, and in a
+ * machine, and under it two tables of what the diagram does not draw: the commands that
+ * keep a complaint in whichever open step it is in, and the ones that keep it in many
+ * steps (listed in each box, they would widen the picture past a readable docs column).
+ * Together they show every transition of the machine exactly once (checked by docs/workflow.test.ts, and in a
  * real browser by docs/workflow-diagram.browser.test.ts).
  */
 import {
   complaintMachine,
   keptInEveryStep,
+  keptInSeveralSteps,
   labels,
   toMermaid,
   transitionLabel,
@@ -29,8 +31,24 @@ export function stateLabel(path: readonly string[]): string | undefined {
   return en[key] === undefined ? undefined : `${en[key]}<br/>${zh[key as ComplaintStep]}`;
 }
 
+/** A command keeping the step in this many steps or more goes to the "In several steps" table, not into each box. */
+export const TABULATE_FROM = 3;
+
 /** The diagram as the page embeds it. */
-export const workflowDiagram = (): string => toMermaid(complaintMachine, { label: stateLabel });
+export const workflowDiagram = (): string => toMermaid(complaintMachine, { label: stateLabel, tabulateFrom: TABULATE_FROM });
+
+/** The "In several steps" rows: one per command (and guard), with the steps it keeps, named as on the diagram. */
+export function severalStepsRows(): { readonly transitions: readonly MachineTransition[]; readonly cells: readonly string[] }[] {
+  const en = labels('en');
+  const zh = labels('zh-CN');
+  const groups = new Map<string, MachineTransition[]>();
+  for (const t of keptInSeveralSteps(complaintMachine, TABULATE_FROM)) groups.set(transitionLabel(t), [...(groups.get(transitionLabel(t)) ?? []), t]);
+  return [...groups].map(([label, transitions]) => {
+    const command = transitions[0]?.event as CommandType;
+    const steps = transitions.map((t) => `\`${t.source.join('.')}\``).join(', ');
+    return { transitions, cells: [`\`${label}\``, steps, en.commands[command] ?? '', zh.commands[command] ?? ''] };
+  });
+}
 
 /** The table's rows: one per transition that keeps a compound state, with the state it applies in. */
 export function everyStepRows(): { readonly transition: MachineTransition; readonly cells: readonly string[] }[] {
@@ -67,6 +85,16 @@ export function diagramSection(table: (header: readonly string[], rows: readonly
     table(
       ['Command [guard]', 'Allowed in', 'English', '中文'],
       everyStepRows().map((row) => row.cells),
+    ),
+    '',
+    '### In several steps',
+    '',
+    `These commands keep the complaint in the step it is in, in ${TABULATE_FROM} steps or more. Listed in each of those boxes they`,
+    'would widen the diagram past what a docs column shows readably, so they are listed here instead.',
+    '',
+    table(
+      ['Command [guard]', 'Allowed in', 'English', '中文'],
+      severalStepsRows().map((row) => row.cells),
     ),
   ].join('\n');
 }

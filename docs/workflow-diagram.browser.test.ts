@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, complaintMachine, machineStates, machineTransitions, mermaidId, transitionLabel, type MachineState } from '@redress/core';
+import { COMMAND_TYPES, complaintMachine, keptInSeveralSteps, machineStates, machineTransitions, mermaidId, transitionLabel, type MachineState } from '@redress/core';
 import { chromiumOrSkip, launchChromium } from '../.config/test-support/browser.js';
 import { mermaidBlocks, openDiagramPage, type MeasuredDiagram } from './test-support/diagram-page.ts';
 import { inside, nearestShape, type Shape } from './test-support/geometry.ts';
-import { stateLabel } from './workflow-diagram-section.ts';
+import { stateLabel, TABULATE_FROM } from './workflow-diagram-section.ts';
 import { WORKFLOW_DOC_PATH } from './workflow-doc.ts';
 
 const page = readFileSync(new URL('./workflow.md', import.meta.url), 'utf8');
@@ -76,11 +76,16 @@ describe.skipIf(chromium === undefined)(`the diagram of ${WORKFLOW_DOC_PATH}, re
     }
   });
 
-  it("writes each command that keeps a step in that step's box, once", () => {
+  it("writes each command that keeps a step in that step's box, once, unless the several-steps table lists it", () => {
+    const tabulated = new Set(keptInSeveralSteps(complaintMachine, TABULATE_FROM).map((t) => `${t.source.join('.')} : ${transitionLabel(t)}`));
     for (const state of states.filter((s) => s.kind !== 'compound')) {
-      const kept = transitions.filter((t) => t.target === undefined && t.source.join('.') === state.path.join('.')).map(transitionLabel);
+      const kept = transitions.filter((t) => t.target === undefined && t.source.join('.') === state.path.join('.'));
       const lines = shapeOf(state)!.lines;
-      for (const label of kept) expect(lines.filter((line) => line === label), `${label} in ${state.path.join('.')}`).toHaveLength(1);
+      for (const t of kept) {
+        const listed = tabulated.has(`${state.path.join('.')} : ${transitionLabel(t)}`);
+        expect(lines.filter((line) => line === transitionLabel(t)), `${transitionLabel(t)} in ${state.path.join('.')}`).toHaveLength(listed ? 0 : 1);
+        if (listed) expect(besideDiagram).toMatch(new RegExp(`\\| \`${transitionLabel(t).replace(/[[\]()]/g, '\\$&')}\` \\| [^\n]*\`${state.path.join('.')}\``));
+      }
     }
   });
 

@@ -9,22 +9,32 @@ import {
   COMMAND_TYPES,
   complaintMachine,
   keptInEveryStep,
+  keptInSeveralSteps,
   machineStates,
   machineTransitions,
   mermaidId,
   transitionLabel,
   type MachineTransition,
 } from '@redress/core';
-import { everyStepRows, workflowDiagram } from './workflow-diagram-section.ts';
+import { everyStepRows, severalStepsRows, TABULATE_FROM, workflowDiagram } from './workflow-diagram-section.ts';
 import { REGENERATE_COMMAND, WORKFLOW_DOC_PATH, renderWorkflowDoc } from './workflow-doc.ts';
 
 /** How the page shows a transition: an arrow, a line in a box, or a row of the every-step table. */
 type Shown = `arrow ${string} --> ${string} : ${string}` | `box ${string} : ${string}` | `table ${string} : ${string}`;
 
+/** The command (with its guard) and the steps it keeps: the ones a box would list too often. */
+function keptOften(t: MachineTransition): boolean {
+  const keeping = machineTransitions(complaintMachine).filter(
+    (k) => k.target === undefined && transitionLabel(k) === transitionLabel(t) && machineStates(complaintMachine).some((s) => s.kind !== 'compound' && s.path.join('.') === k.source.join('.')),
+  );
+  return keeping.length >= TABULATE_FROM;
+}
+
 function expectedShowing(t: MachineTransition): Shown {
   const kind = machineStates(complaintMachine).find((s) => s.path.join('.') === t.source.join('.'))?.kind;
   if (t.target !== undefined) return `arrow ${mermaidId(t.source)} --> ${mermaidId(t.target)} : ${transitionLabel(t)}`;
-  return kind === 'compound' ? `table ${t.source.join('.')} : ${transitionLabel(t)}` : `box ${mermaidId(t.source)} : ${transitionLabel(t)}`;
+  if (kind === 'compound') return `table ${t.source.join('.')} : ${transitionLabel(t)}`;
+  return keptOften(t) ? `table ${t.source.join('.')} : ${transitionLabel(t)}` : `box ${mermaidId(t.source)} : ${transitionLabel(t)}`;
 }
 
 /** What the diagram text and the table actually show, one entry per arrow, box line or row. */
@@ -37,6 +47,9 @@ function actualShowings(diagram: string): Shown[] {
     else if (boxLine) shown.push(`box ${boxLine[1]} : ${boxLine[2]}`);
   }
   for (const { cells } of everyStepRows()) shown.push(`table ${cells[1]?.replaceAll('`', '')} : ${cells[0]?.replaceAll('`', '')}`);
+  for (const { cells } of severalStepsRows()) {
+    for (const step of (cells[1] ?? '').split(', ')) shown.push(`table ${step.replaceAll('`', '')} : ${cells[0]?.replaceAll('`', '')}`);
+  }
   return shown;
 }
 
@@ -89,6 +102,13 @@ describe('the workflow diagram and its table', () => {
     expect(kept.length).toBeGreaterThan(0);
     expect(everyStepRows().map((row) => row.transition)).toEqual(kept);
     for (const t of kept) expect(diagram).not.toContain(` : ${transitionLabel(t)}\n`);
+  });
+
+  it('list in the several-steps table exactly the commands that keep the step in that many steps, and draw them in no box', () => {
+    const several = keptInSeveralSteps(complaintMachine, TABULATE_FROM);
+    expect(several.length).toBeGreaterThan(0);
+    expect(severalStepsRows().flatMap((row) => row.transitions)).toEqual(several);
+    for (const t of several) expect(diagram).not.toContain(`${mermaidId(t.source)} : ${transitionLabel(t)}\n`);
   });
 
   it("place each state in its parent's box: Mermaid puts a state in the first block that mentions it", () => {

@@ -65,11 +65,12 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'ResolutionProposed', data: { ...c.data, requiresApproval: s.severity === 'major', proposedBy: c.actor.id } }];
     case 'ApproveRemedy':
       s.step = 'remedyApproved';
-      return [{ type: 'RemedyApproved', data: c.data ?? {} }];
+      // The default approval: senior management, for the company.
+      return [{ type: 'RemedyApproved', data: c.data ?? {} }, { type: 'RemedyDecisionAttributed', data: { decision: 'approved', approverId: c.actor.id, role: c.actor.role, unit: 'Company' } }];
     case 'RejectRemedy':
       s.step = 'investigating';
       s.agreedDeadline = null;
-      return [{ type: 'RemedyRejected', data: c.data }];
+      return [{ type: 'RemedyRejected', data: c.data }, { type: 'RemedyDecisionAttributed', data: { decision: 'rejected', approverId: c.actor.id, role: c.actor.role, unit: 'Company' } }];
     case 'StartExecution':
       s.step = 'executing';
       return [{ type: 'ExecutionStarted', data: c.data ?? {} }];
@@ -93,10 +94,13 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [recorded, { type: 'ComplaintReopened', data: { cycle: s.cycle, reason: 'customerNotSatisfied' } }];
     }
     case 'RecordPreventiveAction':
-      return [{ type: 'PreventiveActionRecorded', data: c.data }];
+      // The benchmark's paths name no catalogue measure (PreventiveMeasureChosen is not modelled here).
+      if (c.data.measure !== undefined) throw new RangeError('the hand-written baseline does not model catalogue measures');
+      return [{ type: 'PreventiveActionRecorded', data: { action: c.data.action } }];
     case 'ArchiveComplaint': {
       s.step = 'archived';
-      const { preventiveAction, ...rest } = c.data ?? {};
+      const { preventiveAction, preventiveMeasure, ...rest } = c.data ?? {};
+      if (preventiveMeasure !== undefined) throw new RangeError('the hand-written baseline does not model catalogue measures');
       const archived: ComplaintEvent = { type: 'ComplaintArchived', data: rest };
       return preventiveAction ? [{ type: 'PreventiveActionRecorded', data: { action: preventiveAction } }, archived] : [archived];
     }
@@ -136,7 +140,14 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'ExplainPromiseBreak':
     case 'BreakPromise':
     case 'RouteComplaint':
-      // The benchmark's paths hand nothing over and promise nothing; a baseline that pretended to would measure nothing real.
+    case 'AttributeResponsibility':
+    case 'DeclineComplaint':
+    case 'OfferResolutionOptions':
+    case 'RecordCustomerChoice':
+    case 'RecordWrittenNotice':
+    case 'SendProgressNotice':
+    case 'SendResultFeedback':
+      // The benchmark's paths hand nothing over, promise nothing and send no notices; a baseline that pretended to would measure nothing real.
       throw new RangeError(`the hand-written baseline does not model ${c.type}`);
   }
 }

@@ -75,6 +75,15 @@ async function executeAll(engine: Engine, clock: ReturnType<typeof createManualC
   }
 }
 
+/** `executeTrusted()` of commands the host validated before (outside the timed part); throws on the first refusal. */
+async function executeAllTrusted(engine: Engine, clock: ReturnType<typeof createManualClock>, commands: readonly Command[]): Promise<void> {
+  for (const command of commands) {
+    clock.advance(CLOCK_STEP_MS);
+    const result = await engine.executeTrusted(command);
+    if (!result.ok) throw result.error;
+  }
+}
+
 /** What the micro benchmarks replay: each command as decided, and each event with the state it was applied to. */
 interface Prepared {
   readonly decisions: { state: ComplaintState; command: Command; now: string }[];
@@ -137,12 +146,18 @@ export async function runCoreBenchmarks(options: CoreBenchOptions): Promise<Core
   const commands = stream.commands;
   say(`execute: ${stream.complaints} complaints, ${commands.length} commands per sample (${JSON.stringify(stream.shapes)})`);
 
-  // The baseline must do the same work: the same events, the same envelopes.
+  // What a host that validated its commands itself hands to executeTrusted: parsed once, untimed.
+  const validated = commands.map((c) => commandSchema.parse(c));
+
+  // The baseline must do the same work: the same events, the same envelopes; so must the trusted path.
   {
+    const byHand = executeByHand(commands, createManualClock(CLOCK_START), nanoidGenerator);
     const { engine, store, clock } = newEngine(false);
     await executeAll(engine, clock, commands);
-    const byHand = executeByHand(commands, createManualClock(CLOCK_START), nanoidGenerator);
     verifySameLog(await store.readAll(1, Number.MAX_SAFE_INTEGER), byHand.log);
+    const trusted = newEngine(false);
+    await executeAllTrusted(trusted.engine, trusted.clock, validated);
+    verifySameLog(await trusted.store.readAll(1, Number.MAX_SAFE_INTEGER), byHand.log);
   }
 
   const executeSpecs = [
@@ -161,6 +176,12 @@ export async function runCoreBenchmarks(options: CoreBenchOptions): Promise<Core
       run: ({ engine, clock }) => executeAll(engine, clock, commands),
     } satisfies BenchSpec<ReturnType<typeof newEngine>>,
     {
+      name: 'execute.trusted',
+      opsPerSample: commands.length,
+      setup: () => newEngine(false),
+      run: ({ engine, clock }) => executeAllTrusted(engine, clock, validated),
+    } satisfies BenchSpec<ReturnType<typeof newEngine>>,
+    {
       name: 'execute+projections',
       opsPerSample: commands.length,
       setup: () => newEngine(true),
@@ -172,6 +193,13 @@ export async function runCoreBenchmarks(options: CoreBenchOptions): Promise<Core
   records.push(
     record(ex.get('execute') as Stats, {
       description: 'engine.execute() per command, in-memory store, no projections',
+      unit: 'µs/command',
+      baseline: exBase,
+      target: EXECUTE_TARGET,
+      maxRatio: 2,
+    }),
+    record(ex.get('execute.trusted') as Stats, {
+      description: 'engine.executeTrusted() per command (zod skipped: the commands were parsed by commandSchema beforehand, untimed), in-memory store, no projections',
       unit: 'µs/command',
       baseline: exBase,
       target: EXECUTE_TARGET,

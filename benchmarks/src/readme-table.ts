@@ -28,13 +28,16 @@ export interface Results {
 /** The rows, in order: the record's name and how the table calls it. */
 const CORE_ROWS: readonly (readonly [string, string])[] = [
   ['execute', '`execute()`, in memory, per command, vs the hand-written engine (same events and envelopes, built field by field)'],
+  ['execute.trusted', '`executeTrusted()` (zod skipped for commands the host validated), vs the same hand-written engine'],
   ['execute+projections', '`execute()` with the ticket view and queues inline'],
   ['walk.8k.execute', '8-command walk, 8k commands: `execute()` vs a minimal hand decide + evolve + append'],
   ['walk.8k.emmett', '8-command walk, 8k commands: Emmett 0.42 `DeciderCommandHandler` vs the same hand code'],
   ['walk.8k.execute.vsEmmett', '8-command walk, 8k commands: `execute()` vs Emmett 0.42'],
+  ['walk.8k.executeTrusted.vsEmmett', '8-command walk, 8k commands: `executeTrusted()` vs Emmett 0.42'],
   ['walk.80k.execute', '8-command walk, 80k commands: `execute()` vs the hand code'],
   ['walk.80k.emmett', '8-command walk, 80k commands: Emmett 0.42 vs the hand code'],
   ['walk.80k.execute.vsEmmett', '8-command walk, 80k commands: `execute()` vs Emmett 0.42'],
+  ['walk.80k.executeTrusted.vsEmmett', '8-command walk, 80k commands: `executeTrusted()` vs Emmett 0.42'],
   ['rebuild.evolve', 'rebuild decision states (`evolve`), vs a step-only reducer'],
   ['rebuild.queues', 'rebuild the queues, vs the step-only reducer'],
   ['rebuild.ticketView', 'rebuild the ticket view (full timelines), vs the step-only reducer'],

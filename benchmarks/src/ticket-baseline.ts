@@ -19,14 +19,15 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
       t = {
         complaintId: d.complaintId, step: 'none', severity: null, priority: null, cause: null, servqualFactor: null,
         handlerId: null, assignments: [], meeting: null, meetings: [], customer: d.customer, channel: d.channel,
-        branch: d.branch ?? null, region: d.region ?? null, businessLine: d.businessLine ?? null, product: d.product ?? null,
+        branch: d.branch ?? null, region: d.region ?? null, businessLine: d.businessLine ?? null, product: d.product ?? null, siteId: d.siteId ?? null, unitId: d.unitId ?? null,
         source: d.source ?? null, repeat: null, description: d.description, demand: d.demand, remedy: null,
         agreedDeadline: null, executedOnTime: null, lastFollowUp: null, cycle: 1, reopenCount: 0, escalations: [],
-        escalation: null, preventiveAction: null, waitingOnCustomer: null, receivedAt: event.occurredAt,
+        escalation: null, preventiveAction: null, preventiveMeasure: null, waitingOnCustomer: null, receivedAt: event.occurredAt,
         updatedAt: event.occurredAt, closedAt: null, version: 0, timeline: [],
-        // Not measured here: the benchmark's paths hand nothing over, promise nothing, route nothing.
+        // Not measured here: the benchmark's paths hand nothing over, promise nothing, route nothing, send no notices.
         accountableId: d.receivedBy ?? event.actor.id, accountability: [{ id: d.receivedBy ?? event.actor.id, since: event.occurredAt, until: null, via: 'receipt' }],
-        handOver: null, promises: [], routedTo: null, routings: [],
+        handOver: null, promises: [], routedTo: null, routings: [], customerUpdates: [], lastCustomerUpdateAt: null,
+        remedyDecisions: [], responsible: null, attributions: [], declined: null, offer: null, writtenNotices: [],
       };
       rows.set(event.streamId, t);
     }
@@ -87,6 +88,9 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
       case 'ComplaintArchived':
       case 'ComplaintWithdrawn':
         t.closedAt = event.occurredAt;
+        break;
+      case 'RemedyDecisionAttributed':
+        t.remedyDecisions.push({ at: event.occurredAt, ...event.data });
         break;
       case 'MeetingArranged':
       case 'WaitingOnCustomerStarted':

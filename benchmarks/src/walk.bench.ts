@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { getInMemoryEventStore } from '@event-driven-io/emmett';
-import { createEngine, createInMemoryEventStore, createManualClock, type CommandInput, type ComplaintEvent } from '@redress/core';
+import { commandSchema, createEngine, createInMemoryEventStore, createManualClock, type Command, type CommandInput, type ComplaintEvent } from '@redress/core';
 import { CLOCK_START, CLOCK_STEP_MS } from './fixtures.js';
 import { measure, type BenchSpec, type HarnessOptions, type Stats } from './harness.js';
 import { record, type BenchRecord } from './report.js';
@@ -29,6 +29,15 @@ async function walkWithRedress(commands: readonly CommandInput[], { engine, cloc
   }
 }
 
+/** The same walk through `executeTrusted()`, the commands validated by the host beforehand. */
+async function walkTrusted(commands: readonly Command[], { engine, clock }: ReturnType<typeof redress>): Promise<void> {
+  for (const command of commands) {
+    clock.advance(CLOCK_STEP_MS);
+    const result = await engine.executeTrusted(command);
+    if (!result.ok) throw result.error;
+  }
+}
+
 /** Throws unless the three wrote the same events (type and data, stream by stream, in order). */
 async function verifySameWork(commands: readonly CommandInput[]): Promise<void> {
   const r = redress();
@@ -43,6 +52,10 @@ async function verifySameWork(commands: readonly CommandInput[]): Promise<void> 
       throw new Error(`walk mismatch at ${i + 1}:\n Redress: ${JSON.stringify(e)}\n by hand: ${JSON.stringify(h)}`);
     }
   });
+  const trusted = redress();
+  await walkTrusted(commands.map((c) => commandSchema.parse(c)), trusted);
+  const trustedLog = await trusted.store.readAll(1, Number.MAX_SAFE_INTEGER);
+  if (!isDeepStrictEqual(trustedLog.map((e) => [e.type, e.streamId, e.data]), engineLog.map((e) => [e.type, e.streamId, e.data]))) throw new Error('walk mismatch: executeTrusted wrote other events than execute');
   for (const id of new Set(hand.map((h) => h.streamId))) {
     const ours = hand.filter((h) => h.streamId === id).map((h) => ({ type: h.type, data: h.data }));
     const theirs = (await emmett.readStream(id)).events.map((e) => ({ type: e.type, data: e.data }));
@@ -53,6 +66,7 @@ async function verifySameWork(commands: readonly CommandInput[]): Promise<void> 
 /** Measures the walk of `complaints` complaints (8 commands each); returns the records, named `walk.<size>.*`. */
 async function walkAt(complaints: number, harness: HarnessOptions): Promise<BenchRecord[]> {
   const commands = walkCommands(complaints);
+  const validated = commands.map((c) => commandSchema.parse(c));
   const size = `${Math.round(commands.length / 1000)}k`;
   const n = (what: string) => `walk.${size}.${what}`;
   const specs = [
@@ -71,6 +85,12 @@ async function walkAt(complaints: number, harness: HarnessOptions): Promise<Benc
       run: (fixture) => walkWithRedress(commands, fixture),
     } satisfies BenchSpec<ReturnType<typeof redress>>,
     {
+      name: n('executeTrusted'),
+      opsPerSample: commands.length,
+      setup: redress,
+      run: (fixture) => walkTrusted(validated, fixture),
+    } satisfies BenchSpec<ReturnType<typeof redress>>,
+    {
       name: n('emmett'),
       opsPerSample: commands.length,
       setup: () => ({ clock: createManualClock(CLOCK_START), store: getInMemoryEventStore() }),
@@ -83,11 +103,14 @@ async function walkAt(complaints: number, harness: HarnessOptions): Promise<Benc
   const hand = stats.get(n('hand')) as Stats;
   const execute = stats.get(n('execute')) as Stats;
   const emmett = stats.get(n('emmett')) as Stats;
+  const trusted = stats.get(n('executeTrusted')) as Stats;
   const what = `the 8-command walk of ${complaints} complaints (${commands.length} commands)`;
   return [
     record(execute, { description: `engine.execute() per command over ${what}, fresh in-memory engine`, unit: 'µs/command', baseline: hand }),
     record(emmett, { description: `Emmett 0.42 DeciderCommandHandler + in-memory event store per command over ${what}`, unit: 'µs/command', baseline: hand }),
     record({ ...execute, name: n('execute.vsEmmett') }, { description: `engine.execute() against Emmett 0.42 over ${what}`, unit: 'µs/command', baseline: emmett, ...(complaints === 1_000 ? { maxRatio: 0.6 } : {}) }),
+    record(trusted, { description: `engine.executeTrusted() (commands validated beforehand, untimed) per command over ${what}`, unit: 'µs/command', baseline: hand }),
+    record({ ...trusted, name: n('executeTrusted.vsEmmett') }, { description: `engine.executeTrusted() against Emmett 0.42 over ${what}`, unit: 'µs/command', baseline: emmett, ...(complaints === 1_000 ? { maxRatio: 0.6 } : {}) }),
     record(hand, { description: `hand-written decide + evolve + append to an array over ${what}`, unit: 'µs/command' }),
   ];
 }
@@ -104,7 +127,7 @@ export async function runWalkBenchmarks(options: WalkBenchOptions): Promise<Benc
   await verifySameWork(walkCommands(sizes[0] as number));
   const records: BenchRecord[] = [];
   for (const [i, complaints] of sizes.entries()) {
-    say(`walk: ${complaints} complaints × 8 commands: Redress, Emmett 0.42, by hand`);
+    say(`walk: ${complaints} complaints × 8 commands: Redress (execute, executeTrusted), Emmett 0.42, by hand`);
     // The larger size has ten times the work per sample: fewer samples keep the run short.
     const harness: HarnessOptions = options.quick ? { warmup: 1, samples: 3 } : i === 0 ? { warmup: 2, samples: 15 } : { warmup: 1, samples: 7 };
     records.push(...(await walkAt(complaints, harness)));

@@ -85,7 +85,7 @@ export function decideWalk(state: WalkState, c: CommandInput, now: string): Comp
   switch (c.type) {
     case 'ReceiveComplaint': {
       const { acknowledgement, ...rest } = c.data;
-      const received: ComplaintEvent = { type: 'ComplaintReceived', data: { complaintId: c.complaintId ?? '', ...rest } };
+      const received: ComplaintEvent = { type: 'ComplaintReceived', data: { complaintId: c.complaintId ?? '', ...rest, receivedBy: c.actor.id } };
       return acknowledgement ? [received, { type: 'AcknowledgementRecorded', data: acknowledgement }] : [received];
     }
     case 'ConfirmComplaint':

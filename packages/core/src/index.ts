@@ -99,6 +99,61 @@ export {
   type RoutingGroup,
 } from './routing/routing.js';
 export type { Routing, TicketRouting } from './routing/ticket.js';
+// Issue 16, the workflow's part: plan approval by the configured approver, responsibility, intake, options and written notice, the meeting plan
+export { approvalConfigSchema, approverOf, defaultApproval, parseApprovalConfig, remedyDecisionAttributed, type ApprovalConfig, type Approver } from './approval/approval.js';
+export type { RemedyDecisionView, TicketApproval } from './approval/ticket.js';
+export {
+  attributeResponsibility,
+  defaultResponsibility,
+  RESPONSIBLE_PARTY_KINDS,
+  responsibilityAttributed,
+  responsibilityConfigSchema,
+  responsiblePartySchema,
+  type ResponsibilityConfig,
+  type ResponsibleParty,
+  type ResponsiblePartyKind,
+} from './responsibility/schema.js';
+export type { ResponsibilityAttribution, TicketResponsibility } from './responsibility/ticket.js';
+export { complaintDeclined, declineComplaint, intakeCriteriaSchema, defaultIntakeCriteria, parseIntakeCriteria, type IntakeCriteria, type IntakeCriterion } from './intake/intake.js';
+export type { DeclineView, TicketIntake } from './intake/ticket.js';
+export { customerChoiceRecorded, offerResolutionOptions, recordCustomerChoice, resolutionOptionsOffered, type OfferedOptions, type ResolutionOption } from './options/schema.js';
+export type { OfferView, TicketOptions } from './options/ticket.js';
+export { recordWrittenNotice, writtenNoticeSigned } from './notice/schema.js';
+export type { TicketNotices, WrittenNoticeView } from './notice/ticket.js';
+export { meetingStrategyPrepared, type MeetingChangeInput } from './meeting/meeting.js';
+// Keeping the customer informed: progress notices and the result's feedback
+export {
+  CUSTOMER_UPDATE_EVENT_TYPES,
+  CUSTOMER_UPDATE_KINDS,
+  progressNoticeSent,
+  resultFeedbackSent,
+  sendProgressNotice,
+  sendResultFeedback,
+  type CustomerUpdateKind,
+} from './customer-updates/schema.js';
+export type { CustomerUpdateView, TicketCustomerUpdates } from './customer-updates/ticket.js';
+// Forbidden phrases (禁语): the list as data, a checker for customer-facing text, and an opt-in rule
+export {
+  DEFAULT_FORBIDDEN_PHRASES,
+  forbiddenPhraseList,
+  forbiddenPhraseSchema,
+  type ForbiddenPhrase,
+  type ForbiddenPhraseListOptions,
+} from './forbidden-phrases/list.js';
+export { createPhraseChecker, type PhraseChecker, type PhraseFinding } from './forbidden-phrases/checker.js';
+export { normalise as normalisePhraseText, type Normalised } from './forbidden-phrases/normalise.js';
+// The cause → prevention catalogue, offered at archive
+export {
+  defaultPreventionCatalogue,
+  measureOf,
+  parsePreventionCatalogue,
+  preventionCatalogueSchema,
+  suggestedMeasures,
+  type PreventionCatalogue,
+  type PreventiveMeasure,
+} from './prevention/catalogue.js';
+export { preventiveMeasureChosen } from './prevention/schema.js';
+export { CUSTOMER_FACING_COMMANDS, customerFacingText, describeFindings, forbiddenPhraseRule } from './forbidden-phrases/rule.js';
 // Authority limits: who may grant which remedy up to which amount
 export {
   authorityConfigSchema,
@@ -112,7 +167,7 @@ export {
 export { accountableAt, type AccountablePeriod, type HandOverView, type TicketOwnership } from './ownership/ticket.js';
 export { stepAfter } from './workflow/step-after.js';
 export { snapshotFor, stateValueOf, stepOf, type ComplaintSnapshot } from './workflow/snapshot.js';
-export { keptInEveryStep, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';
+export { keptInEveryStep, keptInSeveralSteps, mermaidId, toMermaid, transitionLabel, type MermaidOptions } from './workflow/diagram.js';
 export { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './workflow/machine-graph.js';
 
 // Deciding
@@ -126,7 +181,7 @@ export {
 } from './decider/state.js';
 export { evolve, evolveAll } from './decider/evolve.js';
 export { decide, allowedCommands, type DecideOptions, type WorkflowRule } from './decider/decide.js';
-export { createComplaintDecider, type ComplaintDecider, type ComplaintDeciderOptions, type Decider } from './decider/decider.js';
+export { createComplaintDecider, type ComplaintDecider, type ComplaintDecisionContext, type ComplaintDeciderOptions, type Decider } from './decider/decider.js';
 export {
   defaultPermissionMatrix,
   defaultPermissions,
@@ -235,3 +290,65 @@ export { createEventEvolution, type EventEvolution } from './evolution/evolution
 export { COMPLAINT_EVENT_SCHEMAS, complaintEventFamily, isComplaintStream, type ComplaintFamilyOptions } from './evolution/complaint-family.js';
 export { causeIdentifiedV2, causeWithServqualFactor, classifiedWithPriority, complaintClassifiedV2, PENDING_COMPLAINT_EVOLUTIONS } from './evolution/complaint-v2.js';
 export { createEventReader, type EventReader, type EventReaderOptions } from './evolution/event-reader.js';
+
+// Customer profiles (customers/): the profile as events on customer:<reference>, difficult-customer hints, organisational customers.
+export {
+  CUSTOMER_PROFILE_COMMANDS,
+  CUSTOMER_PROFILE_COMMAND_TYPES,
+  CUSTOMER_PROFILE_EVENTS,
+  CUSTOMER_PROFILE_EVENT_SCHEMA_VERSION,
+  CUSTOMER_PROFILE_EVENT_TYPES,
+  customerProfileCommandSchema,
+  customerProfileEventSchema,
+  type CustomerProfileCommand,
+  type CustomerProfileCommandInput,
+  type CustomerProfileCommandType,
+  type CustomerProfileEvent,
+  type CustomerProfileEventOf,
+  type CustomerProfileEventType,
+} from './customers/schema.js';
+export {
+  CUSTOMER_KINDS,
+  ORGANISATION_SCALES,
+  UNIT_KINDS,
+  customerKindSchema,
+  keyContactSchema,
+  namedPersonSchema,
+  organisationScaleSchema,
+  organisationSchema,
+  siteSchema,
+  unitSchema,
+  type CustomerKind,
+  type KeyContact,
+  type NamedPerson,
+  type Organisation,
+  type OrganisationScale,
+  type Site,
+  type Unit,
+  type UnitKind,
+} from './customers/payloads.js';
+export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView, type ProfileEventRecord } from './customers/profile.js';
+export { CustomerProfileRefusedError } from './customers/errors.js';
+export { decideProfile, PROFILE_RULES, type ProfileRule } from './customers/rules.js';
+export { DEFAULT_CUSTOMER_PROFILE_PERMISSIONS, type CustomerProfilePermissions } from './customers/permissions.js';
+export { CUSTOMER_PROFILE_PERSONAL_DATA } from './customers/personal-data.js';
+export {
+  createCustomerProfiles,
+  type CustomerProfiles,
+  type CustomerProfilesOptions,
+  type ProfileError,
+  type ProfileResult,
+  type ProfileSuccess,
+} from './customers/service.js';
+export {
+  customerProfilesProjection,
+  handlerQueue,
+  handlingHintsOf,
+  ticketHints,
+  type CustomerLogEvent,
+  type CustomerProfilesState,
+  type HandlerQueueItem,
+} from './customers/hints.js';
+export { unknownCustomerLink } from './customers/links.js';
+export { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from './customers/labels.js';
+export { customerEventFamily } from './customers/event-family.js';

@@ -176,6 +176,7 @@ export { drivers, MAIN_DRIVER_SHARE, type Driver } from './analytics/drivers.js'
 export { rankDimensions, type DimensionRank } from './analytics/ranking.js';
 export { dissatisfiedShare, levelShares, type LevelShares } from './analytics/levels.js';
 export { type HandlerLoad } from './analytics/workload.js';
+export { responsibilityReport, type ResponsibilityReport, type ResponsibilityRow } from './analytics/responsibility.js';
 export { loggedPromiseOutcomes, staffAssessment, type PromiseOutcome, type PromiseOutcomes, type StaffAssessment } from './analytics/staff.js';
 
 // Benchmarking and improvement actions

@@ -37,6 +37,7 @@ export {
 export { parseSlaConfig, toSlaConfig, type SlaConfig } from './policy/config.js';
 export { selectPolicy } from './policy/select.js';
 export { defaultPolicy, defaultSlaConfig, serviceHoursCalendar, type DefaultPolicyOptions } from './policy/default-policy.js';
+export { customerUpdateClock, DEFAULT_CUSTOMER_UPDATE_INTERVAL, type CustomerUpdateClockOptions } from './policy/customer-update-clock.js';
 
 // Clocks and the projection
 export type { ClockRun, Crossing, Cycle, CycleOutcome, ExplainEntry, Threshold } from './clock/run.js';

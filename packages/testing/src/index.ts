@@ -28,6 +28,7 @@ export {
   type ComplaintDataOptions,
 } from './arbitraries/complaints.js';
 export { CSI_DIMENSIONS, followUpSurvey, type SurveyDimension, type SurveyOptions } from './arbitraries/surveys.js';
+export { customerProfileCommand, type CustomerProfileCommandOptions } from './arbitraries/customers.js';
 export {
   followUpPayload,
   payloadGenerators,

@@ -20,9 +20,14 @@ import {
   urgencySchema,
   waitingReasonSchema,
 } from '../domain/vocabulary.js';
+import { CUSTOMER_UPDATE_COMMANDS } from '../customer-updates/schema.js';
 import { OWNERSHIP_COMMANDS } from '../ownership/schema.js';
 import { PROMISE_COMMANDS } from '../promises/schema.js';
 import { routeComplaint } from '../routing/routing.js';
+import { declineComplaint } from '../intake/intake.js';
+import { recordWrittenNotice } from '../notice/schema.js';
+import { OPTION_COMMANDS } from '../options/schema.js';
+import { attributeResponsibility } from '../responsibility/schema.js';
 import { define, envelope } from './define.js';
 import {
   acknowledgementSchema,
@@ -52,6 +57,9 @@ export const receiveComplaint = z.strictObject({
     /** What revealed it (a survey for a hidden complaint, a follow-up…). */
     source: complaintSourceSchema.optional(),
     acknowledgement: acknowledgementSchema.optional(),
+    /** The customer's site and unit (vehicle or machine) concerned, as their profile names them: checked against it when one exists. */
+    siteId: idSchema.optional(),
+    unitId: idSchema.optional(),
   }),
 });
 
@@ -154,13 +162,23 @@ export const recordFollowUp = define(
   }),
 );
 
-/** Behaviour 8: what changes so the problem does not recur. */
-export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema }));
+/**
+ * Behaviour 8: what changes so the problem does not recur; `measure` names the catalogue measure it follows
+ * (`suggestedMeasures(cause)` offers them), recorded as `PreventiveMeasureChosen`.
+ */
+export const recordPreventiveAction = define('RecordPreventiveAction', z.strictObject({ action: longTextSchema, measure: idSchema.optional() }));
 
 /** Step 8 (归档记录): needs a satisfied follow-up and a preventive action (recorded before or given here). */
 export const archiveComplaint = define(
   'ArchiveComplaint',
-  z.strictObject({ summary: longTextSchema.optional(), preventiveAction: longTextSchema.optional() }).default({}),
+  z
+    .strictObject({
+      summary: longTextSchema.optional(),
+      preventiveAction: longTextSchema.optional(),
+      /** The catalogue measure `preventiveAction` follows (given with it). */
+      preventiveMeasure: idSchema.optional(),
+    })
+    .default({}),
 );
 
 /** The customer withdraws the complaint. */
@@ -189,10 +207,23 @@ export const assignHandler = define(
 export const arrangeMeeting = define(
   'ArrangeMeeting',
   z
-    .strictObject({ at: instantSchema.optional(), venue: shortTextSchema.optional(), reason: meetingReasonSchema.optional(), note: longTextSchema.optional() })
-    .refine((d) => d.at !== undefined || d.venue !== undefined, { message: 'give the new time (at), the new venue, or both' })
+    .strictObject({
+      at: instantSchema.optional(),
+      venue: shortTextSchema.optional(),
+      reason: meetingReasonSchema.optional(),
+      note: longTextSchema.optional(),
+      /** The prepared strategy for the key issues (对于重点问题的预测及应对策略); alone, it prepares or revises the plan of the arranged meeting. */
+      strategy: longTextSchema.optional(),
+    })
+    .refine((d) => d.at !== undefined || d.venue !== undefined || d.strategy !== undefined, { message: 'give the new time (at), the new venue, the strategy, or more of them' })
     // The same rule in JSON Schema's words, for the published schemas (packages/core/schemas).
-    .meta({ anyOf: [{ required: ['at'], properties: { at: true } }, { required: ['venue'], properties: { venue: true } }] }),
+    .meta({
+      anyOf: [
+        { required: ['at'], properties: { at: true } },
+        { required: ['venue'], properties: { venue: true } },
+        { required: ['strategy'], properties: { strategy: true } },
+      ],
+    }),
 );
 
 /** A note on the ticket. */
@@ -279,6 +310,12 @@ const commandSchemas = [
   ...OWNERSHIP_COMMANDS,
   ...PROMISE_COMMANDS,
   routeComplaint,
+  // Issue 16, the workflow's part (dom-flow): responsibility, intake, options and notice.
+  attributeResponsibility,
+  declineComplaint,
+  ...OPTION_COMMANDS,
+  recordWrittenNotice,
+  ...CUSTOMER_UPDATE_COMMANDS,
 ] as const;
 
 /** Every command type, in workflow order. */

@@ -356,6 +356,7 @@ describe('illegal commands name the step and what is allowed there', () => {
       'AssignHandler',
       'BreakPromise',
       'ConfirmComplaint',
+      'DeclineComplaint',
       'DeclineHandOver',
       'EscalateComplaint',
       'EscalateOnBreach',
@@ -366,6 +367,7 @@ describe('illegal commands name the step and what is allowed there', () => {
       'MakePromise',
       'OfferHandOver',
       'RouteComplaint',
+      'SendProgressNotice',
       'StopWaitingOnCustomer',
       'WaitOnCustomer',
       'WithdrawComplaint',
@@ -422,9 +424,16 @@ describe('roles', () => {
     DeclineHandOver: { ...at(3), handOver: { from: 'frontDesk-1', to: 'someone' } },
     MakePromise: at(3),
     RouteComplaint: at(3),
+    SendProgressNotice: at(3),
+    SendResultFeedback: at(8),
     KeepPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
     ExplainPromiseBreak: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
     BreakPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: true }] },
+    AttributeResponsibility: at(4),
+    DeclineComplaint: at(1),
+    OfferResolutionOptions: at(4),
+    RecordCustomerChoice: { ...at(4), offer: { options: [{ optionId: 'repair', remedy: { kind: 'freeRepair', description: 'x' } }, { optionId: 'refund', remedy: { kind: 'refund', description: 'y' } }], chosen: null } },
+    RecordWrittenNotice: at(6),
   };
   const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
 

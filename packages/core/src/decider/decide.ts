@@ -6,6 +6,8 @@
  */
 import { getNextTransitions } from 'xstate';
 import type { Command, CommandType } from '../commands/schema.js';
+import { unknownCustomerLink } from '../customers/links.js';
+import type { CustomerProfile } from '../customers/profile.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import {
   ForbiddenError,
@@ -23,6 +25,7 @@ import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.j
 import { workflowMachine } from '../workflow/machine.js';
 import { firstViolation, type GuardName, type RuleInput } from '../workflow/rules.js';
 import { snapshotFor, type ComplaintSnapshot } from '../workflow/snapshot.js';
+import { machineAccepts } from '../workflow/accepts.js';
 import { eventsFor } from './events-for.js';
 import type { ComplaintState, ComplaintStep } from './state.js';
 
@@ -57,6 +60,11 @@ export interface DecideOptions {
   readonly rules?: readonly WorkflowRule[];
   /** The severity matrix and escalation ladders (default `defaultWorkflowConfig`), validated with `parseWorkflowConfig`. */
   readonly config?: WorkflowConfig;
+  /**
+   * The customer's profile, for a receipt naming a site or unit (the engine reads it from
+   * the customer's stream): both must be the profile's. Null or absent: no profile, no check.
+   */
+  readonly customerProfile?: CustomerProfile | null;
 }
 
 const defaultDuties = separationOfDuties();
@@ -91,6 +99,12 @@ function refusal(snapshot: ComplaintSnapshot, input: RuleInput): { name: string;
   return undefined;
 }
 
+/** The refusal a permission policy gives, or undefined when it permits (or there is none). */
+function forbidden(policy: PermissionPolicy | undefined, command: Command, state: ComplaintState): ForbiddenError | undefined {
+  const permitted = policy?.({ actor: command.actor, command, state }) ?? true;
+  return permitted === true ? undefined : new ForbiddenError(command.type, command.actor, typeof permitted === 'string' ? permitted : undefined);
+}
+
 /**
  * Decides one command on a complaint's state: the events it produces, or the typed refusal. Pure: no clock,
  * ids or I/O, so the same inputs always give the same answer.
@@ -102,18 +116,14 @@ export function decide(state: ComplaintState, command: Command, options: DecideO
     return err(new ValidationError([{ path: 'complaintId', message: 'is required to decide (the engine assigns one)', code: 'missing' }]));
   }
 
-  for (const policy of [permissions, dutiesPolicy(options.duties)]) {
-    const permitted = policy?.({ actor: command.actor, command, state }) ?? true;
-    if (permitted !== true) {
-      return err(new ForbiddenError(command.type, command.actor, typeof permitted === 'string' ? permitted : undefined));
-    }
-  }
+  // Two policies, checked in order without an array per call: the role, then ownership and duties.
+  const refused = forbidden(permissions, command, state) ?? forbidden(dutiesPolicy(options.duties), command, state);
+  if (refused) return err(refused);
 
-  const snapshot = snapshotFor(state, workflowMachine(config));
   const input: RuleInput = { state, command, now, config };
-  // The machine's event types are the command types; TypeScript cannot pair them through the union.
-  if (!snapshot.can({ type: command.type, command, now } as never)) {
-    return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), refusal(snapshot, input)));
+  // The machine's plain twin answers can() (workflow/accepts.ts); a snapshot is built only to explain a refusal.
+  if (!machineAccepts(input)) {
+    return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), refusal(snapshotFor(state, workflowMachine(config)), input)));
   }
 
   for (const rule of rules) {
@@ -123,6 +133,9 @@ export function decide(state: ComplaintState, command: Command, options: DecideO
       return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), { name: rule.name, message }));
     }
   }
+
+  const unknownLink = unknownCustomerLink(options.customerProfile, command);
+  if (unknownLink) return err(new IllegalCommandError(command.type, state.step, allowedCommands(state), unknownLink));
 
   return ok(eventsFor(state, command, now, config));
 }

@@ -3,6 +3,7 @@
  * host's permission policy and rules bound in.
  */
 import type { Command } from '../commands/schema.js';
+import type { CustomerProfile } from '../customers/profile.js';
 import type { ComplaintEvent } from '../events/schema.js';
 import type { DecisionError, Result } from '../errors/errors.js';
 import type { DutyOptions } from '../permissions/duties.js';
@@ -29,7 +30,15 @@ export interface Decider<State, Cmd, Event, Err, Context> {
  * The complaint decider's type: complaint state, commands and events, refused with a `DecisionError`, decided
  * at an instant.
  */
-export type ComplaintDecider = Decider<ComplaintState, Command, ComplaintEvent, DecisionError, { readonly now: string }>;
+export type ComplaintDecider = Decider<ComplaintState, Command, ComplaintEvent, DecisionError, ComplaintDecisionContext>;
+
+/** What a complaint decision is made at: the instant, and for a receipt naming a site or unit, the customer's profile. */
+export interface ComplaintDecisionContext {
+  /** The instant (ISO-8601), from the injected clock. */
+  readonly now: string;
+  /** The customer's profile (null: none), checked against a receipt's site and unit. */
+  readonly customerProfile?: CustomerProfile | null;
+}
 
 export interface ComplaintDeciderOptions extends WorkflowConfigInput {
   /** A whole policy, or rows that replace the default matrix's: which roles may issue which command. */
@@ -46,13 +55,15 @@ export interface ComplaintDeciderOptions extends WorkflowConfigInput {
 
 /** A decider with the host's permissions, duties, rules and configuration bound in. Throws a WorkflowConfigError for a configuration that cannot work. */
 export function createComplaintDecider(options: ComplaintDeciderOptions = {}): ComplaintDecider {
-  const permissions =
-    typeof options.permissions === 'function' ? options.permissions : permissionsFromMatrix(options.permissions);
   const rules = options.rules ?? [];
   const config = parseWorkflowConfig(options);
+  // The configured approvers are the approval rows, unless the host's matrix gives its own.
+  const approvers = config.approval.approvers.map((a) => a.role);
+  const permissions =
+    typeof options.permissions === 'function' ? options.permissions : permissionsFromMatrix({ ApproveRemedy: approvers, RejectRemedy: approvers, ...options.permissions });
   const duties = dutiesPolicy(options.duties) ?? false;
   return {
-    decide: (state, command, { now }) => decide(state, command, { now, permissions, rules, config, duties }),
+    decide: (state, command, { now, customerProfile }) => decide(state, command, { now, customerProfile, permissions, rules, config, duties }),
     evolve,
     initialState,
   };

@@ -11,6 +11,10 @@ import type { ComplaintEvent, ComplaintEventOf } from '../events/schema.js';
 import { changedMeeting, meetingChange } from '../meeting/meeting.js';
 import { handOverEvent } from '../ownership/events-for.js';
 import { promiseEvent } from '../promises/events-for.js';
+import { approverOf } from '../approval/approval.js';
+import { optionRemedy } from '../options/schema.js';
+import { customerUpdateEvent } from '../customer-updates/events-for.js';
+import { preventiveEvents } from '../prevention/events-for.js';
 import { groupFor } from '../routing/routing.js';
 import { defaultWorkflowConfig, type WorkflowConfig } from '../workflow/config.js';
 import type { ComplaintState } from './state.js';
@@ -44,10 +48,22 @@ function meetingArranged(state: ComplaintState, command: Command): ComplaintEven
   const change = meetingChange(command);
   if (change === undefined) return [];
   const { at, venue } = changedMeeting(state.meeting, change);
+  const strategy: ComplaintEvent[] = change.strategy === undefined ? [] : [{ type: 'MeetingStrategyPrepared', data: { strategy: change.strategy, meetingAt: at } }];
+  // The strategy alone: the meeting stays where and when it is.
+  if (change.at === undefined && change.venue === undefined) return strategy;
   // A reassignment under the three changes (三变法) moves the meeting for the same reason.
   const reason = command.type === 'ArrangeMeeting' ? command.data.reason : command.type === 'AssignHandler' && command.data.reason === 'threeChanges' ? 'threeChanges' : undefined;
   const note = command.type === 'ArrangeMeeting' ? command.data.note : undefined;
-  return [{ type: 'MeetingArranged', data: { at, venue, previous: state.meeting, ...(reason ? { reason } : {}), ...(note ? { note } : {}) } }];
+  // The published MeetingArranged knows no strategy: its `previous` is the time and place before.
+  const previous = state.meeting === null ? null : { at: state.meeting.at, venue: state.meeting.venue };
+  return [{ type: 'MeetingArranged', data: { at, venue, previous, ...(reason ? { reason } : {}), ...(note ? { note } : {}) } }, ...strategy];
+}
+
+/** Who decided a major remedy, for which unit (the guard `configuredApprover` admitted the role). */
+function remedyDecision(decision: 'approved' | 'rejected', command: CommandOf<'ApproveRemedy' | 'RejectRemedy'>, config: WorkflowConfig): ComplaintEvent {
+  const approver = approverOf(config.approval, command.actor.role);
+  if (approver === undefined) throw new RangeError(`eventsFor was called for an approver the guard refuses: ${command.actor.role}`);
+  return { type: 'RemedyDecisionAttributed', data: { decision, approverId: command.actor.id, role: approver.role, unit: approver.unit } };
 }
 
 export function eventsFor(state: ComplaintState, command: Command, now: string, config: WorkflowConfig = defaultWorkflowConfig): ComplaintEvent[] {
@@ -84,9 +100,9 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
     case 'ProposeResolution':
       return [{ type: 'ResolutionProposed', data: { ...command.data, requiresApproval: state.severity === 'major', proposedBy: command.actor.id } }];
     case 'ApproveRemedy':
-      return [{ type: 'RemedyApproved', data: command.data }];
+      return [{ type: 'RemedyApproved', data: command.data }, remedyDecision('approved', command, config)];
     case 'RejectRemedy':
-      return [{ type: 'RemedyRejected', data: command.data }];
+      return [{ type: 'RemedyRejected', data: command.data }, remedyDecision('rejected', command, config)];
     case 'StartExecution':
       return [{ type: 'ExecutionStarted', data: command.data }];
     case 'CompleteExecution': {
@@ -115,14 +131,15 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
         : [recorded, { type: 'ComplaintReopened', data: { cycle: state.cycle + 1, reason: 'customerNotSatisfied' } }];
     }
     case 'RecordPreventiveAction':
-      return [{ type: 'PreventiveActionRecorded', data: command.data }];
+      return preventiveEvents(state, command.data.action, command.data.measure, config);
     case 'ArchiveComplaint': {
-      const { preventiveAction, ...rest } = command.data;
+      const { preventiveAction, preventiveMeasure, ...rest } = command.data;
       const archived: ComplaintEvent = { type: 'ComplaintArchived', data: rest };
-      return preventiveAction ? [{ type: 'PreventiveActionRecorded', data: { action: preventiveAction } }, archived] : [archived];
+      return preventiveAction ? [...preventiveEvents(state, preventiveAction, preventiveMeasure, config), archived] : [archived];
     }
     case 'WithdrawComplaint':
-      return [{ type: 'ComplaintWithdrawn', data: { reason: command.data.reason, fromStep: state.step === 'none' ? 'received' : state.step } }];
+      // The machine withdraws only open complaints: never from `none` or `declined`.
+      return [{ type: 'ComplaintWithdrawn', data: { reason: command.data.reason, fromStep: state.step === 'none' || state.step === 'declined' ? 'received' : state.step } }];
     case 'AssignHandler': {
       const { venue: _venue, meetingAt: _at, ...assignment } = command.data;
       return [{ type: 'HandlerAssigned', data: { ...assignment, previousHandlerId: state.handlerId } }, ...meetingArranged(state, command)];
@@ -153,6 +170,25 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
     case 'ExplainPromiseBreak':
     case 'BreakPromise':
       return [promiseEvent(state, command, now)];
+    case 'AttributeResponsibility':
+      return [{ type: 'ResponsibilityAttributed', data: { ...command.data, previous: state.responsible, attributedBy: command.actor.id } }];
+    case 'DeclineComplaint': {
+      // The guard found the criterion: the same lookup.
+      const criterion = config.intake.criteria.find((c) => c.id === command.data.criterion);
+      if (criterion === undefined) throw new RangeError(`eventsFor was called for a criterion the guard refuses: ${command.data.criterion}`);
+      return [{ type: 'ComplaintDeclined', data: { ...command.data, criterionDescription: criterion.description, criteria: config.intake.name, declinedBy: command.actor.id } }];
+    }
+    case 'OfferResolutionOptions':
+      return [{ type: 'ResolutionOptionsOffered', data: command.data }];
+    case 'RecordCustomerChoice': {
+      const remedy = optionRemedy(state.offer, command.data.optionId);
+      if (remedy === undefined) throw new RangeError(`eventsFor was called for an option the guard refuses: ${command.data.optionId}`);
+      return [{ type: 'CustomerChoiceRecorded', data: { ...command.data, remedy } }];
+    }
+    case 'RecordWrittenNotice': {
+      if (state.remedy === null) throw new RangeError('eventsFor was called for a written notice the guard refuses: no remedy');
+      return [{ type: 'WrittenNoticeSigned', data: { ...command.data, remedy: state.remedy } }];
+    }
     case 'RouteComplaint': {
       // The guard found the group: the same lookup.
       const group = groupFor(config.routing, command.data.problemType);
@@ -164,5 +200,8 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
         },
       ];
     }
+    case 'SendProgressNotice':
+    case 'SendResultFeedback':
+      return [customerUpdateEvent(command)];
   }
 }

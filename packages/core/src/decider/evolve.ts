@@ -128,7 +128,21 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'ComplaintRouted':
       return { ...state, routedTo: event.data.group };
     case 'MeetingArranged':
-      return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
+      // Moving the meeting keeps its prepared strategy: the key issues are the same.
+      return { ...state, meeting: { at: event.data.at, venue: event.data.venue, strategy: state.meeting?.strategy ?? null } };
+    case 'MeetingStrategyPrepared':
+      return state.meeting === null ? state : { ...state, meeting: { ...state.meeting, strategy: event.data.strategy } };
+    case 'ResponsibilityAttributed':
+      return { ...state, responsible: event.data.party };
+    case 'ResolutionOptionsOffered':
+      return { ...state, offer: { options: event.data.options, chosen: null } };
+    case 'CustomerChoiceRecorded':
+      return state.offer === null ? state : { ...state, offer: { ...state.offer, chosen: event.data.optionId } };
+    case 'ComplaintDeclined':
+      return { ...state, step };
+    case 'RemedyDecisionAttributed':
+    case 'WrittenNoticeSigned':
+      return state;
     case 'WaitingOnCustomerStarted':
       return { ...state, waitingOnCustomer: true };
     case 'WaitingOnCustomerEnded':
@@ -143,6 +157,9 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'NoteAdded':
     case 'CustomerContactLogged':
     case 'RepeatComplaintFlagged':
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return state;
     default: {
       // Compile time: every complaint event is handled above. Run time: an event of

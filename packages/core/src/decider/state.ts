@@ -7,6 +7,8 @@ import type { Cause, EscalationLevel, Priority, Severity, Step } from '../domain
 import type { Meeting } from '../meeting/meeting.js';
 import type { PendingHandOver } from '../ownership/schema.js';
 import type { OpenPromise } from '../promises/schema.js';
+import type { OfferedOptions } from '../options/schema.js';
+import type { ResponsibleParty } from '../responsibility/schema.js';
 
 /** `none`: nothing has been received under this complaint id yet. */
 export type ComplaintStep = Step | 'none';
@@ -93,6 +95,10 @@ export interface ComplaintState {
   readonly openPromises: readonly OpenPromise[];
   /** The group the complaint was last routed to by its problem type; null until routed. */
   readonly routedTo: string | null;
+  /** The party held responsible (分清责任), by the latest attribution; null until one. A proposal may wait for it. */
+  readonly responsible: ResponsibleParty | null;
+  /** The options offered to the customer and the one chosen; null before an offer. */
+  readonly offer: OfferedOptions | null;
   /** The complaint meeting, once arranged. */
   readonly meeting: Meeting | null;
   /** The highest level reached; null while not escalated. */
@@ -130,6 +136,8 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   promiseIds: Object.freeze([]),
   openPromises: Object.freeze([]),
   routedTo: null,
+  responsible: null,
+  offer: null,
   meeting: null,
   escalation: null,
   escalatedBreaches: Object.freeze([]),

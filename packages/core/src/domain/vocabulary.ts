@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 
-/** Where a complaint stands. `received` … `archived` are the 8 steps (plus the major-only approval); `withdrawn` ends it early. */
+/**
+ * Where a complaint stands. `received` … `archived` are the 8 steps (plus the major-only approval); `withdrawn` ends it
+ * early; `declined` ends it at intake, when the station does not accept it (确定受理投诉标准).
+ */
 export const STEPS = [
   'received',
   'confirmed',
@@ -17,6 +20,7 @@ export const STEPS = [
   'followingUp',
   'archived',
   'withdrawn',
+  'declined',
 ] as const;
 /**
  * One of `STEPS`: where a complaint stands: one of the eight steps, the major-only approval, or `withdrawn`.
@@ -27,12 +31,12 @@ export type Step = (typeof STEPS)[number];
  * share it.
  */
 
-/** Steps in which a complaint is still being worked: everything but archived and withdrawn. */
-export const OPEN_STEPS = STEPS.filter((s) => s !== 'archived' && s !== 'withdrawn') as readonly OpenStep[];
-/** A step in which the complaint is still being worked on: any but `archived` and `withdrawn`. */
-export type OpenStep = Exclude<Step, 'archived' | 'withdrawn'>;
+/** Steps in which a complaint is still being worked: everything but archived, withdrawn and declined. */
+export const OPEN_STEPS = STEPS.filter((s) => s !== 'archived' && s !== 'withdrawn' && s !== 'declined') as readonly OpenStep[];
+/** A step in which the complaint is still being worked on: any but `archived`, `withdrawn` and `declined`. */
+export type OpenStep = Exclude<Step, 'archived' | 'withdrawn' | 'declined'>;
 /** Narrows a step to an open one; SLA clocks and queues only count open complaints. */
-export const isOpenStep = (step: Step): step is OpenStep => step !== 'archived' && step !== 'withdrawn';
+export const isOpenStep = (step: Step): step is OpenStep => step !== 'archived' && step !== 'withdrawn' && step !== 'declined';
 
 /** General complaints are handled under the service department head; major ones go to senior management. */
 export const SEVERITIES = ['general', 'major'] as const;
@@ -122,6 +126,8 @@ export const ROLES = [
   'technician',
   'departmentHead',
   'seniorManagement',
+  // The regional branch (区域分公司): the material's approver of a major complaint's plan, when the host configures it so.
+  'regionalBranch',
   'followUpStaff',
   'headOfficeManagement',
   'headOfficeEngineering',

@@ -5,6 +5,7 @@
  * `engine.automation()`, a capability given to code and never read from input.
  */
 import type { CommandType } from '../commands/schema.js';
+import type { CustomerProfileCommandType } from '../customers/schema.js';
 import type { Actor } from '../domain/primitives.js';
 import type { Role } from '../domain/vocabulary.js';
 import { ForbiddenError } from '../errors/errors.js';
@@ -30,7 +31,7 @@ export function staticDirectory(people: Readonly<Record<string, readonly Role[]>
  */
 export async function refusalByDirectory(
   directory: ActorDirectory | undefined,
-  type: CommandType | 'EraseCustomerData',
+  type: CommandType | 'EraseCustomerData' | CustomerProfileCommandType,
   actor: Actor,
   automation: boolean,
 ): Promise<ForbiddenError | undefined> {

@@ -6,6 +6,7 @@ import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
 import type { Role } from '../domain/vocabulary.js';
 import type { SubjectErasedError } from './data-errors.js';
+import type { CustomerProfileCommandType } from '../customers/schema.js';
 import type { StoreError, StoreErrorKind } from './store-errors.js';
 
 /**
@@ -26,6 +27,8 @@ export abstract class RedressError extends Error {
     | 'NotFound'
     | 'ConcurrencyConflict'
     | 'IdempotencyConflict'
+    // A customer profile command refused (see ../customers/errors.ts)
+    | 'CustomerProfileRefused'
     // Reading stored events (see data-errors.ts)
     | 'PersonalDataTampered'
     | 'MissingKey'
@@ -116,7 +119,7 @@ export class ForbiddenError extends RedressError {
   override readonly name = 'ForbiddenError';
   constructor(
     /** The command the actor may not issue (`EraseCustomerData` acts on a customer, not a complaint: it is no CommandType). */
-    readonly commandType: CommandType | 'EraseCustomerData',
+    readonly commandType: CommandType | 'EraseCustomerData' | CustomerProfileCommandType,
     /** Who tried, with the role the command claimed (or the directory gave). */
     readonly actor: { readonly id: string; readonly role: Role },
     /**

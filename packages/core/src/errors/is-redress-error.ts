@@ -14,6 +14,7 @@ import type {
   UnknownEventTypeError,
   UnsupportedEventVersionError,
 } from './data-errors.js';
+import type { CustomerProfileRefusedError } from '../customers/errors.js';
 import type { EngineError, RedressError } from './errors.js';
 import type { ProjectionFailedError, StorageFaultError, StoreUnavailableError } from './store-errors.js';
 
@@ -23,6 +24,7 @@ export type RedressErrorKind = RedressError['kind'];
 /** Every error class Redress throws or returns, for narrowing by kind. */
 export type AnyRedressError =
   | EngineError
+  | CustomerProfileRefusedError
   | PersonalDataTamperedError
   | MissingKeyError
   | SubjectErasedError
@@ -42,6 +44,7 @@ const NAMES: { readonly [K in RedressErrorKind]: string } = {
   NotFound: 'NotFoundError',
   ConcurrencyConflict: 'ConcurrencyConflictError',
   IdempotencyConflict: 'IdempotencyConflictError',
+  CustomerProfileRefused: 'CustomerProfileRefusedError',
   PersonalDataTampered: 'PersonalDataTamperedError',
   MissingKey: 'MissingKeyError',
   SubjectErased: 'SubjectErasedError',

@@ -31,9 +31,17 @@ import {
   remedySchema,
 } from '../commands/payloads.js';
 
+import { CUSTOMER_UPDATE_EVENTS } from '../customer-updates/schema.js';
+import { PREVENTION_EVENTS } from '../prevention/schema.js';
 import { OWNERSHIP_EVENTS } from '../ownership/schema.js';
 import { PROMISE_EVENTS } from '../promises/schema.js';
 import { complaintRouted } from '../routing/routing.js';
+import { remedyDecisionAttributed } from '../approval/approval.js';
+import { complaintDeclined } from '../intake/intake.js';
+import { meetingStrategyPrepared } from '../meeting/meeting.js';
+import { writtenNoticeSigned } from '../notice/schema.js';
+import { OPTION_EVENTS } from '../options/schema.js';
+import { responsibilityAttributed } from '../responsibility/schema.js';
 import { define } from './define.js';
 
 /**
@@ -55,6 +63,9 @@ export const complaintReceived = define(
     source: complaintSourceSchema.optional(),
     /** Who received it (the actor's id): accountable for it until a hand-over is accepted; absent on older events. */
     receivedBy: idSchema.optional(),
+    /** The customer's site and unit concerned (ids of their profile, see customers/); absent when not named. */
+    siteId: idSchema.optional(),
+    unitId: idSchema.optional(),
   }),
 );
 /**
@@ -203,7 +214,8 @@ export const complaintArchived = define('ComplaintArchived', z.strictObject({ su
  */
 export const complaintWithdrawn = define(
   'ComplaintWithdrawn',
-  z.strictObject({ reason: longTextSchema, fromStep: z.enum(STEPS) }),
+  // As published before `declined` existed: a withdrawal is from an open step, so its shape need not grow.
+  z.strictObject({ reason: longTextSchema, fromStep: z.enum(STEPS).exclude(['declined']) }),
 );
 /**
  * The `HandlerAssigned` event (type and data, without the envelope): the complaint was assigned or reassigned
@@ -303,6 +315,15 @@ const eventSchemas = [
   ...OWNERSHIP_EVENTS,
   ...PROMISE_EVENTS,
   complaintRouted,
+  // Issue 16, the workflow's part (dom-flow): approval by unit, responsibility, intake, options and notice, the meeting plan.
+  remedyDecisionAttributed,
+  responsibilityAttributed,
+  complaintDeclined,
+  ...OPTION_EVENTS,
+  writtenNoticeSigned,
+  meetingStrategyPrepared,
+  ...CUSTOMER_UPDATE_EVENTS,
+  ...PREVENTION_EVENTS,
 ] as const;
 
 /** The schema of every complaint event (without its envelope). */

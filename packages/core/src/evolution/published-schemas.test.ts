@@ -13,6 +13,7 @@ import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { COMMAND_TYPES, commandSchema, type Command } from '../commands/schema.js';
+import { CUSTOMER_PROFILE_COMMAND_TYPES, CUSTOMER_PROFILE_EVENT_TYPES } from '../customers/schema.js';
 import { initialComplaintState } from '../decider/state.js';
 import { complaintEventSchema } from '../events/schema.js';
 import { complaintStreams } from '../privacy/test-support/logs.js';
@@ -212,9 +213,9 @@ describe('the files', () => {
 
   it('cover every command and event type, each with a unique $id and a title', () => {
     const files = published.map((s) => s.file);
-    // + EraseCustomerData and its audit event CustomerDataErased.
-    expect(files.filter((f) => f.startsWith('commands/'))).toHaveLength(COMMAND_TYPES.length + 1);
-    expect(files.filter((f) => f.startsWith('events/'))).toHaveLength(complaintEventSchema.options.length + 1);
+    // + EraseCustomerData and its audit event CustomerDataErased, + the customer profile commands and events.
+    expect(files.filter((f) => f.startsWith('commands/'))).toHaveLength(COMMAND_TYPES.length + 1 + CUSTOMER_PROFILE_COMMAND_TYPES.length);
+    expect(files.filter((f) => f.startsWith('events/'))).toHaveLength(complaintEventSchema.options.length + 1 + CUSTOMER_PROFILE_EVENT_TYPES.length);
     expect(files).toEqual(expect.arrayContaining(['commands/EraseCustomerData.json', 'events/CustomerDataErased.json']));
     expect(new Set(published.map((s) => s.schema.$id)).size).toBe(published.length);
     for (const s of published) expect(typeof s.schema.title).toBe('string');

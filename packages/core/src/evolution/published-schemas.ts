@@ -24,6 +24,7 @@ import { commandSchema, COMMAND_TYPES } from '../commands/schema.js';
 import { eventEnvelopeSchema } from '../events/envelope.js';
 import { complaintEventSchema } from '../events/schema.js';
 import { customerDataErasedSchema, eraseCustomerDataSchema } from '../privacy/customer-data/erase-command.js';
+import { CUSTOMER_PROFILE_COMMANDS, CUSTOMER_PROFILE_EVENTS } from '../customers/schema.js';
 
 /** Where the files live, relative to packages/core, and the URN their `$id`s start with. */
 export const SCHEMAS_DIR = 'schemas';
@@ -119,6 +120,15 @@ export function publishedSchemas(options: { readonly eventVersion?: (type: strin
     // The customer-data command and its audit event (privacy/customer-data): not complaint ones, so not in the unions.
     { file: 'commands/EraseCustomerData.json', schema: toJson(eraseCustomerDataSchema, 'input', 'command:EraseCustomerData', 'EraseCustomerData', 'The EraseCustomerData command (the dataProtection role; a reason is required), as a host sends it to Redress.') },
     { file: 'events/CustomerDataErased.json', schema: toJson(customerDataErasedSchema, 'output', 'event:CustomerDataErased:v1', 'CustomerDataErased', 'The audit event of an erasure ({ type, data }) at schema version 1, on the stream customer:<reference>; it holds no personal data.') },
+    // Customer profiles (customers/): on the customer's own stream, not complaint commands or events either.
+    ...CUSTOMER_PROFILE_COMMANDS.map((schema) => {
+      const type = schema.shape.type.value;
+      return { file: `commands/${type}.json`, schema: toJson(schema, 'input', `command:${type}`, type, `The ${type} customer profile command, as a host sends it to createCustomerProfiles.`) };
+    }),
+    ...CUSTOMER_PROFILE_EVENTS.map((schema) => {
+      const type = schema.shape.type.value;
+      return { file: `events/${type}.json`, schema: toJson(schema, 'output', `event:${type}:v1`, type, `The ${type} customer profile event ({ type, data }) at schema version 1, on the stream customer:<reference>.`) };
+    }),
     { file: 'event-envelope.json', schema: toJson(eventEnvelopeSchema, 'output', 'event-envelope', 'EventEnvelope', 'What a stored event carries beside its type and data.') },
   ];
 }

@@ -22,6 +22,7 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { PromiseKind } from '../promises/schema.js';
+import { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from '../customers/labels.js';
 
 /** The locales Redress ships labels for. */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -69,6 +70,8 @@ export interface Labels {
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
   /** Labels of the kinds of promise made to a customer. */
   readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
+  /** Customer profiles: their commands, events, kinds, scales and units (see customers/labels.ts). */
+  readonly customers: CustomerLabels;
 }
 
 const en: Labels = {
@@ -84,6 +87,7 @@ const en: Labels = {
     followingUp: 'Following up',
     archived: 'Archived',
     withdrawn: 'Withdrawn',
+    declined: 'Declined',
   },
   severities: { general: 'General', major: 'Major' },
   servqualFactors: {
@@ -119,6 +123,7 @@ const en: Labels = {
     technician: 'Technician',
     departmentHead: 'Service department head',
     seniorManagement: 'Senior management',
+    regionalBranch: 'Regional branch',
     followUpStaff: 'Follow-up staff',
     headOfficeManagement: 'Head-office management',
     headOfficeEngineering: 'Head-office engineering',
@@ -186,6 +191,13 @@ const en: Labels = {
     ExplainPromiseBreak: 'Explain a broken promise',
     BreakPromise: 'Break a promise',
     RouteComplaint: 'Route by problem type',
+    AttributeResponsibility: 'Attribute responsibility',
+    DeclineComplaint: 'Decline at intake',
+    OfferResolutionOptions: 'Offer options',
+    RecordCustomerChoice: 'Record the customer’s choice',
+    RecordWrittenNotice: 'Record the signed written notice',
+    SendProgressNotice: 'Send a progress notice',
+    SendResultFeedback: 'Feed the result back',
   },
   events: {
     ComplaintReceived: 'Complaint received',
@@ -221,6 +233,16 @@ const en: Labels = {
     PromiseBreakExplained: 'Promise break explained',
     PromiseBroken: 'Promise broken',
     ComplaintRouted: 'Routed by problem type',
+    RemedyDecisionAttributed: 'Approver and unit recorded',
+    ResponsibilityAttributed: 'Responsibility attributed',
+    ComplaintDeclined: 'Declined at intake',
+    ResolutionOptionsOffered: 'Options offered',
+    CustomerChoiceRecorded: 'Customer chose an option',
+    WrittenNoticeSigned: 'Written notice signed',
+    MeetingStrategyPrepared: 'Meeting strategy prepared',
+    ProgressNoticeSent: 'Progress notice sent',
+    ResultFeedbackSent: 'Result fed back',
+    PreventiveMeasureChosen: 'Preventive measure chosen from the catalogue',
   },
   satisfactionLevels: {
     verySatisfied: 'Very satisfied',
@@ -232,6 +254,7 @@ const en: Labels = {
   complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
   repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
   promiseKinds: { visit: 'Visit', callBack: 'Call-back', remedy: 'Remedy', partArrival: 'Part arrival', other: 'Other' },
+  customers: CUSTOMER_LABELS_EN,
 };
 
 const zhCN: Labels = {
@@ -247,6 +270,7 @@ const zhCN: Labels = {
     followingUp: '跟进反馈',
     archived: '归档记录',
     withdrawn: '已撤回',
+    declined: '不予受理',
   },
   severities: { general: '一般性投诉', major: '重大投诉' },
   servqualFactors: { tangibles: '有形度', reliability: '信赖度', responsiveness: '反应度', assurance: '专业度', empathy: '同理度' },
@@ -270,6 +294,7 @@ const zhCN: Labels = {
     technician: '技术人员',
     departmentHead: '服务部门负责人',
     seniorManagement: '高层管理',
+    regionalBranch: '区域分公司',
     followUpStaff: '回访人员',
     headOfficeManagement: '总部管理部门',
     headOfficeEngineering: '总部技术工程师',
@@ -337,6 +362,13 @@ const zhCN: Labels = {
     ExplainPromiseBreak: '解释未能兑现原因',
     BreakPromise: '未兑现服务承诺',
     RouteComplaint: '按问题类型分流',
+    AttributeResponsibility: '分清责任',
+    DeclineComplaint: '不予受理',
+    OfferResolutionOptions: '提供多种解决途径',
+    RecordCustomerChoice: '记录客户的选择',
+    RecordWrittenNotice: '记录书面通知签收',
+    SendProgressNotice: '发送维修进度通知',
+    SendResultFeedback: '反馈维修结果',
   },
   events: {
     ComplaintReceived: '已接收投诉',
@@ -372,6 +404,16 @@ const zhCN: Labels = {
     PromiseBreakExplained: '已解释未能兑现原因',
     PromiseBroken: '未兑现服务承诺',
     ComplaintRouted: '已按问题类型分流',
+    RemedyDecisionAttributed: '已记录批示单位',
+    ResponsibilityAttributed: '已明确责任',
+    ComplaintDeclined: '已不予受理',
+    ResolutionOptionsOffered: '已提供多种解决途径',
+    CustomerChoiceRecorded: '客户已选择方案',
+    WrittenNoticeSigned: '书面通知已签收存档',
+    MeetingStrategyPrepared: '已准备接待应对策略',
+    ProgressNoticeSent: '已发送维修进度通知',
+    ResultFeedbackSent: '已反馈维修结果',
+    PreventiveMeasureChosen: '已从目录选定预防措施',
   },
   satisfactionLevels: {
     verySatisfied: '非常满意',
@@ -383,6 +425,7 @@ const zhCN: Labels = {
   complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
   promiseKinds: { visit: '上门服务', callBack: '回电', remedy: '解决方案', partArrival: '配件到货', other: '其他' },
+  customers: CUSTOMER_LABELS_ZH_CN,
 };
 
 /** The shipped labels by locale; hosts wanting other words spread one and override entries. */

@@ -70,22 +70,60 @@ describe('the complaint meeting', () => {
   });
 });
 
-const change = fc.record({ hours: fc.integer({ min: -3, max: 72 }), venue: fc.constantFrom('VIP lounge', 'Room 2', undefined), time: fc.boolean(), wait: fc.integer({ min: 0, max: 30 }) });
+describe('the meeting plan (接待时间与地点…应对策略)', () => {
+  it('carries its time, place and prepared strategy, kept when the meeting moves', async () => {
+    const t = await received();
+    const alone = await refusal(t, arrange({ strategy: 'Agree the facts first' }));
+    expect(alone).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'meetingArrangeable', message: expect.stringMatching(/arrange its time and place first/) } });
+    const { events } = await t.engine.executeOrThrow(arrange({ at: later(24), venue: 'VIP lounge', strategy: 'Agree the facts first; the loan car is the fallback' }));
+    expect(events.map((e) => e.type)).toEqual(['MeetingArranged', 'MeetingStrategyPrepared']);
+    expect(events[1]?.data).toEqual({ strategy: 'Agree the facts first; the loan car is the fallback', meetingAt: later(24) });
+    await t.engine.executeOrThrow(arrange({ venue: 'Customer’s office', reason: 'threeChanges' }));
+    expect(t.engine.view(t.tickets).get('c-1')?.meeting).toEqual({ at: later(24), venue: 'Customer’s office', strategy: 'Agree the facts first; the loan car is the fallback' });
+    const revised = await t.engine.executeOrThrow(arrange({ strategy: 'Start with the repair record' }));
+    expect(revised.events.map((e) => e.type)).toEqual(['MeetingStrategyPrepared']);
+    expect(revised.state.meeting).toEqual({ at: later(24), venue: 'Customer’s office', strategy: 'Start with the repair record' });
+  });
 
-test.prop([fc.array(change, { maxLength: 12 })])('the meeting shown is the last accepted change applied to the one before, and every accepted time was in the future', async (changes) => {
-  const t = await received();
-  let expected: { at: string; venue: string } | null = null;
-  for (const c of changes) {
-    t.clock.advance(c.wait * HOUR);
-    const now = t.clock.now().toISOString();
-    const at = c.time ? new Date(Date.parse(now) + c.hours * HOUR).toISOString() : undefined;
-    if (at === undefined && c.venue === undefined) continue;
-    const result = await t.engine.execute(arrange({ ...(at ? { at } : {}), ...(c.venue ? { venue: c.venue } : {}) }));
-    // Oracle: the rules, stated plainly.
-    const next = { at: at ?? expected?.at, venue: c.venue ?? expected?.venue };
-    const valid = next.at !== undefined && next.venue !== undefined && Date.parse(next.at) > Date.parse(now);
-    expect(result.ok, JSON.stringify({ c, now, expected })).toBe(valid);
-    if (valid) expected = next as { at: string; venue: string };
-  }
-  expect(t.engine.view(t.tickets).get('c-1')?.meeting ?? null).toEqual(expected);
+  it('refuses a strategy alone once the meeting took place, and writes nothing', async () => {
+    const t = await received();
+    await t.engine.executeOrThrow(arrange({ at: later(2), venue: 'VIP lounge' }));
+    t.clock.advance(3 * HOUR);
+    const before = (await t.store.readStream('c-1')).length;
+    expect(await refusal(t, arrange({ strategy: 'Too late' }))).toMatchObject({ rule: { name: 'meetingArrangeable', message: expect.stringMatching(/already taken place/) } });
+    expect((await t.store.readStream('c-1')).length).toBe(before);
+    expect((await t.engine.execute(arrange({ at: later(30), strategy: 'For the new time' }))).ok).toBe(true);
+  });
 });
+
+const change = fc.record({
+  hours: fc.integer({ min: -3, max: 72 }),
+  venue: fc.constantFrom('VIP lounge', 'Room 2', undefined),
+  time: fc.boolean(),
+  wait: fc.integer({ min: 0, max: 30 }),
+  strategy: fc.constantFrom('Agree the facts first', 'Offer the loan car early', undefined),
+});
+
+test.prop([fc.array(change, { maxLength: 12 })])(
+  'the meeting shown is the last accepted change applied to the one before, every accepted time was in the future, and a strategy alone is prepared only for a meeting still ahead',
+  async (changes) => {
+    const t = await received();
+    let expected: { at: string; venue: string; strategy: string | null } | null = null;
+    for (const c of changes) {
+      t.clock.advance(c.wait * HOUR);
+      const now = t.clock.now().toISOString();
+      const at = c.time ? new Date(Date.parse(now) + c.hours * HOUR).toISOString() : undefined;
+      if (at === undefined && c.venue === undefined && c.strategy === undefined) continue;
+      const result = await t.engine.execute(arrange({ ...(at ? { at } : {}), ...(c.venue ? { venue: c.venue } : {}), ...(c.strategy ? { strategy: c.strategy } : {}) }));
+      // Oracle: the rules, stated plainly.
+      const next = { at: at ?? expected?.at, venue: c.venue ?? expected?.venue, strategy: c.strategy ?? expected?.strategy ?? null };
+      const valid =
+        at === undefined && c.venue === undefined
+          ? expected !== null && Date.parse(expected.at) > Date.parse(now)
+          : next.at !== undefined && next.venue !== undefined && Date.parse(next.at) > Date.parse(now);
+      expect(result.ok, JSON.stringify({ c, now, expected })).toBe(valid);
+      if (valid) expected = next as { at: string; venue: string; strategy: string | null };
+    }
+    expect(t.engine.view(t.tickets).get('c-1')?.meeting ?? null).toEqual(expected);
+  },
+);

@@ -9,9 +9,14 @@
  * meeting that already took place is not moved: a new time is arranged instead.
  *
  * The domain's meeting plan (接待时间与地点…对于重点问题的预测及应对策略: the prepared strategy
- * for the key issues) belongs to the meeting: it will be a field of `Meeting` and of
- * `ArrangeMeeting`'s data, with its own rule next to the ones below.
+ * for the key issues) belongs to the meeting: `ArrangeMeeting` may carry it (alone, to
+ * prepare or revise it), recorded as `MeetingStrategyPrepared` beside `MeetingArranged`
+ * (whose published shape stays). A strategy is for a meeting that is arranged and still
+ * ahead; moving the meeting keeps it, since the key issues did not change.
  */
+import { z } from 'zod';
+import { instantSchema, longTextSchema } from '../domain/primitives.js';
+import { define as event } from '../events/define.js';
 import type { RuleInput } from '../workflow/rules.js';
 
 /** The complaint meeting as the decision state keeps it: when and where the handler meets the customer. */
@@ -20,11 +25,26 @@ export interface Meeting {
   readonly at: string;
   /** Where, as free text (a branch's reception room, the customer's address). */
   readonly venue: string;
+  /** The prepared strategy for the key issues; null until prepared. */
+  readonly strategy: string | null;
 }
 
+/** What a command changes of the meeting: any of its time, venue and strategy. */
+export interface MeetingChangeInput {
+  /** The new time (ISO-8601), or undefined to keep it. */
+  readonly at?: string | undefined;
+  /** The new venue, or undefined to keep it. */
+  readonly venue?: string | undefined;
+  /** The prepared strategy for the key issues, or undefined to keep it. */
+  readonly strategy?: string | undefined;
+}
+
+/** The strategy prepared for the meeting at `meetingAt` (the meeting's time when it was prepared). */
+export const meetingStrategyPrepared = event('MeetingStrategyPrepared', z.strictObject({ strategy: longTextSchema, meetingAt: instantSchema }));
+
 /** The meeting fields of a command: ArrangeMeeting's, or the ones AssignHandler may carry along. */
-export function meetingChange(command: RuleInput['command']): { readonly at?: string | undefined; readonly venue?: string | undefined } | undefined {
-  if (command.type === 'ArrangeMeeting') return { at: command.data.at, venue: command.data.venue };
+export function meetingChange(command: RuleInput['command']): MeetingChangeInput | undefined {
+  if (command.type === 'ArrangeMeeting') return { at: command.data.at, venue: command.data.venue, strategy: command.data.strategy };
   if (command.type === 'AssignHandler' && (command.data.meetingAt !== undefined || command.data.venue !== undefined)) {
     return { at: command.data.meetingAt, venue: command.data.venue };
   }
@@ -32,8 +52,8 @@ export function meetingChange(command: RuleInput['command']): { readonly at?: st
 }
 
 /** Why a meeting change must be refused, or null. */
-export function meetingProblem(current: Meeting | null, change: { readonly at?: string | undefined; readonly venue?: string | undefined }, now: string): string | null {
-  if (change.at === undefined && change.venue === undefined) return 'give the new time, the new venue, or both';
+export function meetingProblem(current: Meeting | null, change: MeetingChangeInput, now: string): string | null {
+  if (change.at === undefined && change.venue === undefined) return change.strategy === undefined ? 'give the new time, the new venue, or both' : strategyProblem(current, now);
   if (current === null && (change.at === undefined || change.venue === undefined)) {
     return `a meeting has a time and a place: the first arrangement gives both (missing: ${change.at === undefined ? 'the time' : 'the venue'})`;
   }
@@ -44,8 +64,15 @@ export function meetingProblem(current: Meeting | null, change: { readonly at?: 
   return null;
 }
 
+/** A strategy alone is prepared for a meeting arranged and still ahead. */
+function strategyProblem(current: Meeting | null, now: string): string | null {
+  if (current === null) return 'a strategy is prepared for a meeting: arrange its time and place first (or with it)';
+  return Date.parse(current.at) <= Date.parse(now) ? `the meeting of ${current.at} has already taken place: arrange a new time with the strategy` : null;
+}
+
 /** The meeting after a change: what it gives, the rest kept (a field stays undefined only when neither has it). */
-export const changedMeeting = (current: Meeting | null, change: { readonly at?: string | undefined; readonly venue?: string | undefined }): Meeting => ({
+export const changedMeeting = (current: Meeting | null, change: MeetingChangeInput): Meeting => ({
   at: change.at ?? (current?.at as string),
   venue: change.venue ?? (current?.venue as string),
+  strategy: change.strategy ?? current?.strategy ?? null,
 });

@@ -38,6 +38,7 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   StartInvestigation: INVESTIGATORS,
   IdentifyCause: INVESTIGATORS,
   ProposeResolution: [...WORKERS, 'seniorManagement'],
+  // The configured approvers (createEngine({ approval })) replace these two rows unless the host gives its own.
   ApproveRemedy: ['seniorManagement'],
   RejectRemedy: ['seniorManagement'],
   StartExecution: [...WORKERS, 'technician'],
@@ -70,6 +71,16 @@ export const defaultPermissionMatrix: PermissionMatrix = Object.freeze({
   BreakPromise: STAFF,
   // Whoever takes the complaint in or works it sends it to the group its problem type belongs to; a host's rules may too.
   RouteComplaint: ['frontDesk', ...WORKERS, 'seniorManagement', 'system'],
+  // Issue 16, the workflow's part. Whoever investigates says who is responsible; management may correct it.
+  AttributeResponsibility: [...INVESTIGATORS, 'seniorManagement', 'headOfficeManagement'],
+  // Intake is the front desk's, under the department head.
+  DeclineComplaint: ['frontDesk', 'departmentHead'],
+  OfferResolutionOptions: [...WORKERS, 'seniorManagement'],
+  RecordCustomerChoice: ['frontDesk', ...WORKERS, 'seniorManagement'],
+  RecordWrittenNotice: ['frontDesk', ...WORKERS, 'technician', 'followUpStaff'],
+  // Keeping the customer informed: whoever speaks to the customer, or the host's messaging automation.
+  SendProgressNotice: STAFF,
+  SendResultFeedback: STAFF,
 });
 
 /** A policy from a matrix; rows missing from `overrides` keep the default. */

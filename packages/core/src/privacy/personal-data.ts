@@ -10,6 +10,8 @@
  * A host adds the texts its staff use that way (findings, outcomes…) and may remove
  * what it does not consider personal.
  */
+import { CUSTOMER_PROFILE_PERSONAL_DATA } from '../customers/personal-data.js';
+import type { CustomerProfileEventType } from '../customers/schema.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import { patternProblem } from './paths.js';
 
@@ -18,8 +20,8 @@ export type PersonalDataMap = Readonly<Record<string, readonly string[]>>;
 
 const note = ['note'];
 
-/** The personal fields of complaint events, at today's schema versions. */
-export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, readonly string[]>>> = Object.freeze({
+/** The personal fields of complaint and customer profile events, at today's schema versions. */
+export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType | CustomerProfileEventType, readonly string[]>>> = Object.freeze({
   ComplaintReceived: ['customer.name', 'customer.phone', 'product.identifier', 'description', 'demand', 'source.note'],
   // The complaint as read back to the customer: it restates the description.
   ComplaintConfirmed: ['summary'],
@@ -41,6 +43,18 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType, 
   PromiseKept: note,
   PromiseBreakExplained: ['explanation'],
   ComplaintRouted: note,
+  // Issue 16, the workflow's part: who signed the written notice is the customer; a decline's reason and the notes of
+  // an offer or a choice are written about what the customer said or wants. (The meeting strategy is the handler's
+  // plan, like the findings: a host that writes it about the person adds `MeetingStrategyPrepared: ['strategy']`.)
+  WrittenNoticeSigned: ['signedBy', 'note'],
+  ComplaintDeclined: ['reason'],
+  ResolutionOptionsOffered: note,
+  CustomerChoiceRecorded: note,
+  // Customer profiles (customers/): names, phones, plates, addresses and what is written about the customer.
+  ...CUSTOMER_PROFILE_PERSONAL_DATA,
+  // What the customer was told; the content reference points into the host's own systems and names nobody.
+  ProgressNoticeSent: ['summary'],
+  ResultFeedbackSent: ['summary'],
 });
 
 /** Changes to the default personal-data map: paths to add (your own events' included) and to drop. */

@@ -59,13 +59,14 @@ describe('the ticket view', () => {
       'CauseIdentified→investigating',
       'ResolutionProposed→resolutionProposed',
       'RemedyApproved→remedyApproved',
+      'RemedyDecisionAttributed→remedyApproved',
       'ExecutionStarted→executing',
       'RemedyExecuted→followingUp',
       'FollowUpRecorded→followingUp',
       'ComplaintReopened→investigating',
     ]);
-    expect(ticket?.version).toBe(15);
-    expect(ticket?.timeline.at(-1)).toMatchObject({ version: 15, actor: { role: 'followUpStaff' } });
+    expect(ticket?.version).toBe(16);
+    expect(ticket?.timeline.at(-1)).toMatchObject({ version: 16, actor: { role: 'followUpStaff' } });
   });
 
   it('reads a cause recorded before SERVQUAL factors under its default factor, and no priority from an old classification', () => {

@@ -1,6 +1,7 @@
 /**
  * Work queues: the open complaints grouped by step, handler, severity and
- * customer, for boards and "my tickets" lists. Closed complaints leave every queue.
+ * customer, for boards and "my tickets" lists. Closed complaints leave every queue; those
+ * declined at intake are also kept in `declined`, so a refusal is never lost from view.
  */
 import type { ComplaintStep } from '../decider/state.js';
 import { isOpenStep, type Severity } from '../domain/vocabulary.js';
@@ -38,6 +39,8 @@ export interface QueuesState {
   readonly bySeverity: Index<Severity | null>;
   /** Complaint ids by customer reference: a customer's other open complaints. */
   readonly byCustomer: Index<string>;
+  /** Complaint ids declined at intake (确定受理投诉标准): closed, listed so none is dropped unseen. */
+  readonly declined: Set<string>;
 }
 
 const add = <K>(index: Index<K>, key: K, id: string) => {
@@ -90,11 +93,13 @@ export function queuesProjection(): Projection<QueuesState> {
       'ComplaintReopened',
       'ComplaintArchived',
       'ComplaintWithdrawn',
+      'ComplaintDeclined',
       'HandlerAssigned',
     ],
-    initialState: () => ({ open: new Map(), byStep: new Map(), byHandler: new Map(), bySeverity: new Map(), byCustomer: new Map() }),
+    initialState: () => ({ open: new Map(), byStep: new Map(), byHandler: new Map(), bySeverity: new Map(), byCustomer: new Map(), declined: new Set() }),
     evolve: (state, event) => {
       const id = event.streamId;
+      if (event.type === 'ComplaintDeclined') state.declined.add(id);
       const before = state.open.get(id);
       const candidate = next(before, event);
       if (candidate === before) return state;

@@ -17,8 +17,10 @@ import { escalationRankOf } from '../escalation/ladder.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { COMPLAINT_EVENT_TYPES, type ComplaintEvent } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import { customerUpdatesAfter } from '../customer-updates/ticket.js';
 import { handOverOwnership, receivedOwnership } from '../ownership/ticket.js';
 import { promisesAfter } from '../promises/ticket.js';
+import { applyFlow, receivedFlow } from './ticket-flow.js';
 import { stepAfter } from '../workflow/step-after.js';
 import type { Projection } from './projection.js';
 import type { TicketView, TicketViewState } from './ticket.js';
@@ -44,6 +46,7 @@ function meet(draft: Draft, event: RecordedEvent<ComplaintEvent>, meeting: Meeti
 
 /** Sets on a fresh copy what one event changes. */
 function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: boolean): void {
+  if (applyFlow(draft, event)) return;
   switch (event.type) {
     case 'ComplaintClassified':
       draft.severity = event.data.severity;
@@ -85,6 +88,11 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
       return;
     case 'PreventiveActionRecorded':
       draft.preventiveAction = event.data.action;
+      // A new action without a measure of its own follows none.
+      draft.preventiveMeasure = null;
+      return;
+    case 'PreventiveMeasureChosen':
+      draft.preventiveMeasure = event.data.measureId;
       return;
     case 'HandlerAssigned': {
       const d = event.data;
@@ -93,11 +101,11 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
       // Older events carried the meeting along with the reassignment.
       const at = d.meetingAt ?? draft.meeting?.at;
       const venue = d.venue ?? draft.meeting?.venue;
-      if ((d.meetingAt !== undefined || d.venue !== undefined) && at !== undefined && venue !== undefined) meet(draft, event, { at, venue }, d.reason === 'threeChanges' ? 'threeChanges' : null, owned);
+      if ((d.meetingAt !== undefined || d.venue !== undefined) && at !== undefined && venue !== undefined) meet(draft, event, { at, venue, strategy: draft.meeting?.strategy ?? null }, d.reason === 'threeChanges' ? 'threeChanges' : null, owned);
       return;
     }
     case 'MeetingArranged':
-      meet(draft, event, { at: event.data.at, venue: event.data.venue }, event.data.reason ?? null, owned);
+      meet(draft, event, { at: event.data.at, venue: event.data.venue, strategy: draft.meeting?.strategy ?? null }, event.data.reason ?? null, owned);
       return;
     case 'WaitingOnCustomerStarted':
       draft.waitingOnCustomer = event.data.reason;
@@ -123,6 +131,10 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
       draft.routedTo = event.data.group;
       draft.routings = [...draft.routings, { at: event.occurredAt, problemType: event.data.problemType, group: event.data.group, by: event.actor.id }];
       return;
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+      Object.assign(draft, customerUpdatesAfter(draft.customerUpdates, event));
+      return;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
       draft.closedAt = event.occurredAt;
@@ -134,6 +146,8 @@ function applyTo(draft: Draft, event: RecordedEvent<ComplaintEvent>, owned: bool
 
 function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'ComplaintReceived' }>>): Draft {
   const d = event.data;
+  const ownership = receivedOwnership(event);
+  // Written out like copyTicket, not spread: every record then has one object shape, and the reducers stay monomorphic.
   return {
     complaintId: d.complaintId,
     step: 'none',
@@ -142,10 +156,15 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     cause: null,
     servqualFactor: null,
     handlerId: null,
-    ...receivedOwnership(event),
+    accountableId: ownership.accountableId,
+    accountability: ownership.accountability,
+    handOver: ownership.handOver,
     promises: [],
     routedTo: null,
     routings: [],
+    ...receivedFlow(),
+    customerUpdates: [],
+    lastCustomerUpdateAt: null,
     assignments: [],
     meeting: null,
     meetings: [],
@@ -155,6 +174,8 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     region: d.region ?? null,
     businessLine: d.businessLine ?? null,
     product: d.product ?? null,
+    siteId: d.siteId ?? null,
+    unitId: d.unitId ?? null,
     source: d.source ?? null,
     repeat: null,
     description: d.description,
@@ -168,6 +189,7 @@ function received(event: RecordedEvent<Extract<ComplaintEvent, { type: 'Complain
     escalations: [],
     escalation: null,
     preventiveAction: null,
+    preventiveMeasure: null,
     waitingOnCustomer: null,
     receivedAt: event.occurredAt,
     updatedAt: event.occurredAt,
@@ -192,13 +214,21 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     cause: t.cause,
     servqualFactor: t.servqualFactor,
     handlerId: t.handlerId,
-    // Replaced, never pushed to, by their reducers (ownership/, promises/, routing/): shared as they are.
+    // Replaced, never pushed to, by their reducers (ownership/, promises/, routing/, customer-updates/): shared as they are.
     accountableId: t.accountableId,
     accountability: t.accountability,
     handOver: t.handOver,
     promises: t.promises,
     routedTo: t.routedTo,
     routings: t.routings,
+    remedyDecisions: t.remedyDecisions,
+    responsible: t.responsible,
+    attributions: t.attributions,
+    declined: t.declined,
+    offer: t.offer,
+    writtenNotices: t.writtenNotices,
+    customerUpdates: t.customerUpdates,
+    lastCustomerUpdateAt: t.lastCustomerUpdateAt,
     assignments: ownArrays ? t.assignments.slice() : t.assignments,
     meeting: t.meeting,
     meetings: ownArrays ? t.meetings.slice() : t.meetings,
@@ -208,6 +238,8 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     region: t.region,
     businessLine: t.businessLine,
     product: t.product,
+    siteId: t.siteId,
+    unitId: t.unitId,
     source: t.source,
     repeat: t.repeat,
     description: t.description,
@@ -221,6 +253,7 @@ function copyTicket(t: TicketView, ownArrays: boolean): Draft {
     escalations: ownArrays ? t.escalations.slice() : t.escalations,
     escalation: t.escalation,
     preventiveAction: t.preventiveAction,
+    preventiveMeasure: t.preventiveMeasure,
     waitingOnCustomer: t.waitingOnCustomer,
     receivedAt: t.receivedAt,
     updatedAt: t.updatedAt,
@@ -272,17 +305,20 @@ export function ticketViewProjection(): Projection<TicketViewState> {
       const owned = new Map<string, Draft>();
       for (const event of events) {
         const id = event.streamId;
-        let draft = owned.get(id);
+        let draft: Draft | undefined;
         if (event.type === 'ComplaintReceived') {
           draft = received(event);
-        } else if (draft === undefined) {
-          const before = tickets.get(id);
-          if (before === undefined) continue;
-          draft = copyTicket(before, true);
-        }
-        if (owned.get(id) !== draft) {
           owned.set(id, draft);
           tickets.set(id, draft);
+        } else {
+          draft = owned.get(id);
+          if (draft === undefined) {
+            const before = tickets.get(id);
+            if (before === undefined) continue;
+            draft = copyTicket(before, true);
+            owned.set(id, draft);
+            tickets.set(id, draft);
+          }
         }
         advance(draft, event, true);
       }

@@ -19,9 +19,15 @@ import type {
 } from '../domain/vocabulary.js';
 import type { ComplaintEventType } from '../events/schema.js';
 import type { Meeting } from '../meeting/meeting.js';
+import type { TicketCustomerUpdates } from '../customer-updates/ticket.js';
 import type { TicketOwnership } from '../ownership/ticket.js';
 import type { TicketPromises } from '../promises/ticket.js';
 import type { TicketRouting } from '../routing/ticket.js';
+import type { TicketApproval } from '../approval/ticket.js';
+import type { TicketIntake } from '../intake/ticket.js';
+import type { TicketNotices } from '../notice/ticket.js';
+import type { TicketOptions } from '../options/ticket.js';
+import type { TicketResponsibility } from '../responsibility/ticket.js';
 
 /** One line of a ticket's history: an event as the timeline shows it. */
 export interface TimelineEntry {
@@ -78,9 +84,12 @@ export interface MeetingChange extends Meeting {
 /**
  * One complaint as a service desk shows it: its step, people, classification, remedy, follow-up and full
  * timeline, with the ownership fields (first-contact responsibility, see `ownership/ticket.ts`), the
- * promises (`promises/ticket.ts`) and the routing (`routing/ticket.ts`).
+ * promises (`promises/ticket.ts`), the routing (`routing/ticket.ts`), the customer updates
+ * (`customer-updates/ticket.ts`), the approvals by unit, the responsible party, the intake decline, the options
+ * offered and the signed written notices (see those folders).
  */
-export interface TicketView extends TicketOwnership, TicketPromises, TicketRouting {
+export interface TicketView
+  extends TicketOwnership, TicketPromises, TicketRouting, TicketCustomerUpdates, TicketApproval, TicketResponsibility, TicketIntake, TicketOptions, TicketNotices {
   /** The complaint's id. */
   readonly complaintId: string;
   /** Where it is in the workflow. */
@@ -113,6 +122,10 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly businessLine: string | null;
   /** The vehicle or product concerned; null when not given. */
   readonly product: Product | null;
+  /** The customer's site and unit (vehicle or machine) concerned, as their profile names them; null when not given. */
+  readonly siteId: string | null;
+  /** The unit concerned (an id on the customer's profile); null when not given. */
+  readonly unitId: string | null;
   /** What revealed the complaint (e.g. the survey behind a hidden complaint); null when not recorded. */
   readonly source: ComplaintSource | null;
   /** The latest repeat-complaint flag; null when never flagged. */
@@ -139,6 +152,8 @@ export interface TicketView extends TicketOwnership, TicketPromises, TicketRouti
   readonly escalation: { readonly level: EscalationLevel; readonly rank: number } | null;
   /** The preventive action recorded; null before one. */
   readonly preventiveAction: string | null;
+  /** The catalogue measure it follows (`PreventiveMeasureChosen`); null when none was named. */
+  readonly preventiveMeasure: string | null;
   /** What the complaint waits on the customer for, while it does. */
   readonly waitingOnCustomer: WaitingReason | null;
   /** When it was received. */

@@ -132,7 +132,29 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
       case 'EscalateOnBreach':
         return { ...base, type, data: { breach: { id: `sla:${complaintId}:plan:1:breach-${variant % 3}`, clock: 'plan', cycle: 1 }, reason: 'SLA clock plan breached' } };
       case 'ArrangeMeeting':
-        return { ...base, type, data: good ? { at: shift(now, 24 * HOUR), venue: pick(['VIP lounge', 'Meeting room 2', 'At the customer’s office']) } : { at: shift(now, -HOUR), venue: 'VIP lounge' } };
+        return {
+          ...base,
+          type,
+          data: good
+            ? { at: shift(now, 24 * HOUR), venue: pick(['VIP lounge', 'Meeting room 2', 'At the customer’s office']), ...(variant % 4 === 2 ? { strategy: 'Lead with the repair record; offer the loan car early' } : {}) }
+            : variant % 4 === 3
+              ? { strategy: 'Let the customer speak first; agree the facts before any remedy' }
+              : { at: shift(now, -HOUR), venue: 'VIP lounge' },
+        };
+      case 'AttributeResponsibility':
+        return { ...base, type, data: { party: pick([{ kind: 'department', id: 'workshop-2', name: 'Workshop 2' }, { kind: 'supplier', id: 'sup-bosch', name: 'Bosch parts' }, { kind: 'person', id: 't-zhang', name: 'Zhang (technician)' }] as const), reason: 'The bolt was not torqued at the last service' } };
+      case 'DeclineComplaint':
+        return { ...base, type, data: { criterion: variant % 4 === 3 ? 'tooLate' : pick(['ownBusiness', 'withinOffer', 'identifiable']), reason: 'The vehicle was serviced at another dealer' } };
+      case 'OfferResolutionOptions':
+        return {
+          ...base,
+          type,
+          data: { options: [{ optionId: 'repair', remedy: { kind: 'freeRepair', description: 'Repair for free' } }, { optionId: 'refund', remedy: { kind: 'refund', description: 'Refund the labour', amount: { value: 300, currency: 'CNY' } } }] },
+        };
+      case 'RecordCustomerChoice':
+        return { ...base, type, data: { optionId: good ? 'repair' : 'replace' } };
+      case 'RecordWrittenNotice':
+        return { ...base, type, data: { documentReference: `notice-${variant}`, signedBy: 'Mr Wang', signedAt: good ? now : shift(now, HOUR) } };
       case 'OfferHandOver':
         return { ...base, type, data: { to: pick(['h-li', 'h-zhao', 'dh-sun']), reason: 'The engine fault needs the workshop' } };
       case 'AcceptHandOver':
@@ -149,6 +171,10 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
         return { ...base, type, data: { promiseId: 'promise-1', reason: 'The part arrives a week late' } };
       case 'RouteComplaint':
         return { ...base, type, data: { problemType: pick(['technical', 'policyProcess', 'design']) } };
+      case 'SendProgressNotice':
+        return { ...base, type, data: { channel: pick(['sms', 'phone', 'wechat'] as const), contentRef: `sms-${variant}`, ...(good ? { summary: 'The part arrives on Friday' } : {}) } };
+      case 'SendResultFeedback':
+        return { ...base, type, data: { channel: pick(['phone', 'letter'] as const), contentRef: `letter-${variant}`, summary: 'The noise is gone after the repair' } };
       case 'FlagRepeatComplaint':
         return { ...base, type, data: { count: 3 + (variant % 3), windowDays: 90, basis: pick(['customer', 'product', 'cause'] as const), related: ['c-earlier-1', 'c-earlier-2'] } };
     }

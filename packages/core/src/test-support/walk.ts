@@ -45,12 +45,16 @@ const CROSS_CUTTING: readonly CommandType[] = [
   'ExplainPromiseBreak',
   'BreakPromise',
   'RouteComplaint',
+  'SendProgressNotice',
 ];
+
+/** Endings off the path in one step (a decline at intake): one walk step in eight may take them (an odd pick, so the choice among the step's own is not always the first), and most walks go on. */
+const RARE_ENDINGS: readonly CommandType[] = ['DeclineComplaint'];
 
 /** The command a walk step chooses in a state. */
 export function chooseCommand(state: ComplaintState, step: WalkStep, complaintId: string, now: string): Command {
   const allowed = allowedCommands(state);
-  const own = allowed.filter((t) => !CROSS_CUTTING.includes(t));
+  const own = allowed.filter((t) => !CROSS_CUTTING.includes(t) && (!RARE_ENDINGS.includes(t) || step.pick % 8 === 1));
   const types: readonly CommandType[] =
     step.wild || allowed.length === 0 ? COMMAND_TYPES : step.pick % 4 !== 0 && own.length > 0 ? own : allowed;
   const type = types[step.pick % types.length] as CommandType;

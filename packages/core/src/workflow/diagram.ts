@@ -13,8 +13,13 @@
  *   box to be listed in: the diagram leaves it out, and `keptInEveryStep` returns
  *   those for a table beside the diagram.
  *
+ * - A command that keeps the step in many steps (`tabulateFrom` of them or more) would
+ *   repeat its line in every one of those boxes and widen the picture past what a docs
+ *   column shows readably: with the option, those lines are left out of the boxes and
+ *   `keptInSeveralSteps` returns them for a second table.
+ *
  * Every transition is therefore drawn once, as an arrow or a line in a box, except
- * the ones `keptInEveryStep` returns (see docs/workflow.test.ts).
+ * the ones `keptInEveryStep` and `keptInSeveralSteps` return (see docs/workflow.test.ts).
  */
 import type { AnyStateMachine } from 'xstate';
 import { machineInitialState, machineStates, machineTransitions, type MachineState, type MachineTransition } from './machine-graph.js';
@@ -23,6 +28,12 @@ import { machineInitialState, machineStates, machineTransitions, type MachineSta
 export interface MermaidOptions {
   /** The text of a state's box, from its path; the state's key when undefined. May hold `<br/>`. */
   readonly label?: (path: readonly string[]) => string | undefined;
+  /**
+   * Leave out of the boxes a command that keeps the step in at least this many steps (same
+   * command and guard), for a table beside the diagram (`keptInSeveralSteps`). Every command
+   * is listed in its boxes when undefined.
+   */
+  readonly tabulateFrom?: number;
 }
 
 /** `Command [guard]`, and `(otherwise)` on a fallback tried after a guarded one. */
@@ -51,12 +62,27 @@ export function keptInEveryStep(machine: AnyStateMachine): MachineTransition[] {
   return machineTransitions(machine).filter((t) => t.target === undefined && compound.some((state) => same(state.path, t.source)));
 }
 
+/**
+ * The transitions that keep a leaf step and whose command (with its guard) keeps the step
+ * in at least `atLeast` steps: what `toMermaid` with `tabulateFrom: atLeast` leaves out of
+ * the boxes. Grouped by command, in the machine's order.
+ */
+export function keptInSeveralSteps(machine: AnyStateMachine, atLeast: number): MachineTransition[] {
+  const leaves = new Set(machineStates(machine).filter((state) => state.kind !== 'compound').map((state) => state.path.join('.')));
+  const keeping = machineTransitions(machine).filter((t) => t.target === undefined && leaves.has(t.source.join('.')));
+  const byLabel = new Map<string, MachineTransition[]>();
+  for (const t of keeping) byLabel.set(transitionLabel(t), [...(byLabel.get(transitionLabel(t)) ?? []), t]);
+  return [...byLabel.values()].filter((group) => group.length >= atLeast).flat();
+}
+
 /** `stateDiagram-v2` text for a machine: its states as boxes, its transitions as arrows or lines in a box. */
 export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
   const states = machineStates(machine);
   const transitions = machineTransitions(machine);
   const quoted = (path: readonly string[]) => (options.label?.(path) ?? path.at(-1) ?? '').replaceAll('"', "'");
   const lines = ['stateDiagram-v2'];
+  const keyOf = (t: MachineTransition) => `${t.source.join('.')} : ${transitionLabel(t)}`;
+  const tabulated = new Set((options.tabulateFrom === undefined ? [] : keptInSeveralSteps(machine, options.tabulateFrom)).map(keyOf));
 
   const arrowsIn = (block: readonly string[]) =>
     transitions.flatMap((t) => (t.target !== undefined && same(blockOf({ ...t, target: t.target }), block) ? [t] : []));
@@ -76,7 +102,7 @@ export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}
       return;
     }
     lines.push(`${indent}state "${quoted(state.path)}" as ${id}`);
-    for (const t of transitions.filter((k) => k.target === undefined && same(k.source, state.path))) lines.push(`${indent}${id} : ${transitionLabel(t)}`);
+    for (const t of transitions.filter((k) => k.target === undefined && same(k.source, state.path) && !tabulated.has(keyOf(k)))) lines.push(`${indent}${id} : ${transitionLabel(t)}`);
     if (state.kind === 'final') lines.push(`${indent}${id} --> [*]`);
   };
 

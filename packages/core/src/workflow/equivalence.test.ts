@@ -13,7 +13,10 @@ import { complaintEventSchema } from '../events/schema.js';
 import type { PermissionPolicy } from '../permissions/matrix.js';
 import { NOW } from '../test-support/given.js';
 import { chooseCommand, walk } from '../test-support/walk.js';
-import { complaintMachine } from './machine.js';
+import { complaintMachine, workflowMachine } from './machine.js';
+import { machineAccepts } from './accepts.js';
+import { defaultWorkflowConfig, parseWorkflowConfig } from './config.js';
+import { parseAuthorityConfig } from '../authority/limits.js';
 import { resolveSnapshot, snapshotFor, stepOf } from './snapshot.js';
 import { COMMAND_TYPES } from '../commands/schema.js';
 import { commandOf } from '../test-support/fixtures.js';
@@ -70,6 +73,46 @@ test.prop([walk(40), fc.nat({ max: 11 })], { numRuns: 200 })(
   },
 );
 
+// A configuration whose guards answer differently from the defaults (authority limits refuse big remedies).
+const limited = parseWorkflowConfig({
+  authority: parseAuthorityConfig({ limits: [{ role: 'handler', upTo: { value: 100, currency: 'CNY' } }, { role: 'seniorManagement', upTo: { value: 500, currency: 'CNY' } }] }),
+});
+
+test.prop([walk(60), fc.nat({ max: 11 }), fc.boolean()], { numRuns: 120 })(
+  "the machine's plain twin (machineAccepts) answers exactly as can(), for every command in every state reached",
+  (steps, variant, useLimited) => {
+    const config = useLimited ? limited : defaultWorkflowConfig;
+    const machine = workflowMachine(config);
+    let state = initialComplaintState;
+    let clock = Date.parse(NOW);
+    let accepted = 0;
+    let refused = 0;
+    const check = () => {
+      const now = new Date(clock).toISOString();
+      for (const type of COMMAND_TYPES) {
+        for (const v of [variant, variant + 1]) {
+          const command = commandOf(type, 'c-1', now, v);
+          const expected = resolveSnapshot(state, machine).can({ type, command, now } as never);
+          expect(machineAccepts({ state, command, now, config }), `${type} (variant ${v}) in ${state.step}`).toBe(expected);
+          if (expected) accepted++;
+          else refused++;
+        }
+      }
+    };
+    check();
+    for (const step of steps) {
+      clock += step.minutes * 60_000;
+      const now = new Date(clock).toISOString();
+      const decision = decide(state, chooseCommand(state, step, 'c-1', now), { now, permissions: anyone, duties: false, config });
+      if (decision.ok) state = evolveAll(state, decision.value);
+      check();
+    }
+    // Both answers occur: a twin that always said no (or yes) could not pass.
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  },
+);
+
 test('the walks reach every step, so the property above covers the whole machine', () => {
   const reached = new Set<string>();
   for (const steps of fc.sample(walk(80), { numRuns: 400, seed: 42 })) {
@@ -85,6 +128,6 @@ test('the walks reach every step, so the property above covers the whole machine
     }
   }
   expect([...reached].sort()).toEqual(
-    ['archived', 'classified', 'confirmed', 'executing', 'followingUp', 'investigating', 'none', 'received', 'remedyApproved', 'reopened', 'resolutionProposed', 'withdrawn'],
+    ['archived', 'classified', 'confirmed', 'declined', 'executing', 'followingUp', 'investigating', 'none', 'received', 'remedyApproved', 'reopened', 'resolutionProposed', 'withdrawn'],
   );
 });

@@ -41,11 +41,17 @@ const recordFor = (config: WorkflowConfig) =>
 
 const record = { actions: 'record' } as const;
 /** Allowed in every step from investigation on: behaviour 8, preventing recurrence. */
-const preventive = { RecordPreventiveAction: record } as const;
+const preventive = { RecordPreventiveAction: { guard: 'measure', ...record } } as const;
 /** The agreed deadline can move once a remedy is on the table. */
 const renegotiate = { RenegotiateDeadline: { guard: 'deadlineInFuture', actions: 'record' } } as const;
 /** A complaint may be reclassified until its remedy is approved; upgrading to major escalates it, downgrading needs senior management. */
 const reclassify = { ClassifyComplaint: { guard: 'reclassification', actions: 'record' } } as const;
+/** 分清责任: the responsible party is recorded while the complaint is worked, before (and after) its proposal. */
+const attribute = { AttributeResponsibility: record } as const;
+/** More than one way: options are offered, and the customer's choice recorded, while the remedy is being decided. */
+const options = { OfferResolutionOptions: record, RecordCustomerChoice: { guard: 'optionOffered', actions: 'record' } } as const;
+/** The customer signs for the written notice of the remedy on the table (and the one carried out). */
+const notice = { RecordWrittenNotice: { guard: 'noticeOfRemedy', actions: 'record' } } as const;
 
 /**
  * The eight-step complaint workflow as an XState v5 machine: which command each step accepts and, by named
@@ -92,10 +98,16 @@ export const complaintMachine = setup({
         BreakPromise: { guard: 'promiseBreakable', ...record },
         // Routing by problem type, apart from escalation (which climbs the ladder).
         RouteComplaint: { guard: 'routable', ...record },
+        // Keeping the customer informed: a progress notice at any open step (the result's feedback once carried out, below).
+        SendProgressNotice: record,
       },
       states: {
         received: {
-          on: { ConfirmComplaint: { target: 'confirmed', guard: 'acknowledged', ...record } },
+          on: {
+            ConfirmComplaint: { target: 'confirmed', guard: 'acknowledged', ...record },
+            // Intake acceptance (确定受理投诉标准): refused at intake, recorded with its reason, never dropped.
+            DeclineComplaint: { target: '#complaint.declined', guard: 'declinable', ...record },
+          },
         },
         confirmed: {
           on: { ClassifyComplaint: { target: 'classified', ...record } },
@@ -107,6 +119,8 @@ export const complaintMachine = setup({
           on: {
             ...reclassify,
             ...preventive,
+            ...attribute,
+            ...options,
             IdentifyCause: record,
             ProposeResolution: { target: 'resolutionProposed', guard: 'readyToPropose', ...record },
           },
@@ -116,6 +130,9 @@ export const complaintMachine = setup({
             ...reclassify,
             ...preventive,
             ...renegotiate,
+            ...attribute,
+            ...options,
+            ...notice,
             ProposeResolution: { guard: 'readyToPropose', ...record },
             ApproveRemedy: { target: 'remedyApproved', guard: 'awaitsApproval', ...record },
             RejectRemedy: { target: 'investigating', guard: 'awaitsApproval', ...record },
@@ -123,14 +140,17 @@ export const complaintMachine = setup({
           },
         },
         remedyApproved: {
-          on: { ...preventive, ...renegotiate, StartExecution: { target: 'executing', ...record } },
+          on: { ...preventive, ...renegotiate, ...attribute, ...notice, StartExecution: { target: 'executing', ...record } },
         },
         executing: {
-          on: { ...preventive, ...renegotiate, CompleteExecution: { target: 'followingUp', ...record } },
+          on: { ...preventive, ...renegotiate, ...attribute, ...notice, CompleteExecution: { target: 'followingUp', ...record } },
         },
         followingUp: {
           on: {
             ...preventive,
+            ...attribute,
+            ...notice,
+            SendResultFeedback: record,
             RecordFollowUp: [{ target: 'investigating', guard: 'notSatisfied', ...record }, record],
             ArchiveComplaint: { target: '#complaint.archived', guard: 'readyToArchive', ...record },
           },
@@ -139,6 +159,7 @@ export const complaintMachine = setup({
     },
     archived: { type: 'final' },
     withdrawn: { type: 'final' },
+    declined: { type: 'final' },
   },
 });
 

@@ -9,9 +9,15 @@ import type { ComplaintState } from '../decider/state.js';
 import { breachEscalatesOnce, escalationClimbs } from '../escalation/rules.js';
 import { meetingChange, meetingProblem } from '../meeting/meeting.js';
 import { answeredByRecipient, handOverPending, handOverToAnother } from '../ownership/rules.js';
+import { measureInCatalogue } from '../prevention/rules.js';
 import { breakExplained, promiseDueInFuture, promiseIdUnused, promiseOpen } from '../promises/rules.js';
 import { problemTypeRouted } from '../routing/rules.js';
 import { withinAuthority } from '../authority/rules.js';
+import { configuredApprover } from '../approval/rules.js';
+import { declineCriterionKnown } from '../intake/rules.js';
+import { noticeOfRemedy } from '../notice/rules.js';
+import { optionOffered } from '../options/rules.js';
+import { responsibilityAttributed } from '../responsibility/rules.js';
 import type { WorkflowConfig } from './config.js';
 
 /** What a guard sees: the decision state, the command, the current instant and the host's configuration. */
@@ -134,11 +140,11 @@ export const customerNotSatisfied: Rule = {
 /** The machine's named guards, each a conjunction of rules. */
 export const GUARDS = {
   acknowledged: [acknowledgementComplete],
-  awaitsApproval: [remedyNeedsApproval, withinAuthority],
+  awaitsApproval: [remedyNeedsApproval, withinAuthority, configuredApprover],
   noApprovalOwed: [severityGeneral, notProposedWhileMajor],
-  readyToPropose: [causeIdentified, deadlineInFuture, withinAuthority],
+  readyToPropose: [causeIdentified, responsibilityAttributed, deadlineInFuture, withinAuthority],
   deadlineInFuture: [deadlineInFuture],
-  readyToArchive: [followUpSatisfied, preventiveActionRecorded],
+  readyToArchive: [followUpSatisfied, preventiveActionRecorded, measureInCatalogue],
   newHandler: [differentHandler, meetingArrangeable],
   reclassification: [classificationChanges, majorDowngradeBySeniorManagement],
   escalationClimbs: [escalationClimbs],
@@ -153,6 +159,10 @@ export const GUARDS = {
   promiseOpen: [promiseOpen],
   promiseBreakable: [promiseOpen, breakExplained],
   routable: [problemTypeRouted],
+  declinable: [declineCriterionKnown],
+  optionOffered: [optionOffered],
+  noticeOfRemedy: [noticeOfRemedy],
+  measure: [measureInCatalogue],
 } as const satisfies Record<string, readonly Rule[]>;
 /** The name of a guard of the complaint machine. */
 export type GuardName = keyof typeof GUARDS;

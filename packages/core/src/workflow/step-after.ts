@@ -36,6 +36,8 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
       return 'archived';
     case 'ComplaintWithdrawn':
       return 'withdrawn';
+    case 'ComplaintDeclined':
+      return 'declined';
     case 'AcknowledgementRecorded':
     case 'ComplaintEscalated':
     case 'CauseIdentified':
@@ -57,6 +59,15 @@ export function stepAfter(step: ComplaintStep, event: ComplaintEvent): Complaint
     case 'PromiseBreakExplained':
     case 'PromiseBroken':
     case 'ComplaintRouted':
+    case 'MeetingStrategyPrepared':
+    case 'RemedyDecisionAttributed':
+    case 'ResponsibilityAttributed':
+    case 'ResolutionOptionsOffered':
+    case 'CustomerChoiceRecorded':
+    case 'WrittenNoticeSigned':
+    case 'ProgressNoticeSent':
+    case 'ResultFeedbackSent':
+    case 'PreventiveMeasureChosen':
       return step;
   }
 }

@@ -23,6 +23,7 @@ import { loggedPromiseOutcomes, staffAssessment, type StaffAssessment } from './
 import { rate, type Rate } from './stats.js';
 import { surveyAnalytics, type SurveyAnalytics } from './survey-scores.js';
 import { workload, type HandlerLoad } from './workload.js';
+import { responsibilityReport, type ResponsibilityReport } from './responsibility.js';
 
 export type { AnalyticsHooks, Durations } from './measures.js';
 
@@ -75,6 +76,8 @@ export interface ComplaintAnalytics extends ComplaintMeasures {
   readonly handlers: readonly HandlerLoad[];
   /** The per-handler assessment: volume, on-time, reopen, satisfaction, promises kept. */
   readonly staff: readonly StaffAssessment[];
+  /** The slice by the department, person or supplier held responsible (分清责任), and how many are not attributed yet. */
+  readonly responsibility: ResponsibilityReport;
   /** Promises kept, of those whose outcome is known; `null` while neither the `promises` hook nor the log has a settled promise. */
   readonly promisesKept: Rate | null;
   /** The slice's subjects (stations by default) against the network: the filter without the subject key. */
@@ -141,6 +144,7 @@ export function analyze(state: AnalyticsState, options: AnalyzeOptions = {}): Co
     surveys: surveyAnalytics({ responses, contacts, config, period, ...(options.mainDriverShare === undefined ? {} : { mainDriverShare: options.mainDriverShare }) }),
     handlers: workload(complaints),
     staff: staffAssessment(complaints, responses, config, promiseHook),
+    responsibility: responsibilityReport(complaints),
     promisesKept: promises && rate(promises.filter((p) => p.kept).length, promises.length),
     // The benchmark's period is the policy's: a `period` filter names a period at the report's granularity.
     benchmark: benchmark(state, { policy: { ...policy, period: { granularity: period.granularity, utcOffsetMinutes: period.utcOffsetMinutes ?? 0 } }, config, filter: network }),

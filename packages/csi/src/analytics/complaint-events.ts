@@ -52,6 +52,8 @@ export function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<
       repeat: state.repeatsAhead.delete(event.streamId),
       archivedAt: null,
       withdrawnAt: null,
+      declinedAt: null,
+      responsible: null,
       promises: [],
     };
     state.acknowledging.set(event.streamId, { thanked: false, appreciated: false, apologised: false, promisedPromptAction: false });
@@ -137,6 +139,12 @@ export function applyComplaintEvent(state: AnalyticsState, event: RecordedEvent<
       return;
     case 'ComplaintWithdrawn':
       f.withdrawnAt = event.occurredAt;
+      return;
+    case 'ComplaintDeclined':
+      f.declinedAt = event.occurredAt;
+      return;
+    case 'ResponsibilityAttributed':
+      f.responsible = event.data.party;
       return;
     default:
       return;

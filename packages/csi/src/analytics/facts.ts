@@ -14,6 +14,7 @@ import {
   type ComplaintStep,
   type Projection,
   type RecordedEvent,
+  type ResponsibleParty,
   type ServqualFactor,
   type Severity,
 } from '@redress/core';
@@ -91,6 +92,10 @@ export interface ComplaintFacts extends SliceFields {
   readonly archivedAt: string | null;
   /** When the customer withdrew it; `null` if never. A withdrawal before a deadline takes the complaint out of that time rule. */
   readonly withdrawnAt: string | null;
+  /** When the station declined it at intake (确定受理投诉标准); `null` if never. A declined complaint owes no plan. */
+  readonly declinedAt: string | null;
+  /** The department, person or supplier held responsible (分清责任) by the latest attribution; `null` until one. */
+  readonly responsible: ResponsibleParty | null;
   /** Every promise made to the customer (core's `PromiseMade`), with who made it and its outcome: `null` while open. */
   readonly promises: readonly LoggedPromise[];
 }

@@ -2,7 +2,7 @@
  * The domain's time rules (§3), in calendar time: a follow-up call within 3 days of
  * the remedy's execution; a solution, or at least a plan, within 7 days of receipt.
  * A rule counts once its deadline has passed (as of `asOf`) or it was met; a
- * complaint withdrawn before the deadline is left out.
+ * complaint withdrawn before the deadline is left out, and one declined at intake owes no plan.
  */
 import type { ComplaintFacts } from './facts.js';
 
@@ -49,6 +49,7 @@ export function followUpChecks(c: ComplaintFacts, asOf: number): FollowUpCheck {
 export function planCheck(c: ComplaintFacts, asOf: number): 'met' | 'missed' | 'notDue' {
   const deadline = Date.parse(c.receivedAt) + PLAN_WITHIN_MS;
   if (c.firstPlanAt !== null) return Date.parse(c.firstPlanAt) <= deadline ? 'met' : 'missed';
+  if (c.declinedAt !== null) return 'notDue';
   if (c.withdrawnAt !== null && Date.parse(c.withdrawnAt) <= deadline) return 'notDue';
   return asOf >= deadline ? 'missed' : 'notDue';
 }

@@ -33,7 +33,8 @@ export function workload(complaints: readonly ComplaintFacts[]): HandlerLoad[] {
     const l = load(c.handler);
     if (c.step === 'archived') l.archived++;
     else if (c.step === 'withdrawn') l.withdrawn++;
-    else if (c.step !== 'none') {
+    // Declined at intake: closed, never worked, so neither open nor archived.
+    else if (c.step !== 'none' && c.step !== 'declined') {
       l.open++;
       l.openByStep[c.step] = (l.openByStep[c.step] ?? 0) + 1;
     }

@@ -170,6 +170,7 @@ function evolveState(ticket: TicketSla, event: RecordedEvent<EventLike>): void {
       break;
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
+    case 'ComplaintDeclined':
       ticket.closed = true;
       break;
   }

@@ -137,6 +137,14 @@ describe('the default policy (complaint-handling §3)', () => {
     expect([c.acknowledgement?.state, c.resolution?.state, c.remedy?.state]).toEqual(['cancelled', 'cancelled', 'pending']);
   });
 
+  it('a decline at intake cancels every running clock, as a withdrawal does', async () => {
+    const c = await clocks(async (l) => {
+      await l.add('c1', T0, 'ComplaintReceived');
+      await l.add('c1', T0 + H, 'ComplaintDeclined', { reason: 'Serviced at another dealer', criterion: 'ownBusiness', criterionDescription: 'Ours', criteria: 'default', declinedBy: 'fd-wang' });
+    }, T0 + 30 * D);
+    expect([c.acknowledgement?.state, c.resolution?.state, c.remedy?.state]).toEqual(['cancelled', 'cancelled', 'pending']);
+  });
+
   it('targets can be overridden', async () => {
     const c = await clocks((l) => l.add('c1', T0, 'ComplaintReceived'), T0, defaultSlaConfig({ acknowledgement: { general: 'PT1H' }, resolution: { general: 'P5D' } }));
     expect([c.acknowledgement?.targetMs, c.resolution?.targetMs]).toEqual([H, 5 * D]);

@@ -18,16 +18,20 @@
  *   waiting on the customer, also when execution ends during the wait (it starts
  *   paused). A reopened complaint gets a new follow-up cycle after its next execution.
  *
- * Every clock is cancelled when the complaint is withdrawn; archiving ends the
- * clocks still running (cancelled: there is nothing left to measure).
+ * - customerUpdate (opt-in, `customerUpdate: true`): no customer update for 2 days,
+ *   1 for major complaints (see customer-update-clock.ts).
+ *
+ * Every clock is cancelled when the complaint is withdrawn or declined at intake;
+ * archiving ends the clocks still running (cancelled: there is nothing left to measure).
  */
 import type { CalendarInput } from '../calendar/schema.js';
 import type { Condition, Predicate } from './condition.js';
+import { customerUpdateClock, type CustomerUpdateClockOptions } from './customer-update-clock.js';
 import type { PolicyInput, SlaConfigInput } from './schema.js';
 
 /** Paused while the ticket waits on the customer: a state, so a clock that starts during the wait starts paused. */
 const waiting: Predicate = { field: 'waiting', equals: true };
-const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintArchived'] }];
+const closed: Condition[] = [{ on: ['ComplaintWithdrawn', 'ComplaintDeclined', 'ComplaintArchived'] }];
 
 /** Settings of the default SLA policy. */
 export interface DefaultPolicyOptions {
@@ -48,6 +52,11 @@ export interface DefaultPolicyOptions {
    * while waiting on the customer (default `P3D`, `P1D` for major).
    */
   readonly followUp?: { readonly general?: string; readonly major?: string };
+  /**
+   * Add the "no customer update" clock: `true` with its defaults (`P2D`, `P1D` for major, on `24x7`), or its
+   * settings. Off by default; turning it on changes what the policy measures, so publish it as a new `version`.
+   */
+  readonly customerUpdate?: boolean | CustomerUpdateClockOptions;
   /**
    * The policy version to publish it as (default 1); bump it when you change a target, so tickets already pinned keep
    * being measured by the old one.
@@ -112,6 +121,7 @@ export function defaultPolicy(options: DefaultPolicyOptions = {}): PolicyInput {
         target: bySeverity(options.followUp?.general ?? 'P3D', options.followUp?.major ?? 'P1D'),
         onReopen: 'rearm',
       },
+      ...(options.customerUpdate ? [customerUpdateClock(options.customerUpdate === true ? {} : options.customerUpdate)] : []),
     ],
   };
 }

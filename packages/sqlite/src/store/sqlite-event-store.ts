@@ -7,6 +7,7 @@ import {
   ConcurrencyConflictError,
   StoreUnavailableError,
   assertExpectedVersion,
+  matchesExpectedVersion,
   followLog,
   systemClock,
   type AppendResult,
@@ -85,6 +86,9 @@ export interface SqliteEventStore<E extends EventLike = ComplaintEvent> extends 
   close(): void;
 }
 
+/** Thrown inside the fast append's transaction to roll it back: an event id was taken. */
+class IdTaken extends Error {}
+
 const isUniqueViolation = (e: unknown): boolean => e instanceof Error && (e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(options: SqliteEventStoreOptions): SqliteEventStore<E> {
@@ -139,46 +143,84 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
     return existing;
   }
 
-  const appendInTransaction = db.transaction(
+  /** Inserts the stream's new version and the events, at `current` + 1 on. */
+  function write(streamId: string, expected: ExpectedVersion, current: number, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[], fullPath: boolean): AppendResult<E> {
+    // Ids repeated within the append (the database catches those used before).
+    for (let i = 1; i < events.length; i++) {
+      const eventId = (events[i] as NewEvent<E>).eventId;
+      for (let j = 0; j < i; j++) {
+        if ((events[j] as NewEvent<E>).eventId !== eventId) continue;
+        // The full path looks for a stored retry first, and answers that one.
+        if (!fullPath) throw new IdTaken();
+        throw new ConcurrencyConflictError(streamId, expected, current, `event id ${eventId} is already used`);
+      }
+    }
+    const stored: RecordedEvent<E>[] = new Array(events.length);
+    // The stream row first: events reference it.
+    sql.setVersion.run(streamId, current + events.length);
+    let i = 0;
+    try {
+      for (; i < events.length; i++) {
+        const e = events[i] as NewEvent<E>;
+        const row = rows[i] as SerialisedEvent;
+        const version = current + i + 1;
+        // The position is SQLite's next rowid, the last one + 1: under the write lock, commit order.
+        const at = sql.insert.run(streamId, version, e.eventId, e.type, row.data, e.occurredAt, row.actor, e.causationId, e.correlationId, e.schemaVersion).lastInsertRowid;
+        stored[i] = recorded(e, streamId, version, Number(at));
+      }
+    } catch (error) {
+      // Only the event id can collide: the stream version and the position are ours under the write lock.
+      if (!isUniqueViolation(error)) throw error;
+      // On the fast path a stored id may be a retry of this very append: roll back and decide it on the full path.
+      if (!fullPath) throw new IdTaken();
+      throw new ConcurrencyConflictError(streamId, expected, current, `event id ${String(events[i]?.eventId)} is already used`);
+    }
+    return { events: stored, streamVersion: current + events.length, duplicate: false };
+  }
+
+  /**
+   * The full path: a retry of an append already made is answered with its stored events (looked up by the
+   * first event id) before the expected version is checked, since a retry's expected version is stale.
+   */
+  const appendChecked = db.transaction(
     (streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[]): AppendResult<E> => {
       const current = versionOf(streamId);
       const duplicate = duplicateOf(streamId, current, events);
       if (duplicate) return { events: duplicate, streamVersion: current, duplicate: true };
       assertExpectedVersion(streamId, current, expected);
       if (events.length === 0) return { events: [], streamVersion: current, duplicate: false };
-      // Ids repeated within the append (the database catches those used before).
-      const ids = new Set<string>();
-      for (const { eventId } of events) {
-        if (ids.has(eventId)) throw new ConcurrencyConflictError(streamId, expected, current, `event id ${eventId} is already used`);
-        ids.add(eventId);
-      }
-
-      const stored: RecordedEvent<E>[] = [];
-      // The stream row first: events reference it.
-      sql.setVersion.run(streamId, current + events.length);
-      let i = 0;
-      try {
-        for (; i < events.length; i++) {
-          const e = events[i] as NewEvent<E>;
-          const row = rows[i] as SerialisedEvent;
-          const version = current + i + 1;
-          // The position is SQLite's next rowid, the last one + 1: under the write lock, commit order.
-          const at = sql.insert.run(streamId, version, e.eventId, e.type, row.data, e.occurredAt, row.actor, e.causationId, e.correlationId, e.schemaVersion).lastInsertRowid;
-          stored.push(recorded(e, streamId, version, Number(at)));
-        }
-      } catch (error) {
-        // Only the event id can collide: the stream version and the position are ours under the write lock.
-        if (!isUniqueViolation(error)) throw error;
-        throw new ConcurrencyConflictError(streamId, expected, current, `event id ${String(events[i]?.eventId)} is already used`);
-      }
-      return { events: stored, streamVersion: current + events.length, duplicate: false };
+      return write(streamId, expected, current, events, rows, true);
     },
   );
+
+  /**
+   * The common path, one query fewer per command: when the expected version holds, the events are inserted
+   * straight away, and the look-up of the first event id is left to the unique index. Only when an id is
+   * taken (a retry, or a reused id) is the append rolled back and decided again on the full path, so the
+   * answer is always the full path's.
+   */
+  const appendFast = db.transaction(
+    (streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[]): AppendResult<E> => {
+      const current = versionOf(streamId);
+      if (events.length === 0 || !matchesExpectedVersion(current, expected)) return appendChecked(streamId, expected, events, rows);
+      return write(streamId, expected, current, events, rows, false);
+    },
+  );
+
+  /** Appends on the fast path, falling back to the full one when an event id is taken. */
+  const appendInTransaction = (streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[]): AppendResult<E> => {
+    try {
+      return appendFast.immediate(streamId, expected, events, rows);
+    } catch (error) {
+      if (!(error instanceof IdTaken)) throw error;
+      return appendChecked.immediate(streamId, expected, events, rows);
+    }
+  };
 
   const keyTable = sqliteKeyTable(db, options.clock ?? systemClock);
   const erasureInTransaction = db.transaction(
     (streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[], subjects: readonly string[]) => {
-      const result = appendInTransaction(streamId, expected, events, rows);
+      const result = appendChecked(streamId, expected, events, rows);
       for (const subject of subjects) keyTable.destroyInTransaction(subject);
       return result;
     },
@@ -208,7 +250,7 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
       const rows = serialise(events);
       // IMMEDIATE takes the write lock up front: a reader's lock is never upgraded mid-way,
       // which in WAL would fail with SQLITE_BUSY instead of waiting.
-      const result = typed('append', () => appendInTransaction.immediate(streamId, expected, events, rows));
+      const result = typed('append', () => appendInTransaction(streamId, expected, events, rows));
       if (result.events.length > 0 && !result.duplicate) signal.notify();
       return result;
     },

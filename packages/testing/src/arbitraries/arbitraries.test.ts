@@ -70,7 +70,7 @@ describe('walks of the machine', () => {
     for (const walk of fc.sample(commandSequence({ maxLength: 40 }), { numRuns: 150, seed: 7 })) {
       let state = initialComplaintState;
       for (const w of walk) {
-        if (state.step === 'archived' || state.step === 'withdrawn') break;
+        if (state.step === 'archived' || state.step === 'withdrawn' || state.step === 'declined') break;
         total++;
         if (!w.accepted) continue;
         accepted++;
@@ -81,7 +81,7 @@ describe('walks of the machine', () => {
       }
     }
     expect([...steps].sort()).toEqual(
-      ['archived', 'classified', 'confirmed', 'executing', 'followingUp', 'investigating', 'received', 'remedyApproved', 'reopened', 'resolutionProposed', 'withdrawn'],
+      ['archived', 'classified', 'confirmed', 'declined', 'executing', 'followingUp', 'investigating', 'received', 'remedyApproved', 'reopened', 'resolutionProposed', 'withdrawn'],
     );
     expect(accepted / total).toBeGreaterThan(0.8);
   });

@@ -143,7 +143,8 @@ export interface ComplaintDataOptions extends LocaleOptions {
 
 /**
  * The payload of a `ReceiveComplaint`: customer, channel, description, demand, and
- * the optional product, branch, region, business line, source and acknowledgement
+ * the optional product, branch, region, business line, source, acknowledgement, and the
+ * customer's site and unit
  * (each sometimes left out, and shrinking towards left out). The region is the
  * branch's when there is a branch, and a machine belongs to the machinery line.
  */
@@ -160,6 +161,9 @@ export function complaintData(options: ComplaintDataOptions = {}): fc.Arbitrary<
         businessLine: fc.nat(),
         source: sourceDraft,
         acknowledgement: acknowledgementDraft(options.acknowledged ?? false),
+        // Ids on a customer profile: with no profile in the log (as in model runs) any is taken as given.
+        siteId: fc.constantFrom('site-depot-north', 'site-plant-2', 'yard.3'),
+        unitId: fc.constantFrom('unit-truck-7', 'unit-excavator-3', 'vehicle-1'),
       },
       { requiredKeys: ['customer', 'channel', 'story'] },
     )

@@ -94,7 +94,11 @@ export function towards(moving: readonly CommandType[], step: ComplaintStep, lin
 }
 
 const movingByStep = new Map<ComplaintStep, readonly CommandType[]>();
-/** Command types with a transition out of the step to another step: the ones that move a complaint on. */
+/**
+ * Command types with a transition out of the step to another step: the ones that move a complaint on. A decline at
+ * intake is not one: like a withdrawal it ends the complaint off the path, so walks take it as a rare move, not half
+ * the time they leave `received`.
+ */
 export function movingCommands(step: ComplaintStep): readonly CommandType[] {
   let moving = movingByStep.get(step);
   if (moving === undefined) {
@@ -102,7 +106,7 @@ export function movingCommands(step: ComplaintStep): readonly CommandType[] {
     moving = [
       ...new Set(
         getNextTransitions(snapshot)
-          .filter((t) => (t.target ?? []).some((node) => node.key !== step))
+          .filter((t) => (t.target ?? []).some((node) => node.key !== step && node.key !== 'declined'))
           .map((t) => t.eventType as CommandType),
       ),
     ];

@@ -25,5 +25,6 @@ export function meetingFields(c: CommandContext): fc.Arbitrary<{ at?: string; ve
 
 export const meetingPayload = (c: CommandContext): fc.Arbitrary<CommandOf<'ArrangeMeeting'>['data']> =>
   fc
-    .record({ fields: meetingFields(c), reason: optional(fc.constantFrom(...MEETING_REASONS)), note: optional(text('note', c)) })
-    .map(({ fields, reason, note }) => compact({ ...fields, reason, note }));
+    // Sometimes with the prepared strategy for the key issues (the meeting plan), which goes with any valid change.
+    .record({ fields: meetingFields(c), reason: optional(fc.constantFrom(...MEETING_REASONS)), note: optional(text('note', c)), strategy: optional(text('plan', c)) })
+    .map(({ fields, reason, note, strategy }) => compact({ ...fields, reason, note, strategy }));

@@ -15,6 +15,8 @@ import {
   CONTACT_DIRECTIONS,
   NOTE_VISIBILITIES,
   PROMISE_KINDS,
+  defaultIntakeCriteria,
+  defaultPreventionCatalogue,
   defaultRouting,
   REMEDY_KINDS,
   REPEAT_BASES,
@@ -33,7 +35,7 @@ import { breachPayload, escalationPayload } from './escalations.js';
 import { meetingFields, meetingPayload } from './meetings.js';
 import { PRODUCT_CHECKS, type TextLocale } from './phrases.js';
 import { settleSurvey, surveyDraft, type SurveyDimension } from './surveys.js';
-import { compact, futureInstant, optional, text, type CommandContext } from './texts.js';
+import { compact, futureInstant, localized, optional, text, type CommandContext } from './texts.js';
 
 export type { CommandContext } from './texts.js';
 
@@ -80,6 +82,24 @@ function openPromiseId(c: CommandContext, prefer: (p: ComplaintState['openPromis
   const preferred = c.state.openPromises.filter(prefer);
   const pool = (preferred.length > 0 ? preferred : c.state.openPromises).map((p) => p.id);
   return pool.length > 0 ? fc.constantFrom(...pool) : fc.constant('promise-1');
+}
+
+/** A department, person or supplier held responsible. */
+const responsibleParty = fc.constantFrom(
+  { kind: 'department', id: 'workshop-2', name: 'Workshop 2' } as const,
+  { kind: 'person', id: 'technician-zhang', name: 'Zhang Wei' } as const,
+  { kind: 'supplier', id: 'supplier-bosch', name: 'Bosch parts' } as const,
+);
+
+/** Who signs for a written notice, in the complaint's language. */
+const SIGNERS = { en: ['Mr Wang', 'Ms Lin'], 'zh-CN': ['王先生', '李女士'] } as const;
+/** A measure of the default prevention catalogue. */
+const catalogueMeasure = fc.constantFrom(...defaultPreventionCatalogue.measures.map((m) => m.id));
+
+/** A progress notice or result feedback: a channel, a reference to its content, sometimes what it said. */
+function customerUpdate(c: CommandContext): fc.Arbitrary<PayloadOf<'SendProgressNotice'>> {
+  const contentRef = fc.tuple(fc.constantFrom('sms', 'letter', 'msg', 'doc'), fc.nat({ max: 99_999 })).map(([kind, n]) => `${kind}-${n}`);
+  return fc.record({ channel: fc.constantFrom(...CHANNELS), contentRef, summary: optional(text('contact', c)) }).map(compact);
 }
 
 const ackComplete = (state: ComplaintState) => Object.values(state.acknowledgement).every(Boolean);
@@ -169,15 +189,18 @@ export const payloadGenerators: PayloadGenerators = {
   CompleteExecution: (c) => fc.record({ outcome: text('outcome', c) }),
   RenegotiateDeadline: (c) => fc.record({ agreedDeadline: futureInstant(c.now, 21), reason: text('reason', c) }),
   RecordFollowUp: followUpPayload(),
-  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c) }),
+  // Sometimes following a measure of the default catalogue (hosts with their own catalogue pass their own generator).
+  RecordPreventiveAction: (c) => fc.record({ action: text('preventive', c), measure: optional(catalogueMeasure) }).map(compact),
   ArchiveComplaint: (c) =>
     fc
       .record({
         summary: optional(text('summary', c)),
         // Archiving needs a preventive action: give one here when none was recorded.
         preventiveAction: c.state.preventiveAction === null ? text('preventive', c) : optional(text('preventive', c)),
+        preventiveMeasure: optional(catalogueMeasure),
       })
-      .map(compact),
+      // A measure is named with the action it describes (the rule measureInCatalogue).
+      .map(({ preventiveMeasure, ...rest }) => compact({ ...rest, ...(rest.preventiveAction === undefined ? {} : { preventiveMeasure }) })),
   WithdrawComplaint: (c) => fc.record({ reason: text('reason', c) }),
   AssignHandler: (c) =>
     fc
@@ -232,5 +255,28 @@ export const payloadGenerators: PayloadGenerators = {
   // A problem type of the default routing (hosts with their own groups pass their own generator).
   RouteComplaint: (c) => fc.record({ problemType: fc.constantFrom(...defaultRouting.groups.flatMap((g) => g.problemTypes)), note: optional(text('note', c)) }).map(compact),
   BreakPromise: (c) => fc.record({ promiseId: openPromiseId(c, (p) => p.explained), reason: text('reason', c) }),
+  // Issue 16, the workflow's part.
+  AttributeResponsibility: (c) => fc.record({ party: responsibleParty, reason: text('reason', c) }),
+  // One of the default criteria (hosts with their own pass their own generator).
+  DeclineComplaint: (c) => fc.record({ criterion: fc.constantFrom(...defaultIntakeCriteria.criteria.map((k) => k.id)), reason: text('reason', c) }),
+  OfferResolutionOptions: (c) =>
+    fc
+      .uniqueArray(fc.constantFrom('option-a', 'option-b', 'option-c', 'option-d'), { minLength: 2, maxLength: 4 })
+      .chain((ids) => fc.tuple(...ids.map((optionId) => remedy(c).map((r) => ({ optionId, remedy: r })))))
+      .chain((options) => fc.record({ options: fc.constant(options), note: optional(text('note', c)) }))
+      .map(compact),
+  // One of the standing offer's options (the guard), or one that cannot be when nothing was offered.
+  RecordCustomerChoice: (c) => fc.record({ optionId: c.state.offer === null ? fc.constant('option-a') : fc.constantFrom(...c.state.offer.options.map((o) => o.optionId)), note: optional(text('note', c)) }).map(compact),
+  // Signed already: at most a week before now.
+  RecordWrittenNotice: (c) =>
+    fc.record({
+      documentReference: fc.nat({ max: 9999 }).map((n) => `notice-${n}`),
+      signedBy: localized(SIGNERS, c),
+      signedAt: fc.nat({ max: 7 * 24 * 60 }).map((m) => new Date(Date.parse(c.now) - m * 60_000).toISOString()),
+      note: optional(text('note', c)),
+    }).map(compact),
+  // Keeping the customer informed: the content lives in the host's systems (a reference), the summary is optional.
+  SendProgressNotice: customerUpdate,
+  SendResultFeedback: customerUpdate,
 };
 

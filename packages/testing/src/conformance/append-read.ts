@@ -108,6 +108,17 @@ export function appendAndRead(create: CreateStore): void {
       expect(await store.readAll()).toHaveLength(2);
     });
 
+    // Stores that write first and look for a retry only when an id clashes must still find it.
+    it('finds a retry as a duplicate when its expected version still holds', async () => {
+      const store = await create();
+      const events = newEvents(2);
+      const first = await store.append('s-1', 'any', events);
+      for (const expected of ['any', 'streamExists', 2] as const) {
+        expect(await store.append('s-1', expected, events)).toEqual({ events: first.events, streamVersion: 2, duplicate: true });
+      }
+      expect(await store.readAll()).toHaveLength(2);
+    });
+
     it('refuses an append that repeats only some stored event ids', async () => {
       const store = await create();
       const events = newEvents(2);

@@ -16,6 +16,7 @@ import {
   queuesProjection,
   sequentialIds,
   ticketViewProjection,
+  type ApprovalConfig,
   type ClassificationMatrix,
   type ComplaintEvent,
   type ComplaintStep,
@@ -63,6 +64,8 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly classification?: ClassificationMatrix;
   /** Your escalation ladders, as passed to `createEngine({ escalation })`. */
   readonly escalation?: EscalationConfigInput;
+  /** Who approves a major remedy, as passed to `createEngine({ approval })`: approvers are drawn from its roles, and the invariant reads it. */
+  readonly approval?: ApprovalConfig;
   /** Default: `invariantCatalogue`. Pass `[...invariantCatalogue, yours]` to add. */
   readonly invariants?: readonly Invariant[];
   /** Your own projections, checked for replay = live with the built-in ticket view and queues. */
@@ -147,8 +150,16 @@ export interface TrailEntry {
 }
 
 
+/** The permission rows actors are drawn from: the configured approvers approve, unless the host's rows say otherwise. */
+function drawnPermissions(options: WorkflowModelOptions): Partial<PermissionMatrix> | undefined {
+  const rows = typeof options.permissions === 'object' ? options.permissions : undefined;
+  if (options.approval === undefined) return rows;
+  const approvers = options.approval.approvers.map((a) => a.role);
+  return { ApproveRemedy: approvers, RejectRemedy: approvers, ...rows };
+}
+
 const commandOptions = (options: WorkflowModelOptions): CommandOptions => ({
-  ...(typeof options.permissions === 'object' ? { permissions: options.permissions } : {}),
+  ...(drawnPermissions(options) ? { permissions: drawnPermissions(options) } : {}),
   ...(options.generators ? { generators: options.generators } : {}),
 });
 
@@ -268,6 +279,7 @@ export async function createWorkflowSystem(options: WorkflowModelOptions = {}): 
     ...(options.duties !== undefined ? { duties: options.duties } : {}),
     ...(options.classification ? { classification: options.classification } : {}),
     ...(options.escalation ? { escalation: options.escalation } : {}),
+    ...(options.approval ? { approval: options.approval } : {}),
     ids: sequentialIds('mbt'),
   };
   const clock = createManualClock(options.start ?? '2026-11-23T09:00:00Z');

@@ -92,7 +92,7 @@ describe('the invariant catalogue', () => {
     // The old invariant cannot see it: the complaint is general when executed.
     expect(await check(majorRemedyApprovedBeforeExecution, bypass)).toBeNull();
     expect(await check(majorProposalApprovedBeforeExecution, bypass)).toBe(
-      "#4 ExecutionStarted executes the remedy of #2 ResolutionProposed, proposed while major, without senior management's approval (the complaint is general now)",
+      "#4 ExecutionStarted executes the remedy of #2 ResolutionProposed, proposed while major, without its configured approver's approval (the complaint is general now)",
     );
     version = 0;
     const reproposed = [...bypass.slice(0, 3), recorded('ResolutionProposed', { requiresApproval: false }), recorded('ExecutionStarted', {})];

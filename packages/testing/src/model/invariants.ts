@@ -15,6 +15,7 @@ import {
   commandSchema,
   complaintEventSchema,
   createComplaintDecider,
+  defaultApproval,
   createEngine,
   createManualClock,
   evolveAll,
@@ -64,19 +65,21 @@ export const archiveNeedsSatisfiedFollowUpAndPreventiveAction = streamInvariant(
 
 /**
  * The major-complaint rule, read from history: when a complaint classified `major` starts execution, its current
- * remedy (the last proposal since any rejection or reopening) was approved by a `seniorManagement` actor.
+ * remedy (the last proposal since any rejection or reopening) was approved by an actor of a configured approver role
+ * (the run's `approval`, else core's default: `seniorManagement`).
  */
 export const majorRemedyApprovedBeforeExecution = streamInvariant(
   'majorRemedyApprovedBeforeExecution',
-  "a major complaint's remedy is approved by senior management before it is executed",
-  (stream) => {
+  "a major complaint's remedy is approved by its configured approver (senior management by default) before it is executed",
+  (stream, context) => {
+    const approvers = (context.engineOptions.approval ?? defaultApproval).approvers.map((a) => a.role as string);
     let severity: string | null = null;
     let approvedBy: string | null = null;
     for (const e of stream) {
       if (e.type === 'ComplaintClassified') severity = e.data.severity;
       if (e.type === 'ResolutionProposed' || e.type === 'RemedyRejected' || e.type === 'ComplaintReopened') approvedBy = null;
       if (e.type === 'RemedyApproved') approvedBy = e.actor.role;
-      if (e.type === 'ExecutionStarted' && severity === 'major' && approvedBy !== 'seniorManagement') {
+      if (e.type === 'ExecutionStarted' && severity === 'major' && (approvedBy === null || !approvers.includes(approvedBy))) {
         return `${at(e)} of a major complaint whose remedy was ${approvedBy === null ? 'not approved' : `approved by ${approvedBy}`}`;
       }
     }

@@ -97,9 +97,18 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   ExplainPromiseBreak: { from: 'open' },
   BreakPromise: { from: 'open' },
   RouteComplaint: { from: 'open' },
+  // Issue 16: who is responsible (while worked), a decline at intake (terminal), options and choice (while the remedy is decided), the signed notice (once a remedy is on the table).
+  AttributeResponsibility: { from: WORKING },
+  DeclineComplaint: { from: ['received'], to: () => ({ step: 'declined' }) },
+  OfferResolutionOptions: { from: ['investigating', 'resolutionProposed'] },
+  RecordCustomerChoice: { from: ['investigating', 'resolutionProposed'] },
+  RecordWrittenNotice: { from: ['resolutionProposed', 'remedyApproved', 'executing', 'followingUp'] },
+  SendProgressNotice: { from: 'open' },
+  // The result is fed back once the remedy was carried out.
+  SendResultFeedback: { from: ['followingUp'] },
 };
 
-const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn';
+const isOpen = (step: ComplaintStep) => step !== 'none' && step !== 'archived' && step !== 'withdrawn' && step !== 'declined';
 
 /** Whether the model lets `type` be issued in `step` at all (guards aside). */
 export function modelOffers(step: ComplaintStep, type: CommandType): boolean {

@@ -4,7 +4,7 @@
  * classifications, meetings never in the past. Each reads the log only, so it states
  * the promise as a fact about history and does not share the decider's mistakes.
  */
-import { DEFAULT_DUTIES, DOMAIN_ESCALATION_RANK, type ComplaintEvent, type DutyOptions, type RecordedEvent } from '@redress/core';
+import { DEFAULT_DUTIES, DOMAIN_ESCALATION_RANK, defaultApproval, type ComplaintEvent, type DutyOptions, type RecordedEvent } from '@redress/core';
 import { streamInvariant } from './invariant.js';
 
 type Recorded = RecordedEvent<ComplaintEvent>;
@@ -13,21 +13,23 @@ const at = (e: Recorded) => `#${e.streamVersion} ${e.type}`;
 /**
  * The approval bypass, closed: a remedy proposed while the complaint was major (by the
  * classifications in the log, not by what the proposal says) is executed in its cycle
- * only after senior management approved it, however the complaint was reclassified since.
+ * only after its configured approver (the run's `approval`, senior management by default) approved it, however the
+ * complaint was reclassified since.
  */
 export const majorProposalApprovedBeforeExecution = streamInvariant(
   'majorProposalApprovedBeforeExecution',
-  'no remedy proposed while the complaint was major is executed in that cycle without a senior-management approval of it',
-  (stream) => {
+  'no remedy proposed while the complaint was major is executed in that cycle without its configured approver’s approval',
+  (stream, context) => {
+    const approvers = (context.engineOptions.approval ?? defaultApproval).approvers.map((a) => a.role as string);
     let severity: string | null = null;
     let standing: { readonly at: Recorded; readonly whileMajor: boolean; approved: boolean } | null = null;
     for (const e of stream) {
       if (e.type === 'ComplaintClassified') severity = e.data.severity;
       if (e.type === 'ResolutionProposed') standing = { at: e, whileMajor: severity === 'major', approved: false };
       if (e.type === 'RemedyRejected' || e.type === 'ComplaintReopened') standing = null;
-      if (e.type === 'RemedyApproved' && e.actor.role === 'seniorManagement' && standing) standing.approved = true;
+      if (e.type === 'RemedyApproved' && approvers.includes(e.actor.role) && standing) standing.approved = true;
       if (e.type === 'ExecutionStarted' && standing?.whileMajor && !standing.approved) {
-        return `${at(e)} executes the remedy of ${at(standing.at)}, proposed while major, without senior management's approval (the complaint is ${severity} now)`;
+        return `${at(e)} executes the remedy of ${at(standing.at)}, proposed while major, without its configured approver's approval (the complaint is ${severity} now)`;
       }
     }
     return null;

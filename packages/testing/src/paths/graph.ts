@@ -55,6 +55,9 @@ export function guardFacts(snapshot: ComplaintSnapshot) {
     handOverPending: c.handOver !== null,
     promiseOpen: c.openPromises.length > 0,
     promiseExplained: c.openPromises.some((p) => p.explained),
+    // Options were offered (a choice among them may follow); the responsible party is recorded (a proposal may wait for it).
+    optionsOffered: c.offer !== null,
+    responsible: c.responsible !== null,
   };
 }
 
@@ -124,6 +127,7 @@ export const WORKFLOW_COMMANDS: readonly CommandType[] = [
   'RecordFollowUp',
   'ArchiveComplaint',
   'WithdrawComplaint',
+  'DeclineComplaint',
 ];
 
 function traversal(types: readonly CommandType[] = COMMAND_TYPES) {

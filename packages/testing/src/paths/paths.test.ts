@@ -8,8 +8,9 @@ describe('path coverage of the machine', () => {
 
   it('the graph has every step and the transitions between them', () => {
     expect(graph.states).toEqual(
-      ['archived', 'classified', 'confirmed', 'executing', 'followingUp', 'investigating', 'none', 'received', 'remedyApproved', 'resolutionProposed', 'withdrawn'],
+      ['archived', 'classified', 'confirmed', 'declined', 'executing', 'followingUp', 'investigating', 'none', 'received', 'remedyApproved', 'resolutionProposed', 'withdrawn'],
     );
+    expect(graph.transitions).toContain('received --DeclineComplaint--> declined');
     expect(graph.transitions).toContain('followingUp --RecordFollowUp--> investigating');
     expect(graph.transitions).toContain('resolutionProposed --RejectRemedy--> investigating');
     expect(graph.transitions).toContain('investigating --WaitOnCustomer--> investigating');
@@ -20,9 +21,9 @@ describe('path coverage of the machine', () => {
     expect(paths.length).toBeGreaterThan(50);
     const coverage = createCoverage();
     for (const path of paths) await executePath(path, { coverage });
-    // The simple paths end in every step, including both ways to close a complaint.
+    // The simple paths end in every step, including the three ways to close a complaint.
     const ends = new Set(paths.map((p) => p.steps.at(-1)));
-    for (const step of ['archived', 'withdrawn', 'remedyApproved', 'executing']) expect(ends).toContain(step);
+    for (const step of ['archived', 'withdrawn', 'declined', 'remedyApproved', 'executing']) expect(ends).toContain(step);
   });
 
   it('one path per transition runs through the engine, and together they take every transition', async () => {
@@ -31,5 +32,6 @@ describe('path coverage of the machine', () => {
     const report = coverage.report(graph);
     expect(report.transitions.missing).toEqual([]);
     expect(report.states.missing).toEqual([]);
-  });
+    // 184 transitions with issue 16's commands: about 70 s on a shared machine, past the default timeout.
+  }, 180_000);
 });

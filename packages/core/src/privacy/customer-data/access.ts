@@ -1,8 +1,8 @@
 /**
  * Subject access: everything held about one customer, as JSON, decrypted. Read through
  * the protected store, so what the customer gets is what Redress reads: their complaints
- * event by event (with who did what and when), and the privacy events of their own
- * stream. After an erasure the personal fields read `ERASED`, which is the truth of what
+ * event by event (with who did what and when), and the events of their own stream
+ * (their profile, their erasure). After an erasure the personal fields read `ERASED`, which is the truth of what
  * is held.
  */
 import type { EventLike, RecordedEvent } from '../../events/envelope.js';
@@ -20,7 +20,7 @@ export interface CustomerDataExport {
   readonly erased: boolean;
   /** Each complaint of the customer with its whole history, in stream order. */
   readonly complaints: readonly { readonly complaintId: string; readonly events: readonly RecordedEvent<EventLike>[] }[];
-  /** The customer's own stream (`customer:<reference>`): erasures. */
+  /** The customer's own stream (`customer:<reference>`): their profile events (see customers/) and erasures. */
   readonly privacy: readonly RecordedEvent<EventLike>[];
 }
 

@@ -1,0 +1,160 @@
+/**
+ * A customer's profile as of any moment: the fold of their profile stream. Each event
+ * gives a new profile object (copy, then set what it changes), so a profile once handed
+ * out never changes, and `profileAsOf` is the same fold stopped at an instant.
+ */
+import type { RecordedEvent } from '../events/envelope.js';
+import { CUSTOMER_PROFILE_EVENT_TYPES, type CustomerProfileEvent } from './schema.js';
+import type { CustomerKind, KeyContact, NamedPerson, OrganisationScale, Site, Unit } from './payloads.js';
+
+/** A difficult-customer tag as the profile shows it: the hint is what the handler is shown. */
+export interface DifficultTag {
+  /** The tag's name (host-defined). */
+  readonly tag: string;
+  /** What the handler should know and do (personal data: `[erased]` after an erasure). */
+  readonly hint: string;
+  /** When it was added (ISO-8601), and by whom. */
+  readonly since: string;
+  /** Who added it (staff id). */
+  readonly by: string;
+}
+
+/** An organisation's part of a profile; scale and fleet size are not personal and survive an erasure. */
+export interface OrganisationView {
+  /** Its size band. */
+  readonly scale: OrganisationScale;
+  /** The declared fleet size; null when not given (count `units` for the recorded ones). */
+  readonly fleetSize: number | null;
+  /** The person in charge (personal data). */
+  readonly personInCharge: NamedPerson;
+  /** Key contacts, by first recording. */
+  readonly contacts: readonly KeyContact[];
+  /** Sites, by first recording. */
+  readonly sites: readonly Site[];
+}
+
+/** A customer's profile at one moment. */
+export interface CustomerProfile {
+  /** The customer reference (pseudonymous, plaintext): what complaints name. */
+  readonly customerReference: string;
+  /** A person or an organisation. */
+  readonly kind: CustomerKind;
+  /** The staff member responsible for the customer. */
+  readonly ownerId: string;
+  /** Name and phone: personal data (`[erased]` after an erasure). */
+  readonly name: string;
+  /** The phone; null when none was given. */
+  readonly phone: string | null;
+  /** The membership (programme or card), null when none. */
+  readonly membership: string | null;
+  /** The loyalty tier, null when none. */
+  readonly loyaltyTier: string | null;
+  /** The organisation's details; null for a person. */
+  readonly organisation: OrganisationView | null;
+  /** Vehicles or machines, by first recording (a later record of the same unit replaces it in place). */
+  readonly units: readonly Unit[];
+  /** The difficult-customer tags in force, oldest first. */
+  readonly tags: readonly DifficultTag[];
+  /** When the profile was opened and last changed (ISO-8601). */
+  readonly openedAt: string;
+  /** When it last changed. */
+  readonly updatedAt: string;
+  /** True once the customer was erased: the personal fields read `[erased]`, the rest is as it was. */
+  readonly erased: boolean;
+  /** How many profile events it folds (the stream may also hold erasures). */
+  readonly version: number;
+}
+
+/** A profile event as the fold reads it. */
+export type ProfileEventRecord = RecordedEvent<CustomerProfileEvent>;
+
+/** `list` with `item` replacing the entry of the same id, or appended. */
+function upsert<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): readonly T[] {
+  return list.some((x) => same(x, item)) ? list.map((x) => (same(x, item) ? item : x)) : [...list, item];
+}
+
+function organisationChange(o: OrganisationView, e: ProfileEventRecord): OrganisationView {
+  switch (e.type) {
+    case 'CustomerDetailsChanged': {
+      const { scale, fleetSize, personInCharge } = e.data;
+      return { ...o, scale: scale ?? o.scale, fleetSize: fleetSize ?? o.fleetSize, personInCharge: personInCharge ?? o.personInCharge };
+    }
+    case 'CustomerSiteRecorded':
+      return { ...o, sites: upsert(o.sites, e.data.site, (a, b) => a.siteId === b.siteId) };
+    case 'KeyContactRecorded':
+      return { ...o, contacts: upsert(o.contacts, e.data.contact, (a, b) => a.contactId === b.contactId) };
+    default:
+      return o;
+  }
+}
+
+function opened(e: RecordedEvent<Extract<CustomerProfileEvent, { type: 'CustomerProfileOpened' }>>): CustomerProfile {
+  const d = e.data;
+  const o = d.organisation;
+  return {
+    customerReference: d.customerReference,
+    kind: d.kind,
+    ownerId: d.ownerId,
+    name: d.name,
+    phone: d.phone ?? null,
+    membership: d.membership ?? null,
+    loyaltyTier: d.loyaltyTier ?? null,
+    organisation: o ? { scale: o.scale, fleetSize: o.fleetSize ?? null, personInCharge: o.personInCharge, contacts: [], sites: [] } : null,
+    units: [],
+    tags: [],
+    openedAt: e.occurredAt,
+    updatedAt: e.occurredAt,
+    erased: false,
+    version: 1,
+  };
+}
+
+function changed(p: CustomerProfile, e: ProfileEventRecord): CustomerProfile {
+  switch (e.type) {
+    case 'CustomerProfileOpened':
+      return p; // a profile is opened once; the rules refuse a second opening
+    case 'CustomerDetailsChanged': {
+      const d = e.data;
+      return { ...p, name: d.name ?? p.name, phone: d.phone ?? p.phone, membership: d.membership === undefined ? p.membership : d.membership, loyaltyTier: d.loyaltyTier ?? p.loyaltyTier };
+    }
+    case 'CustomerOwnerAssigned':
+      return { ...p, ownerId: e.data.ownerId };
+    case 'CustomerUnitRecorded':
+      return { ...p, units: upsert(p.units, e.data.unit, (a, b) => a.unitId === b.unitId) };
+    case 'DifficultCustomerTagged':
+      return { ...p, tags: [...p.tags, { tag: e.data.tag, hint: e.data.hint, since: e.occurredAt, by: e.actor.id }] };
+    case 'DifficultCustomerUntagged':
+      return { ...p, tags: p.tags.filter((t) => t.tag !== e.data.tag) };
+    default:
+      return p;
+  }
+}
+
+/** The profile after one more event; `null` before the profile was opened. */
+export function evolveProfile(profile: CustomerProfile | null, event: ProfileEventRecord): CustomerProfile | null {
+  if (profile === null) return event.type === 'CustomerProfileOpened' ? opened(event) : null;
+  const next = changed(profile, event);
+  const organisation = next.organisation ? organisationChange(next.organisation, event) : null;
+  return { ...next, organisation, updatedAt: event.occurredAt, version: profile.version + 1 };
+}
+
+const PROFILE_TYPES = new Set<string>(CUSTOMER_PROFILE_EVENT_TYPES);
+/** True for the events a profile folds. */
+export const isProfileEvent = (event: { readonly type: string }): event is ProfileEventRecord => PROFILE_TYPES.has(event.type);
+
+/**
+ * The profile as of `at` (ISO-8601; default: now, i.e. every event): the fold of the
+ * profile events of one customer's stream recorded at or before it, in stream order.
+ * An erasure (`CustomerDataErased`) only sets `erased`: what it changes is in how the
+ * other events read (their personal fields `[erased]`).
+ */
+export function profileAsOf(events: readonly RecordedEvent<{ readonly type: string; readonly data: unknown }>[], at?: string): CustomerProfile | null {
+  const until = at === undefined ? Number.POSITIVE_INFINITY : Date.parse(at);
+  let profile = null as CustomerProfile | null;
+  for (const e of events) {
+    if (Date.parse(e.occurredAt) > until) break;
+    if (isProfileEvent(e)) profile = evolveProfile(profile, e);
+    else if (e.type === 'CustomerDataErased' && profile !== null) profile = { ...profile, erased: true };
+  }
+  return profile;
+}

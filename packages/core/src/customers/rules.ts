@@ -1,0 +1,102 @@
+/**
+ * Deciding a customer profile command on the profile as it stands: the events it records,
+ * or the rule that refuses it. Pure: the service (service.ts) loads and appends.
+ */
+import { err, ok, type Result } from '../errors/errors.js';
+import { CustomerProfileRefusedError } from './errors.js';
+import type { CustomerProfile } from './profile.js';
+import type { CustomerProfileCommand, CustomerProfileEvent } from './schema.js';
+
+/** One profile rule: a message when the command must be refused, null when it may pass. */
+export interface ProfileRule {
+  /** The rule's name, reported in `CustomerProfileRefusedError.rule`. */
+  readonly name: string;
+  /** A message when the command breaks the rule on this profile (null: none opened yet), null when it passes. */
+  check(profile: CustomerProfile | null, command: CustomerProfileCommand): string | null;
+}
+
+const ORGANISATION_CHANGES = ['scale', 'fleetSize', 'personInCharge'] as const;
+
+/** The rules, in the order they are checked: the first violated one refuses. */
+export const PROFILE_RULES: readonly ProfileRule[] = [
+  {
+    name: 'profileOpened',
+    check: (p, c) => (p === null && c.type !== 'OpenCustomerProfile' ? `no profile was opened for ${c.data.customerReference}: open it first (OpenCustomerProfile)` : null),
+  },
+  {
+    name: 'profileNew',
+    check: (p, c) => (p !== null && c.type === 'OpenCustomerProfile' ? `a profile for ${c.data.customerReference} is open already: change it instead` : null),
+  },
+  {
+    name: 'organisationDetailsMatchKind',
+    check: (_p, c) => {
+      if (c.type !== 'OpenCustomerProfile') return null;
+      if (c.data.kind === 'organisation' && c.data.organisation === undefined) return 'an organisation is opened with its details (scale, person in charge)';
+      if (c.data.kind === 'person' && c.data.organisation !== undefined) return 'a person has no organisation details: open an organisation instead';
+      return null;
+    },
+  },
+  {
+    name: 'organisationOnly',
+    check: (p, c) => {
+      if (p === null || p.kind === 'organisation') return null;
+      if (c.type === 'RecordCustomerSite' || c.type === 'RecordKeyContact') return `only an organisation has ${c.type === 'RecordCustomerSite' ? 'sites' : 'key contacts'}; ${p.customerReference} is a person`;
+      const given = c.type === 'ChangeCustomerDetails' ? ORGANISATION_CHANGES.filter((f) => c.data[f] !== undefined) : [];
+      return given.length > 0 ? `only an organisation has ${given.join(', ')}; ${p.customerReference} is a person` : null;
+    },
+  },
+  {
+    name: 'detailsChange',
+    check: (_p, c) => (c.type === 'ChangeCustomerDetails' && Object.keys(c.data).length === 1 ? 'name at least one detail to change' : null),
+  },
+  {
+    name: 'ownerChanges',
+    check: (p, c) => (c.type === 'AssignCustomerOwner' && p?.ownerId === c.data.ownerId ? `${c.data.ownerId} is the owner already` : null),
+  },
+  {
+    name: 'unitSiteKnown',
+    check: (p, c) => {
+      const siteId = c.type === 'RecordCustomerUnit' ? c.data.unit.siteId : undefined;
+      if (siteId === undefined || p === null) return null;
+      return p.organisation?.sites.some((s) => s.siteId === siteId) ? null : `${p.customerReference} has no site ${siteId}: record the site first`;
+    },
+  },
+  {
+    name: 'tagNotInForce',
+    check: (p, c) => (c.type === 'TagDifficultCustomer' && p?.tags.some((t) => t.tag === c.data.tag) ? `the tag ${c.data.tag} is in force already` : null),
+  },
+  {
+    name: 'tagInForce',
+    check: (p, c) => (c.type === 'UntagDifficultCustomer' && !p?.tags.some((t) => t.tag === c.data.tag) ? `the tag ${c.data.tag} is not in force` : null),
+  },
+];
+
+function eventOf(profile: CustomerProfile | null, command: CustomerProfileCommand): CustomerProfileEvent {
+  switch (command.type) {
+    case 'OpenCustomerProfile':
+      return { type: 'CustomerProfileOpened', data: command.data };
+    case 'ChangeCustomerDetails':
+      return { type: 'CustomerDetailsChanged', data: command.data };
+    case 'AssignCustomerOwner':
+      return { type: 'CustomerOwnerAssigned', data: { ...command.data, previousOwnerId: profile?.ownerId ?? command.data.ownerId } };
+    case 'RecordCustomerUnit':
+      return { type: 'CustomerUnitRecorded', data: command.data };
+    case 'RecordCustomerSite':
+      return { type: 'CustomerSiteRecorded', data: command.data };
+    case 'RecordKeyContact':
+      return { type: 'KeyContactRecorded', data: command.data };
+    case 'TagDifficultCustomer':
+      return { type: 'DifficultCustomerTagged', data: command.data };
+    case 'UntagDifficultCustomer':
+      return { type: 'DifficultCustomerUntagged', data: command.data };
+  }
+}
+
+/** The events `command` records on `profile` (null: none opened yet), or the rule that refuses it. */
+export function decideProfile(profile: CustomerProfile | null, command: CustomerProfileCommand): Result<CustomerProfileEvent[], CustomerProfileRefusedError> {
+  for (const rule of PROFILE_RULES) {
+    const message = rule.check(profile, command);
+    if (message !== null) return err(new CustomerProfileRefusedError(command.type, command.data.customerReference, { name: rule.name, message }));
+  }
+  return ok([eventOf(profile, command)]);
+}

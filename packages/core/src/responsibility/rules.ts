@@ -1,0 +1,11 @@
+/** The responsibility rule the workflow's guards name (see `schema.ts`). */
+import type { Rule } from '../workflow/rules.js';
+
+/** 分清责任: a resolution is proposed once the responsible department, person or supplier is recorded (unless the host turns it off). */
+export const responsibilityAttributed: Rule = {
+  name: 'responsibilityAttributed',
+  check: ({ state, config }) =>
+    !config.responsibility.requiredBeforeProposal || state.responsible !== null
+      ? null
+      : 'the responsible department, person or supplier is recorded before a resolution is proposed: attribute responsibility first (AttributeResponsibility)',
+};

@@ -18,6 +18,7 @@
 import type { EventLike, RecordedEvent } from '@redress/core';
 import type { PolicyConfig } from '../policy/schema.js';
 import type { SlaState } from './projection.js';
+import { continuedRun, isUntouched, ownRun, recordCrossings } from './records.js';
 import { currentCycle, type ClockRun, type Crossing, type Cycle } from './run.js';
 import { field, refTo, runsOf, type TicketSla } from './ticket.js';
 import { breached, settle, thresholdsOf } from './thresholds.js';
@@ -48,14 +49,18 @@ function continueCycle(run: ClockRun, ticket: TicketSla, from: Cycle, event: Clo
   // The new definition's thresholds already behind the cycle: reached at the migration, silently.
   const passed = thresholdsOf(run, next.targetMs).filter((t) => (deadline ? breached(from) : t.usedMs <= from.elapsedMs && (t.kind === 'warning' || breached(from))));
   const inherited: Crossing[] = passed.map((t) => ({ label: t.label, kind: t.kind, at: event.at, inherited: true }));
-  next.crossings.unshift(...inherited);
+  recordCrossings(next, inherited, true);
   next.emitted = inherited.length;
 }
 
 function carry(old: ClockRun, fresh: ClockRun, ticket: TicketSla, event: ClockEvent, label: string): ClockRun {
   for (const c of old.cycles) c.measuredBy ??= { config: old.config, calendar: old.calendar };
   old.generation++;
-  const run: ClockRun = { ...fresh, deadline: old.deadline, armed: old.armed, heldBy: old.heldBy, cycles: old.cycles, timeline: old.timeline, generation: old.generation + 1 };
+  const run = continuedRun(old, fresh.config, fresh.calendar);
+  run.deadline = old.deadline;
+  run.armed = old.armed;
+  run.heldBy = old.heldBy;
+  run.generation = old.generation + 1;
   const cycle = currentCycle(old);
   if (active(cycle)) {
     settle(old, cycle, event.at);
@@ -84,6 +89,10 @@ export function migrateTicket(state: SlaState, ticket: TicketSla, to: PolicyConf
   const event: ClockEvent = { type: recorded.type, data: recorded.data, eventId: recorded.eventId, at };
   const label = `${to.name}@${to.version} (migration ${String(field(recorded.data, 'migrationId'))})`;
   const starts = (field(recorded.data, 'start') as readonly MigrationStart[] | undefined) ?? [];
+  // Every run the migration may change is the ticket's own.
+  ticket.clocks.forEach((run, i) => {
+    if (isUntouched(run)) ticket.clocks[i] = ownRun(run);
+  });
   const next: ClockRun[] = [];
   for (const fresh of runsOf(state.config, to)) {
     const old = ticket.clocks.find((r) => r.config.name === fresh.config.name);
@@ -92,7 +101,8 @@ export function migrateTicket(state: SlaState, ticket: TicketSla, to: PolicyConf
       continue;
     }
     // A clock back in the policy after a version without it keeps its history: one run per clock name.
-    const run: ClockRun = old ? { ...fresh, cycles: old.cycles, timeline: old.timeline, generation: old.generation + 1 } : fresh;
+    const run = old ? continuedRun(old, fresh.config, fresh.calendar) : fresh;
+    if (old) run.generation = old.generation + 1;
     if (old) old.generation++;
     const start = starts.find((s) => s.clock === run.config.name);
     if (start) {

@@ -74,6 +74,36 @@ describe('the durable policy pin', () => {
     expect(state.tickets.get('c1')).toMatchObject({ policy: undefined, clocks: [] });
   });
 
+  it('under a single policy, a pin naming none after some events drops the clocks and keeps the state folded so far', async () => {
+    // One policy measuring the ticket: its events are not kept (a pin can only name that policy or none).
+    const log = testLog();
+    await log.add('c1', T0, 'ComplaintReceived');
+    await log.add('c1', T0 + H, 'WaitingOnCustomerStarted', { reason: 'information' });
+    await log.add('c1', T0 + 2 * H, 'ComplaintClassified', { severity: 'major', previousSeverity: null, priority: 'P2' });
+    const before = await rebuildProjection(log.store, slaProjection({ policies: [v1] }));
+    expect(before.state.tickets.get('c1')).toMatchObject({ pending: undefined, pinSeq: -1 });
+    await pin(log.store, 'c1', T0, null);
+    const fields = (t: object | undefined) => ({ ...t, pending: undefined, clocks: undefined });
+    const single = (await rebuildProjection(log.store, slaProjection({ policies: [v1] }))).state.tickets.get('c1');
+    // Two versions keep the events and fold them again: the same ticket.
+    const kept = (await rebuildProjection(log.store, slaProjection({ policies: [v1, v2] }))).state.tickets.get('c1');
+    expect(single).toMatchObject({ policy: undefined, clocks: [], severity: 'major', priority: 'P2', waiting: true, pinSeq: 0 });
+    expect(fields(single)).toEqual(fields(kept));
+    expect(kept?.clocks).toEqual([]);
+  });
+
+  it('under a single policy that did not match at receipt, a pin naming it folds the kept events under it', async () => {
+    const later = policy(1, 10, { effectiveFrom: new Date(T0 + H).toISOString() });
+    const log = testLog();
+    await log.add('c1', T0, 'ComplaintReceived');
+    await log.add('c1', T0 + 2 * H, 'WaitingOnCustomerStarted', { reason: 'information' });
+    const unpinned = (await rebuildProjection(log.store, slaProjection({ policies: [later] }))).state.tickets.get('c1');
+    expect(unpinned?.policy).toBeUndefined();
+    expect(unpinned?.pending).toHaveLength(2);
+    await pin(log.store, 'c1', T0, 1);
+    expect(await view(log.store, { policies: [later] }, T0 + 5 * H)).toMatchObject({ policy: { name: 'p', version: 1 }, state: 'running', elapsedMs: 5 * H });
+  });
+
   it('refuses, with a typed error, a configuration that lacks a version a ticket is pinned to', async () => {
     const log = testLog();
     await log.add('c1', T0, 'ComplaintReceived');

@@ -16,6 +16,7 @@ import { SlaPinError } from '../errors.js';
 import type { SlaConfig } from '../policy/config.js';
 import type { PolicyConfig } from '../policy/schema.js';
 import { migrateTicket } from './migrate.js';
+import { isUntouched } from './records.js';
 import type { SlaState } from './projection.js';
 import { evolveTicket, field, ticketFor, type PolicyRef, type TicketSla } from './ticket.js';
 
@@ -42,8 +43,8 @@ export function policyNamed(config: SlaConfig, ref: PolicyRef | null, complaintI
 /** Replaces a ticket's clocks and state with `from`'s, keeping the object (views and the ticker hold it). */
 export function replaceTicket(state: SlaState, ticket: TicketSla, from: TicketSla): void {
   for (const run of ticket.clocks) {
-    // Entries of the due index for the old runs go stale.
-    run.generation++;
+    // Entries of the due index for the old runs go stale (an untouched run has none).
+    if (!isUntouched(run)) run.generation++;
     state.changed.delete(run);
   }
   ticket.policy = from.policy;
@@ -63,7 +64,13 @@ export function replaceTicket(state: SlaState, ticket: TicketSla, from: TicketSl
 
 /** Folds a ticket's kept events again under `policy`. */
 function refold(state: SlaState, ticket: TicketSla, policy: PolicyConfig | undefined): void {
-  const events = ticket.pending ?? [];
+  if (ticket.pending === undefined) {
+    // Not kept: the one policy measures the ticket and the pin names none (any other is refused above). The ticket's
+    // own state does not depend on its policy, so it stays; its clocks go.
+    replaceTicket(state, ticket, { ...ticket, policy: undefined, clocks: [] });
+    return;
+  }
+  const events = ticket.pending;
   const received = events[0];
   if (received === undefined) return;
   const fresh = ticketFor(state.config, policy, received);
@@ -82,10 +89,10 @@ export function applyPin(state: SlaState, event: RecordedEvent<EventLike>): void
   const id = ticket.complaintId;
   if (event.type === 'SlaPolicyApplied') {
     const recorded = refOf(event.data, 'policy');
-    if (ticket.pending && !samePolicy(recorded, ticket.policy)) refold(state, ticket, policyNamed(state.config, recorded, id, 'pinned to'));
+    if (ticket.pinSeq < 0 && !samePolicy(recorded, ticket.policy)) refold(state, ticket, policyNamed(state.config, recorded, id, 'pinned to'));
   } else {
     const from = refOf(event.data, 'from');
-    if (ticket.pending && !samePolicy(from, ticket.policy)) refold(state, ticket, policyNamed(state.config, from, id, 'migrated from'));
+    if (ticket.pinSeq < 0 && !samePolicy(from, ticket.policy)) refold(state, ticket, policyNamed(state.config, from, id, 'migrated from'));
     const to = policyNamed(state.config, refOf(event.data, 'to'), id, 'migrated to') as PolicyConfig;
     migrateTicket(state, ticket, to, event);
     (ticket.migrations ??= []).push(String(field(event.data, 'migrationId')));

@@ -88,8 +88,11 @@ export interface Cycle {
   outcome: CycleOutcome | undefined;
   /** When it ended (epoch ms); undefined while running or paused. */
   endedAt: number | undefined;
-  /** Thresholds reached in settled segments, in order (`started` first). */
-  readonly crossings: Crossing[];
+  /**
+   * Thresholds reached in settled segments, in order (`started` first, after those inherited over a migration). A
+   * snapshot: read it again after the ticket moves.
+   */
+  readonly crossings: readonly Crossing[];
   /** How many crossings the ticker has handed out (its bookkeeping, kept here to save a map per ticket). */
   emitted: number;
 }
@@ -116,26 +119,13 @@ export interface ClockRun {
   retired?: true;
   /** Every cycle, oldest first; the last is the current one. Ended cycles are history and never change. */
   readonly cycles: Cycle[];
-  /** What events did to the clock, in order: the input of `explain` (threshold crossings are added from the cycles). */
-  readonly timeline: ExplainEntry[];
+  /**
+   * What events did to the clock, in order: the input of `explain` (threshold crossings are added from the cycles). A
+   * snapshot: read it again after the ticket moves.
+   */
+  readonly timeline: readonly ExplainEntry[];
   /** Bumped on every change, so the due index can drop entries that went stale. */
   generation: number;
 }
 
 export const currentCycle = (run: ClockRun): Cycle | undefined => run.cycles[run.cycles.length - 1];
-
-/**
- * Memory at a million tickets: a clock that never starts shares one frozen empty list
- * of cycles and of explain lines, and a list's first item makes a one-item array
- * (pushing onto an empty one reserves room for 17). `appendTo` does both.
- */
-const NOTHING: readonly never[] = Object.freeze([]);
-export const noCycles = (): Cycle[] => NOTHING as never[];
-export const noLines = (): ExplainEntry[] => NOTHING as never[];
-
-/** Appends `item` to the run's `key` list: a one-item array for the first, a push after. */
-export function appendTo<K extends 'cycles' | 'timeline'>(run: ClockRun, key: K, item: ClockRun[K][number]): void {
-  const list = run[key] as unknown[];
-  if (list.length === 0) (run as { [P in K]: unknown[] })[key] = [item];
-  else list.push(item);
-}

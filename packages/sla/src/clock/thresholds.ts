@@ -5,6 +5,7 @@
  * order and those reached are always a prefix of the list.
  */
 import { msOf } from '../policy/duration.js';
+import { crossingCount, recordCrossings, recordedBreach, recordedCrossing } from './records.js';
 import type { ClockRun, Crossing, Cycle, Threshold } from './run.js';
 
 interface Budgeted extends Threshold {
@@ -40,7 +41,7 @@ function buildThresholds(run: ClockRun, targetMs: number): readonly Budgeted[] {
 }
 
 /** Index of the next threshold a cycle has not reached yet (crossings include `started`). */
-const reachedCount = (cycle: Cycle) => cycle.crossings.length - 1;
+const reachedCount = (cycle: Cycle) => crossingCount(cycle) - 1;
 
 /**
  * The thresholds the running segment reaches up to `until`, with their instants,
@@ -85,7 +86,7 @@ export function dueAtOf(run: ClockRun, cycle: Cycle): number | undefined {
   if (cycle.status !== 'running') return undefined;
   // Once breached, the due instant is the breach's: an event settling the cycle later moves
   // `since`, and computing from it would put the due instant at that event.
-  const breach = cycle.crossings.find((c) => c.kind === 'breach');
+  const breach = recordedBreach(cycle);
   if (breach !== undefined) return breach.at;
   return instantOf(run, cycle, { label: 'breach', kind: 'breach', usedMs: Math.max(1, cycle.targetMs) });
 }
@@ -100,12 +101,12 @@ export const usedMsAt = (run: ClockRun, cycle: Cycle, now: number): number =>
  */
 export function settle(run: ClockRun, cycle: Cycle, at: number): void {
   if (cycle.status !== 'running') return;
-  liveCrossings(run, cycle, at, cycle.crossings);
+  recordCrossings(cycle, liveCrossings(run, cycle, at));
   cycle.elapsedMs = usedMsAt(run, cycle, at);
   cycle.since = at;
 }
 
-export const breached = (cycle: Cycle): boolean => cycle.crossings.some((c) => c.kind === 'breach');
+export const breached = (cycle: Cycle): boolean => recordedBreach(cycle) !== undefined;
 
 /**
  * The instant of the n-th crossing of a cycle (0 = `started`) as things stand:
@@ -113,7 +114,7 @@ export const breached = (cycle: Cycle): boolean => cycle.crossings.some((c) => c
  * it will never be reached as things stand (paused, ended, no target, past the breach).
  */
 export function crossingAt(run: ClockRun, cycle: Cycle, n: number): number | undefined {
-  const settled = cycle.crossings[n];
+  const settled = recordedCrossing(cycle, n);
   if (settled) return settled.at;
   if (cycle.status !== 'running' || cycle.targetMs === undefined) return undefined;
   const t = thresholdsOf(run, cycle.targetMs)[n - 1];

@@ -8,7 +8,8 @@ import type { SlaConfig } from '../policy/config.js';
 import type { PolicyConfig } from '../policy/schema.js';
 import { selectPolicy } from '../policy/select.js';
 import type { TicketState } from '../policy/ticket-state.js';
-import { noCycles, noLines, type ClockRun } from './run.js';
+import { isUntouched, ownRun, RunRecord, stillUntouched, untouchedRun } from './records.js';
+import type { ClockRun } from './run.js';
 import { applyToClock, reopenClock, type ClockEvent } from './transitions.js';
 
 /** A policy version, as pinned on a ticket. */
@@ -35,7 +36,11 @@ export interface TicketSla extends TicketState {
   pinSeq: number;
   /** Migrations applied to the ticket, by id (undefined until the first). */
   migrations: string[] | undefined;
-  /** While the pin is not recorded: the ticket's events so far, to fold again if the recorded pin differs. */
+  /**
+   * While the pin is not recorded: the ticket's events so far, to fold again if the recorded pin names another policy
+   * version. Undefined once pinned, and from the start when the configuration has one policy and it measures the
+   * ticket: a pin can then only name it or none, and dropping the clocks needs no events.
+   */
   pending: RecordedEvent<EventLike>[] | undefined;
   /**
    * When the complaint was received (epoch ms of ComplaintReceived's `occurredAt`): the start of clocks that start on
@@ -68,7 +73,8 @@ export interface TicketSla extends TicketState {
   closed: boolean;
   /**
    * One run per clock of the pinned policy, in the policy's order (empty when no policy matched); retired runs of an
-   * earlier version stay, with their history.
+   * earlier version stay, with their history. A clock no event has changed yet is a frozen run shared by every such
+   * ticket; the first event that changes it puts the ticket's own run in its place, so read runs again after new events.
    */
   readonly clocks: ClockRun[];
 }
@@ -84,31 +90,30 @@ export function refTo(policy: PolicyConfig): PolicyRef {
 /** A top-level field of an event's payload, or undefined when the payload is not an object. */
 export const field = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
 
-/** Runs of a policy's clocks, none started. */
-export function runsOf(config: SlaConfig, policy: PolicyConfig | undefined): ClockRun[] {
-  return (policy?.clocks ?? []).map((c) => ({
-    config: c,
-    // Validated: every clock's calendar exists.
-    calendar: config.calendars.get(c.calendar) as NonNullable<ReturnType<SlaConfig['calendars']['get']>>,
-    deadline: undefined,
-    armed: true,
-    heldBy: undefined,
-    cycles: noCycles(),
-    timeline: noLines(),
-    generation: 0,
-  }));
+type Calendars = SlaConfig['calendars'];
+// Validated: every clock's calendar exists.
+const calendarOf = (calendars: Calendars, c: PolicyConfig['clocks'][number]) => calendars.get(c.calendar) as NonNullable<ReturnType<Calendars['get']>>;
+
+/** Runs of a policy's clocks, none started, each the ticket's own (to change at once, as a migration does). */
+export function runsOf(config: SlaConfig, policy: PolicyConfig | undefined): RunRecord[] {
+  return (policy?.clocks ?? []).map((c) => new RunRecord(c, calendarOf(config.calendars, c)));
 }
+
+/** Runs of a policy's clocks for a new ticket: the shared untouched ones, copied when an event first changes them. */
+const untouchedRunsOf = (config: SlaConfig, policy: PolicyConfig | undefined): ClockRun[] =>
+  (policy?.clocks ?? []).map((c) => untouchedRun(c, calendarOf(config.calendars, c)));
 
 /** A ticket under a given policy, from its ComplaintReceived event. */
 export function ticketFor(config: SlaConfig, policy: PolicyConfig | undefined, event: RecordedEvent<EventLike>): TicketSla {
   const at = Date.parse(event.occurredAt);
-  const clocks = runsOf(config, policy);
+  const clocks = untouchedRunsOf(config, policy);
   return {
     complaintId: String(field(event.data, 'complaintId') ?? event.streamId),
     policy: policy && refTo(policy),
     pinSeq: -1,
     migrations: undefined,
-    pending: [event],
+    // Kept only if a recorded pin could name another policy to fold the events under (see `pending`).
+    pending: policy === undefined || config.policies.length > 1 ? [event] : undefined,
     receivedAt: at,
     lastAt: at,
     severity: 'general',
@@ -177,9 +182,14 @@ export function evolveTicket(ticket: TicketSla, event: RecordedEvent<EventLike>)
   const clockEvent: ClockEvent = { type: event.type, data: event.data, eventId: event.eventId, at: Date.parse(event.occurredAt) };
   ticket.lastAt = Math.max(ticket.lastAt, clockEvent.at);
   const changed: ClockRun[] = [];
-  for (const run of ticket.clocks) {
+  const { clocks } = ticket;
+  for (let i = 0; i < clocks.length; i++) {
+    const shared = clocks[i] as ClockRun;
+    const run = isUntouched(shared) ? ownRun(shared) : shared;
     const moved = event.type === 'ComplaintReopened' ? reopenClock(run, ticket, clockEvent) : false;
     if (applyToClock(run, ticket, clockEvent) || moved) changed.push(run);
+    // An untouched clock the event changed becomes the ticket's own; one it left alone stays shared.
+    if (run !== shared && !stillUntouched(run as RunRecord)) clocks[i] = run;
   }
   return changed;
 }

@@ -13,7 +13,8 @@
 import type { Condition } from '../policy/condition.js';
 import { holds, meets } from '../policy/condition.js';
 import type { TicketState } from '../policy/ticket-state.js';
-import { appendTo, currentCycle, type ClockRun, type Cycle, type ExplainEntry } from './run.js';
+import { addCycle, addLine, CycleRecord } from './records.js';
+import { currentCycle, type ClockRun, type Cycle, type ExplainEntry } from './run.js';
 import { retarget, targetFor } from './target.js';
 import { breached, settle } from './thresholds.js';
 
@@ -43,33 +44,19 @@ const describe = (conditions: readonly Condition[], event: ClockEvent, state: Ti
   return reason;
 };
 
-export function note(run: ClockRun, cycle: number, action: ExplainEntry['action'], event: Pick<ClockEvent, 'type' | 'eventId' | 'at'>, reason: string): void {
-  appendTo(run, 'timeline', { at: event.at, cycle, action, eventType: event.type, eventId: event.eventId, reason });
+/** Adds an explain line (a start's line comes with its cycle: `startCycle`). */
+export function note(run: ClockRun, cycle: number, action: Exclude<ExplainEntry['action'], 'started'>, event: Pick<ClockEvent, 'type' | 'eventId' | 'at'>, reason: string): void {
+  addLine(run, { at: event.at, cycle, action, eventType: event.type, eventId: event.eventId, reason });
 }
 
 /** Starts the next cycle at the event, running; `carriedMs` of business time already used (a migrated cycle). */
 export function startCycle(run: ClockRun, attributes: TicketState, event: ClockEvent, reason: string, carriedMs = 0): Cycle {
-  const number = run.cycles.length + 1;
-  const { targetMs, deadline } = targetFor(run, attributes, event.at);
-  const cycle: Cycle = {
-    number,
-    startedAt: event.at,
-    targetMs,
-    deadline,
-    elapsedMs: carriedMs,
-    since: event.at,
-    status: 'running',
-    outcome: undefined,
-    endedAt: undefined,
-    crossings: [{ label: 'started', kind: 'started', at: event.at }],
-    emitted: 0,
-  };
+  const cycle = new CycleRecord(run.cycles.length + 1, event.at, targetFor(run, attributes, event.at), carriedMs, event.type, event.eventId, reason);
   // Only a migrated cycle carries time: the others keep the common shape.
-  const started = carriedMs > 0 ? { ...cycle, carriedMs } : cycle;
-  appendTo(run, 'cycles', started);
+  if (carriedMs > 0) (cycle as { carriedMs?: number }).carriedMs = carriedMs;
+  addCycle(run, cycle);
   run.armed = false;
-  note(run, number, 'started', event, reason);
-  return started;
+  return cycle;
 }
 
 export function end(cycle: Cycle, at: number, outcome: Cycle['outcome']): void {

@@ -3,6 +3,7 @@
  * consistent with the log and the injected time.
  */
 import { currentCycle, type ClockRun, type Crossing, type Cycle, type CycleOutcome, type ExplainEntry } from './run.js';
+import { crossingCount, recordedCrossing } from './records.js';
 import { breached, dueAtOf, liveCrossings, usedMsAt } from './thresholds.js';
 
 /** Where a clock stands at an instant. */
@@ -57,7 +58,10 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 /** Crossings of a cycle by `now`: settled ones and those of the running segment. */
 export function crossingsBy(run: ClockRun, cycle: Cycle, now: number): Crossing[] {
   const out: Crossing[] = [];
-  for (const c of cycle.crossings) if (c.at <= now) out.push(c);
+  for (let i = 0, n = crossingCount(cycle); i < n; i++) {
+    const c = recordedCrossing(cycle, i) as Crossing;
+    if (c.at <= now) out.push(c);
+  }
   return liveCrossings(run, cycle, now, out);
 }
 

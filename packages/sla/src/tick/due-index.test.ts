@@ -20,4 +20,20 @@ describe('the due index', () => {
       expect(index.peek()).toBeUndefined();
     },
   );
+
+  test.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.nat()), { maxLength: 400 })])(
+    'keeps each entry\'s item and generation with its instant, past the arrays\' first growth',
+    (entries) => {
+      const index = new DueIndex<string>();
+      entries.forEach(([at, generation], i) => index.add(at, `${i}`, generation));
+      const out: [number, string, number][] = [];
+      while (index.size > 0) {
+        out.push([index.nextAt as number, index.nextItem as string, index.nextGeneration as number]);
+        index.drop();
+      }
+      expect(index.nextAt).toBeUndefined();
+      expect(out.map(([at]) => at)).toEqual(entries.map(([at]) => at).sort((a, b) => a - b));
+      expect(out.map(([at, item, generation]) => [at, generation, item]).sort()).toEqual(entries.map(([at, generation], i) => [at, generation, `${i}`]).sort());
+    },
+  );
 });

@@ -84,7 +84,17 @@ export const SLA_EVENT_TYPES = ['SlaClockStarted', 'SlaWarningRaised', 'SlaBreac
 export const slaStreamId = (complaintId: string): string => `sla:${complaintId}`;
 
 /** `50%` → `p50`, `PT1H before` → `bPT1H`: event ids allow letters, digits and `_ - : .` only. */
-const slug = (label: string) => (label.endsWith('%') ? `p${label.slice(0, -1).replace('.', '_')}` : label.endsWith(' before') ? `b${label.slice(0, -7)}` : label);
+const slugOf = (label: string) => (label.endsWith('%') ? `p${label.slice(0, -1).replace('.', '_')}` : label.endsWith(' before') ? `b${label.slice(0, -7)}` : label);
+/** Labels come from the configuration (a few per policy): each is slugged once. */
+const slugs = new Map<string, string>();
+const slug = (label: string) => {
+  let s = slugs.get(label);
+  if (s === undefined) {
+    s = slugOf(label);
+    if (slugs.size < 10_000) slugs.set(label, s);
+  }
+  return s;
+};
 
 const bounded = (readable: string) => (readable.length <= 128 ? readable : `sla-${createHash('sha256').update(readable).digest('hex').slice(0, 48)}`);
 

@@ -92,7 +92,7 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
 
   const schedule = (item: Item) => {
     const at = nextEmissionAt(item.run);
-    if (at !== undefined) index.push({ at, item, generation: item.run.generation });
+    if (at !== undefined) index.add(at, item, item.run.generation);
   };
 
   const scheduleChanged = () => {
@@ -106,17 +106,17 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
     scheduleChanged();
   };
 
-  /** The earliest live entry, dropping stale ones. */
-  const head = () => {
-    for (let top = index.peek(); top !== undefined; top = index.peek()) {
-      if (top.generation === top.item.run.generation) return top;
-      index.pop();
+  /** The earliest live entry's instant, dropping stale ones. */
+  const head = (): number | undefined => {
+    for (let item = index.nextItem; item !== undefined; item = index.nextItem) {
+      if (index.nextGeneration === item.run.generation) return index.nextAt;
+      index.drop();
     }
     return undefined;
   };
 
-  async function handOut(item: Item, emissions: readonly Emission[]) {
-    const appended: RecordedEvent<SlaEvent>[] = [];
+  /** Appends the item's emissions to `appended`; returns how many the store already held. */
+  async function handOut(item: Item, emissions: readonly Emission[], appended: RecordedEvent<SlaEvent>[]): Promise<number> {
     let alreadyStored = 0;
     for (const e of emissions) {
       const result = await store.append(slaStreamId(item.ticket.complaintId), 'any', [e.event]);
@@ -128,7 +128,7 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
       // deterministic id makes the append harmless; the handler is called again, so it must be idempotent).
       e.cycle.emitted++;
     }
-    return { appended, alreadyStored };
+    return alreadyStored;
   }
 
   async function tick(nowMs: number): Promise<TickResult> {
@@ -137,18 +137,17 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
     const appended: RecordedEvent<SlaEvent>[] = await recordPins(store, runner.state);
     scheduleChanged();
     let alreadyStored = 0;
-    for (let top = head(); top !== undefined && top.at <= nowMs; top = head()) {
-      index.pop();
+    for (let at = head(); at !== undefined && at <= nowMs; at = head()) {
+      const item = index.nextItem as Item;
+      index.drop();
       try {
-        const out = await handOut(top.item, dueEmissions(top.item.ticket, top.item.run, nowMs));
-        appended.push(...out.appended);
-        alreadyStored += out.alreadyStored;
+        alreadyStored += await handOut(item, dueEmissions(item.ticket, item.run, nowMs), appended);
       } finally {
         // Back in the index even when the store or the handler threw: what was not handed out is still due.
-        schedule(top.item);
+        schedule(item);
       }
     }
-    const next = head()?.at;
+    const next = head();
     return { appended, alreadyStored, nextDueAt: next === undefined ? null : new Date(next).toISOString() };
   }
 
@@ -159,7 +158,7 @@ export function createSlaTicker(options: SlaTickerOptions): SlaTicker {
     catchUp,
     nextDueAt: () => {
       // Settle what went stale so the answer is the earliest live entry.
-      return head()?.at;
+      return head();
     },
     tick(now) {
       const nowMs = typeof now === 'number' ? now : now.getTime();

@@ -93,7 +93,13 @@ async function readEvents(store: MigrationOptions['store'], ids: ReadonlySet<str
   const out = new Map<string, RecordedEvent<EventLike>[]>();
   for (let from = 1; ; ) {
     const batch = await store.readAll(from, 1000);
-    for (const e of batch) if (ids.has(e.streamId)) out.set(e.streamId, [...(out.get(e.streamId) ?? []), e]);
+    for (const e of batch) {
+      if (!ids.has(e.streamId)) continue;
+      // Pushed, not copied: a long stream would otherwise cost the square of its length.
+      const stream = out.get(e.streamId);
+      if (stream) stream.push(e);
+      else out.set(e.streamId, [e]);
+    }
     if (batch.length < 1000) return out;
     from = (batch[batch.length - 1] as RecordedEvent<EventLike>).globalPosition + 1;
   }

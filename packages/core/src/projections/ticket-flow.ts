@@ -10,9 +10,6 @@ import type { TicketView } from './ticket.js';
 
 type Draft = { -readonly [K in keyof TicketView]: TicketView[K] };
 
-/** The fields a ticket starts with. */
-export const receivedFlow = () => ({ remedyDecisions: [], responsible: null, attributions: [], declined: null, offer: null, writtenNotices: [] }) as const;
-
 /** Sets what one of these events changes; false for any other event. */
 export function applyFlow(draft: Draft, event: RecordedEvent<ComplaintEvent>): boolean {
   const at = event.occurredAt;

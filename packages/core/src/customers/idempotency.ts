@@ -5,7 +5,7 @@
  * pure), anything else (another type, other data, another actor) reuses the id for a
  * different command and is refused rather than answered with the first result.
  */
-import { isDeepStrictEqual } from 'node:util';
+import { actorDifference, eventsDifference } from '../engine/idempotency.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import { IdempotencyConflictError } from '../errors/errors.js';
 import { profileAsOf } from './profile.js';
@@ -16,16 +16,11 @@ type Stored = RecordedEvent<{ readonly type: string; readonly data: unknown }>;
 
 function difference(stream: readonly Stored[], seen: readonly Stored[], command: CustomerProfileCommand): string | null {
   const first = seen[0] as Stored;
-  if (first.actor.id !== command.actor.id || first.actor.role !== command.actor.role) {
-    return `the first was by ${first.actor.id} (${first.actor.role}), this one by ${command.actor.id} (${command.actor.role})`;
-  }
+  const byAnother = actorDifference(first.actor, command.actor);
+  if (byAnother !== null) return byAnother;
   const decided = decideProfile(profileAsOf(stream.slice(0, stream.indexOf(first))), command);
   if (!decided.ok) return `decided where the first was, it is refused: ${decided.error.message}`;
-  // Compared as JSON: what a store gives back (undefined fields dropped, key order its own).
-  const json = (events: readonly { type: string; data: unknown }[]) => JSON.parse(JSON.stringify(events.map((e) => ({ type: e.type, data: e.data })))) as unknown;
-  if (isDeepStrictEqual(json(decided.value), json(seen))) return null;
-  const types = (events: readonly { type: string }[]) => events.map((e) => e.type).join(' + ');
-  return types(decided.value) === types(seen) ? 'its data differ' : `it records ${types(decided.value)}`;
+  return eventsDifference(decided.value, seen);
 }
 
 /** The conflict when `command` is not the command that recorded `seen` (its id's events in `stream`), else null. */

@@ -11,6 +11,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Command } from '../commands/schema.js';
+import type { Actor } from '../domain/primitives.js';
 import type { ComplaintDecider } from '../decider/decider.js';
 import { evolveAll } from '../decider/evolve.js';
 import { initialComplaintState } from '../decider/state.js';
@@ -27,17 +28,24 @@ export function differenceFromFirst(
   const recorded = stream.slice(span.first - 1, span.last);
   const first = recorded[0];
   if (first === undefined) return 'its first events are not in the stream';
-  if (first.actor.id !== command.actor.id || first.actor.role !== command.actor.role) {
-    return `the first was by ${first.actor.id} (${first.actor.role}), this one by ${command.actor.id} (${command.actor.role})`;
-  }
+  const byAnother = actorDifference(first.actor, command.actor);
+  if (byAnother !== null) return byAnother;
   const before = evolveAll(initialComplaintState, stream.slice(0, span.first - 1));
   const decision = decider.decide(before, command, { now: first.occurredAt });
   if (!decision.ok) return `decided where the first was, it is refused: ${decision.error.message}`;
+  return eventsDifference(decision.value, recorded);
+}
+
+/** How the actor of a repeat differs from the first command's, or null (shared with customer profiles). */
+export function actorDifference(first: Actor, again: Actor): string | null {
+  return first.id === again.id && first.role === again.role ? null : `the first was by ${first.id} (${first.role}), this one by ${again.id} (${again.role})`;
+}
+
+/** How the events a repeat decides to differ from the ones the first recorded, or null (shared with customer profiles). */
+export function eventsDifference(decided: readonly { type: string; data: unknown }[], recorded: readonly { type: string; data: unknown }[]): string | null {
   // Compared as JSON: what a store gives back (undefined fields dropped, key order its own).
   const json = (events: readonly { type: string; data: unknown }[]) => JSON.parse(JSON.stringify(events.map((e) => ({ type: e.type, data: e.data })))) as unknown;
-  if (isDeepStrictEqual(json(decision.value), json(recorded))) return null;
+  if (isDeepStrictEqual(json(decided), json(recorded))) return null;
   const types = (events: readonly { type: string }[]) => events.map((e) => e.type).join(' + ');
-  return types(decision.value) === types(recorded)
-    ? `it records ${types(recorded)} with other data`
-    : `it would record ${types(decision.value)}, the first recorded ${types(recorded)}`;
+  return types(decided) === types(recorded) ? `it records ${types(recorded)} with other data` : `it would record ${types(decided)}, the first recorded ${types(recorded)}`;
 }

@@ -42,7 +42,7 @@ function mutate(command: Json, m: Mutation): unknown {
     const target = last === undefined ? copy : (parent[last] as Json);
     // defineProperty: an own `__proto__` key, as JSON.parse makes one, not a new prototype.
     if (typeof target === 'object' && target !== null) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
-  } else if (last !== undefined && m.kind === 'delete') delete parent[last];
+  } else if (last !== undefined && m.kind === 'delete') Reflect.deleteProperty(parent, last);
   else if (last !== undefined) parent[last] = m.value;
   return copy;
 }

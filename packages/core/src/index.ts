@@ -9,6 +9,7 @@ export { actorSchema, idSchema, instantSchema, longTextSchema, shortTextSchema, 
 
 // Commands and events
 export * from './commands/schema.js';
+export { parseCommand } from './commands/parse-command.js';
 export {
   acknowledgementSchema,
   complaintSourceSchema,

@@ -34,7 +34,15 @@ function compiledParse(schema: (typeof commandSchema.options)[number]): Parse {
   return (input) => fast.safeParse(input) as z.ZodSafeParseResult<Command>;
 }
 
-/** `commandSchema.safeParse(input)`: the same success value, or the same error. */
+/**
+ * `commandSchema.safeParse(input)`: the same success value, or the same error, cheaper on a valid command.
+ * What `execute()` validates with; a host validating up front (then `executeTrusted`) can use it too.
+ *
+ * ```ts
+ * const parsed = parseCommand(JSON.parse(body));
+ * if (parsed.success) await engine.executeTrusted(parsed.data);
+ * ```
+ */
 export function parseCommand(input: unknown): z.ZodSafeParseResult<Command> {
   const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
   parsers ??= new Map(commandSchema.options.map((schema) => [schema.shape.type.value, { schema }]));

@@ -69,7 +69,7 @@ export {
   type EscalationLadderInput,
   type EscalationTarget,
 } from './escalation/ladder.js';
-export type { Meeting } from './meeting/meeting.js';
+export type { ArrangedMeeting, Meeting } from './meeting/meeting.js';
 // First-contact responsibility (首问负责制): hand-overs and who is accountable
 export { acceptHandOver, declineHandOver, handOverAccepted, handOverDeclined, handOverOffered, offerHandOver, type PendingHandOver } from './ownership/schema.js';
 export {

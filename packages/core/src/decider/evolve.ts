@@ -128,10 +128,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
     case 'ComplaintRouted':
       return { ...state, routedTo: event.data.group };
     case 'MeetingArranged':
-      // Moving the meeting keeps its prepared strategy: the key issues are the same.
-      return { ...state, meeting: { at: event.data.at, venue: event.data.venue, strategy: state.meeting?.strategy ?? null } };
-    case 'MeetingStrategyPrepared':
-      return state.meeting === null ? state : { ...state, meeting: { ...state.meeting, strategy: event.data.strategy } };
+      return { ...state, meeting: { at: event.data.at, venue: event.data.venue } };
     case 'ResponsibilityAttributed':
       return { ...state, responsible: event.data.party };
     case 'ResolutionOptionsOffered':
@@ -142,6 +139,7 @@ export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintS
       return { ...state, step };
     case 'RemedyDecisionAttributed':
     case 'WrittenNoticeSigned':
+    case 'MeetingStrategyPrepared': // personal, and no guard reads it: the ticket view keeps it, the decision state does not
       return state;
     case 'WaitingOnCustomerStarted':
       return { ...state, waitingOnCustomer: true };

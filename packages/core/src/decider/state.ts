@@ -4,7 +4,7 @@
  */
 import type { Remedy } from '../commands/payloads.js';
 import type { Cause, EscalationLevel, Priority, Severity, Step } from '../domain/vocabulary.js';
-import type { Meeting } from '../meeting/meeting.js';
+import type { ArrangedMeeting } from '../meeting/meeting.js';
 import type { PendingHandOver } from '../ownership/schema.js';
 import type { OpenPromise } from '../promises/schema.js';
 import type { OfferedOptions } from '../options/schema.js';
@@ -99,8 +99,8 @@ export interface ComplaintState {
   readonly responsible: ResponsibleParty | null;
   /** The options offered to the customer and the one chosen; null before an offer. */
   readonly offer: OfferedOptions | null;
-  /** The complaint meeting, once arranged. */
-  readonly meeting: Meeting | null;
+  /** The complaint meeting's time and place, once arranged (its strategy is personal: the ticket view has it). */
+  readonly meeting: ArrangedMeeting | null;
   /** The highest level reached; null while not escalated. */
   readonly escalation: EscalationReached | null;
   /** The SLA breaches (their event ids) already escalated: each escalates once. */

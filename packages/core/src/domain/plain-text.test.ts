@@ -2,7 +2,9 @@
  * No command can carry text a store cannot keep: a NUL character or a lone surrogate in
  * any string field is a ValidationError naming that field, and nothing is written.
  */
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { plainTextSchema } from './primitives.js';
 import { COMMAND_TYPES, type CommandInput } from '../commands/schema.js';
 import { ValidationError } from '../errors/errors.js';
 import { commandOf } from '../test-support/fixtures.js';
@@ -75,3 +77,15 @@ describe('text a store could not keep', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+// The lone-surrogate check runs on `isWellFormed` where the runtime has it: it must refuse exactly what the regex refuses.
+test.prop([fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) })], { numRuns: 1_000 })(
+  'plainTextSchema refuses a text exactly when it holds a NUL or a lone surrogate',
+  (any, nearSurrogates) => {
+    for (const s of [any, nearSurrogates, `${any}${nearSurrogates}`]) {
+      const result = plainTextSchema.safeParse(s);
+      expect(result.success).toBe(!s.includes('\u0000') && !/\p{Cs}/u.test(s));
+      if (!result.success) expect(result.error.issues.map((i) => i.message)).toEqual([...(s.includes('\u0000') ? ['must not contain a NUL character (U+0000)'] : []), ...(/\p{Cs}/u.test(s) ? ['must not contain a lone surrogate (U+D800 to U+DFFF without its pair)'] : [])]);
+    }
+  },
+);

@@ -3,7 +3,8 @@
  * Effects come in through the options (store, clock, ids, the actor directory);
  * everything between is pure.
  */
-import { commandSchema, type Command, type CommandInput } from '../commands/schema.js';
+import type { Command, CommandInput } from '../commands/schema.js';
+import { parseCommand } from '../commands/parse-command.js';
 import type { Actor } from '../domain/primitives.js';
 import { createComplaintDecider, type ComplaintDeciderOptions } from '../decider/decider.js';
 import { namesCustomerLinks } from '../customers/links.js';
@@ -287,7 +288,7 @@ export function createEngine(options: EngineOptions): Engine {
     let valid: Command;
     if (trusted) valid = candidate as Command;
     else {
-      const parsed = commandSchema.safeParse(candidate);
+      const parsed = parseCommand(candidate);
       if (!parsed.success) return err(validationErrorFromZod(parsed.error));
       valid = parsed.data;
     }

@@ -82,7 +82,9 @@ describe('the meeting plan (接待时间与地点…应对策略)', () => {
     expect(t.engine.view(t.tickets).get('c-1')?.meeting).toEqual({ at: later(24), venue: 'Customer’s office', strategy: 'Agree the facts first; the loan car is the fallback' });
     const revised = await t.engine.executeOrThrow(arrange({ strategy: 'Start with the repair record' }));
     expect(revised.events.map((e) => e.type)).toEqual(['MeetingStrategyPrepared']);
-    expect(revised.state.meeting).toEqual({ at: later(24), venue: 'Customer’s office', strategy: 'Start with the repair record' });
+    expect(t.engine.view(t.tickets).get('c-1')?.meeting).toEqual({ at: later(24), venue: 'Customer’s office', strategy: 'Start with the repair record' });
+    // The strategy is personal data: the decision state keeps the time and place only (see docs/privacy.md).
+    expect(revised.state.meeting).toEqual({ at: later(24), venue: 'Customer’s office' });
   });
 
   it('refuses a strategy alone once the meeting took place, and writes nothing', async () => {

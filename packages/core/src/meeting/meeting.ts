@@ -13,6 +13,12 @@
  * prepare or revise it), recorded as `MeetingStrategyPrepared` beside `MeetingArranged`
  * (whose published shape stays). A strategy is for a meeting that is arranged and still
  * ahead; moving the meeting keeps it, since the key issues did not change.
+ *
+ * The strategy is written about how to handle this customer: personal data, encrypted and
+ * erasable (docs/privacy.md). So the decision state keeps only the time and place
+ * (`ArrangedMeeting`), which the guards need; the strategy is the ticket view's. A decision
+ * state holding it would keep it in the engine's cache, in plaintext, after the customer's
+ * erasure (the engine refolds its views on an erasure, never its decision states).
  */
 import { z } from 'zod';
 import { instantSchema, longTextSchema } from '../domain/primitives.js';
@@ -20,11 +26,15 @@ import { define as event } from '../events/define.js';
 import type { RuleInput } from '../workflow/rules.js';
 
 /** The complaint meeting as the decision state keeps it: when and where the handler meets the customer. */
-export interface Meeting {
+export interface ArrangedMeeting {
   /** When (ISO-8601). */
   readonly at: string;
-  /** Where, as free text (a branch's reception room, the customer's address). */
+  /** Where, as free text (a branch's reception room, a customer's site): plaintext, since the decider carries it to the next arrangement. */
   readonly venue: string;
+}
+
+/** The complaint meeting as the ticket shows it: when, where, and the strategy prepared for it. */
+export interface Meeting extends ArrangedMeeting {
   /** The prepared strategy for the key issues; null until prepared. */
   readonly strategy: string | null;
 }
@@ -52,7 +62,7 @@ export function meetingChange(command: RuleInput['command']): MeetingChangeInput
 }
 
 /** Why a meeting change must be refused, or null. */
-export function meetingProblem(current: Meeting | null, change: MeetingChangeInput, now: string): string | null {
+export function meetingProblem(current: ArrangedMeeting | null, change: MeetingChangeInput, now: string): string | null {
   if (change.at === undefined && change.venue === undefined) return change.strategy === undefined ? 'give the new time, the new venue, or both' : strategyProblem(current, now);
   if (current === null && (change.at === undefined || change.venue === undefined)) {
     return `a meeting has a time and a place: the first arrangement gives both (missing: ${change.at === undefined ? 'the time' : 'the venue'})`;
@@ -65,14 +75,13 @@ export function meetingProblem(current: Meeting | null, change: MeetingChangeInp
 }
 
 /** A strategy alone is prepared for a meeting arranged and still ahead. */
-function strategyProblem(current: Meeting | null, now: string): string | null {
+function strategyProblem(current: ArrangedMeeting | null, now: string): string | null {
   if (current === null) return 'a strategy is prepared for a meeting: arrange its time and place first (or with it)';
   return Date.parse(current.at) <= Date.parse(now) ? `the meeting of ${current.at} has already taken place: arrange a new time with the strategy` : null;
 }
 
-/** The meeting after a change: what it gives, the rest kept (a field stays undefined only when neither has it). */
-export const changedMeeting = (current: Meeting | null, change: MeetingChangeInput): Meeting => ({
+/** The time and place after a change: what it gives, the rest kept (a field stays undefined only when neither has it). */
+export const changedMeeting = (current: ArrangedMeeting | null, change: MeetingChangeInput): ArrangedMeeting => ({
   at: change.at ?? (current?.at as string),
   venue: change.venue ?? (current?.venue as string),
-  strategy: change.strategy ?? current?.strategy ?? null,
 });

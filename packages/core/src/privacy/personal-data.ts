@@ -44,9 +44,13 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType |
   PromiseBreakExplained: ['explanation'],
   ComplaintRouted: note,
   // Issue 16, the workflow's part: who signed the written notice is the customer; a decline's reason and the notes of
-  // an offer or a choice are written about what the customer said or wants. (The meeting strategy is the handler's
-  // plan, like the findings: a host that writes it about the person adds `MeetingStrategyPrepared: ['strategy']`.)
+  // an offer or a choice are written about what the customer said or wants. The meeting's strategy is written about
+  // how to handle this customer (what they are like, what they will ask), unlike the findings, which are about the
+  // product: personal. So is the note of an arrangement, like every other note. The venue stays plaintext: the
+  // decider carries it to the next arrangement (a meeting moved in time keeps its place).
   WrittenNoticeSigned: ['signedBy', 'note'],
+  MeetingArranged: note,
+  MeetingStrategyPrepared: ['strategy'],
   ComplaintDeclined: ['reason'],
   ResolutionOptionsOffered: note,
   CustomerChoiceRecorded: note,

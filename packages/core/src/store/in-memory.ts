@@ -6,7 +6,7 @@ import { recordEvent, type EventLike, type NewEvent, type RecordedEvent } from '
 import type { ComplaintEvent } from '../events/schema.js';
 import { ConcurrencyConflictError, type ExpectedVersion } from '../errors/errors.js';
 import type { AppendResult, EventStore, SubscribeOptions, Subscription } from './event-store.js';
-import { assertExpectedVersion } from './expected-version.js';
+import { assertExpectedVersion, matchesExpectedVersion } from './expected-version.js';
 import { followLog } from './follow-log.js';
 
 /** The in-memory store: the `EventStore` contract plus its size, for tests and single-process hosts. */
@@ -46,13 +46,27 @@ export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>()
     return existing;
   }
 
-  /** Is an event id of this append already taken, by the log (`eventIds`) or by an earlier event of the append? */
-  function takenInAppend(events: readonly NewEvent<E>[], i: number): boolean {
-    const id = (events[i] as NewEvent<E>).eventId;
-    if (eventIds.has(id)) return true;
-    // Appends are a few events long: comparing with the earlier ones beats building a Set.
-    for (let j = 0; j < i; j++) if ((events[j] as NewEvent<E>).eventId === id) return true;
-    return false;
+  /**
+   * Claims every event id of an append in `eventIds`, or none: the index of the first id
+   * already taken (by the log, or earlier in this append), else -1 with all of them claimed.
+   * One Set operation per id (add, then see whether the Set grew): a `has` before the `add`
+   * was a second probe of a table as large as the log, a sixth of the append in the profile.
+   */
+  function claim(events: readonly NewEvent<E>[]): number {
+    for (let i = 0; i < events.length; i++) {
+      const size = eventIds.size;
+      eventIds.add((events[i] as NewEvent<E>).eventId);
+      if (eventIds.size === size) {
+        release(events, i);
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Gives back the ids `claim` took for the first `count` events of an append that is not written. */
+  function release(events: readonly NewEvent<E>[], count: number): void {
+    for (let j = 0; j < count; j++) eventIds.delete((events[j] as NewEvent<E>).eventId);
   }
 
   return {
@@ -68,17 +82,16 @@ export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>()
         assertExpectedVersion(streamId, current, expected);
         return { events: [], streamVersion: current, duplicate: false };
       }
-      // One lookup of the first id answers both "is this a retry?" and "is it taken?".
-      const taken = eventIds.has(first.eventId);
-      const start = taken && stream !== undefined ? stream.findIndex((e) => e.eventId === first.eventId) : -1;
+      const taken = claim(events);
+      // Its first id taken: a retry when that id is in this stream (then nothing else is claimed).
+      const start = taken === 0 && stream !== undefined ? stream.findIndex((e) => e.eventId === first.eventId) : -1;
       if (start >= 0) return { events: duplicateOf(streamId, stream as RecordedEvent<E>[], events, start), streamVersion: current, duplicate: true };
-      assertExpectedVersion(streamId, current, expected);
-      // Ids must be new to the log and to this append.
-      for (let i = 0; i < events.length; i++) {
-        if (i === 0 ? taken : takenInAppend(events, i)) {
-          throw new ConcurrencyConflictError(streamId, expected, current, `event id ${(events[i] as NewEvent<E>).eventId} is already used`);
-        }
+      if (!matchesExpectedVersion(current, expected)) {
+        if (taken < 0) release(events, events.length);
+        throw new ConcurrencyConflictError(streamId, expected, current);
       }
+      // Ids must be new to the log and to this append.
+      if (taken >= 0) throw new ConcurrencyConflictError(streamId, expected, current, `event id ${(events[taken] as NewEvent<E>).eventId} is already used`);
       const into = stream ?? [];
       if (stream === undefined) streams.set(streamId, into);
       const recorded: RecordedEvent<E>[] = new Array(events.length);
@@ -87,7 +100,6 @@ export function createInMemoryEventStore<E extends EventLike = ComplaintEvent>()
         recorded[i] = r;
         into.push(r);
         log.push(r);
-        eventIds.add(r.eventId);
       }
       wake();
       return { events: recorded, streamVersion: into.length, duplicate: false };

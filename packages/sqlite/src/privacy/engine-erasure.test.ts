@@ -4,7 +4,8 @@
  * `createCustomerDataProtection`. Before the erasure the read model shows the customer and
  * the events table holds only ciphertext; after it (audit event and key destruction in one
  * transaction, the projector caught up, a checkpoint) the file and its WAL hold none of the
- * customer's name, phone or plate; a rebuild writes the same rows.
+ * customer's name, phone or plate, nor the meeting's strategy or the arrangement's note;
+ * a rebuild writes the same rows.
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -15,6 +16,7 @@ import {
   createEngine,
   createEventEvolution,
   createManualClock,
+  ERASED,
   isErased,
   protectStore,
   type CommandInput,
@@ -111,6 +113,43 @@ describe('erasing a customer through the engine, on a SQLite file', () => {
     await projector.rebuild();
     expect(dumpReadModels(store.database)).toEqual(caughtUp);
     expect(count(fileBytes(store, file), secretsOf(people.erased))).toBe(0);
+    store.close();
+  });
+
+  it('keeps the meeting strategy and the arrangement note ciphertext, and after the erasure none of them in the file; time, place, step and queue row stay', async () => {
+    const file = tempFile('engine-erasure-strategy');
+    const { store, engine, protection, projector } = host(file);
+    const plan = {
+      erased: { strategy: '王女士上次被晾了两小时：先道歉，让她说完', note: 'Ms Wang comes after 5 pm only' },
+      kept: { strategy: 'Mr Li wants the torque log on the table', note: 'Mr Li asked for Tuesday' },
+    };
+    const at = '2026-03-05T09:00:00.000Z';
+    for (const [id, p, meeting] of [['PD-1', people.erased, plan.erased], ['PD-2', people.kept, plan.kept]] as const) {
+      await engine.executeOrThrow(receive(id, p));
+      await engine.executeOrThrow({ type: 'ArrangeMeeting', complaintId: id, actor: { id: 'fd-1', role: 'frontDesk' }, data: { at, venue: 'VIP lounge', note: meeting.note, strategy: meeting.strategy } });
+    }
+    const secrets = (meeting: typeof plan.erased) => [meeting.strategy, meeting.note];
+    const data = Buffer.from((store.database.prepare('SELECT data FROM redress_events').pluck().all() as string[]).join('\n'));
+    expect(count(data, [...secrets(plan.erased), ...secrets(plan.kept)])).toBe(0);
+    await projector.catchUp();
+    expect(readTicket(store.database, 'PD-1')?.meeting).toEqual({ at, venue: 'VIP lounge', strategy: plan.erased.strategy });
+    expect(count(fileBytes(store, file), secrets(plan.erased))).toBeGreaterThan(0);
+    const before = dumpReadModels(store.database);
+
+    const erased = await protection.erase({ type: 'EraseCustomerData', actor: { id: 'dpo-1', role: 'dataProtection' }, data: { customerReference: people.erased.reference, reason: 'ticket DSR-9' } });
+    expect(erased.ok).toBe(true);
+    await projector.catchUp();
+
+    expect(count(fileBytes(store, file), secrets(plan.erased))).toBe(0);
+    // The other customer's strategy is still in their ticket row (the note is in no read model).
+    expect(occurrences(fileBytes(store, file), plan.kept.strategy)).toBeGreaterThan(0);
+    const ticket = readTicket(store.database, 'PD-1');
+    expect(ticket?.meeting).toEqual({ at, venue: 'VIP lounge', strategy: ERASED });
+    expect(ticket?.step).toBe('received');
+    expect(readTicket(store.database, 'PD-2')?.meeting?.strategy).toBe(plan.kept.strategy);
+    // The timeline and the queue rows (what reports count) are as they were.
+    const after = dumpReadModels(store.database);
+    expect({ timeline: after.timeline, queue: after.queue }).toEqual({ timeline: before.timeline, queue: before.queue });
     store.close();
   });
 

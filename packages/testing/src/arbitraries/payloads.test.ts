@@ -77,7 +77,7 @@ const STATES: readonly ComplaintState[] = [
     cycle: 1,
     acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true },
     handlerId: 'handler-wang-1',
-    meeting: { at: '2026-11-24T10:00:00.000Z', venue: 'Customer lounge', strategy: null },
+    meeting: { at: '2026-11-24T10:00:00.000Z', venue: 'Customer lounge' },
   },
 ];
 

@@ -107,7 +107,7 @@ export function createCustomerDataProtection(options: CustomerDataProtectionOpti
     async applyRetention(policy) {
       const now = clock.now();
       const due = dueForRetention(await log(), policy, now);
-      const reason = `retention policy: personal data erased ${policy.months} month(s) after the last archive`;
+      const reason = `retention policy: personal data erased ${policy.months} month(s) after the last archive or profile change`;
       const erased: string[] = [];
       for (const customerReference of due) {
         const result = await erase({ type: 'EraseCustomerData', data: { customerReference, reason } }, { id: 'retention', role: 'system' });

@@ -5,8 +5,10 @@
  * EventStore contract has no index by customer: a pass over the log is the one read
  * every store supports. Hosts with large logs run these from a job, not a request.
  */
+import { CUSTOMER_PROFILE_EVENT_TYPES } from '../../customers/schema.js';
 import type { EventLike, RecordedEvent } from '../../events/envelope.js';
 import type { EventStore } from '../../store/event-store.js';
+import { customerStreamId } from './erase-command.js';
 
 const BATCH = 500;
 
@@ -32,4 +34,13 @@ export function erasedBy(event: RecordedEvent<EventLike>): string | undefined {
   if (event.type !== 'CustomerDataErased') return undefined;
   const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
   return typeof reference === 'string' ? reference : undefined;
+}
+
+const PROFILE_EVENT_TYPES = new Set<string>(CUSTOMER_PROFILE_EVENT_TYPES);
+
+/** The customer a profile event is activity of: one on their own stream `customer:<reference>` (the erasure is not). */
+export function profileActivityOf(event: RecordedEvent<EventLike>): string | undefined {
+  if (!PROFILE_EVENT_TYPES.has(event.type)) return undefined;
+  const reference: unknown = (event.data as { customerReference?: unknown } | null)?.customerReference;
+  return typeof reference === 'string' && event.streamId === customerStreamId(reference) ? reference : undefined;
 }

@@ -7,7 +7,6 @@ import {
   ConcurrencyConflictError,
   StoreUnavailableError,
   assertExpectedVersion,
-  matchesExpectedVersion,
   followLog,
   systemClock,
   type AppendResult,
@@ -30,6 +29,7 @@ import { StoreInputError } from '../errors.js';
 import { typed } from './faults.js';
 import { migrate, type MigrationReport } from '../migrations/migrate.js';
 import { createAppendSignal } from './append-signal.js';
+import { claimStream } from './claim-stream.js';
 import { sqliteKeyTable } from '../keys/sqlite-key-table.js';
 import { EVENT_COLUMNS, fromRow, recorded, type EventRow } from './rows.js';
 import { checkExpected, checkFrom, checkLimit, checkStreamId, serialise, type SerialisedEvent } from './validate.js';
@@ -122,6 +122,7 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
     ),
     readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM redress_events WHERE global_position >= ? ORDER BY global_position LIMIT ?`),
   };
+  const claim = claimStream(db);
   const head = () => typed('head', () => sql.head.get() as number);
   const versionOf = (streamId: string) => (sql.version.get(streamId) as number | undefined) ?? 0;
   const readStream = (streamId: string, from: number, limit = -1) =>
@@ -143,9 +144,9 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
     return existing;
   }
 
-  /** Inserts the stream's new version and the events, at `current` + 1 on. */
-  function write(streamId: string, expected: ExpectedVersion, current: number, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[], fullPath: boolean): AppendResult<E> {
-    // Ids repeated within the append (the database catches those used before).
+  /** Inserts the events at `current` + 1 on, the stream's row already moved on to their last version. */
+  function insertEvents(streamId: string, expected: ExpectedVersion, current: number, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[], fullPath: boolean): AppendResult<E> {
+    // Ids repeated within the append (the database catches those used before). Thrown, the transaction rolls the row back.
     for (let i = 1; i < events.length; i++) {
       const eventId = (events[i] as NewEvent<E>).eventId;
       for (let j = 0; j < i; j++) {
@@ -156,8 +157,6 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
       }
     }
     const stored: RecordedEvent<E>[] = new Array(events.length);
-    // The stream row first: events reference it.
-    sql.setVersion.run(streamId, current + events.length);
     let i = 0;
     try {
       for (; i < events.length; i++) {
@@ -189,21 +188,24 @@ export function createSqliteEventStore<E extends EventLike = ComplaintEvent>(opt
       if (duplicate) return { events: duplicate, streamVersion: current, duplicate: true };
       assertExpectedVersion(streamId, current, expected);
       if (events.length === 0) return { events: [], streamVersion: current, duplicate: false };
-      return write(streamId, expected, current, events, rows, true);
+      // The stream row first: events reference it.
+      sql.setVersion.run(streamId, current + events.length);
+      return insertEvents(streamId, expected, current, events, rows, true);
     },
   );
 
   /**
-   * The common path, one query fewer per command: when the expected version holds, the events are inserted
-   * straight away, and the look-up of the first event id is left to the unique index. Only when an id is
-   * taken (a retry, or a reused id) is the append rolled back and decided again on the full path, so the
-   * answer is always the full path's.
+   * The common path, two statements fewer per command: the stream row's compare-and-set (claim-stream.ts)
+   * checks and moves the version in one statement, and the events are inserted straight away, the look-up
+   * of the first event id left to the unique index. When the expectation does not hold (nothing was
+   * written) the full path decides in the same transaction; when an id is taken (a retry, or a reused id)
+   * the append is rolled back and decided again on the full path. Either way the answer is the full path's.
    */
   const appendFast = db.transaction(
     (streamId: string, expected: ExpectedVersion, events: readonly NewEvent<E>[], rows: readonly SerialisedEvent[]): AppendResult<E> => {
-      const current = versionOf(streamId);
-      if (events.length === 0 || !matchesExpectedVersion(current, expected)) return appendChecked(streamId, expected, events, rows);
-      return write(streamId, expected, current, events, rows, false);
+      const current = events.length === 0 ? undefined : claim(streamId, expected, events.length);
+      if (current === undefined) return appendChecked(streamId, expected, events, rows);
+      return insertEvents(streamId, expected, current, events, rows, false);
     },
   );
 

@@ -4,7 +4,7 @@
  * checks that they really do the same work (the same events, the same steps).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE, recordSurvey, type CommandInput, type ComplaintEvent, type IdGenerator, type ManualClock, type RecordedEvent } from '@redress/core';
+import { DEFAULT_SERVQUAL_FACTOR_OF_CAUSE, recordSurvey, type CommandInput, type ComplaintEvent, type IdGenerator, type ManualClock, type RecordedEvent, type ResponsibleParty } from '@redress/core';
 import { CLOCK_STEP_MS } from './fixtures.js';
 
 /** The per-stream state a hand-written handler keeps: a plain object, updated in place. */
@@ -14,6 +14,7 @@ interface PlainState {
   cycle: number;
   agreedDeadline: string | null;
   handlerId: string | null;
+  responsible: ResponsibleParty | null;
   version: number;
 }
 
@@ -59,6 +60,12 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
       return [{ type: 'InvestigationStarted', data: c.data ?? {} }];
     case 'IdentifyCause':
       return [{ type: 'CauseIdentified', data: { ...c.data, servqualFactor: c.data.servqualFactor ?? DEFAULT_SERVQUAL_FACTOR_OF_CAUSE[c.data.cause] } }];
+    case 'AttributeResponsibility': {
+      // The one it replaces is named (null at the first); it holds across cycles, as in the engine.
+      const previous = s.responsible;
+      s.responsible = c.data.party;
+      return [{ type: 'ResponsibilityAttributed', data: { party: c.data.party, previous, reason: c.data.reason, attributedBy: c.actor.id } }];
+    }
     case 'ProposeResolution':
       s.step = 'resolutionProposed';
       s.agreedDeadline = c.data.agreedDeadline;
@@ -140,7 +147,6 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'ExplainPromiseBreak':
     case 'BreakPromise':
     case 'RouteComplaint':
-    case 'AttributeResponsibility':
     case 'DeclineComplaint':
     case 'OfferResolutionOptions':
     case 'RecordCustomerChoice':
@@ -171,7 +177,7 @@ export function executeByHand(commands: readonly CommandInput[], clock: ManualCl
     let state = states.get(complaintId);
     let stream = streams.get(complaintId);
     if (state === undefined || stream === undefined) {
-      state = { step: 'none', severity: null, cycle: 0, agreedDeadline: null, handlerId: null, version: 0 };
+      state = { step: 'none', severity: null, cycle: 0, agreedDeadline: null, handlerId: null, responsible: null, version: 0 };
       stream = [];
       states.set(complaintId, state);
       streams.set(complaintId, stream);

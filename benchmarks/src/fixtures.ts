@@ -1,12 +1,12 @@
 /**
  * Realistic command streams, as plain data: complete lifecycles of general and
  * major complaints (some reopened once or twice when the customer is not
- * satisfied), with handler assignments, customer contacts, notes, deadline
- * renegotiations and preventive actions, interleaved across complaints the way a
+ * satisfied), with handler assignments, customer contacts, notes, the responsible
+ * party (before the first proposal), deadline renegotiations and preventive actions, interleaved across complaints the way a
  * service desk works many tickets at once. Seeded, so every run executes the
  * same stream.
  */
-import type { Actor, CommandInput } from '@redress/core';
+import type { Actor, CommandInput, ResponsibleParty } from '@redress/core';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -75,6 +75,12 @@ const BRANCHES = ['Shanghai North', 'Shanghai Pudong', 'Hangzhou West', 'Suzhou 
 
 export type LifecycleShape = { readonly major: boolean; readonly reopens: number };
 
+/** Who answers for the cause: the supplier of a defective part, the workshop otherwise. */
+const responsibilityFor = (cause: (typeof CAUSES)[number]): { readonly party: ResponsibleParty; readonly reason: string } =>
+  cause === 'productQuality'
+    ? { party: { kind: 'supplier', id: 'sup-0042', name: 'Compressor supplier' }, reason: 'The clutch was defective from the factory.' }
+    : { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The earlier repair in the workshop missed the fault.' };
+
 /** Every command of one complaint, from receipt to archive, in order. */
 export function lifecycle(complaintId: string, shape: LifecycleShape, random: () => number): CommandInput[] {
   const handler = pick(random, handlers);
@@ -138,6 +144,9 @@ export function lifecycle(complaintId: string, shape: LifecycleShape, random: ()
             }
           : { cause, findings: 'The fault was confirmed on inspection; the earlier repair missed it.' },
     });
+    // 分清责任: the responsible party is recorded before the first proposal (required by default); it holds across cycles.
+    // No random draw, so the rest of the stream is what it was before the attribution was added.
+    if (cycle === 0) commands.push({ type: 'AttributeResponsibility', complaintId, actor: technician, data: responsibilityFor(cause) });
     commands.push({
       type: 'ProposeResolution',
       complaintId,

@@ -92,6 +92,11 @@ export function ticketsByHand(events: readonly RecordedEvent<ComplaintEvent>[]):
       case 'RemedyDecisionAttributed':
         t.remedyDecisions.push({ at: event.occurredAt, ...event.data });
         break;
+      case 'ResponsibilityAttributed':
+        // The fixtures record the responsible party before the first proposal (required by default).
+        t.responsible = event.data.party;
+        t.attributions.push({ at: event.occurredAt, party: event.data.party, reason: event.data.reason, by: event.actor.id });
+        break;
       case 'MeetingArranged':
       case 'WaitingOnCustomerStarted':
       case 'WaitingOnCustomerEnded':

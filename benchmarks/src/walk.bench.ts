@@ -1,5 +1,5 @@
 /**
- * The peer comparison at two sizes in one run: the eight-command walk of
+ * The peer comparison at two sizes in one run: the nine-command walk of
  * `walk.ts` through Redress's `execute()`, Emmett 0.42's `DeciderCommandHandler`
  * and the minimal hand-written decide + evolve + append, each size measured as one
  * interleaved group so the three share the machine's slow phases.
@@ -63,7 +63,7 @@ async function verifySameWork(commands: readonly CommandInput[]): Promise<void> 
   }
 }
 
-/** Measures the walk of `complaints` complaints (8 commands each); returns the records, named `walk.<size>.*`. */
+/** Measures the walk of `complaints` complaints (9 commands each); returns the records, named `walk.<size>.*` (`9k`, `90k`). */
 async function walkAt(complaints: number, harness: HarnessOptions): Promise<BenchRecord[]> {
   const commands = walkCommands(complaints);
   const validated = commands.map((c) => commandSchema.parse(c));
@@ -104,7 +104,7 @@ async function walkAt(complaints: number, harness: HarnessOptions): Promise<Benc
   const execute = stats.get(n('execute')) as Stats;
   const emmett = stats.get(n('emmett')) as Stats;
   const trusted = stats.get(n('executeTrusted')) as Stats;
-  const what = `the 8-command walk of ${complaints} complaints (${commands.length} commands)`;
+  const what = `the 9-command walk of ${complaints} complaints (${commands.length} commands)`;
   return [
     record(execute, { description: `engine.execute() per command over ${what}, fresh in-memory engine`, unit: 'µs/command', baseline: hand }),
     record(emmett, { description: `Emmett 0.42 DeciderCommandHandler + in-memory event store per command over ${what}`, unit: 'µs/command', baseline: hand }),
@@ -120,14 +120,14 @@ export interface WalkBenchOptions {
   readonly log?: (message: string) => void;
 }
 
-/** The walk at 1,000 and 10,000 complaints (8k and 80k commands); `quick`: 200 and 2,000. */
+/** The walk at 1,000 and 10,000 complaints (9k and 90k commands); `quick`: 200 and 2,000. */
 export async function runWalkBenchmarks(options: WalkBenchOptions): Promise<BenchRecord[]> {
   const say = options.log ?? (() => {});
   const sizes = options.quick ? [200, 2_000] : [1_000, 10_000];
   await verifySameWork(walkCommands(sizes[0] as number));
   const records: BenchRecord[] = [];
   for (const [i, complaints] of sizes.entries()) {
-    say(`walk: ${complaints} complaints × 8 commands: Redress (execute, executeTrusted), Emmett 0.42, by hand`);
+    say(`walk: ${complaints} complaints × 9 commands: Redress (execute, executeTrusted), Emmett 0.42, by hand`);
     // The larger size has ten times the work per sample: fewer samples keep the run short.
     const harness: HarnessOptions = options.quick ? { warmup: 1, samples: 3 } : i === 0 ? { warmup: 2, samples: 15 } : { warmup: 1, samples: 7 };
     records.push(...(await walkAt(complaints, harness)));

@@ -1,6 +1,7 @@
 /**
- * The peer comparison: one short walk of eight commands per complaint (receive,
- * confirm, classify, investigate, identify the cause, propose, execute, complete),
+ * The peer comparison: one short walk of nine commands per complaint (receive,
+ * confirm, classify, investigate, identify the cause, attribute responsibility,
+ * propose, execute, complete),
  * run three ways on the same commands:
  *
  * - Redress: `engine.execute()` on a fresh in-memory engine;
@@ -13,13 +14,13 @@
  * validates the input, checks permissions and guards against the whole workflow.
  */
 import { DeciderCommandHandler, getInMemoryEventStore, type InMemoryEventStore } from '@event-driven-io/emmett';
-import type { CommandInput, ComplaintEvent, ManualClock } from '@redress/core';
+import type { CommandInput, ComplaintEvent, ManualClock, ResponsibleParty } from '@redress/core';
 import { CLOCK_STEP_MS, FAR_DEADLINE, fullAcknowledgement, handlers, technicians, frontDesk } from './fixtures.js';
 
 /** How many complaints are walked side by side: commands of different complaints interleave. */
 const WAVE = 200;
 
-/** The eight commands of each of `complaints` complaints, in waves of 200 moving one step at a time. */
+/** The nine commands of each of `complaints` complaints, in waves of 200 moving one step at a time. */
 export function walkCommands(complaints: number, prefix = 'W'): CommandInput[] {
   const commands: CommandInput[] = [];
   for (let start = 0; start < complaints; start += WAVE) {
@@ -41,6 +42,13 @@ export function walkCommands(complaints: number, prefix = 'W'): CommandInput[] {
       (complaintId, n) => ({ type: 'ClassifyComplaint', complaintId, actor: handlerOf(n), data: { severity: 'general' } }),
       (complaintId, n) => ({ type: 'StartInvestigation', complaintId, actor: technicianOf(n), data: { plan: 'Inspect the car.' } }),
       (complaintId, n) => ({ type: 'IdentifyCause', complaintId, actor: technicianOf(n), data: { cause: 'repairQuality', findings: 'The earlier repair missed the fault.' } }),
+      // 分清责任: required before the proposal by default.
+      (complaintId, n) => ({
+        type: 'AttributeResponsibility',
+        complaintId,
+        actor: technicianOf(n),
+        data: { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The earlier repair in the workshop missed the fault.' },
+      }),
       (complaintId, n) => ({
         type: 'ProposeResolution',
         complaintId,
@@ -62,9 +70,11 @@ const technicianOf = (n: number) => technicians[n % technicians.length] as (type
 export interface WalkState {
   readonly step: string;
   readonly agreedDeadline: string | null;
+  /** The responsible party recorded last: an attribution names the one it replaces. */
+  readonly responsible: ResponsibleParty | null;
 }
 
-export const initialWalkState: WalkState = { step: 'none', agreedDeadline: null };
+export const initialWalkState: WalkState = { step: 'none', agreedDeadline: null, responsible: null };
 
 /** The step each command needs, and the one it leads to. */
 const MOVES: Record<string, readonly [from: string, to: string]> = {
@@ -73,6 +83,7 @@ const MOVES: Record<string, readonly [from: string, to: string]> = {
   ClassifyComplaint: ['confirmed', 'classified'],
   StartInvestigation: ['classified', 'investigating'],
   IdentifyCause: ['investigating', 'investigating'],
+  AttributeResponsibility: ['investigating', 'investigating'],
   ProposeResolution: ['investigating', 'resolutionProposed'],
   StartExecution: ['resolutionProposed', 'executing'],
   CompleteExecution: ['executing', 'followingUp'],
@@ -96,6 +107,8 @@ export function decideWalk(state: WalkState, c: CommandInput, now: string): Comp
       return [{ type: 'InvestigationStarted', data: c.data ?? {} }];
     case 'IdentifyCause':
       return [{ type: 'CauseIdentified', data: { ...c.data, servqualFactor: 'reliability' } }];
+    case 'AttributeResponsibility':
+      return [{ type: 'ResponsibilityAttributed', data: { ...c.data, previous: state.responsible, attributedBy: c.actor.id } }];
     case 'ProposeResolution':
       return [{ type: 'ResolutionProposed', data: { ...c.data, requiresApproval: false, proposedBy: c.actor.id } }];
     case 'StartExecution':
@@ -113,19 +126,21 @@ export function decideWalk(state: WalkState, c: CommandInput, now: string): Comp
 export function evolveWalk(state: WalkState, e: ComplaintEvent): WalkState {
   switch (e.type) {
     case 'ComplaintReceived':
-      return { step: 'received', agreedDeadline: null };
+      return { step: 'received', agreedDeadline: null, responsible: null };
     case 'ComplaintConfirmed':
-      return { step: 'confirmed', agreedDeadline: state.agreedDeadline };
+      return { ...state, step: 'confirmed' };
     case 'ComplaintClassified':
-      return { step: 'classified', agreedDeadline: state.agreedDeadline };
+      return { ...state, step: 'classified' };
     case 'InvestigationStarted':
-      return { step: 'investigating', agreedDeadline: state.agreedDeadline };
+      return { ...state, step: 'investigating' };
+    case 'ResponsibilityAttributed':
+      return { ...state, responsible: e.data.party };
     case 'ResolutionProposed':
-      return { step: 'resolutionProposed', agreedDeadline: e.data.agreedDeadline };
+      return { ...state, step: 'resolutionProposed', agreedDeadline: e.data.agreedDeadline };
     case 'ExecutionStarted':
-      return { step: 'executing', agreedDeadline: state.agreedDeadline };
+      return { ...state, step: 'executing' };
     case 'RemedyExecuted':
-      return { step: 'followingUp', agreedDeadline: state.agreedDeadline };
+      return { ...state, step: 'followingUp' };
     default:
       return state;
   }

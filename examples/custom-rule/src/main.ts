@@ -30,6 +30,8 @@ await engine.executeOrThrow({ type: 'ConfirmComplaint', complaintId, actor: hand
 await engine.executeOrThrow({ type: 'ClassifyComplaint', complaintId, actor: handler, data: { severity: 'general' } });
 await engine.executeOrThrow({ type: 'StartInvestigation', complaintId, actor: handler });
 await engine.executeOrThrow({ type: 'IdentifyCause', complaintId, actor: handler, data: { cause: 'price', findings: 'Labour billed twice' } });
+// 分清责任: who answers for it is recorded before a remedy is proposed.
+await engine.executeOrThrow({ type: 'AttributeResponsibility', complaintId, actor: handler, data: { party: { kind: 'department', id: 'cashier', name: 'Cashier desk' }, reason: 'The labour line was keyed in twice' } });
 
 const refund = { kind: 'refund', description: 'Refund the labour billed twice, and the goodwill', amount: { value: 5_000, currency: 'CNY' } } as const;
 const byHandler = await engine.execute({ type: 'ProposeResolution', complaintId, actor: handler, data: { remedy: refund, agreedDeadline: '2026-11-25T18:00:00Z' } });

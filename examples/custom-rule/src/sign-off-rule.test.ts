@@ -56,6 +56,7 @@ const underInvestigation: ComplaintEvent[] = historyOf([
   { type: 'ClassifyComplaint', complaintId: 'c-1', actor: handler, data: { severity: 'general' } },
   { type: 'StartInvestigation', complaintId: 'c-1', actor: handler },
   { type: 'IdentifyCause', complaintId: 'c-1', actor: handler, data: { cause: 'price', findings: 'Labour billed twice' } },
+  { type: 'AttributeResponsibility', complaintId: 'c-1', actor: handler, data: { party: { kind: 'department', id: 'cashier', name: 'Cashier desk' }, reason: 'The labour line was keyed in twice' } },
 ]);
 const proposal = (actor: typeof handler | typeof head, value: number) => ({
   type: 'ProposeResolution',

@@ -32,6 +32,13 @@ try {
   await desk.engine.executeOrThrow({ type: 'ClassifyComplaint', complaintId, actor: handler, data: { severity: 'general' } });
   await desk.engine.executeOrThrow({ type: 'StartInvestigation', complaintId, actor: handler });
   await desk.engine.executeOrThrow({ type: 'IdentifyCause', complaintId, actor: handler, data: { cause: 'productQuality', findings: 'Loose heat shield' } });
+  // 分清责任: the responsible party is recorded before a remedy is proposed.
+  await desk.engine.executeOrThrow({
+    type: 'AttributeResponsibility',
+    complaintId,
+    actor: handler,
+    data: { party: { kind: 'supplier', id: 'sup-exhaust', name: 'Exhaust parts supplier' }, reason: 'The heat shield clip was defective' },
+  });
 
   // Our own rule refuses a remedy three weeks out; nothing is written.
   const late = await desk.engine.execute({

@@ -4,7 +4,7 @@
  * manager assigns, the handler works the complaint, technicians find causes and
  * repair, the general manager approves major remedies, follow-up staff call back.
  */
-import type { CommandInput, EngineError, Remedy } from '@redress/core';
+import type { Cause, CommandInput, EngineError, Remedy, ResponsibleParty } from '@redress/core';
 import { endOfDayAfter, nextDayAt, workingMinutesAfter } from './calendar.js';
 import { actorOf, BRANCH, FOLLOW_UP, STAFF, TECHNICIANS, type StaffMember } from './cast.js';
 import type { Fate, WithdrawPoint } from './fates.js';
@@ -49,6 +49,18 @@ const FULL_ACK = {
   apologised: true,
   promisedPromptAction: true,
   words: 'Thank you for telling us, and we are sorry: we will look at it today.',
+};
+
+/** Who answers for each kind of cause at this station (分清责任): the department that caused it, or the supplier of the part. */
+const RESPONSIBLE: Readonly<Record<Cause, ResponsibleParty>> = {
+  repairQuality: { kind: 'department', id: 'workshop', name: 'Workshop 维修车间' },
+  serviceAttitude: { kind: 'department', id: 'service-desk', name: 'Service desk 前台' },
+  price: { kind: 'department', id: 'billing', name: 'Billing 结算' },
+  repairDuration: { kind: 'department', id: 'workshop', name: 'Workshop 维修车间' },
+  communication: { kind: 'department', id: 'service-desk', name: 'Service desk 前台' },
+  environment: { kind: 'department', id: 'facilities', name: 'Facilities 后勤' },
+  productQuality: { kind: 'supplier', id: 'oem-parts', name: 'OEM parts supplier 原厂配件' },
+  other: { kind: 'department', id: 'service', name: 'Service department 服务部' },
 };
 
 /** The lesser remedy the general manager sends back in the "rejected remedy" story. */
@@ -170,6 +182,8 @@ export function scriptFor(fate: Fate, rnd: Random, answers: Random): Step[] {
     type: 'IdentifyCause',
     data: { cause: g.cause, findings: g.findings, ...(g.checks && { checks: g.checks }) },
   });
+  // 分清责任: who answers for the cause is recorded before a remedy is proposed (the engine requires it by default).
+  then(fixed(5), { ...by(investigator), type: 'AttributeResponsibility', data: { party: RESPONSIBLE[g.cause], reason: g.findings } });
   const preventedEarly = story !== 'archiveWithoutPreventive' && rnd.chance(0.35);
   if (preventedEarly) then(wait(10, 60), { ...by(STAFF.zhangWei), type: 'RecordPreventiveAction', data: { action: g.preventive } });
 

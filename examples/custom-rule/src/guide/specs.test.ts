@@ -28,10 +28,12 @@ const propose = {
   data: { remedy: { kind: 'freeRepair', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z' },
 } as const;
 const causeFound: ComplaintEvent = { type: 'CauseIdentified', data: { cause: 'repairQuality', findings: 'Loose heat shield bolt' } };
+// 分清责任: a remedy also waits for the responsible party (on by default).
+const attributed: ComplaintEvent = { type: 'ResponsibilityAttributed', data: { party: { kind: 'department', id: 'workshop-2', name: 'Workshop 2' }, previous: null, reason: 'The bolt was not torqued', attributedBy: handler.id } };
 
 it('the decider: a remedy is decided from the findings', () => {
   given(investigating).when(propose).then({ error: 'IllegalCommand', rule: 'causeIdentified' });
-  given([...investigating, causeFound]).when(propose).then([
+  given([...investigating, causeFound, attributed]).when(propose).then([
     { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true, proposedBy: handler.id } },
   ]);
 });
@@ -39,7 +41,7 @@ it('the decider: a remedy is decided from the findings', () => {
 it('the engine, on any store: the same, and the store holds exactly what was reported', async () => {
   const spec = engineSpec({ store: () => createInMemoryEventStore<ComplaintEvent>() });
   await spec.given(investigating).when(propose).then({ error: 'IllegalCommand', rule: 'causeIdentified' });
-  await spec.given([...investigating, causeFound]).when(propose).then([
+  await spec.given([...investigating, causeFound, attributed]).when(propose).then([
     { type: 'ResolutionProposed', data: { ...propose.data, requiresApproval: true, proposedBy: handler.id } },
   ]);
 });

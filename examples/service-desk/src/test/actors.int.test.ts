@@ -109,6 +109,7 @@ describe('separation of duties', () => {
     await step(head, id, 'classify', { severity: 'major', reason: 'a safety issue' });
     await step(head, id, 'start-investigation', {});
     await step(head, id, 'identify-cause', { cause: 'productQuality', findings: 'Fuel pump relay fails when hot' });
+    await step(head, id, 'attribute-responsibility', { party: { kind: 'supplier', id: 'sup-relay', name: 'Relay supplier' }, reason: 'The relay was defective' });
     await step(senior, id, 'propose-resolution', { remedy: { kind: 'replacement', description: 'New fuel pump and relay' }, agreedDeadline: later(3) });
     const before = await version(id);
     const own = await senior.post(`/api/complaints/${id}/approve-remedy`, { data: {} });
@@ -124,6 +125,7 @@ describe('separation of duties', () => {
     await step(head, id, 'classify', { severity: 'general' });
     await step(head, id, 'start-investigation', {});
     await step(head, id, 'identify-cause', { cause: 'repairQuality', findings: 'Scratched in the wash bay' });
+    await step(head, id, 'attribute-responsibility', { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The wash bay scratched the door' });
     await step(head, id, 'propose-resolution', { remedy: { kind: 'freeRepair', description: 'Polish the door' }, agreedDeadline: later(2) });
     await step(head, id, 'start-execution', {});
     await step(head, id, 'complete-execution', { outcome: 'Polished' });

@@ -227,6 +227,8 @@ describe('a complaint walked to archive through the API', () => {
     expect((await handler.get('/api/queue')).body.cards.map((c: { complaintId: string }) => c.complaintId)).toContain(id);
     await step(handler, 'start-investigation', {});
     await step(handler, 'identify-cause', { cause: 'repairQuality', findings: 'Pads fitted without grease' });
+    // 分清责任: the responsible party before the proposal (the engine's default).
+    await step(handler, 'attribute-responsibility', { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The pads were fitted without grease' });
     await step(handler, 'propose-resolution', { remedy: { kind: 'freeRepair', description: 'Refit the pads' }, agreedDeadline: later(2) });
     await step(handler, 'start-execution', {});
     await step(handler, 'complete-execution', { outcome: 'Pads refitted' });

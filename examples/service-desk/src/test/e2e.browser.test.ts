@@ -164,6 +164,14 @@ describe.skipIf(executable === undefined)('the dashboard in Chromium', () => {
     await handler.waitForSelector('.timeline [data-event="CauseIdentified"]', WAIT);
     expect(await handler.locator('.facts').textContent()).toContain('SERVQUAL factorResponsiveness');
     await shot(handler, 'ticket');
+    // 分清责任: the responsible party is recorded before the remedy is proposed (the engine's default).
+    await act(handler, 'AttributeResponsibility', async (f) => {
+      await f.getByLabel('Department, person or supplier').selectOption('department');
+      await f.getByLabel('Their id').fill('workshop');
+      await f.getByLabel('Their name').fill('Workshop 维修车间');
+      await f.getByLabel(/^Reason/).fill('The cleaning crew skipped the evaporator');
+    });
+    await handler.waitForSelector('.timeline [data-event="ResponsibilityAttributed"]', WAIT);
     await propose();
     await stepIs(handler, 'resolutionProposed');
     await act(handler, 'StartExecution');

@@ -20,7 +20,7 @@ const regional = parseApprovalConfig({ approvers: [{ role: 'regionalBranch', uni
 /** A major complaint with its remedy proposed, awaiting approval. */
 async function awaiting(options: Parameters<typeof testEngine>[0] = {}) {
   const t = testEngine({ duties: false, ...options });
-  for (const command of happyPath(ID, NOW, 'major').slice(0, 6)) await t.engine.executeOrThrow(command);
+  for (const command of happyPath(ID, NOW, 'major').slice(0, 7)) await t.engine.executeOrThrow(command);
   return t;
 }
 const approve = (actor: { id: string; role: Role }) => ({ ...commandOf('ApproveRemedy', ID, NOW, 0), actor });

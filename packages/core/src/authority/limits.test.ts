@@ -24,10 +24,10 @@ const deadline = new Date(Date.parse(NOW) + 48 * 3_600_000).toISOString();
 const propose = (by: Actor, value: number, kind: 'compensation' | 'refund' = 'compensation') =>
   ({ type: 'ProposeResolution', complaintId: ID, actor: by, data: { remedy: { kind, description: 'x', amount: { value, currency: 'CNY' } }, agreedDeadline: deadline } }) as const;
 
-/** A complaint investigated with its cause found, by the fixtures' path; major when asked. */
+/** A complaint investigated with its cause found and its responsible party attributed, by the fixtures' path; major when asked. */
 async function investigated(severity: 'general' | 'major' = 'general') {
   const t = testEngine({ authority, duties: false });
-  for (const command of happyPath(ID, NOW, severity).slice(0, 5)) await t.engine.executeOrThrow(command);
+  for (const command of happyPath(ID, NOW, severity).slice(0, 6)) await t.engine.executeOrThrow(command);
   return t;
 }
 
@@ -49,7 +49,7 @@ describe('authority limits', () => {
     await t.engine.executeOrThrow(propose(actors.head, 9000));
     expect((await t.engine.execute({ ...commandOf('ApproveRemedy', ID, NOW, 0), actor: actors.senior })).ok).toBe(true);
     const headApproves = testEngine({ authority, duties: false, permissions: { ApproveRemedy: ['departmentHead', 'seniorManagement'] } });
-    for (const command of happyPath(ID, NOW, 'major').slice(0, 5)) await headApproves.engine.executeOrThrow(command);
+    for (const command of happyPath(ID, NOW, 'major').slice(0, 6)) await headApproves.engine.executeOrThrow(command);
     await headApproves.engine.executeOrThrow(propose(actors.senior, 20_000));
     const refused = await headApproves.engine.execute({ ...commandOf('ApproveRemedy', ID, NOW, 0), actor: actors.head });
     expect(!refused.ok && refused.error.message).toContain('limit dept-head-cap: a departmentHead grants a compensation up to 10000 CNY; this one is 20000 CNY');

@@ -15,7 +15,7 @@ const ID = 'c-1';
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOString();
 /** The general path after receipt, in order: each moves the complaint one step on. */
-const PATH: readonly CommandType[] = ['ConfirmComplaint', 'ClassifyComplaint', 'StartInvestigation', 'IdentifyCause', 'ProposeResolution', 'StartExecution', 'CompleteExecution', 'RecordFollowUp', 'ArchiveComplaint'];
+const PATH: readonly CommandType[] = ['ConfirmComplaint', 'ClassifyComplaint', 'StartInvestigation', 'IdentifyCause', 'AttributeResponsibility', 'ProposeResolution', 'StartExecution', 'CompleteExecution', 'RecordFollowUp', 'ArchiveComplaint'];
 
 async function setup() {
   const t = testEngine();
@@ -33,7 +33,7 @@ describe('customer updates', () => {
     expect(s.ticket()).toMatchObject({ customerUpdates: [], lastCustomerUpdateAt: null });
     s.clock.advance(2 * HOUR);
     expect((await s.run('SendProgressNotice', { channel: 'sms', contentRef: 'sms-4711', summary: 'The part arrives on Friday' })).ok).toBe(true);
-    for (const type of PATH.slice(0, 7)) await s.next(type);
+    for (const type of PATH.slice(0, 8)) await s.next(type);
     s.clock.advance(3 * HOUR);
     expect((await s.run('SendResultFeedback', { channel: 'letter', contentRef: 'letter-2026-118' }, actors.followUp)).ok).toBe(true);
     expect(s.ticket()).toMatchObject({
@@ -48,7 +48,7 @@ describe('customer updates', () => {
 
   it('feeds the result back only once the remedy was carried out, and writes nothing when refused', async () => {
     const s = await setup();
-    for (const type of PATH.slice(0, 6)) {
+    for (const type of PATH.slice(0, 7)) {
       await s.next(type);
       const before = await s.logLength();
       const early = await s.run('SendResultFeedback', { channel: 'phone', contentRef: 'call-1' });
@@ -101,8 +101,8 @@ describe('over any sequence of updates along the workflow', () => {
         s.clock.advance(m.hours * HOUR);
         const result = await s.run(m.kind === 'progress' ? 'SendProgressNotice' : 'SendResultFeedback', { channel: m.channel, contentRef: `ref-${accepted.length}` });
         const open = done < PATH.length;
-        // CompleteExecution (the 7th) leads to following up; archiving (the 9th) closes.
-        const expected = m.kind === 'progress' ? open : done >= 7 && open;
+        // CompleteExecution (the 8th) leads to following up; archiving (the 10th) closes.
+        const expected = m.kind === 'progress' ? open : done >= 8 && open;
         expect(result.ok, `${m.kind} after ${done} steps`).toBe(expected);
         if (expected) accepted.push({ at: s.clock.now().toISOString(), kind: m.kind, channel: m.channel });
       }

@@ -47,6 +47,8 @@ describe('the 8 steps, in order', () => {
       'classified',
       'investigating',
       'investigating',
+      // The responsible party is attributed while investigating (分清责任), before the proposal.
+      'investigating',
       'resolutionProposed',
       'executing',
       'followingUp',
@@ -136,7 +138,7 @@ describe('guards', () => {
     });
 
     it('refuses reclassification once a major remedy is approved', () => {
-      const error = refused(at(7, 'major'), { ...cmd('ClassifyComplaint'), data: { severity: 'general' } } as Command);
+      const error = refused(at(8, 'major'), { ...cmd('ClassifyComplaint'), data: { severity: 'general' } } as Command);
       expect(error).toMatchObject({ step: 'remedyApproved', rule: undefined });
     });
   });
@@ -147,64 +149,64 @@ describe('guards', () => {
     });
 
     it('refuses an agreed deadline that is not in the future', () => {
-      expect(refused(at(5), cmd('ProposeResolution', 1))).toMatchObject({ rule: { name: 'deadlineInFuture' } });
+      expect(refused(at(6), cmd('ProposeResolution', 1))).toMatchObject({ rule: { name: 'deadlineInFuture' } });
     });
 
     it('refuses a deadline exactly at now', () => {
       const command = { ...cmd('ProposeResolution'), data: { ...cmd('ProposeResolution').data, agreedDeadline: NOW } } as Command;
-      expect(refused(at(5), command)).toMatchObject({ rule: { name: 'deadlineInFuture' } });
+      expect(refused(at(6), command)).toMatchObject({ rule: { name: 'deadlineInFuture' } });
     });
 
     it('records the remedy and the deadline, and whether approval is needed', () => {
-      const general = accepted(at(5), cmd('ProposeResolution'));
+      const general = accepted(at(6), cmd('ProposeResolution'));
       expect(general.events[0]).toMatchObject({ data: { requiresApproval: false, remedy: { kind: 'freeRepair' } } });
       expect(general.state.agreedDeadline).toBe('2026-11-25T09:00:00.000Z');
-      expect(accepted(at(5, 'major'), cmd('ProposeResolution')).events[0]).toMatchObject({ data: { requiresApproval: true } });
+      expect(accepted(at(6, 'major'), cmd('ProposeResolution')).events[0]).toMatchObject({ data: { requiresApproval: true } });
     });
 
     it('lets the remedy be revised while proposed', () => {
       const revised = { ...cmd('ProposeResolution'), data: { remedy: { kind: 'discount', description: '20% off labour' }, agreedDeadline: '2026-11-24T09:00:00Z' } } as Command;
-      expect(accepted(at(6), revised).state).toMatchObject({ step: 'resolutionProposed', agreedDeadline: '2026-11-24T09:00:00Z' });
+      expect(accepted(at(7), revised).state).toMatchObject({ step: 'resolutionProposed', agreedDeadline: '2026-11-24T09:00:00Z' });
     });
 
     it('renegotiates the deadline only to a future instant', () => {
-      expect(accepted(at(6), cmd('RenegotiateDeadline')).events[0]).toMatchObject({
+      expect(accepted(at(7), cmd('RenegotiateDeadline')).events[0]).toMatchObject({
         data: { previousDeadline: '2026-11-25T09:00:00.000Z', agreedDeadline: '2026-11-26T09:00:00.000Z' },
       });
-      expect(refused(at(6), cmd('RenegotiateDeadline', 1))).toMatchObject({ rule: { name: 'deadlineInFuture' } });
+      expect(refused(at(7), cmd('RenegotiateDeadline', 1))).toMatchObject({ rule: { name: 'deadlineInFuture' } });
     });
   });
 
   describe('major complaints: senior management approves before execution', () => {
     it('refuses to execute a major remedy before approval', () => {
-      const error = refused(at(6, 'major'), cmd('StartExecution'));
+      const error = refused(at(7, 'major'), cmd('StartExecution'));
       expect(error).toMatchObject({ step: 'resolutionProposed', rule: { name: 'severityGeneral' } });
       expect(error.message).toMatch(/senior management approves/);
     });
 
     it('executes after approval', () => {
-      expect(accepted(at(7, 'major'), cmd('StartExecution')).state.step).toBe('executing');
+      expect(accepted(at(8, 'major'), cmd('StartExecution')).state.step).toBe('executing');
     });
 
     it('does not ask approval for a general complaint', () => {
-      expect(refused(at(6), cmd('ApproveRemedy'))).toMatchObject({ rule: { name: 'remedyNeedsApproval' } });
-      expect(refused(at(6), cmd('RejectRemedy'))).toMatchObject({ rule: { name: 'remedyNeedsApproval' } });
+      expect(refused(at(7), cmd('ApproveRemedy'))).toMatchObject({ rule: { name: 'remedyNeedsApproval' } });
+      expect(refused(at(7), cmd('RejectRemedy'))).toMatchObject({ rule: { name: 'remedyNeedsApproval' } });
     });
 
     it('sends a rejected remedy back to investigation, keeping the cause', () => {
-      const { state } = accepted(at(6, 'major'), cmd('RejectRemedy'));
+      const { state } = accepted(at(7, 'major'), cmd('RejectRemedy'));
       expect(state).toMatchObject({ step: 'investigating', remedy: null, agreedDeadline: null, causeIdentified: true });
       expect(accepted(state, cmd('ProposeResolution')).state.step).toBe('resolutionProposed');
     });
 
     it('needs approval again after a major remedy is revised', () => {
-      const approved = at(7, 'major');
+      const approved = at(8, 'major');
       expect(approved.step).toBe('remedyApproved');
       expect(refused(approved, cmd('ProposeResolution'))).toMatchObject({ kind: 'IllegalCommand', step: 'remedyApproved' });
     });
 
     it('needs approval for a complaint upgraded to major after its remedy was proposed', () => {
-      const upgraded = accepted(at(6), { ...cmd('ClassifyComplaint'), data: { severity: 'major' } } as Command).state;
+      const upgraded = accepted(at(7), { ...cmd('ClassifyComplaint'), data: { severity: 'major' } } as Command).state;
       expect(refused(upgraded, cmd('StartExecution'))).toMatchObject({ rule: { name: 'severityGeneral' } });
       expect(accepted(upgraded, cmd('ApproveRemedy')).state.step).toBe('remedyApproved');
     });
@@ -212,18 +214,18 @@ describe('guards', () => {
 
   describe('execution is measured against the agreed deadline', () => {
     it('marks a remedy executed by the deadline as on time', () => {
-      expect(accepted(at(7), cmd('CompleteExecution')).events[0]).toMatchObject({ data: { onTime: true, agreedDeadline: '2026-11-25T09:00:00.000Z' } });
+      expect(accepted(at(8), cmd('CompleteExecution')).events[0]).toMatchObject({ data: { onTime: true, agreedDeadline: '2026-11-25T09:00:00.000Z' } });
     });
 
     it('marks a late execution', () => {
-      const result = decide(at(7), cmd('CompleteExecution'), { now: '2026-11-26T00:00:00.000Z' });
+      const result = decide(at(8), cmd('CompleteExecution'), { now: '2026-11-26T00:00:00.000Z' });
       expect(result.ok && result.value[0]).toMatchObject({ data: { onTime: false } });
     });
   });
 
   describe('follow-up and reopening', () => {
     it('reopens a complaint the customer is not satisfied with, counting the cycle', () => {
-      const { events, state } = accepted(at(8), cmd('RecordFollowUp', 1));
+      const { events, state } = accepted(at(9), cmd('RecordFollowUp', 1));
       expect(events).toEqual([
         { type: 'FollowUpRecorded', data: { satisfied: false, channel: 'phone', recordedBy: 'followUpStaff-1' } },
         { type: 'ComplaintReopened', data: { cycle: 2, reason: 'customerNotSatisfied' } },
@@ -232,33 +234,33 @@ describe('guards', () => {
     });
 
     it('needs a new cause in the new cycle before a new resolution', () => {
-      const reopened = accepted(at(8), cmd('RecordFollowUp', 1)).state;
+      const reopened = accepted(at(9), cmd('RecordFollowUp', 1)).state;
       expect(refused(reopened, cmd('ProposeResolution'))).toMatchObject({ rule: { name: 'causeIdentified' } });
-      const thirdCycle = stateAfter([...path().slice(0, 8), cmd('RecordFollowUp', 1), cmd('IdentifyCause'), cmd('ProposeResolution'), cmd('StartExecution'), cmd('CompleteExecution'), cmd('RecordFollowUp', 1)]);
+      const thirdCycle = stateAfter([...path().slice(0, 9), cmd('RecordFollowUp', 1), cmd('IdentifyCause'), cmd('ProposeResolution'), cmd('StartExecution'), cmd('CompleteExecution'), cmd('RecordFollowUp', 1)]);
       expect(thirdCycle.cycle).toBe(3);
     });
 
     it('keeps a satisfied complaint in follow-up until archived', () => {
-      expect(accepted(at(8), cmd('RecordFollowUp')).state).toMatchObject({ step: 'followingUp', satisfiedFollowUp: true });
+      expect(accepted(at(9), cmd('RecordFollowUp')).state).toMatchObject({ step: 'followingUp', satisfiedFollowUp: true });
     });
   });
 
   describe('archiving needs a satisfied follow-up and a preventive action', () => {
     it('refuses without a follow-up', () => {
-      expect(refused(at(8), cmd('ArchiveComplaint'))).toMatchObject({ rule: { name: 'followUpSatisfied' } });
+      expect(refused(at(9), cmd('ArchiveComplaint'))).toMatchObject({ rule: { name: 'followUpSatisfied' } });
     });
 
     it('refuses without a preventive action', () => {
-      expect(refused(at(9), cmd('ArchiveComplaint', 1))).toMatchObject({ rule: { name: 'preventiveActionRecorded' } });
+      expect(refused(at(10), cmd('ArchiveComplaint', 1))).toMatchObject({ rule: { name: 'preventiveActionRecorded' } });
     });
 
     it('accepts a preventive action recorded earlier', () => {
-      const state = stateAfter([...path().slice(0, 5), cmd('RecordPreventiveAction'), ...path().slice(5, 9)]);
+      const state = stateAfter([...path().slice(0, 5), cmd('RecordPreventiveAction'), ...path().slice(5, 10)]);
       expect(accepted(state, cmd('ArchiveComplaint', 1)).events.map((e) => e.type)).toEqual(['ComplaintArchived']);
     });
 
     it('records a preventive action given with the archive command first', () => {
-      expect(eventTypes(accepted(at(9), cmd('ArchiveComplaint')).events)).toEqual(['PreventiveActionRecorded', 'ComplaintArchived']);
+      expect(eventTypes(accepted(at(10), cmd('ArchiveComplaint')).events)).toEqual(['PreventiveActionRecorded', 'ComplaintArchived']);
     });
   });
 
@@ -322,7 +324,7 @@ describe('events of other kinds in a complaint stream', () => {
 });
 
 describe('withdrawal and closed complaints', () => {
-  const openSteps = path('major').slice(0, 10).map((_, n) => at(n + 1, 'major'));
+  const openSteps = path('major').slice(0, 11).map((_, n) => at(n + 1, 'major'));
 
   it.each(openSteps.map((s) => [s.step, s] as const))('withdraws from %s', (_, state) => {
     const { events, state: after } = accepted(state, cmd('WithdrawComplaint'));
@@ -399,15 +401,15 @@ describe('roles', () => {
     ClassifyComplaint: at(2),
     StartInvestigation: at(3),
     IdentifyCause: at(4),
-    ProposeResolution: at(5),
-    ApproveRemedy: at(6, 'major'),
-    RejectRemedy: at(6, 'major'),
-    StartExecution: at(6),
-    CompleteExecution: at(7),
-    RenegotiateDeadline: at(7),
-    RecordFollowUp: at(8),
-    RecordPreventiveAction: at(8),
-    ArchiveComplaint: at(9),
+    ProposeResolution: at(6),
+    ApproveRemedy: at(7, 'major'),
+    RejectRemedy: at(7, 'major'),
+    StartExecution: at(7),
+    CompleteExecution: at(8),
+    RenegotiateDeadline: at(8),
+    RecordFollowUp: at(9),
+    RecordPreventiveAction: at(9),
+    ArchiveComplaint: at(10),
     WithdrawComplaint: at(3),
     AssignHandler: at(3),
     AddNote: at(3),
@@ -425,7 +427,7 @@ describe('roles', () => {
     MakePromise: at(3),
     RouteComplaint: at(3),
     SendProgressNotice: at(3),
-    SendResultFeedback: at(8),
+    SendResultFeedback: at(9),
     KeepPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
     ExplainPromiseBreak: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: false }] },
     BreakPromise: { ...at(3), promiseIds: ['promise-1'], openPromises: [{ id: 'promise-1', due: NOW, explained: true }] },
@@ -433,7 +435,7 @@ describe('roles', () => {
     DeclineComplaint: at(1),
     OfferResolutionOptions: at(4),
     RecordCustomerChoice: { ...at(4), offer: { options: [{ optionId: 'repair', remedy: { kind: 'freeRepair', description: 'x' } }, { optionId: 'refund', remedy: { kind: 'refund', description: 'y' } }], chosen: null } },
-    RecordWrittenNotice: at(6),
+    RecordWrittenNotice: at(7),
   };
   const cases = COMMAND_TYPES.flatMap((type) => ROLES.map((role) => [type, role, defaultPermissionMatrix[type].includes(role)] as const));
 
@@ -450,13 +452,13 @@ describe('roles', () => {
   });
 
   it('lets only senior management approve a major remedy', () => {
-    const allowed = ROLES.filter((role: Role) => decide(at(6, 'major'), cmd('ApproveRemedy', 0, { id: 'x', role }), { now: NOW }).ok);
+    const allowed = ROLES.filter((role: Role) => decide(at(7, 'major'), cmd('ApproveRemedy', 0, { id: 'x', role }), { now: NOW }).ok);
     expect(allowed).toEqual(['seniorManagement']);
   });
 
   it('lets follow-up staff record follow-ups, not the handler', () => {
-    expect(decide(at(8), cmd('RecordFollowUp', 0, actors.followUp), { now: NOW }).ok).toBe(true);
-    expect(refused(at(8), cmd('RecordFollowUp', 0, actors.handler))).toBeInstanceOf(ForbiddenError);
+    expect(decide(at(9), cmd('RecordFollowUp', 0, actors.followUp), { now: NOW }).ok).toBe(true);
+    expect(refused(at(9), cmd('RecordFollowUp', 0, actors.handler))).toBeInstanceOf(ForbiddenError);
   });
 
   it('checks roles before the step, so a forbidden actor learns nothing about the complaint', () => {
@@ -477,12 +479,12 @@ describe('host rules', () => {
     ({ ...cmd('ProposeResolution', 0, actor), data: { ...cmd('ProposeResolution').data, remedy: { kind: 'compensation', description: 'Refund', amount: { value: 5000, currency: 'CNY' } } } }) as Command;
 
   it('refuses what a host rule refuses, with its name and message', () => {
-    const result = decide(at(5), big(actors.handler), { now: NOW, rules: [priceSignOff] });
+    const result = decide(at(6), big(actors.handler), { now: NOW, rules: [priceSignOff] });
     expect(!result.ok && result.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'priceSignOff', message: 'compensation above 1000 for c-1 needs the department head' } });
   });
 
   it('passes what a host rule allows', () => {
-    expect(decide(at(5), big(actors.head), { now: NOW, rules: [priceSignOff] }).ok).toBe(true);
+    expect(decide(at(6), big(actors.head), { now: NOW, rules: [priceSignOff] }).ok).toBe(true);
   });
 
   it('only checks rules after the machine accepts', () => {
@@ -492,7 +494,7 @@ describe('host rules', () => {
 });
 
 describe('repeat complaints', () => {
-  const openSteps = path('major').slice(0, 10).map((_, n) => at(n + 1, 'major'));
+  const openSteps = path('major').slice(0, 11).map((_, n) => at(n + 1, 'major'));
 
   it.each(openSteps.map((s) => [s.step, s] as const))('flags a repeat complaint in %s without moving the step', (_, state) => {
     const { events, state: after } = accepted(state, cmd('FlagRepeatComplaint'));
@@ -516,7 +518,7 @@ describe('repeat complaints', () => {
 
 describe('satisfaction surveys with the follow-up', () => {
   it('records each rating with its level, and satisfied still decides the workflow', () => {
-    const satisfied = accepted(at(8), cmd('RecordFollowUp', 0));
+    const satisfied = accepted(at(9), cmd('RecordFollowUp', 0));
     expect(eventTypes(satisfied.events)).toEqual(['FollowUpRecorded']);
     expect(satisfied.events[0]?.data).toEqual({
       satisfied: true,
@@ -529,7 +531,7 @@ describe('satisfaction surveys with the follow-up', () => {
       },
       recordedBy: 'followUpStaff-1',
     });
-    const unhappy = accepted(at(8), cmd('RecordFollowUp', 3));
+    const unhappy = accepted(at(9), cmd('RecordFollowUp', 3));
     expect(eventTypes(unhappy.events)).toEqual(['FollowUpRecorded', 'ComplaintReopened']);
     expect(unhappy.events[0]?.data).toMatchObject({
       satisfied: false,

@@ -54,7 +54,7 @@ describe('a command id reused for another command', () => {
 
   it('is decided again at the first one’s instant: a retry after the deadline is still the same completion', async () => {
     const { engine, clock } = testEngine();
-    for (const command of happyPath('c-1', NOW).slice(0, 7)) await engine.executeOrThrow(command);
+    for (const command of happyPath('c-1', NOW).slice(0, 8)) await engine.executeOrThrow(command);
     const complete = { ...commandOf('CompleteExecution', 'c-1', NOW), commandId: 'done-1' };
     const first = await engine.executeOrThrow(complete);
     expect(first.events[0]?.data).toMatchObject({ onTime: true });

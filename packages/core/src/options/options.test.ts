@@ -23,7 +23,7 @@ const notice = (signedAt = NOW) => run('RecordWrittenNotice', { documentReferenc
 
 async function investigated() {
   const t = testEngine({ duties: false });
-  for (const command of happyPath(ID, NOW).slice(0, 5)) await t.engine.executeOrThrow(command);
+  for (const command of happyPath(ID, NOW).slice(0, 6)) await t.engine.executeOrThrow(command);
   return t;
 }
 
@@ -64,7 +64,7 @@ describe('the written notice, signed and archived', () => {
     const t = await investigated();
     const early = await t.engine.execute(notice());
     expect(!early.ok && early.error).toMatchObject({ kind: 'IllegalCommand', step: 'investigating' });
-    const [, , , , , propose, ...rest] = happyPath(ID, NOW);
+    const [, , , , , , propose, ...rest] = happyPath(ID, NOW);
     await t.engine.executeOrThrow(propose!);
     const { events } = await t.engine.executeOrThrow(notice());
     expect(events[0]).toMatchObject({ type: 'WrittenNoticeSigned', data: { documentReference: 'scan-0042', signedBy: 'Mr Wang', signedAt: NOW, remedy: { kind: 'freeRepair' } } });
@@ -77,7 +77,7 @@ describe('the written notice, signed and archived', () => {
 
   it('refuses a notice signed after now, writing nothing', async () => {
     const t = await investigated();
-    await t.engine.executeOrThrow(happyPath(ID, NOW)[5]!);
+    await t.engine.executeOrThrow(happyPath(ID, NOW)[6]!);
     const before = (await t.store.readStream(ID, 1)).length;
     const future = await t.engine.execute(notice(new Date(Date.parse(NOW) + 60_000).toISOString()));
     expect(!future.ok && future.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'noticeOfRemedy' } });

@@ -15,8 +15,8 @@ const reason = (state: ComplaintState, command: Command, duties?: Parameters<typ
   const result = decideAs(state, command, duties);
   return result.ok ? 'accepted' : result.error.kind === 'Forbidden' ? (result.error.reason ?? 'forbidden') : result.error.message;
 };
-/** The major happy path up to the proposal, proposed by `proposer`. */
-const proposedBy = (proposer: Actor) => stateAfter([...happyPath(ID, NOW, 'major').slice(0, 5), cmd('ProposeResolution', proposer)]);
+/** The major happy path up to the proposal (cause found, responsibility attributed), proposed by `proposer`. */
+const proposedBy = (proposer: Actor) => stateAfter([...happyPath(ID, NOW, 'major').slice(0, 6), cmd('ProposeResolution', proposer)]);
 
 describe('separation of duties', () => {
   it('the approver of a remedy is not its proposer', () => {
@@ -49,7 +49,7 @@ describe('separation of duties', () => {
 
   it('whoever recorded the satisfied follow-up does not archive: the follow-up is not the handler’s to close alone', () => {
     const head = actors.head;
-    const followedUp = stateAfter([...happyPath(ID, NOW).slice(0, 8), cmd('RecordFollowUp', head)]);
+    const followedUp = stateAfter([...happyPath(ID, NOW).slice(0, 9), cmd('RecordFollowUp', head)]);
     expect(followedUp.followUpRecorderId).toBe(head.id);
     expect(reason(followedUp, cmd('ArchiveComplaint', head))).toBe('dh-sun recorded the satisfied follow-up: someone else archives the complaint');
     expect(reason(followedUp, cmd('ArchiveComplaint', actors.handler))).toBe('accepted');

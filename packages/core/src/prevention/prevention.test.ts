@@ -15,7 +15,7 @@ import { NOW } from '../test-support/given.js';
 import { defaultPreventionCatalogue, parsePreventionCatalogue, suggestedMeasures, type PreventionCatalogue } from './catalogue.js';
 
 const ID = 'c-1';
-const TO_FOLLOW_UP: readonly CommandType[] = ['ConfirmComplaint', 'ClassifyComplaint', 'StartInvestigation', 'IdentifyCause', 'ProposeResolution', 'StartExecution', 'CompleteExecution', 'RecordFollowUp'];
+const TO_FOLLOW_UP: readonly CommandType[] = ['ConfirmComplaint', 'ClassifyComplaint', 'StartInvestigation', 'IdentifyCause', 'AttributeResponsibility', 'ProposeResolution', 'StartExecution', 'CompleteExecution', 'RecordFollowUp'];
 
 async function investigated(cause: Cause = 'price', prevention?: PreventionCatalogue, through = 4) {
   const t = testEngine(prevention ? { prevention } : {});
@@ -73,7 +73,7 @@ describe('choosing a measure', () => {
   });
 
   it('at archive: the measure comes with the action it describes', async () => {
-    const s = await investigated('repairDuration', undefined, 8);
+    const s = await investigated('repairDuration', undefined, 9);
     const archive = (data: object) => s.engine.execute({ type: 'ArchiveComplaint', complaintId: ID, actor: actors.handler, data } as CommandInput);
     // An action recorded earlier lets the complaint archive; a measure alone would describe nothing.
     await s.record({ action: 'Recorded during the follow-up' });

@@ -19,7 +19,7 @@ describe('the ticket view', () => {
     for (const command of path.slice(0, 2)) await engine.executeOrThrow(command);
     // The fixtures' handler, who then works the complaint (only the assigned handler may).
     await engine.executeOrThrow(assign('c-1', 'handler-1'));
-    for (const command of path.slice(2, 9)) {
+    for (const command of path.slice(2, 10)) {
       clock.advance(3_600_000);
       await engine.executeOrThrow(command);
     }
@@ -41,10 +41,10 @@ describe('the ticket view', () => {
       cycle: 2,
       reopenCount: 1,
       executedOnTime: true,
-      lastFollowUp: { at: '2026-11-23T16:00:00.000Z', satisfied: false },
+      lastFollowUp: { at: '2026-11-23T17:00:00.000Z', satisfied: false },
       escalations: ['seniorManagement'],
       receivedAt: '2026-11-23T09:00:00.000Z',
-      updatedAt: '2026-11-23T16:00:00.000Z',
+      updatedAt: '2026-11-23T17:00:00.000Z',
       closedAt: null,
     });
     expect(ticket?.timeline.map((t) => `${t.type}→${t.step}`)).toEqual([
@@ -57,6 +57,7 @@ describe('the ticket view', () => {
       'ComplaintEscalated→classified',
       'InvestigationStarted→investigating',
       'CauseIdentified→investigating',
+      'ResponsibilityAttributed→investigating',
       'ResolutionProposed→resolutionProposed',
       'RemedyApproved→remedyApproved',
       'RemedyDecisionAttributed→remedyApproved',
@@ -65,8 +66,8 @@ describe('the ticket view', () => {
       'FollowUpRecorded→followingUp',
       'ComplaintReopened→investigating',
     ]);
-    expect(ticket?.version).toBe(16);
-    expect(ticket?.timeline.at(-1)).toMatchObject({ version: 16, actor: { role: 'followUpStaff' } });
+    expect(ticket?.version).toBe(17);
+    expect(ticket?.timeline.at(-1)).toMatchObject({ version: 17, actor: { role: 'followUpStaff' } });
   });
 
   it('reads a cause recorded before SERVQUAL factors under its default factor, and no priority from an old classification', () => {
@@ -83,7 +84,7 @@ describe('the ticket view', () => {
 
   it('keeps the remedy and the agreed deadline while they stand', async () => {
     const { engine, tickets } = testEngine();
-    for (const command of happyPath('c-1', NOW).slice(0, 6)) await engine.executeOrThrow(command);
+    for (const command of happyPath('c-1', NOW).slice(0, 7)) await engine.executeOrThrow(command);
     expect(engine.view(tickets).get('c-1')).toMatchObject({ remedy: { kind: 'freeRepair' }, agreedDeadline: '2026-11-25T09:00:00.000Z' });
     await engine.executeOrThrow(commandOf('RenegotiateDeadline', 'c-1', NOW));
     expect(engine.view(tickets).get('c-1')?.agreedDeadline).toBe('2026-11-26T09:00:00.000Z');

@@ -1,7 +1,11 @@
 /** The responsibility rule the workflow's guards name (see `schema.ts`). */
 import type { Rule } from '../workflow/rules.js';
 
-/** 分清责任: a resolution is proposed once the responsible department, person or supplier is recorded (unless the host turns it off). */
+/**
+ * 分清责任: a resolution is proposed once the responsible department, person or supplier is recorded, in
+ * this cycle or an earlier one (on by default; the host may turn it off). A guard, so only new proposals are
+ * checked: a log with a proposal made while the rule was off replays as it is.
+ */
 export const responsibilityAttributed: Rule = {
   name: 'responsibilityAttributed',
   check: ({ state, config }) =>

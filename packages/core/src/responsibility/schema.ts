@@ -5,10 +5,15 @@
  * cause, not who handles the complaint (`AssignHandler`) or answers to the customer
  * (first-contact responsibility, `ownership/`).
  *
- * Whether a proposal waits for it is host data (`createEngine({ responsibility:
- * { requiredBeforeProposal: true } })`). The material asks for it; the default is still
- * off only because every existing host path proposes without it, so switching it on is a
- * host's one-line decision (and ours, once the examples and kits record it).
+ * A proposal waits for it by default, because the material says the responsible party is
+ * recorded before the complaint is resolved; a host that does not attribute opts out with
+ * `createEngine({ responsibility: { requiredBeforeProposal: false } })`.
+ *
+ * One attribution holds across cycles: a reopen (customer not satisfied) asks for a new
+ * cause, not a new culprit, since the material ties the attribution to the complaint, not
+ * to each attempt at a remedy; a new finding is recorded with another `AttributeResponsibility`
+ * (which keeps the one it replaces). The rule is checked only when a new proposal is decided,
+ * never on replay, so logs written while it was off by default load and continue as they are.
  */
 import { z } from 'zod';
 import { define as command } from '../commands/define.js';
@@ -43,9 +48,9 @@ export const responsibilityAttributed = event(
   z.strictObject({ party: responsiblePartySchema, previous: responsiblePartySchema.nullable(), reason: longTextSchema, attributedBy: idSchema }),
 );
 
-/** Whether a proposal waits for the attribution (default: it does not yet; see the header). */
+/** Whether a proposal waits for the attribution (default: it does; see the header). */
 export const responsibilityConfigSchema = z.strictObject({ requiredBeforeProposal: z.boolean() });
 /** The validated responsibility configuration, passed as `createEngine({ responsibility })`. */
 export type ResponsibilityConfig = z.output<typeof responsibilityConfigSchema>;
-/** The default: recorded when given, not yet required before a proposal. */
-export const defaultResponsibility: ResponsibilityConfig = Object.freeze({ requiredBeforeProposal: false });
+/** The default: required before a proposal (any earlier cycle's attribution counts); `{ requiredBeforeProposal: false }` opts out. */
+export const defaultResponsibility: ResponsibilityConfig = Object.freeze({ requiredBeforeProposal: true });

@@ -183,7 +183,11 @@ export function commandOf(type: CommandType, complaintId: string, now: string, v
   return input as Command;
 }
 
-/** The commands that take a complaint from nothing to archived, for a general or a major complaint. */
+/**
+ * The commands that take a complaint from nothing to archived, for a general or a major complaint.
+ * The responsible party is attributed right after the cause (分清责任, required before a proposal by
+ * default), so `slice(0, 6)` is investigated and attributed, and index 6 is the proposal.
+ */
 export function happyPath(complaintId: string, now: string, severity: 'general' | 'major' = 'general'): Command[] {
   const types: CommandType[] = [
     'ReceiveComplaint',
@@ -191,6 +195,7 @@ export function happyPath(complaintId: string, now: string, severity: 'general' 
     'ClassifyComplaint',
     'StartInvestigation',
     'IdentifyCause',
+    'AttributeResponsibility',
     'ProposeResolution',
     ...(severity === 'major' ? (['ApproveRemedy'] as const) : []),
     'StartExecution',

@@ -11,7 +11,7 @@ import { NOW } from '../test-support/given.js';
 const ID = 'c-1';
 async function majorWithRemedyProposed() {
   const t = testEngine();
-  for (const type of ['ReceiveComplaint', 'ConfirmComplaint', 'ClassifyComplaint', 'StartInvestigation', 'IdentifyCause', 'ProposeResolution'] as const) {
+  for (const type of ['ReceiveComplaint', 'ConfirmComplaint', 'ClassifyComplaint', 'StartInvestigation', 'IdentifyCause', 'AttributeResponsibility', 'ProposeResolution'] as const) {
     const command = commandOf(type, ID, NOW, 0);
     await t.engine.executeOrThrow(type === 'ClassifyComplaint' ? ({ ...command, data: { severity: 'major' } } as CommandInput) : command);
   }

@@ -144,6 +144,8 @@ export function life(complaintId: string, o: LifeOptions = {}): TimedCommand[] {
     for (const cause of first && o.causes ? o.causes : [o.cause ?? 'repairQuality']) {
       at(HOUR, { type: 'IdentifyCause', complaintId, actor: handler, data: { cause, findings: 'A loose heat shield', ...factor } });
     }
+    // 分清责任: the responsible party before the first proposal (required by default; it holds across cycles), at the same instant.
+    if (first) at(0, { type: 'AttributeResponsibility', complaintId, actor: handler, data: { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The heat shield was not refitted' } });
     at(first ? Math.max(0, planAfter - 3 * HOUR) : HOUR, {
       type: 'ProposeResolution',
       complaintId,

@@ -61,6 +61,7 @@ describe('the "no customer update" clock', () => {
       await s.run(type, type === 'ConfirmComplaint' ? { summary: 'Noise', acknowledgement: { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true } } : type === 'ClassifyComplaint' ? { severity: 'general' } : {});
     }
     await s.run('IdentifyCause', { cause: 'repairQuality', findings: 'Loose shield' });
+    await s.run('AttributeResponsibility', { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'Not refitted' });
     await s.run('ProposeResolution', { remedy: { kind: 'freeRepair', description: 'Refit the shield' }, agreedDeadline: iso(T0 + 120 * H) });
     await s.run('StartExecution');
     await s.run('CompleteExecution', { outcome: 'Refitted' });

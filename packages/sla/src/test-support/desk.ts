@@ -42,7 +42,7 @@ export function desk(startIso: string) {
 
 export const fullAcknowledgement = { thanked: true, appreciated: true, apologised: true, promisedPromptAction: true };
 
-/** Receives, assigns, confirms, classifies and investigates a complaint up to its cause. */
+/** Receives, assigns, confirms, classifies and investigates a complaint up to its cause and the responsible party (分清责任, required before a proposal). */
 export async function openComplaint(d: ReturnType<typeof desk>, id: string, severity: 'general' | 'major' = 'general'): Promise<void> {
   await d.run(id, 'ReceiveComplaint', { customer: { reference: 'cust-1' }, channel: 'phone', description: 'Noise after service', demand: 'Fix it', acknowledgement: fullAcknowledgement });
   await d.run(id, 'AssignHandler', { handlerId: 'h-li', reason: 'initial' });
@@ -50,4 +50,5 @@ export async function openComplaint(d: ReturnType<typeof desk>, id: string, seve
   await d.run(id, 'ClassifyComplaint', { severity });
   await d.run(id, 'StartInvestigation', {});
   await d.run(id, 'IdentifyCause', { cause: 'repairQuality', findings: 'A heat shield bolt was left loose' });
+  await d.run(id, 'AttributeResponsibility', { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The bolt was not torqued' });
 }

@@ -116,6 +116,8 @@ async function walkToRemedy(engine: ReturnType<typeof createEngine>, id: string,
   await engine.executeOrThrow({ type: 'ClassifyComplaint', complaintId: id, actor: handler, data: { severity: 'general' } });
   await engine.executeOrThrow({ type: 'StartInvestigation', complaintId: id, actor: handler, data: {} });
   await engine.executeOrThrow({ type: 'IdentifyCause', complaintId: id, actor: handler, data: { cause: 'repairQuality', findings: 'A loose part' } });
+  // 分清责任: the responsible party is recorded before a proposal (the engine's default).
+  await engine.executeOrThrow({ type: 'AttributeResponsibility', complaintId: id, actor: handler, data: { party: { kind: 'department', id: 'workshop-1', name: 'Workshop 1' }, reason: 'The part was not tightened' } });
   await engine.executeOrThrow({
     type: 'ProposeResolution',
     complaintId: id,

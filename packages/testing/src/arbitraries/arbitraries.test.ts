@@ -67,7 +67,9 @@ describe('walks of the machine', () => {
     const steps = new Set<string>();
     let accepted = 0;
     let total = 0;
-    for (const walk of fc.sample(commandSequence({ maxLength: 40 }), { numRuns: 150, seed: 7 })) {
+    // 60 commands: with the attribution a proposal waits for (one command more to every remedy) and the sweep of the
+    // step a walk lingers in, 150 walks of 40 commands (seed 7) no longer reach the archive; of 60, four do.
+    for (const walk of fc.sample(commandSequence({ maxLength: 60 }), { numRuns: 150, seed: 7 })) {
       let state = initialComplaintState;
       for (const w of walk) {
         if (state.step === 'archived' || state.step === 'withdrawn' || state.step === 'declined') break;
@@ -88,14 +90,14 @@ describe('walks of the machine', () => {
 
   it('shrink to a short sequence', () => {
     // "No walk ever archives a complaint" is false: the counterexample fast-check shrinks
-    // to is close to the shortest way to archive (11 commands), not a 40-step walk.
+    // to is close to the shortest way to archive (12 commands, the attribution included), not a 40-step walk.
     const result = fc.check(
       fc.property(commandSequence({ maxLength: 40 }), (walk) => stateAfter(walk).step !== 'archived'),
       { seed: 42, numRuns: 2000 },
     );
     expect(result.failed).toBe(true);
     const [walk] = result.counterexample ?? [[]];
-    expect(walk.length).toBeLessThanOrEqual(14);
+    expect(walk.length).toBeLessThanOrEqual(15);
     expect(stateAfter(walk).step).toBe('archived');
   });
 });

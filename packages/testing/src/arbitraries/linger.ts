@@ -115,25 +115,43 @@ export function movingCommands(step: ComplaintStep): readonly CommandType[] {
   return moving;
 }
 
+/** The state after `type` (a payload from the generators, roles and duties aside), or undefined when it is refused. */
+export function after(state: ComplaintState, type: CommandType, context: WalkContext): ComplaintState | undefined {
+  const complaintId = state.complaintId ?? context.complaintId;
+  const command = generateWith(commandOfType(type, { complaintId, now: context.now, state }, context), 1) as Command;
+  const decision = decide(state, command, { now: context.now, permissions: () => true, duties: false });
+  return decision.ok ? evolveAll(state, decision.value) : undefined;
+}
+
+/** Whether something accepted in `state` moves the complaint on (a withdrawal aside). */
+const movesOn = (state: ComplaintState, context: WalkContext) =>
+  acceptedCommandTypes(state, context.now, context).some((t) => movingCommands(state.step).includes(t) && t !== 'WithdrawComplaint');
+
+/** The types of `own` after which, with at most `depth - 1` more of them, something moves the complaint on. */
+function unlockingWithin(state: ComplaintState, own: readonly CommandType[], context: WalkContext, depth: number): readonly CommandType[] {
+  return own.filter((type) => {
+    const next = after(state, type, context);
+    if (next === undefined) return false;
+    if (movesOn(next, context)) return true;
+    const again = acceptedCommandTypes(next, context.now, context).filter((t) => own.includes(t) && t !== type);
+    return depth > 1 && unlockingWithin(next, again, context, depth - 1).length > 0;
+  });
+}
+
 const unlockingByState = new Map<string, readonly CommandType[]>();
 /**
- * When nothing accepted moves the complaint on (investigating before a cause is found),
- * the step's own commands after which something does (identifying the cause): without
- * them a walk piles up preventive actions and reclassifications there. Cached by state,
- * like `acceptedCommandTypes`; falls back to all of `own`.
+ * When nothing accepted moves the complaint on (investigating before a cause is found and
+ * the responsible party recorded), the step's own commands after which something does,
+ * at once or after one more of them (identifying the cause, attributing responsibility, in
+ * either order): without them a walk piles up preventive actions and reclassifications
+ * there. Cached by state, like `acceptedCommandTypes`; falls back to all of `own`.
  */
 export function unlocking(state: ComplaintState, own: readonly CommandType[], context: WalkContext): readonly CommandType[] {
   const key = context.generators === undefined ? JSON.stringify(state) : undefined;
   const cached = key === undefined ? undefined : unlockingByState.get(key);
   if (cached) return cached;
-  const complaintId = state.complaintId ?? context.complaintId;
-  const found = own.filter((type) => {
-    const command = generateWith(commandOfType(type, { complaintId, now: context.now, state }, context), 1) as Command;
-    const decision = decide(state, command, { now: context.now, permissions: () => true, duties: false });
-    if (!decision.ok) return false;
-    const next = evolveAll(state, decision.value);
-    return acceptedCommandTypes(next, context.now, context).some((t) => movingCommands(next.step).includes(t) && t !== 'WithdrawComplaint');
-  });
+  const once = unlockingWithin(state, own, context, 1);
+  const found = once.length > 0 ? once : unlockingWithin(state, own, context, 2);
   const answer = found.length > 0 ? found : own;
   if (key !== undefined) {
     if (unlockingByState.size >= 10_000) unlockingByState.clear();

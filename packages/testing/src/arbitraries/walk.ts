@@ -31,6 +31,7 @@ import { calendarTime, timeStep, type AdvanceTime, type TimeStep, type TimeStepO
 import { acceptedCommandTypes, commandOfType, generateWith, permissionMatrix, type CommandOptions } from './commands.js';
 import { unfitActor } from './actors.js';
 import { lingerSteps, movingCommands, towards, unlocking, untaken, stepMove } from './linger.js';
+import { sweeping } from './sweep.js';
 import { actorOf } from './people.js';
 import type { TextLocale } from './phrases.js';
 
@@ -117,9 +118,11 @@ export function commandForStep(state: ComplaintState, step: WalkStep, context: W
     // Half the time a command that moves the complaint on (towards the step it lingers in), a quarter its step's own, a
     // quarter one not taken yet in this run; in the step it lingers in, mostly the ones not taken yet, until none is left.
     const fresh = untaken(accepted, state, step, context);
-    const novel = fresh.length > 0 ? fresh : accepted;
+    // In the step it lingers in, the new moves that stay there first, then what makes another one possible (sweep.ts).
+    const sweep = context.linger?.includes(state.step) === true ? sweeping(state, accepted, fresh, step, context) : [];
+    const novel = sweep.length > 0 ? sweep : fresh.length > 0 ? fresh : accepted;
     const ahead = moving.length > 0 ? towards(moving, state.step, context.linger) : unlocking(state, own, context);
-    const lingering = context.linger?.includes(state.step) === true && fresh.length > 0;
+    const lingering = context.linger?.includes(state.step) === true && (fresh.length > 0 || sweep.length > 0);
     const preferred = (lingering ? [novel, novel, novel, novel] : [novel, own, ahead, ahead])[step.pick % 4] as readonly CommandType[];
     type = choose(accepted.length === 0 ? COMMAND_TYPES : preferred.length > 0 ? preferred : own.length > 0 ? own : accepted);
   } else if (intent === 'wild') {

@@ -29,6 +29,7 @@ import {
   type PermissionMatrix,
   type PermissionPolicy,
   type Projection,
+  type ResponsibilityConfig,
   type WorkflowRule,
 } from '@redress/core';
 import fc from 'fast-check';
@@ -66,6 +67,11 @@ export interface WorkflowModelOptions extends TimeStepOptions {
   readonly escalation?: EscalationConfigInput;
   /** Who approves a major remedy, as passed to `createEngine({ approval })`: approvers are drawn from its roles, and the invariant reads it. */
   readonly approval?: ApprovalConfig;
+  /**
+   * Whether a proposal waits for the responsible party, as passed to `createEngine({ responsibility })` (default: it
+   * does); the reference model refuses a proposal before an attribution exactly when it does.
+   */
+  readonly responsibility?: ResponsibilityConfig;
   /** Default: `invariantCatalogue`. Pass `[...invariantCatalogue, yours]` to add. */
   readonly invariants?: readonly Invariant[];
   /** Your own projections, checked for replay = live with the built-in ticket view and queues. */
@@ -120,7 +126,8 @@ export interface WorkflowSystem {
    */
   readonly projections: readonly Projection<unknown>[];
   /**
-   * The options the engine was created with (rules, permissions, duties, classification, escalation, sequential ids):
+   * The options the engine was created with (rules, permissions, duties, classification, escalation, approval,
+   * responsibility, sequential ids):
    * an invariant can build a second engine the same way.
    */
   readonly engineOptions: Omit<EngineOptions, 'store' | 'clock'>;
@@ -280,6 +287,7 @@ export async function createWorkflowSystem(options: WorkflowModelOptions = {}): 
     ...(options.classification ? { classification: options.classification } : {}),
     ...(options.escalation ? { escalation: options.escalation } : {}),
     ...(options.approval ? { approval: options.approval } : {}),
+    ...(options.responsibility ? { responsibility: options.responsibility } : {}),
     ids: sequentialIds('mbt'),
   };
   const clock = createManualClock(options.start ?? '2026-11-23T09:00:00Z');

@@ -4,12 +4,25 @@
  * where it leads), plus what it predicts about the engine. It is deliberately
  * coarser than the machine: it knows the steps, not the guards, so it predicts
  * "must be refused" for a command out of place and "leads to step X" for an
- * accepted one, and leaves guards to the invariants.
+ * accepted one, and leaves guards to the invariants. One guard it keeps, because the
+ * domain states it about the ticket, not a payload: a proposal waits for the
+ * responsible party (分清责任), recorded in this cycle or an earlier one, unless the
+ * host opted out (`modelRefusal`).
  *
  * Typed as a `Record<CommandType, …>`: a new command does not compile until the
  * model says where it belongs.
  */
-import { defaultClassificationMatrix, type ClassificationMatrix, type Command, type CommandType, type ComplaintStep, type OpenStep, type Severity } from '@redress/core';
+import {
+  defaultClassificationMatrix,
+  defaultResponsibility,
+  type ClassificationMatrix,
+  type Command,
+  type CommandType,
+  type ComplaintStep,
+  type OpenStep,
+  type ResponsibilityConfig,
+  type Severity,
+} from '@redress/core';
 
 /**
  * The reference model's idea of one complaint: only its step, severity and cycle, so it predicts "refused" or "leads
@@ -27,6 +40,8 @@ export interface ModelTicket {
   readonly severity: Severity | null;
   /** 1 from receipt, one more for each reopening after an unsatisfied follow-up: the engine's state must agree. */
   readonly cycle: number;
+  /** Whether a responsible party was recorded, in any cycle (a reopen keeps it): by default a proposal waits for it. */
+  readonly attributed: boolean;
 }
 
 interface Move {
@@ -98,7 +113,7 @@ export const MODEL_MOVES: Readonly<Record<CommandType, Move>> = {
   BreakPromise: { from: 'open' },
   RouteComplaint: { from: 'open' },
   // Issue 16: who is responsible (while worked), a decline at intake (terminal), options and choice (while the remedy is decided), the signed notice (once a remedy is on the table).
-  AttributeResponsibility: { from: WORKING },
+  AttributeResponsibility: { from: WORKING, to: () => ({ attributed: true }) },
   DeclineComplaint: { from: ['received'], to: () => ({ step: 'declined' }) },
   OfferResolutionOptions: { from: ['investigating', 'resolutionProposed'] },
   RecordCustomerChoice: { from: ['investigating', 'resolutionProposed'] },
@@ -123,4 +138,14 @@ export function modelAfter(ticket: ModelTicket, command: Command, matrix: Classi
   return { ...ticket, ...MODEL_MOVES[command.type].to?.(ticket, command, matrix) };
 }
 
-export const newModelTicket = (complaintId: string): ModelTicket => ({ complaintId, step: 'none', severity: null, cycle: 0 });
+/**
+ * Why the model refuses a command it offers in the ticket's step, whatever the payload, or null: a proposal before the
+ * responsible party was recorded, unless the host opted out (`responsibility`, default `defaultResponsibility`).
+ */
+export function modelRefusal(ticket: ModelTicket, type: CommandType, responsibility: ResponsibilityConfig = defaultResponsibility): string | null {
+  return type === 'ProposeResolution' && responsibility.requiredBeforeProposal && !ticket.attributed
+    ? 'the responsible party is recorded before a resolution is proposed (AttributeResponsibility)'
+    : null;
+}
+
+export const newModelTicket = (complaintId: string): ModelTicket => ({ complaintId, step: 'none', severity: null, cycle: 0, attributed: false });

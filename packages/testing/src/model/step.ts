@@ -11,7 +11,7 @@ import { stepMove } from '../arbitraries/walk.js';
 import { CURRENT, fieldsRead, formatFields, stateChange, type FieldsRead } from './explain.js';
 import type { WorkflowModel, WorkflowModelOptions, WorkflowSystem } from './harness.js';
 import { invariantCatalogue, type InvariantContext } from './invariants.js';
-import { modelAfter, modelOffers, type ModelTicket } from './reference-model.js';
+import { modelAfter, modelOffers, modelRefusal, type ModelTicket } from './reference-model.js';
 
 /** Thrown when the engine disagrees with the reference model or breaks an invariant. */
 export class WorkflowPropertyError extends Error {
@@ -87,6 +87,8 @@ export async function step(
   if (result.ok && !result.value.duplicate) {
     const accepted = command as Command;
     if (!modelOffers(ticket.step, accepted.type)) fail(`the engine accepted ${accepted.type} in step "${ticket.step}", where the reference model does not offer it`);
+    const refusal = modelRefusal(ticket, accepted.type, options.responsibility);
+    if (refusal !== null) fail(`the engine accepted ${accepted.type} in step "${ticket.step}", which the reference model refuses: ${refusal}`);
     const expected = modelAfter(ticket, accepted, options.classification);
     const actual = result.value.state;
     if (actual.step !== expected.step || actual.cycle !== expected.cycle || (actual.severity ?? null) !== expected.severity) {
@@ -102,6 +104,9 @@ export async function step(
     options.coverage?.recordRefusal(result.error.kind);
     if (typeof type === 'string' && result.error.kind === 'IllegalCommand' && result.error.rule === undefined && modelOffers(ticket.step, result.error.commandType)) {
       fail(`the engine says ${type} is not offered in step "${ticket.step}", but the reference model offers it`);
+    }
+    if (result.error.kind === 'IllegalCommand' && result.error.rule?.name === 'responsibilityAttributed' && modelRefusal(ticket, result.error.commandType, options.responsibility) === null) {
+      fail(`the engine refused ${result.error.commandType} for want of a responsible party, but the reference model has one recorded (or the host opted out)`);
     }
   }
 

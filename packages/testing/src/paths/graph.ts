@@ -119,6 +119,8 @@ export const WORKFLOW_COMMANDS: readonly CommandType[] = [
   'ClassifyComplaint',
   'StartInvestigation',
   'IdentifyCause',
+  // 分清责任: by default a proposal waits for the responsible party, so the workflow cannot move on without it.
+  'AttributeResponsibility',
   'ProposeResolution',
   'ApproveRemedy',
   'RejectRemedy',

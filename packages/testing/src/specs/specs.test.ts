@@ -23,6 +23,13 @@ const history = historyOf([
   { type: 'ClassifyComplaint', complaintId: 'c-1', actor: handler, data: { severity: 'general' } },
   { type: 'StartInvestigation', complaintId: 'c-1', actor: handler },
 ]);
+/** The investigation done: the cause found and the responsible party recorded (分清责任, required before a proposal). */
+const found = (cause: string, findings: string) =>
+  [
+    ...history,
+    { type: 'CauseIdentified', data: { cause, findings } },
+    { type: 'ResponsibilityAttributed', data: { party: { kind: 'department', id: 'workshop-2', name: 'Workshop 2' }, previous: null, reason: findings, attributedBy: 'h-li' } },
+  ] as ComplaintEvent[];
 const propose = {
   type: 'ProposeResolution',
   complaintId: 'c-1',
@@ -57,7 +64,7 @@ describe('given/when/then for the decider', () => {
   });
 
   it('passes when the events are the expected ones', () => {
-    const withCause = [...history, { type: 'CauseIdentified', data: { cause: 'repairQuality', findings: 'Loose bolt' } } as ComplaintEvent];
+    const withCause = found('repairQuality', 'Loose bolt');
     const events = given(withCause).when(propose).then([
       {
         type: 'ResolutionProposed',
@@ -83,7 +90,7 @@ describe('given/when/then for the decider', () => {
   });
 
   it('shows a diff of expected and actual events', () => {
-    const withCause = [...history, { type: 'CauseIdentified', data: { cause: 'price', findings: 'Billed twice' } } as ComplaintEvent];
+    const withCause = found('price', 'Billed twice');
     const failure = thrown(() =>
       given(withCause).when(propose).then([
         { type: 'ResolutionProposed', data: { remedy: { kind: 'refund', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z', requiresApproval: false } },
@@ -102,7 +109,7 @@ describe('given/when/then for the decider', () => {
 
   it('applies host rules', () => {
     const noRefunds: WorkflowRule = { name: 'noRefunds', appliesTo: ['ProposeResolution'], check: ({ command }) => (command.type === 'ProposeResolution' && command.data.remedy.kind === 'refund' ? 'no refunds here' : null) };
-    const withCause = [...history, { type: 'CauseIdentified', data: { cause: 'price', findings: 'Billed twice' } } as ComplaintEvent];
+    const withCause = found('price', 'Billed twice');
     given(withCause, { rules: [noRefunds] })
       .when({ ...propose, data: { ...propose.data, remedy: { kind: 'refund', description: 'Refund the labour', amount: { value: 300, currency: 'CNY' } } } })
       .then({ error: 'IllegalCommand', rule: 'noRefunds', message: 'no refunds' });
@@ -113,7 +120,7 @@ describe('given/when/then against the engine on a store', () => {
   const spec = engineSpec({ store: () => createInMemoryEventStore<ComplaintEvent>() });
 
   it('passes with the events appended, and checks the store holds them', async () => {
-    const withCause = [...history, { type: 'CauseIdentified', data: { cause: 'repairQuality', findings: 'Loose bolt' } } as ComplaintEvent];
+    const withCause = found('repairQuality', 'Loose bolt');
     const result = await spec.given(withCause).when(propose).then([
       { type: 'ResolutionProposed', data: { remedy: { kind: 'freeRepair', description: 'Refit the heat shield' }, agreedDeadline: '2026-11-25T09:00:00Z', requiresApproval: false, proposedBy: 'h-li' } },
     ]);

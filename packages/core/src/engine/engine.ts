@@ -133,8 +133,8 @@ export interface Engine {
   executeOrThrow(command: CommandInput): Promise<ExecuteSuccess>;
   /**
    * `execute` for a command the host has already validated: `commandSchema.parse(input)`'s output (texts
-   * trimmed, defaults filled in), not raw input. It skips only the zod validation, about a fifth of
-   * `execute()`'s time; permissions, the directory, the workflow and the store's checks all run, and for a
+   * trimmed, defaults filled in), not raw input. It skips only the zod validation, about a tenth of
+   * `execute()`'s time since zod runs compiled (`parseCommand`); permissions, the directory, the workflow and the store's checks all run, and for a
    * valid command it writes and returns exactly what `execute` does (a property test pins this). Anything
    * that did not come out of `commandSchema` (request bodies, queue messages) goes through `execute`: an
    * unchecked command here is not refused with a `ValidationError` and may be recorded as it is.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rebuildProjection } from '@redress/core';
 import { fc } from '@fast-check/vitest';
 import { businessTime, checkWorkflow, invariantCatalogue, type InvariantContext } from '@redress/testing';
 import { createBusinessCalendar } from '../calendar/calendar.js';
@@ -7,6 +8,8 @@ import { defaultSlaConfig, serviceHoursCalendar } from '../policy/default-policy
 import { oneClock, T0, H, testLog } from '../test-support/log.js';
 import { logSteps, versionedConfig, writeLog } from '../test-support/random-log.js';
 import { slaPinEventId, slaStreamId } from '../tick/events.js';
+import { slaProjection } from '../clock/projection.js';
+import { crossingsBy } from '../clock/view.js';
 import { slaBreachInvariant } from './breach-invariant.js';
 
 const config = parseSlaConfig(defaultSlaConfig());
@@ -88,6 +91,24 @@ describe('the SLA breach invariant', () => {
     const { store, last } = await writeLog(steps);
     const log = await store.readAll();
     await expect(slaBreachInvariant(versioned).check({ store, log, now: new Date(last) } as unknown as InvariantContext)).resolves.toBeNull();
+  });
+
+  it('does not judge a cycle by the deadline of the event that ended it (found by the property below)', async () => {
+    // A proposal starts the remedy clock with a deadline in an hour; a second one, 1 ms later,
+    // resets it with a deadline at that very instant. Cycle 1 ran for 1 ms under the first
+    // deadline and is not breached; the second deadline is cycle 2's, breached at once.
+    const versioned = parseSlaConfig(versionedConfig());
+    const steps = [
+      { ticket: 0, gap: 0, kind: 'propose', hours: 1 },
+      { ticket: 0, gap: 1, kind: 'propose', hours: 0 },
+      { ticket: 0, gap: 0, kind: 'pin', hours: 0 },
+    ] as const;
+    const { store, last } = await writeLog(steps);
+    const log = await store.readAll();
+    await expect(slaBreachInvariant(versioned).check({ store, log, now: new Date(last) } as unknown as InvariantContext)).resolves.toBeNull();
+    const { state } = await rebuildProjection(store, slaProjection(versioned));
+    const remedy = state.tickets.get('t0')?.clocks.find((r) => r.config.name === 'remedy');
+    expect(remedy?.cycles.map((c) => crossingsBy(remedy, c, last).some((x) => x.kind === 'breach'))).toEqual([false, true]);
   });
 
   it('holds on random logs with waits, rejections, pins at any point and migrations between versions', async () => {

@@ -163,8 +163,9 @@ export function expectedBreach(run: ClockRun, cycle: Cycle, events: readonly Rec
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i] as number;
       const to = points[i + 1] as number;
-      // A cycle that began and ended at one instant ran under the facts before the event that ended it.
-      const target = targetOf(measuredBy.config, factsAt(measuredBy.config, events, from, a === b ? closedBy : undefined));
+      // At the interval's end (a whole cycle, when it began and ended at one instant) the cycle ran
+      // under the facts before the event that ended it: a reset's new deadline is the next cycle's.
+      const target = targetOf(measuredBy.config, factsAt(measuredBy.config, events, from, from === b ? closedBy : undefined));
       if (target.deadline !== undefined) {
         if (target.deadline <= to) return Math.max(target.deadline, from);
         continue;

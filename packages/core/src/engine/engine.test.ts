@@ -301,6 +301,46 @@ describe('the stream cache', () => {
     expect(await a.executeOrThrow({ ...confirm!, commandId: 'confirm-by-b' })).toMatchObject({ duplicate: true, version: 4 });
   });
 
+  /** Two engines on one store that counts its stream reads; `a` received c-1, `b` never saw it. */
+  function twoEngines(idsOfB = sequentialIds('b')) {
+    const inner = createInMemoryEventStore<ComplaintEvent>();
+    const reads: string[] = [];
+    const store: EventStore<ComplaintEvent> = { ...inner, readStream: (id, from) => (reads.push(id), inner.readStream(id, from)) };
+    const a = createEngine({ store, clock: createManualClock(NOW), ids: sequentialIds('a') });
+    const b = createEngine({ store, clock: createManualClock(NOW), ids: idsOfB });
+    return { inner, reads, a, b };
+  }
+
+  it('decides a receipt of a new complaint without reading its stream', async () => {
+    const { reads, a } = twoEngines();
+    await a.executeOrThrow(happyPath('c-1', NOW)[0]!);
+    await a.executeOrThrow({ ...happyPath('c-2', NOW)[0]!, complaintId: undefined });
+    expect(reads).toEqual([]);
+  });
+
+  it('refuses a receipt of a complaint another engine received, on a fresh read, writing nothing', async () => {
+    const { inner, reads, a, b } = twoEngines();
+    const [receive] = happyPath('c-1', NOW);
+    await a.executeOrThrow(receive!);
+    const size = inner.size;
+    const result = await b.execute({ ...receive!, commandId: 'another-receipt' });
+    expect(!result.ok && result.error).toBeInstanceOf(IllegalCommandError);
+    expect(reads).toEqual(['c-1']);
+    expect(inner.size).toBe(size);
+  });
+
+  it('answers a receipt resent through a cold engine with its first result, even when the ids it draws were taken', async () => {
+    // b draws the very ids a drew (sequential ids, same prefix): its optimistic append repeats a's event ids.
+    for (const idsOfB of [sequentialIds('b'), sequentialIds('a')]) {
+      const { inner, a, b } = twoEngines(idsOfB);
+      const [receive] = happyPath('c-1', NOW);
+      const first = await a.executeOrThrow({ ...receive!, commandId: 'r-1' });
+      const again = await b.executeOrThrow({ ...receive!, commandId: 'r-1' });
+      expect(again).toEqual({ ...first, duplicate: true });
+      expect(inner.size).toBe(first.events.length);
+    }
+  });
+
   it('checks a stale expected version against a fresh read', async () => {
     const { a } = await staleCache();
     expect((await a.execute({ ...commandOf('AddNote', 'c-1', NOW), expectedVersion: 4 })).ok).toBe(true);

@@ -314,7 +314,15 @@ export function createEngine(options: EngineOptions): Engine {
       // decided again on a fresh read before it is answered.
       let stream = cache.get(complaintId);
       let fresh = stream === undefined;
-      if (stream === undefined) stream = await refresh(complaintId);
+      if (stream === undefined) {
+        // A receipt is decided on an empty stream without a read: it is appended with `noStream`, so a
+        // complaint that exists after all (a retry, another writer) is refused by the store, and the
+        // loop below decides again on a fresh read. A read saved per new complaint.
+        if (command.type === 'ReceiveComplaint') {
+          stream = emptyStream();
+          fresh = false;
+        } else stream = await refresh(complaintId);
+      }
       for (let attempt = 1; ; ) {
         const seen = stream.commands.get(commandId);
         if (seen) return await repeated(seen, command);
@@ -329,6 +337,14 @@ export function createEngine(options: EngineOptions): Engine {
 
         try {
           const appended = await store.append(complaintId, stream.version === 0 ? 'noStream' : stream.version, decided.value);
+          if (appended.duplicate) {
+            // The store already holds these event ids in this stream (ids that repeat across engines,
+            // such as sequential test ids): nothing was written by this call. Whatever is stored is
+            // answered from a fresh read, as after a lost race.
+            stream = await refresh(complaintId);
+            fresh = true;
+            continue;
+          }
           foldInto(stream, appended.events);
           cache.set(complaintId, stream);
           // No inline projections, no await: each one costs execute() a turn of the microtask queue.

@@ -1,7 +1,7 @@
 /**
  * What the engine remembers of each stream it touched: the decision state, the
  * version it reflects, and which command produced which versions (for idempotency).
- * Bounded, least recently used first out; anything evicted is re-read from the log.
+ * Bounded, recently used first kept; anything dropped is re-read from the log.
  */
 import { evolve } from '../decider/evolve.js';
 import { initialComplaintState, type ComplaintState } from '../decider/state.js';
@@ -31,25 +31,51 @@ export function foldInto(stream: CachedStream, events: readonly RecordedEvent<Co
   }
 }
 
+/**
+ * Bounded by `capacity`, recently used first kept, in two generations: entries used
+ * lately, and the generation before. A hit in the older one moves the entry to the
+ * recent one; when the recent one is full it becomes the older, and the older is
+ * dropped. So every stream among the last ⌈capacity / 2⌉ used is kept, and a command on
+ * a cached stream costs one lookup, where an exact LRU moved its entry (a delete and a
+ * set) on every command.
+ */
 export class StreamCache {
-  private readonly entries = new Map<string, CachedStream>();
-  constructor(private readonly capacity: number) {}
+  private recent = new Map<string, CachedStream>();
+  private older = new Map<string, CachedStream>();
+  private readonly generation: number;
 
-  get(streamId: string): CachedStream | undefined {
-    return this.entries.get(streamId);
+  constructor(capacity: number) {
+    this.generation = Math.max(0, Math.ceil(capacity / 2));
   }
 
-  /** Stores or refreshes an entry as the most recently used, evicting the least recently used past capacity. */
+  get(streamId: string): CachedStream | undefined {
+    const hit = this.recent.get(streamId);
+    if (hit !== undefined) return hit;
+    const old = this.older.get(streamId);
+    if (old !== undefined) {
+      this.older.delete(streamId);
+      this.keep(streamId, old);
+    }
+    return old;
+  }
+
+  /** Stores or refreshes an entry as recently used (nothing to do when it already is). */
   set(streamId: string, entry: CachedStream): void {
-    this.entries.delete(streamId);
-    this.entries.set(streamId, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    if (this.recent.get(streamId) === entry) return;
+    this.older.delete(streamId);
+    this.keep(streamId, entry);
+  }
+
+  private keep(streamId: string, entry: CachedStream): void {
+    if (this.generation === 0) return; // a cache of size 0 keeps nothing
+    this.recent.set(streamId, entry);
+    if (this.recent.size >= this.generation) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.recent.size + this.older.size;
   }
 }

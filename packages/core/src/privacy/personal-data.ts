@@ -54,6 +54,12 @@ export const DEFAULT_PERSONAL_DATA: Readonly<Partial<Record<ComplaintEventType |
   ComplaintDeclined: ['reason'],
   ResolutionOptionsOffered: note,
   CustomerChoiceRecorded: note,
+  // What the customer was told when thanked and apologised to; why they withdrew; why a deadline moved (mostly what
+  // the customer asked for); the archive's summary, which restates the complaint as the confirmation's does.
+  AcknowledgementRecorded: ['words'],
+  ComplaintWithdrawn: ['reason'],
+  DeadlineRenegotiated: ['reason'],
+  ComplaintArchived: ['summary'],
   // Customer profiles (customers/): names, phones, plates, addresses and what is written about the customer.
   ...CUSTOMER_PROFILE_PERSONAL_DATA,
   // What the customer was told; the content reference points into the host's own systems and names nobody.

@@ -314,7 +314,7 @@ describe('the stream cache', () => {
   it('decides a receipt of a new complaint without reading its stream', async () => {
     const { reads, a } = twoEngines();
     await a.executeOrThrow(happyPath('c-1', NOW)[0]!);
-    await a.executeOrThrow({ ...happyPath('c-2', NOW)[0]!, complaintId: undefined });
+    await a.executeOrThrow({ ...happyPath('c-2', NOW)[0]!, complaintId: undefined } as CommandInput);
     expect(reads).toEqual([]);
   });
 

@@ -60,7 +60,7 @@ export interface EngineOptions extends ComplaintDeciderOptions {
    * applies to commands that carry their own `expectedVersion`.
    */
   readonly retry?: { readonly attempts: number };
-  /** How many streams' decision states to keep in memory (default 10,000). */
+  /** How many streams' decision states to keep in memory (default 10,000): never more, and every stream among the last half that many used. */
   readonly cacheSize?: number;
   /**
    * The host's user directory. With one, the role a command claims is checked against

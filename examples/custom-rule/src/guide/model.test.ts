@@ -26,8 +26,9 @@ it('finds a complaint confirmed too late, and says how to replay it', async () =
 
 it('reports which states and transitions a run reached', async () => {
   const coverage = createCoverage();
-  // 193 transitions with the hand-over, promise, routing, customer-update and issue 16's commands: 500 runs of seed 4 reach all.
-  await checkWorkflow({ coverage }, { seed: 4, numRuns: 500 });
+  // 193 transitions with the hand-over, promise, routing, customer-update and issue 16's commands: no one seed's 150 runs
+  // reach them all, seeds 1 and 2 together do (a coverage gathers every run it is given).
+  for (const seed of [1, 2]) await checkWorkflow({ coverage }, { seed, numRuns: 150 });
   const report = coverage.report(workflowGraph());
   console.log(String(report)); // "states reached: 12/12 (100%) … transitions reached: 193/193 (100%)"
   expect(report.transitions.missing).toEqual([]);

@@ -43,11 +43,12 @@ describe('model-based runs of the engine', () => {
 
   it('reach every state and every transition of the machine over a sweep of seeds, and say what they missed', async () => {
     const coverage = createCoverage();
-    // A sweep, not one lucky seed: the union of 150 runs on each of seeds 1-3. Measured with issue 16's responsibility
-    // default (193 transitions): alone, 150 runs of seeds 1-5 miss 3, 2, 9, 1 and 7 (a BreakPromise or a withdrawal in
-    // some step), the union of seeds 1 and 2 misses none, so the third seed is margin. Before the walk swept the step it
-    // lingers in (arbitraries/sweep.ts), 500 runs of seeds 1-3 each missed a BreakPromise and only seeds 4 and 5 took all.
-    for (const seed of [1, 2, 3]) await checkWorkflow({ coverage }, { seed, numRuns: 150 });
+    // A sweep, not one lucky seed: the union of 150 runs on each of seeds 1 and 2. Measured with issue 16's
+    // responsibility default (193 transitions): alone, 150 runs of seeds 1-5 miss 3, 2, 9, 1 and 7 (a BreakPromise or a
+    // withdrawal in some step), the union of seeds 1 and 2 misses none. (A third seed was margin, dropped for CI's time:
+    // the runs are seeded, so a change that loses a transition fails here every time, never now and then.) Before the
+    // walk swept the step it lingers in (arbitraries/sweep.ts), 500 runs of seeds 1-3 each missed a BreakPromise.
+    for (const seed of [1, 2]) await checkWorkflow({ coverage }, { seed, numRuns: 150 });
     const report = coverage.report(workflowGraph());
     console.log(String(report).split('\n').slice(0, 3).join('\n'));
     expect(report.states.missing).toEqual([]);

@@ -144,5 +144,49 @@ export const initialComplaintState: ComplaintState = Object.freeze({
   waitingOnCustomer: false,
 });
 
+/** A state `evolve` is building: its own fresh copy, written to before it is returned (and never after). */
+export type ComplaintStateDraft = { -readonly [K in keyof ComplaintState]: ComplaintState[K] };
+
+/**
+ * A copy of `state` for `evolve` to write into, field by field in the initial state's order (so every
+ * state keeps one object shape). Not a spread: on Node 20 spreading these fields cost about 25 times this
+ * copy (on Node 22 about 3 times), once per event of every command and every replay.
+ */
+export function draftOf(state: ComplaintState): ComplaintStateDraft {
+  return {
+    step: state.step,
+    complaintId: state.complaintId,
+    customerReference: state.customerReference,
+    branch: state.branch,
+    businessLine: state.businessLine,
+    severity: state.severity,
+    priority: state.priority,
+    cycle: state.cycle,
+    acknowledgement: state.acknowledgement,
+    causeIdentified: state.causeIdentified,
+    cause: state.cause,
+    remedy: state.remedy,
+    proposerId: state.proposerId,
+    remedyProposedWhileMajor: state.remedyProposedWhileMajor,
+    agreedDeadline: state.agreedDeadline,
+    remedyApproved: state.remedyApproved,
+    satisfiedFollowUp: state.satisfiedFollowUp,
+    followUpRecorderId: state.followUpRecorderId,
+    preventiveAction: state.preventiveAction,
+    handlerId: state.handlerId,
+    accountableId: state.accountableId,
+    handOver: state.handOver,
+    promiseIds: state.promiseIds,
+    openPromises: state.openPromises,
+    routedTo: state.routedTo,
+    responsible: state.responsible,
+    offer: state.offer,
+    meeting: state.meeting,
+    escalation: state.escalation,
+    escalatedBreaches: state.escalatedBreaches,
+    waitingOnCustomer: state.waitingOnCustomer,
+  };
+}
+
 /** The initial state, as the decider contract's factory. */
 export const initialState = (): ComplaintState => initialComplaintState;

@@ -221,6 +221,13 @@ describe('guards', () => {
       const result = decide(at(8), cmd('CompleteExecution'), { now: '2026-11-26T00:00:00.000Z' });
       expect(result.ok && result.value[0]).toMatchObject({ data: { onTime: false } });
     });
+
+    it('counts an execution at the deadline instant itself as late, as the remedy clock breaches at it', () => {
+      const atDeadline = decide(at(8), cmd('CompleteExecution'), { now: '2026-11-25T09:00:00.000Z' });
+      expect(atDeadline.ok && atDeadline.value[0]).toMatchObject({ data: { onTime: false } });
+      const justBefore = decide(at(8), cmd('CompleteExecution'), { now: '2026-11-25T08:59:59.999Z' });
+      expect(justBefore.ok && justBefore.value[0]).toMatchObject({ data: { onTime: true } });
+    });
   });
 
   describe('follow-up and reopening', () => {

@@ -107,12 +107,10 @@ export function eventsFor(state: ComplaintState, command: Command, now: string, 
       return [{ type: 'ExecutionStarted', data: command.data }];
     case 'CompleteExecution': {
       const agreedDeadline = state.agreedDeadline ?? now;
-      return [
-        {
-          type: 'RemedyExecuted',
-          data: { outcome: command.data.outcome, agreedDeadline, onTime: Date.parse(now) <= Date.parse(agreedDeadline) },
-        },
-      ];
+      // Before the deadline: at it, the remedy's SLA clock breaches (sla's deadline clocks do), so the two agree.
+      // With no deadline agreed there is nothing to be late for.
+      const onTime = state.agreedDeadline === null || Date.parse(now) < Date.parse(agreedDeadline);
+      return [{ type: 'RemedyExecuted', data: { outcome: command.data.outcome, agreedDeadline, onTime } }];
     }
     case 'RenegotiateDeadline':
       return [

@@ -13,7 +13,8 @@ export function promiseEvent(state: ComplaintState, command: PromiseCommand, now
     case 'MakePromise':
       return { type: 'PromiseMade', data: { ...command.data, promiseId, madeBy: command.actor.id } };
     case 'KeepPromise':
-      return { type: 'PromiseKept', data: { ...command.data, due, onTime: Date.parse(now) <= Date.parse(due) } };
+      // Before the due instant: at it, the promise's SLA clock breaches (sla's deadline clocks do), so the two agree.
+      return { type: 'PromiseKept', data: { ...command.data, due, onTime: Date.parse(now) < Date.parse(due) } };
     case 'ExplainPromiseBreak':
       return { type: 'PromiseBreakExplained', data: command.data };
     case 'BreakPromise':

@@ -96,7 +96,7 @@ describe('over any sequence of promise commands', () => {
           expected = p?.state === 'open' && (kind !== 'break' || p.explained);
           if (expected && p) {
             if (kind === 'explain') p.explained = true;
-            else if (kind === 'keep') Object.assign(p, { state: 'kept', onTime: now <= p.due });
+            else if (kind === 'keep') Object.assign(p, { state: 'kept', onTime: now < p.due });
             else p.state = 'broken';
           }
         }

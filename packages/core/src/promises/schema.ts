@@ -47,7 +47,10 @@ export const promiseMade = event(
     madeBy: idSchema,
   }),
 );
-/** The promise was kept; `onTime` says whether by its due time (copied as `due`), which is what csi's promise-kept figure counts. */
+/**
+ * The promise was kept; `onTime` says whether before its due instant (copied as `due`), which is what csi's
+ * promise-kept figure counts. Kept at the due instant itself is late, as the promise's SLA clock breaches at it.
+ */
 export const promiseKept = event(
   'PromiseKept',
   z.strictObject({ promiseId: idSchema, due: instantSchema, onTime: z.boolean(), note: longTextSchema.optional() }),

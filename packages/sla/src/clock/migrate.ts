@@ -18,7 +18,7 @@
 import type { EventLike, RecordedEvent } from '@redress/core';
 import type { PolicyConfig } from '../policy/schema.js';
 import type { SlaState } from './projection.js';
-import { continuedRun, isUntouched, ownRun, recordCrossings } from './records.js';
+import { continuedRun, follow, followedBy, isUntouched, ownRun, recordCrossings } from './records.js';
 import { currentCycle, type ClockRun, type Crossing, type Cycle } from './run.js';
 import { field, refTo, runsOf, type TicketSla } from './ticket.js';
 import { breached, settle, thresholdsOf } from './thresholds.js';
@@ -45,6 +45,8 @@ function continueCycle(run: ClockRun, ticket: TicketSla, from: Cycle, event: Clo
   // A deadline is absolute: the next cycle runs to the same deadline and carries no time.
   const deadline = 'deadline' in run.config.target;
   const next = startCycle(run, ticket, event, reason, deadline ? 0 : from.elapsedMs);
+  // It measures what the cycle it continues measured (the same promise), not the migration event.
+  if (run.config.follows !== undefined) follow(next, followedBy(from));
   if (next.targetMs === undefined) return;
   // The new definition's thresholds already behind the cycle: reached at the migration, silently.
   const passed = thresholdsOf(run, next.targetMs).filter((t) => (deadline ? breached(from) : t.usedMs <= from.elapsedMs && (t.kind === 'warning' || breached(from))));

@@ -39,6 +39,8 @@ export class CycleRecord implements Cycle {
   reached: Crossing[] = none();
   declare readonly carriedMs?: number;
   declare measuredBy?: Cycle['measuredBy'];
+  /** The value of the clock's `follows` field on the start event: the one thing (a promise) this cycle measures. */
+  declare followed?: unknown;
 
   constructor(
     readonly number: number,
@@ -95,6 +97,14 @@ const startLine = (cycle: CycleRecord): ExplainEntry => ({
   eventId: cycle.startEventId,
   reason: cycle.startReason,
 });
+
+/** What a cycle follows (its start event's `follows` field), or undefined: it then follows nothing in particular. */
+export const followedBy = (cycle: Cycle): unknown => (cycle as CycleRecord).followed;
+
+/** Makes a cycle follow `value`; set only when there is one, so that other cycles keep the common shape. */
+export function follow(cycle: Cycle, value: unknown): void {
+  if (value !== undefined) (cycle as CycleRecord).followed = value;
+}
 
 /** The id of the event that started a cycle. */
 export const startEventId = (cycle: Cycle): string => (cycle as CycleRecord).startEventId;

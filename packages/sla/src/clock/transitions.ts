@@ -11,9 +11,9 @@
  * Reopening follows the clock's `onReopen`.
  */
 import type { Condition } from '../policy/condition.js';
-import { holds, meets } from '../policy/condition.js';
+import { holds, meets, readField } from '../policy/condition.js';
 import type { TicketState } from '../policy/ticket-state.js';
-import { addCycle, addLine, CycleRecord } from './records.js';
+import { addCycle, addLine, CycleRecord, follow, followedBy } from './records.js';
 import { currentCycle, type ClockRun, type Cycle, type ExplainEntry } from './run.js';
 import { retarget, targetFor } from './target.js';
 import { breached, settle } from './thresholds.js';
@@ -54,6 +54,7 @@ export function startCycle(run: ClockRun, attributes: TicketState, event: ClockE
   const cycle = new CycleRecord(run.cycles.length + 1, event.at, targetFor(run, attributes, event.at), carriedMs, event.type, event.eventId, reason);
   // Only a migrated cycle carries time: the others keep the common shape.
   if (carriedMs > 0) (cycle as { carriedMs?: number }).carriedMs = carriedMs;
+  if (run.config.follows !== undefined) follow(cycle, readField(event.data, run.config.follows));
   addCycle(run, cycle);
   run.armed = false;
   return cycle;
@@ -67,6 +68,30 @@ export function end(cycle: Cycle, at: number, outcome: Cycle['outcome']): void {
 
 export const active = (c: Cycle | undefined): c is Cycle => c !== undefined && c.status !== 'ended';
 
+/**
+ * Whether the event is about what the clock's running cycle follows (`follows`): an event naming another one (another
+ * promise's id) is not, and leaves the cycle alone; an event that names none, or a clock following nothing, is.
+ */
+function concerns(run: ClockRun, event: ClockEvent): boolean {
+  const { follows } = run.config;
+  if (follows === undefined) return true;
+  const cycle = currentCycle(run);
+  if (!active(cycle)) return true;
+  const followed = followedBy(cycle);
+  const named = readField(event.data, follows);
+  return followed === undefined || named === undefined || named === followed;
+}
+
+/**
+ * A clock that follows one thing at a time (`follows`: one promise) measures each in turn: once the cycle following
+ * one has ended, it waits for the start condition again (the next promise). Returns the explain line's reason.
+ */
+function afterFollowed(run: ClockRun, why: string): string {
+  if (run.config.follows === undefined) return why;
+  run.armed = true;
+  return `${why}; the clock waits for its start condition again (it follows ${run.config.follows})`;
+}
+
 /** Cancel, stop, rearm, reset or start: the one transition that ends or starts a cycle, if any. */
 function transition(run: ClockRun, ticket: TicketState, event: ClockEvent): boolean {
   const { config } = run;
@@ -76,10 +101,10 @@ function transition(run: ClockRun, ticket: TicketState, event: ClockEvent): bool
     settle(run, cycle, event.at);
     if ((why = describe(config.cancel, event, ticket))) {
       end(cycle, event.at, 'cancelled');
-      note(run, cycle.number, 'cancelled', event, why);
+      note(run, cycle.number, 'cancelled', event, afterFollowed(run, why));
     } else if ((why = describe(config.stop, event, ticket))) {
       end(cycle, event.at, breached(cycle) ? 'breached' : 'met');
-      note(run, cycle.number, 'stopped', event, why);
+      note(run, cycle.number, 'stopped', event, afterFollowed(run, why));
     } else if ((why = describe(config.rearm, event, ticket))) {
       end(cycle, event.at, 'cancelled');
       run.armed = true;
@@ -132,7 +157,7 @@ export const applyHold = (run: ClockRun, ticket: TicketState, event: ClockEvent)
 
 /** Applies one event to one clock; returns true when anything changed. */
 export function applyToClock(run: ClockRun, ticket: TicketState, event: ClockEvent): boolean {
-  if (run.retired) return false;
+  if (run.retired || !concerns(run, event)) return false;
   const before = run.generation;
   const { config } = run;
 

@@ -9,8 +9,8 @@ import { COMPLAINT_EVENT_TYPES, type ComplaintEventType } from '@redress/core';
 import type { TicketState } from './ticket-state.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-/** A dotted path into the event's `data`, e.g. `remedy.kind`. */
-const field = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a dotted field path such as remedy.kind');
+/** Validates a dotted path into an event's `data`, e.g. `remedy.kind`: identifiers joined by dots. */
+export const fieldPathSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a dotted field path such as remedy.kind');
 
 /**
  * A test on a JSON value, as data so a policy serialises: `field` is a dotted path (`remedy.kind`); `equals` and `in`
@@ -31,9 +31,9 @@ export type Predicate =
  */
 export const predicateSchema: z.ZodType<Predicate> = z.lazy(() =>
   z.union([
-    z.strictObject({ field, equals: scalar }),
-    z.strictObject({ field, in: z.array(scalar).min(1) }),
-    z.strictObject({ field, exists: z.boolean() }),
+    z.strictObject({ field: fieldPathSchema, equals: scalar }),
+    z.strictObject({ field: fieldPathSchema, in: z.array(scalar).min(1) }),
+    z.strictObject({ field: fieldPathSchema, exists: z.boolean() }),
     z.strictObject({ all: z.array(predicateSchema).min(1) }),
     z.strictObject({ any: z.array(predicateSchema).min(1) }),
     z.strictObject({ not: predicateSchema }),
@@ -59,7 +59,8 @@ export const conditionSchema = z.strictObject({
  */
 export type Condition = z.infer<typeof conditionSchema>;
 
-const read = (data: unknown, path: string): unknown => {
+/** The value at a dotted path of `data`, or undefined when the path runs through a non-object or a missing key. */
+export const readField = (data: unknown, path: string): unknown => {
   let value = data;
   for (const key of path.split('.')) {
     if (typeof value !== 'object' || value === null) return undefined;
@@ -76,7 +77,7 @@ export function holds(predicate: Predicate, data: unknown): boolean {
   if ('all' in predicate) return predicate.all.every((p) => holds(p, data));
   if ('any' in predicate) return predicate.any.some((p) => holds(p, data));
   if ('not' in predicate) return !holds(predicate.not, data);
-  const value = read(data, predicate.field);
+  const value = readField(data, predicate.field);
   if ('equals' in predicate) return value === predicate.equals;
   if ('in' in predicate) return predicate.in.some((v) => v === value);
   return (value !== undefined) === predicate.exists;

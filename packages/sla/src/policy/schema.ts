@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { channelSchema, CHANNELS, instantSchema, PRIORITIES, prioritySchema, SEVERITIES, severitySchema } from '@redress/core';
 import { calendarSchema } from '../calendar/schema.js';
-import { conditionSchema, predicateSchema } from './condition.js';
+import { conditionSchema, fieldPathSchema, predicateSchema } from './condition.js';
 
 const name = z.string().regex(/^[A-Za-z0-9_\-.]{1,64}$/, 'must be 1-64 letters, digits, _ - .');
 /** Checked against the clock's calendar later: business calendars refuse days. */
@@ -96,13 +96,20 @@ export type ReopenMode = (typeof REOPEN_MODES)[number];
 /**
  * Validates one clock of a policy: its name, its calendar (`24x7` for calendar time), the conditions that start,
  * pause, resume, stop, reset, rearm and cancel it, `pauseWhile`, its target, warnings (default 50% and 75%),
- * `onReopen` (default `keep`) and `escalateOnBreach` (default false).
+ * `onReopen` (default `keep`), `escalateOnBreach` (default false) and `follows` (what one cycle measures, e.g. one
+ * promise).
  */
 export const clockSchema = z.strictObject({
   name,
   /** A calendar of the configuration, or `24x7` for calendar time. */
   calendar: name,
   start: z.array(conditionSchema).min(1, 'a clock needs a start condition'),
+  /**
+   * A field of the start event's data (a dotted path, e.g. `promiseId`) naming what a cycle measures: while it runs,
+   * an event whose data carries that field with another value does not touch the clock (it neither ends, holds nor
+   * retargets the cycle). Events without the field (`ComplaintWithdrawn`) act as usual.
+   */
+  follows: fieldPathSchema.optional(),
   /** From an event meeting a pause condition to the next meeting a resume condition, the clock is held: paused, or started paused. */
   pause: conditions,
   resume: conditions,

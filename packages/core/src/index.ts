@@ -154,7 +154,14 @@ export {
   type PreventiveMeasure,
 } from './prevention/catalogue.js';
 export { preventiveMeasureChosen } from './prevention/schema.js';
-export { CUSTOMER_FACING_COMMANDS, customerFacingText, describeFindings, forbiddenPhraseRule } from './forbidden-phrases/rule.js';
+export {
+  CUSTOMER_FACING_COMMANDS,
+  customerFacingTexts,
+  describeFindings,
+  forbiddenPhraseRule,
+  type CustomerFacingCommandType,
+  type CustomerFacingText,
+} from './forbidden-phrases/rule.js';
 // Authority limits: who may grant which remedy up to which amount
 export {
   authorityConfigSchema,
@@ -231,7 +238,17 @@ export {
   type TimelineEntry,
 } from './projections/ticket-view.js';
 export { openComplaints, queuesProjection, type QueueEntry, type QueueFilter, type QueuesState } from './projections/queues.js';
-export { LABELS, LOCALES, labels, type Labels, type Locale } from './labels/labels.js';
+export {
+  LABELS,
+  LOCALES,
+  labels,
+  type DefaultIntakeCriterionId,
+  type DefaultProblemType,
+  type DefaultRoutingGroupId,
+  type IdLabels,
+  type Labels,
+  type Locale,
+} from './labels/labels.js';
 
 // Personal data: crypto-shredding (see docs/privacy.md)
 export {

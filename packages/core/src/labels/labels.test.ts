@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES } from '../commands/schema.js';
 import { CAUSES, COMPLAINT_SOURCE_KINDS, IMPACTS, MEETING_REASONS, REPEAT_BASES, ROLES, SATISFACTION_LEVELS, SEVERITIES, STEPS, URGENCIES } from '../domain/vocabulary.js';
 import { COMPLAINT_EVENT_TYPES } from '../events/schema.js';
+import { defaultIntakeCriteria } from '../intake/intake.js';
 import { PROMISE_KINDS } from '../promises/schema.js';
-import { LABELS, LOCALES, labels } from './labels.js';
+import { defaultRouting } from '../routing/routing.js';
+import { LABELS, LOCALES, labels, type Labels } from './labels.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -29,6 +31,41 @@ describe('labels', () => {
       expect(Object.keys(group).sort()).toEqual([...keys].sort());
       for (const value of Object.values(group)) expect(value.trim()).not.toBe('');
     }
+  });
+
+  // Derived from the defaults themselves: a default group, problem type or criterion added without its label fails here.
+  it.each(LOCALES)('%s labels every default routing group, problem type and intake criterion', (locale) => {
+    const l = LABELS[locale];
+    const defaults = [
+      [l.routingGroups, defaultRouting.groups.map((g) => g.id)],
+      [l.problemTypes, defaultRouting.groups.flatMap((g) => g.problemTypes)],
+      [l.intakeCriteria, defaultIntakeCriteria.criteria.map((c) => c.id)],
+    ] as const;
+    for (const [table, ids] of defaults) {
+      expect(Object.keys(table).sort()).toEqual([...ids].sort());
+      for (const id of ids) expect(table[id]?.trim() ?? '', `${locale}: ${id}`).not.toBe('');
+    }
+  });
+
+  it('names the routing groups and problem types in the material’s words', () => {
+    const zh = labels('zh-CN');
+    expect(zh.routingGroups).toEqual({ headOfficeManagement: '总部管理部门', rapidResponseEngineers: '快反工程师', researchEngineers: '研究院工程师' });
+    expect(zh.problemTypes.policyProcess).toBe('流程制度上的问题');
+    expect(zh.problemTypes.technical).toBe('技术上的问题');
+    for (const value of [...Object.values(zh.routingGroups), ...Object.values(zh.problemTypes), ...Object.values(zh.intakeCriteria)]) expect(value).toMatch(HAN);
+    expect(labels('en').routingGroups.rapidResponseEngineers).toBe('Rapid-response engineers');
+  });
+
+  it('takes a host’s own groups, types and criteria beside the defaults, looked up by any id', () => {
+    const en = labels('en');
+    const own: Labels = { ...en, routingGroups: { ...en.routingGroups, bodyShop: 'Body shop' }, intakeCriteria: { ...en.intakeCriteria, tooLate: 'Reported in time' } };
+    const group: string = 'bodyShop';
+    expect(own.routingGroups[group]).toBe('Body shop');
+    expect(own.routingGroups['paintShop']).toBeUndefined();
+    expect(own.intakeCriteria['tooLate']).toBe('Reported in time');
+    // @ts-expect-error a table without a default's label does not compile
+    const missing: Labels['routingGroups'] = { headOfficeManagement: 'Head office', rapidResponseEngineers: 'Engineers' };
+    expect(missing['researchEngineers']).toBeUndefined();
   });
 
   it('uses the domain words in Simplified Chinese', () => {

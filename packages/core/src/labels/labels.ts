@@ -1,6 +1,12 @@
 /**
  * Labels in English and Simplified Chinese, using the words service stations
  * already use (客户投诉处理流程). Typed so that a missing label fails to compile.
+ *
+ * Routing groups, problem types and intake criteria are host data, not enums: their
+ * tables label the shipped defaults (`defaultRouting`, `defaultIntakeCriteria`), each
+ * required, and take a host's own ids beside them (`IdLabels`). The default ids are named
+ * here as types because the defaults are typed by their config schemas; labels.test.ts
+ * derives them from the defaults, so a default added without its label fails there.
  */
 import type { CommandType } from '../commands/schema.js';
 import type { ComplaintStep } from '../decider/state.js';
@@ -23,6 +29,20 @@ import type {
 import type { ComplaintEventType } from '../events/schema.js';
 import type { PromiseKind } from '../promises/schema.js';
 import { CUSTOMER_LABELS_EN, CUSTOMER_LABELS_ZH_CN, type CustomerLabels } from '../customers/labels.js';
+
+/** The ids of the groups of `defaultRouting`: head-office management, the rapid-response and the research-institute engineers. */
+export type DefaultRoutingGroupId = 'headOfficeManagement' | 'rapidResponseEngineers' | 'researchEngineers';
+/** The problem types `defaultRouting` routes: policy and process, technical, and design problems. */
+export type DefaultProblemType = 'policyProcess' | 'technical' | 'design';
+/** The ids of `defaultIntakeCriteria`: the station's own business, within what it offers, identifiable. */
+export type DefaultIntakeCriterionId = 'ownBusiness' | 'withinOffer' | 'identifiable';
+
+/**
+ * Labels of ids a host configures (routing groups, problem types, intake criteria): every default id `Id` has its
+ * label (a missing one fails to compile), and a host's own ids may stand beside them (`{ ...labels('en').routingGroups,
+ * bodyShop: 'Body shop' }`). Looked up by any id, such as a ticket's `routedTo`: `undefined` for an id without a label.
+ */
+export type IdLabels<Id extends string> = Readonly<Record<Id, string>> & { readonly [id: string]: string | undefined };
 
 /** The locales Redress ships labels for. */
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -70,6 +90,12 @@ export interface Labels {
   readonly repeatBases: Readonly<Record<RepeatBasis, string>>;
   /** Labels of the kinds of promise made to a customer. */
   readonly promiseKinds: Readonly<Record<PromiseKind, string>>;
+  /** Labels of the routing groups a complaint is sent to by its problem type (`ComplaintRouted.group`, a ticket's `routedTo`). */
+  readonly routingGroups: IdLabels<DefaultRoutingGroupId>;
+  /** Labels of the problem types a complaint is routed by (`RouteComplaint.problemType`). */
+  readonly problemTypes: IdLabels<DefaultProblemType>;
+  /** Labels of the acceptance criteria a complaint is declined by at intake (`DeclineComplaint.criterion`), short for a list or a filter. */
+  readonly intakeCriteria: IdLabels<DefaultIntakeCriterionId>;
   /** Customer profiles: their commands, events, kinds, scales and units (see customers/labels.ts). */
   readonly customers: CustomerLabels;
 }
@@ -254,6 +280,9 @@ const en: Labels = {
   complaintSources: { survey: 'Satisfaction survey', followUp: 'Follow-up', repeat: 'Repeat complaint', other: 'Other' },
   repeatBases: { customer: 'Same customer', product: 'Same vehicle or product', cause: 'Same cause' },
   promiseKinds: { visit: 'Visit', callBack: 'Call-back', remedy: 'Remedy', partArrival: 'Part arrival', other: 'Other' },
+  routingGroups: { headOfficeManagement: 'Head-office management', rapidResponseEngineers: 'Rapid-response engineers', researchEngineers: 'Research-institute engineers' },
+  problemTypes: { policyProcess: 'Policy or process problem', technical: 'Technical problem', design: 'Design problem' },
+  intakeCriteria: { ownBusiness: 'Our station’s or network’s business', withinOffer: 'Within what we offer', identifiable: 'Customer and product identifiable' },
   customers: CUSTOMER_LABELS_EN,
 };
 
@@ -425,6 +454,9 @@ const zhCN: Labels = {
   complaintSources: { survey: '满意度调查', followUp: '跟进回访', repeat: '重复投诉', other: '其他' },
   repeatBases: { customer: '同一客户', product: '同一车辆或产品', cause: '同一原因' },
   promiseKinds: { visit: '上门服务', callBack: '回电', remedy: '解决方案', partArrival: '配件到货', other: '其他' },
+  routingGroups: { headOfficeManagement: '总部管理部门', rapidResponseEngineers: '快反工程师', researchEngineers: '研究院工程师' },
+  problemTypes: { policyProcess: '流程制度上的问题', technical: '技术上的问题', design: '产品设计问题' },
+  intakeCriteria: { ownBusiness: '属本站或本网络的业务', withinOffer: '在公司服务范围内', identifiable: '客户和车辆（产品）可确认' },
   customers: CUSTOMER_LABELS_ZH_CN,
 };
 

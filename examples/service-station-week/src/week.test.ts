@@ -1,4 +1,5 @@
 import {
+  accountableAt,
   ForbiddenError,
   IllegalCommandError,
   openComplaints,
@@ -11,6 +12,7 @@ import { checkRatings, DEFAULT_CSI_CONFIG } from '@redress/csi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBoard, renderRefusals, renderTimeline, WIDTH } from './board.js';
 import { hoursBetween } from './calendar.js';
+import { STAFF } from './cast.js';
 import { displayWidth } from './text.js';
 import { DEFAULT_COMPLAINTS, playWeek, type Week } from './week.js';
 
@@ -90,6 +92,70 @@ describe('a week at the service station', () => {
     expect(early).toBeInstanceOf(IllegalCommandError);
     expect(early).toMatchObject({ step: 'resolutionProposed', rule: { name: 'severityGeneral' } });
     expect(week.refusals.find((r) => r.error.kind === 'Forbidden')?.error).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('first-contact responsibility, routing and promises', () => {
+  const fateOf = (t: TicketView) => week.fates.find((f) => f.complaintId === t.complaintId);
+  /** When the ticket's first event of that type happened (ISO-8601). */
+  const when = (t: TicketView, type: TicketView['timeline'][number]['type']) => t.timeline.find((e) => e.type === type)?.at ?? '';
+
+  it('keeps whoever took the complaint accountable until the handler accepts the hand-over (首问负责制)', () => {
+    const handedOver = tickets.filter((t) => t.timeline.some((e) => e.type === 'HandOverAccepted'));
+    expect(handedOver.length).toBeGreaterThan(week.received / 2);
+    for (const t of handedOver) {
+      const fate = fateOf(t);
+      const [assigned, offered, accepted] = [when(t, 'HandlerAssigned'), when(t, 'HandOverOffered'), when(t, 'HandOverAccepted')];
+      expect(t.accountability, t.complaintId).toEqual([
+        { id: fate?.receivedBy.id, since: t.receivedAt, until: accepted, via: 'receipt' },
+        { id: fate?.handler.id, since: accepted, until: null, via: 'handOver' },
+      ]);
+      // Neither assigning the handler nor offering the hand-over moves the accountability; accepting it does.
+      expect([assigned, offered].map((at) => accountableAt(t, at)), t.complaintId).toEqual([fate?.receivedBy.id, fate?.receivedBy.id]);
+      expect(offered < accepted, t.complaintId).toBe(true);
+      expect(t.handOver, t.complaintId).toBeNull();
+    }
+    // The three changes give the complaint a new handler, not a new accountable person: no hand-over was made to him.
+    const changed = tickets.find((t) => fateOf(t)?.story === 'threeChanges');
+    expect(changed).toMatchObject({ handlerId: STAFF.zhouTao.id, accountableId: fateOf(changed as TicketView)?.handler.id });
+  });
+
+  it('routes the technical complaint to the engineers by its problem type, recorded apart from its escalation', () => {
+    const technical = tickets.filter((t) => fateOf(t)?.grievance.checks && t.timeline.some((e) => e.type === 'InvestigationStarted'));
+    expect(technical.length).toBeGreaterThan(0);
+    for (const t of technical) {
+      expect(t.routedTo, t.complaintId).toBe('rapidResponseEngineers');
+      expect(t.routings, t.complaintId).toEqual([{ at: when(t, 'ComplaintRouted'), problemType: 'technical', group: 'rapidResponseEngineers', by: fateOf(t)?.handler.id }]);
+      // The escalation ladder is climbed by its own events: routing is not a rung, and the rung is not a routing.
+      expect(t.escalations, t.complaintId).toEqual(['seniorManagement', 'headOfficeEngineering']);
+      const kinds = t.timeline.filter((e) => e.type === 'ComplaintRouted' || e.type === 'ComplaintEscalated').map((e) => e.type);
+      expect(kinds, t.complaintId).toEqual(['ComplaintEscalated', 'ComplaintRouted', 'ComplaintEscalated']);
+    }
+    for (const t of tickets.filter((t) => !fateOf(t)?.grievance.checks)) expect(t.routings, t.complaintId).toEqual([]);
+  });
+
+  it('breaks the late-part promise only after telling the customer why, and refuses to break it before', async () => {
+    const late = tickets.find((t) => fateOf(t)?.story === 'renegotiatedDeadline') as TicketView;
+    const handler = fateOf(late)?.handler.id;
+    expect(late.promises).toEqual([expect.objectContaining({ promiseId: 'part-1', kind: 'partArrival', madeBy: handler, state: 'broken' })]);
+    const [promise] = late.promises;
+    expect(late.timeline.filter((e) => e.type.startsWith('Promise')).map((e) => [e.type, e.at])).toEqual([
+      ['PromiseMade', promise?.madeAt],
+      ['PromiseBreakExplained', promise?.explainedAt],
+      ['PromiseBroken', promise?.settledAt],
+    ]);
+    expect((promise?.explainedAt ?? '') < (promise?.settledAt ?? '')).toBe(true);
+
+    // The attempt between the promise and the explanation: refused, naming the rule, and nothing written.
+    const early = week.refusals.find((r) => r.command === 'BreakPromise');
+    expect(early).toMatchObject({ complaintId: late.complaintId, actor: { id: handler } });
+    expect(early?.error).toBeInstanceOf(IllegalCommandError);
+    expect(early?.error).toMatchObject({ step: 'executing', rule: { name: 'breakExplained' } });
+    expect((promise?.madeAt ?? '') < (early?.at ?? '') && (early?.at ?? '') < (promise?.explainedAt ?? '')).toBe(true);
+    const stream = await week.store.readStream(late.complaintId);
+    expect(stream.filter((e) => e.occurredAt === early?.at)).toEqual([]);
+    expect(stream.filter((e) => e.type === 'PromiseBroken')).toHaveLength(1);
+    expect(renderRefusals(week.refusals)).toContain('(rule breakExplained)');
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { changedMeeting } from '../meeting/meeting.js';
 import { escalationRankOf } from '../escalation/ladder.js';
-import type { ComplaintEvent } from '../events/schema.js';
+import { COMPLAINT_EVENT_TYPES, type ComplaintEvent, type ComplaintEventType } from '../events/schema.js';
 import { stepAfter } from '../workflow/step-after.js';
 import { draftOf, type ComplaintState, type ComplaintStateDraft } from './state.js';
 
@@ -25,210 +25,178 @@ function clearRemedy(next: ComplaintStateDraft): void {
   next.remedyProposedWhileMajor = false;
 }
 
+/** Events the decision state does not read: no guard needs what they record. */
+const UNREAD: ReadonlySet<string> = new Set([
+  'RemedyDecisionAttributed',
+  'WrittenNoticeSigned',
+  'MeetingStrategyPrepared', // personal, and no guard reads it: the ticket view keeps it, the decision state does not
+  'NoteAdded',
+  'CustomerContactLogged',
+  'RepeatComplaintFlagged',
+  'ProgressNoticeSent',
+  'ResultFeedbackSent',
+  'PreventiveMeasureChosen',
+] satisfies ComplaintEventType[]);
+/** The events that change it: one lookup answers both an unread type and one of another kind (a host's own, a newer version's). */
+const READ: ReadonlySet<string> = new Set(COMPLAINT_EVENT_TYPES.filter((type) => !UNREAD.has(type)));
+
 /**
  * Folds one complaint event into the decision state: the replay half of the decider. Pure, and total over
- * every event type: a changed state is a new object (a `draftOf` copy written before it is returned), an
- * event that changes nothing gives back the same state.
+ * every event type: a changed state is a new object (a `draftOf` copy, written by `write`), an event that
+ * changes nothing gives back the same state. So does an event of another kind in the stream (a host's own,
+ * or a newer version's).
  */
 export function evolve(state: ComplaintState, event: ComplaintEvent): ComplaintState {
+  if (!READ.has(event.type)) return state;
+  if (event.type === 'CustomerChoiceRecorded' && state.offer === null) return state;
+  const next = draftOf(state);
+  next.step = stepAfter(state.step, event);
+  write(next, state, event);
+  return next;
+}
+
+/** Sets on `next`, a copy of `state` with its step moved, what `event` changes. */
+function write(next: ComplaintStateDraft, state: ComplaintState, event: ComplaintEvent): void {
   switch (event.type) {
-    case 'ComplaintReceived': {
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
+    case 'ComplaintReceived':
       next.complaintId = event.data.complaintId;
       next.customerReference = event.data.customer.reference;
       next.branch = event.data.branch ?? null;
       next.businessLine = event.data.businessLine ?? null;
       next.accountableId = event.data.receivedBy ?? actorIdOf(event);
       next.cycle = 1;
-      return next;
-    }
+      return;
     case 'AcknowledgementRecorded': {
       const a = state.acknowledgement;
       const d = event.data;
-      const next = draftOf(state);
       next.acknowledgement = {
         thanked: a.thanked || d.thanked,
         appreciated: a.appreciated || d.appreciated,
         apologised: a.apologised || d.apologised,
         promisedPromptAction: a.promisedPromptAction || d.promisedPromptAction,
       };
-      return next;
+      return;
     }
-    case 'ComplaintClassified': {
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
+    case 'ComplaintClassified':
       next.severity = event.data.severity;
       next.priority = event.data.priority ?? null;
-      return next;
-    }
+      return;
     case 'ComplaintEscalated': {
       const rank = escalationRankOf(event.data);
       const breach = event.data.breach?.id;
-      const next = draftOf(state);
       // The highest rung reached; a later target of the same rung (routed by type) becomes the current one.
       if (state.escalation === null || rank >= state.escalation.rank) next.escalation = { level: event.data.level, rank };
       if (breach !== undefined) next.escalatedBreaches = [...state.escalatedBreaches, breach];
-      return next;
+      return;
     }
-    case 'CauseIdentified': {
-      const next = draftOf(state);
+    case 'CauseIdentified':
       next.causeIdentified = true;
       next.cause = event.data.cause;
-      return next;
-    }
-    case 'ResolutionProposed': {
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
+      return;
+    case 'ResolutionProposed':
       clearRemedy(next);
       next.remedy = event.data.remedy;
       next.agreedDeadline = event.data.agreedDeadline;
       next.proposerId = event.data.proposedBy ?? actorIdOf(event);
       next.remedyProposedWhileMajor = event.data.requiresApproval;
-      return next;
-    }
-    case 'RemedyApproved': {
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
+      return;
+    case 'RemedyApproved':
       next.remedyApproved = true;
-      return next;
-    }
-    case 'RemedyRejected': {
+      return;
+    case 'RemedyRejected':
       // The cause stays known; the remedy must be decided again.
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
       clearRemedy(next);
-      return next;
-    }
-    case 'DeadlineRenegotiated': {
-      const next = draftOf(state);
+      return;
+    case 'DeadlineRenegotiated':
       next.agreedDeadline = event.data.agreedDeadline;
-      return next;
-    }
-    case 'FollowUpRecorded': {
-      const next = draftOf(state);
+      return;
+    case 'FollowUpRecorded':
       next.satisfiedFollowUp = event.data.satisfied;
       next.followUpRecorderId = event.data.satisfied ? (event.data.recordedBy ?? actorIdOf(event)) : null;
-      return next;
-    }
-    case 'ComplaintReopened': {
+      return;
+    case 'ComplaintReopened':
       // A new cycle: investigate again from scratch, keep what was learnt in the log.
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
       clearRemedy(next);
       next.cycle = event.data.cycle;
       next.causeIdentified = false;
       next.satisfiedFollowUp = false;
       next.followUpRecorderId = null;
-      return next;
-    }
-    case 'PreventiveActionRecorded': {
-      const next = draftOf(state);
+      return;
+    case 'PreventiveActionRecorded':
       next.preventiveAction = event.data.action;
-      return next;
-    }
+      return;
     case 'HandlerAssigned': {
       // Before MeetingArranged existed, a reassignment carried the meeting along.
       const { venue, meetingAt } = event.data;
       const moved = changedMeeting(state.meeting, { at: meetingAt, venue });
-      const next = draftOf(state);
       next.handlerId = event.data.handlerId;
       // Such a change was not checked then: a meeting without a time or a place is not one.
       if (moved.at !== undefined && moved.venue !== undefined) next.meeting = moved;
-      return next;
+      return;
     }
-    case 'HandOverOffered': {
-      const next = draftOf(state);
+    case 'HandOverOffered':
       next.handOver = { from: event.data.from, to: event.data.to };
-      return next;
-    }
-    case 'HandOverAccepted': {
-      const next = draftOf(state);
+      return;
+    case 'HandOverAccepted':
       next.accountableId = event.data.to;
       next.handOver = null;
-      return next;
-    }
-    case 'HandOverDeclined': {
-      const next = draftOf(state);
+      return;
+    case 'HandOverDeclined':
       next.handOver = null;
-      return next;
-    }
-    case 'PromiseMade': {
-      const next = draftOf(state);
+      return;
+    case 'PromiseMade':
       next.promiseIds = [...state.promiseIds, event.data.promiseId];
       next.openPromises = [...state.openPromises, { id: event.data.promiseId, due: event.data.due, explained: false }];
-      return next;
-    }
-    case 'PromiseBreakExplained': {
-      const next = draftOf(state);
+      return;
+    case 'PromiseBreakExplained':
       next.openPromises = state.openPromises.map((p) => (p.id === event.data.promiseId ? { ...p, explained: true } : p));
-      return next;
-    }
+      return;
     case 'PromiseKept':
-    case 'PromiseBroken': {
-      const next = draftOf(state);
+    case 'PromiseBroken':
       next.openPromises = state.openPromises.filter((p) => p.id !== event.data.promiseId);
-      return next;
-    }
-    case 'ComplaintRouted': {
-      const next = draftOf(state);
+      return;
+    case 'ComplaintRouted':
       next.routedTo = event.data.group;
-      return next;
-    }
-    case 'MeetingArranged': {
-      const next = draftOf(state);
+      return;
+    case 'MeetingArranged':
       next.meeting = { at: event.data.at, venue: event.data.venue };
-      return next;
-    }
-    case 'ResponsibilityAttributed': {
-      const next = draftOf(state);
+      return;
+    case 'ResponsibilityAttributed':
       next.responsible = event.data.party;
-      return next;
-    }
-    case 'ResolutionOptionsOffered': {
-      const next = draftOf(state);
+      return;
+    case 'ResolutionOptionsOffered':
       next.offer = { options: event.data.options, chosen: null };
-      return next;
-    }
-    case 'CustomerChoiceRecorded': {
-      if (state.offer === null) return state;
-      const next = draftOf(state);
-      next.offer = { options: state.offer.options, chosen: event.data.optionId };
-      return next;
-    }
+      return;
+    case 'CustomerChoiceRecorded':
+      // `evolve` answered a choice without an offer already.
+      if (state.offer !== null) next.offer = { options: state.offer.options, chosen: event.data.optionId };
+      return;
     case 'WaitingOnCustomerStarted':
-    case 'WaitingOnCustomerEnded': {
-      const next = draftOf(state);
+    case 'WaitingOnCustomerEnded':
       next.waitingOnCustomer = event.type === 'WaitingOnCustomerStarted';
-      return next;
-    }
+      return;
+    // What these change is the step alone (set by `evolve`), or nothing (`UNREAD`, answered by `evolve`).
     case 'ComplaintConfirmed':
     case 'InvestigationStarted':
     case 'ExecutionStarted':
     case 'RemedyExecuted':
     case 'ComplaintArchived':
     case 'ComplaintWithdrawn':
-    case 'ComplaintDeclined': {
-      const next = draftOf(state);
-      next.step = stepAfter(state.step, event);
-      return next;
-    }
+    case 'ComplaintDeclined':
     case 'RemedyDecisionAttributed':
     case 'WrittenNoticeSigned':
-    case 'MeetingStrategyPrepared': // personal, and no guard reads it: the ticket view keeps it, the decision state does not
+    case 'MeetingStrategyPrepared':
     case 'NoteAdded':
     case 'CustomerContactLogged':
     case 'RepeatComplaintFlagged':
     case 'ProgressNoticeSent':
     case 'ResultFeedbackSent':
     case 'PreventiveMeasureChosen':
-      return state;
+      return;
     default: {
-      // Compile time: every complaint event is handled above. Run time: an event of
-      // another kind in this stream (a host's own, or a newer version's) changes nothing.
+      // Compile time: every complaint event is handled above.
       const other: never = event;
       void other;
-      return state;
     }
   }
 }

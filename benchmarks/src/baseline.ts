@@ -84,7 +84,7 @@ function eventsOf(s: PlainState, c: CommandInput, now: string): ComplaintEvent[]
     case 'CompleteExecution': {
       s.step = 'followingUp';
       const agreedDeadline = s.agreedDeadline ?? now;
-      return [{ type: 'RemedyExecuted', data: { outcome: c.data.outcome, agreedDeadline, onTime: Date.parse(now) <= Date.parse(agreedDeadline) } }];
+      return [{ type: 'RemedyExecuted', data: { outcome: c.data.outcome, agreedDeadline, onTime: s.agreedDeadline === null || Date.parse(now) < Date.parse(agreedDeadline) } }];
     }
     case 'RenegotiateDeadline': {
       const previousDeadline = s.agreedDeadline ?? c.data.agreedDeadline;

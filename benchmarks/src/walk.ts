@@ -115,7 +115,7 @@ export function decideWalk(state: WalkState, c: CommandInput, now: string): Comp
       return [{ type: 'ExecutionStarted', data: c.data ?? {} }];
     case 'CompleteExecution': {
       const agreedDeadline = state.agreedDeadline ?? now;
-      return [{ type: 'RemedyExecuted', data: { outcome: c.data.outcome, agreedDeadline, onTime: Date.parse(now) <= Date.parse(agreedDeadline) } }];
+      return [{ type: 'RemedyExecuted', data: { outcome: c.data.outcome, agreedDeadline, onTime: state.agreedDeadline === null || Date.parse(now) < Date.parse(agreedDeadline) } }];
     }
     default:
       throw new Error(`the walk has no ${c.type}`);

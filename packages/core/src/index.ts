@@ -324,6 +324,7 @@ export {
   type CustomerProfileEvent,
   type CustomerProfileEventOf,
   type CustomerProfileEventType,
+  type DecidableProfileCommand,
 } from './customers/schema.js';
 export {
   CUSTOMER_KINDS,
@@ -334,6 +335,7 @@ export {
   namedPersonSchema,
   organisationScaleSchema,
   organisationSchema,
+  repairCapabilitySchema,
   siteSchema,
   unitSchema,
   type CustomerKind,
@@ -341,11 +343,25 @@ export {
   type NamedPerson,
   type Organisation,
   type OrganisationScale,
+  type RepairCapability,
   type Site,
   type Unit,
   type UnitKind,
 } from './customers/payloads.js';
-export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView, type ProfileEventRecord } from './customers/profile.js';
+export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView, type ProfileEventRecord, type RepairCapabilityView } from './customers/profile.js';
+export {
+  CUSTOMER_TAG_KINDS,
+  customerTagCatalogueSchema,
+  customerTagOf,
+  DEFAULT_CUSTOMER_TAGS,
+  defaultCustomerTagCatalogue,
+  parseCustomerTagCatalogue,
+  type CustomerTagCatalogue,
+  type CustomerTagEntry,
+  type CustomerTagKind,
+  type DefaultCustomerTag,
+} from './customers/tag-catalogue.js';
+export { withTagHint, type TagHintSource } from './customers/tag-hint.js';
 export { CustomerProfileRefusedError } from './customers/errors.js';
 export { decideProfile, PROFILE_RULES, type ProfileRule } from './customers/rules.js';
 export { DEFAULT_CUSTOMER_PROFILE_PERMISSIONS, type CustomerProfilePermissions } from './customers/permissions.js';

@@ -1,4 +1,4 @@
-/** The examples of docs/customers.md, run: a business customer's profile, its history, the hints on a handler's queue, a linked complaint. */
+/** The examples of docs/customers.md, run: a business customer's profile, its history, the hints on a handler's queue, a linked complaint, a catalogue tag, a repair capability. */
 import { describe, expect, it } from 'vitest';
 import {
   createCustomerProfiles,
@@ -6,7 +6,9 @@ import {
   createInMemoryEventStore,
   createManualClock,
   customerProfilesProjection,
+  defaultCustomerTagCatalogue,
   handlerQueue,
+  labels,
   queuesProjection,
   runProjection,
   ticketHints,
@@ -58,5 +60,26 @@ describe('docs/customers.md', () => {
     const ticket = engine.view(tickets).get('PD-1')!;
     const hints = ticketHints(profilesView.state, ticket);
     expect(hints.map((h) => h.tag)).toEqual(['media-threat']);
+
+    const zhProfiles = createCustomerProfiles({ store, clock, locale: 'zh-CN' }); // tagCatalogue: defaultCustomerTagCatalogue
+    await zhProfiles.execute({ type: 'TagDifficultCustomer', actor: { id: 'li.na', role: 'handler' }, data: { customerReference: 'CU-FLEET-1', tag: 'stubborn', reason: 'Refused three diagnoses' } });
+    const stubborn = (await store.readStream('customer:CU-FLEET-1')).at(-1);
+    expect(stubborn).toMatchObject({ type: 'DifficultCustomerTagged', data: { tag: 'stubborn', hint: expect.stringMatching(/^固执己见：不要争辩；/), reason: 'Refused three diagnoses' } });
+    expect(defaultCustomerTagCatalogue.tags.map((t) => [t.tag, labels('zh-CN').customers.tags[t.tag], t.kind])).toEqual([
+      ['veryExpert', '专家型客户', 'difficult'],
+      ['stubborn', '固执型客户', 'difficult'],
+      ['selfImportant', '自负型客户', 'difficult'],
+      ['talkative', '健谈型客户', 'difficult'],
+      ['unreasonable', '蛮横无理型客户', 'difficult'],
+      ['difficultKeyAccount', '难缠的大客户', 'difficult'],
+      ['honest', '诚实客户', 'valued'],
+    ]);
+
+    await profiles.execute({
+      type: 'ChangeCustomerDetails',
+      actor,
+      data: { customerReference: 'CU-FLEET-1', repairCapability: { ownWorkshop: true, mechanics: 4, repairsInHouse: ['routine servicing', 'tyres'] } },
+    });
+    expect((await profiles.load('CU-FLEET-1'))?.organisation?.repairCapability).toEqual({ ownWorkshop: true, mechanics: 4, repairsInHouse: ['routine servicing', 'tyres'] });
   });
 });

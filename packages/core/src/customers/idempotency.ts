@@ -10,11 +10,11 @@ import type { RecordedEvent } from '../events/envelope.js';
 import { IdempotencyConflictError } from '../errors/errors.js';
 import { profileAsOf } from './profile.js';
 import { decideProfile } from './rules.js';
-import type { CustomerProfileCommand, CustomerProfileEvent } from './schema.js';
+import type { CustomerProfileEvent, DecidableProfileCommand } from './schema.js';
 
 type Stored = RecordedEvent<{ readonly type: string; readonly data: unknown }>;
 
-function difference(stream: readonly Stored[], seen: readonly Stored[], command: CustomerProfileCommand): string | null {
+function difference(stream: readonly Stored[], seen: readonly Stored[], command: DecidableProfileCommand): string | null {
   const first = seen[0] as Stored;
   const byAnother = actorDifference(first.actor, command.actor);
   if (byAnother !== null) return byAnother;
@@ -28,7 +28,7 @@ export function profileIdempotencyConflict(
   streamId: string,
   stream: readonly Stored[],
   seen: readonly RecordedEvent<CustomerProfileEvent>[],
-  command: CustomerProfileCommand & { readonly commandId?: string },
+  command: DecidableProfileCommand & { readonly commandId?: string },
   commandId: string,
 ): IdempotencyConflictError | null {
   const found = difference(stream, seen, command);

@@ -1,10 +1,13 @@
 /**
  * The words of customer profiles in English and Simplified Chinese (客户档案), kept
  * beside the concept and hung under `labels(locale).customers`. Typed by the full
- * enums, so a command, event, kind or scale added without its label fails to compile.
+ * enums, so a command, event, kind or scale added without its label fails to compile;
+ * the tags by the default catalogue's ids (a host's own tags may stand beside them).
  */
+import type { IdLabels } from '../labels/labels.js';
 import type { CustomerKind, OrganisationScale, UnitKind } from './payloads.js';
 import type { CustomerProfileCommandType, CustomerProfileEventType } from './schema.js';
+import type { CustomerTagKind, DefaultCustomerTag } from './tag-catalogue.js';
 
 /** Every word a screen shows for customer profiles, in one locale. */
 export interface CustomerLabels {
@@ -20,6 +23,10 @@ export interface CustomerLabels {
   readonly unitKinds: Readonly<Record<UnitKind, string>>;
   /** The heading of the handling hints a handler is shown for a difficult customer. */
   readonly handlingHints: string;
+  /** The tags of `defaultCustomerTagCatalogue` (each required), and any of the host's own beside them. */
+  readonly tags: IdLabels<DefaultCustomerTag>;
+  /** A tag to handle with care, or a customer to reward. */
+  readonly tagKinds: Readonly<Record<CustomerTagKind, string>>;
 }
 
 /** English customer labels. */
@@ -48,6 +55,16 @@ export const CUSTOMER_LABELS_EN: CustomerLabels = {
   scales: { small: 'Small', medium: 'Medium', large: 'Large', enterprise: 'Key account' },
   unitKinds: { vehicle: 'Vehicle', equipment: 'Equipment' },
   handlingHints: 'Handling hints',
+  tags: {
+    veryExpert: 'Very expert',
+    stubborn: 'Stubborn',
+    selfImportant: 'Self-important',
+    talkative: 'Talkative',
+    unreasonable: 'Unreasonable',
+    difficultKeyAccount: 'Difficult key account',
+    honest: 'Honest customer',
+  },
+  tagKinds: { difficult: 'Handle with care', valued: 'Valued customer' },
 };
 
 /** Simplified Chinese customer labels. */
@@ -76,4 +93,14 @@ export const CUSTOMER_LABELS_ZH_CN: CustomerLabels = {
   scales: { small: '小型', medium: '中型', large: '大型', enterprise: '大客户' },
   unitKinds: { vehicle: '车辆', equipment: '设备' },
   handlingHints: '接待提示',
+  tags: {
+    veryExpert: '专家型客户',
+    stubborn: '固执型客户',
+    selfImportant: '自负型客户',
+    talkative: '健谈型客户',
+    unreasonable: '蛮横无理型客户',
+    difficultKeyAccount: '难缠的大客户',
+    honest: '诚实客户',
+  },
+  tagKinds: { difficult: '需谨慎接待', valued: '优质客户' },
 };

@@ -2,7 +2,7 @@
  * The parts of a customer profile (客户档案): the vocabulary and the shapes its commands
  * and events share. A profile is a person's or an organisation's (a fleet operator, a
  * company with sites and equipment); an organisation adds its scale, the person in
- * charge, key contacts and sites. Units are the vehicles or equipment the customer
+ * charge, key contacts, what it can repair itself and its sites. Units are the vehicles or equipment the customer
  * brings in, the things a complaint is about.
  */
 import { z } from 'zod';
@@ -37,12 +37,34 @@ export const namedPersonSchema = z.strictObject({ name: shortTextSchema, phone: 
 /** A person named on a profile, as `namedPersonSchema` parses it. */
 export type NamedPerson = z.infer<typeof namedPersonSchema>;
 
+/**
+ * What an organisation can repair itself (维修能力), as it declares it: whether it runs its own
+ * workshop, how many mechanics it employs, and what it repairs in-house, in the host's words.
+ * It tells the station what the customer will bring in and what its own people may already have
+ * tried. Not personal: it describes the business's means, not a person (name people as key
+ * contacts, not here), so it stays plaintext and survives an erasure, as scale and fleet size do.
+ * A contradiction (something repaired in-house with no workshop and no mechanics, an item listed
+ * twice) is refused by the rule `repairCapabilityConsistent`.
+ */
+export const repairCapabilitySchema = z.strictObject({
+  /** Whether it has its own workshop or maintenance bay. */
+  ownWorkshop: z.boolean(),
+  /** How many mechanics it employs, as declared (0: none; absent: not known). */
+  mechanics: z.int().min(0).max(100_000).optional(),
+  /** What it repairs itself (`routine servicing`, `tyres`, `液压系统`), at most 20 items. */
+  repairsInHouse: z.array(shortTextSchema).max(20, 'list at most 20 things repaired in-house').optional(),
+});
+/** An organisation's repair capability, as `repairCapabilitySchema` parses it. */
+export type RepairCapability = z.infer<typeof repairCapabilitySchema>;
+
 /** What an organisation's profile adds to a person's when it is opened. */
 export const organisationSchema = z.strictObject({
   scale: organisationScaleSchema,
   /** How many vehicles or machines it runs, as declared (the recorded units may be fewer). */
   fleetSize: z.int().min(0).max(10_000_000).optional(),
   personInCharge: namedPersonSchema,
+  /** What it can repair itself, when known. */
+  repairCapability: repairCapabilitySchema.optional(),
 });
 /** An organisation's details, as `organisationSchema` parses it. */
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -82,5 +104,5 @@ export const keyContactSchema = z.strictObject({
 /** A key contact, as `keyContactSchema` parses it. */
 export type KeyContact = z.infer<typeof keyContactSchema>;
 
-/** A difficult-customer tag's name, host-defined (`media-threat`, `litigious`, `vip-expectations`). */
+/** A difficult-customer tag's name: an id of the tag catalogue (`stubborn`, `honest`, see tag-catalogue.ts) or the host's own (`media-threat`, `litigious`). */
 export const customerTagSchema = idSchema;

@@ -131,6 +131,8 @@ describe('customer profiles and erasure (in memory)', () => {
         for (const v of [d.name, d.phone, d.hint, d.reason, d.personInCharge?.name, d.personInCharge?.phone, o.personInCharge?.name, o.personInCharge?.phone, d.contact?.name, d.contact?.phone, d.unit?.identifier, d.site?.address]) {
           if (typeof v === 'string') personal.add(v);
         }
+        // a catalogue tag given without a hint: the hint recorded is the catalogue's
+        for (const e of result.value.events) if (e.type === 'DifficultCustomerTagged') personal.add(e.data.hint);
       }
       const text = JSON.stringify(await raw.readAll(1, 10_000));
       for (const v of personal) expect(text, v).not.toContain(v);

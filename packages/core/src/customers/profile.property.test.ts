@@ -57,6 +57,10 @@ function oracle(events: readonly E[], customer: string, t: number) {
           scale: last((e) => (e.type === 'CustomerDetailsChanged' ? (d(e).scale as string | undefined) : undefined), 'small'),
           fleetSize: null,
           personInCharge: { name: '赵经理' },
+          repairCapability: last<{ v: Record<string, unknown> | null }>((e) => {
+            const given = (e.type === 'CustomerProfileOpened' ? (d(e).organisation as Record<string, unknown>).repairCapability : e.type === 'CustomerDetailsChanged' ? d(e).repairCapability : undefined) as Record<string, unknown> | undefined;
+            return given === undefined ? undefined : { v: { ownWorkshop: given.ownWorkshop, mechanics: given.mechanics ?? null, repairsInHouse: given.repairsInHouse ?? [] } };
+          }, { v: null }).v,
           contacts: [],
           sites: keyed('CustomerSiteRecorded', 'site', 'siteId'),
         }

@@ -5,13 +5,13 @@
  */
 import type { RecordedEvent } from '../events/envelope.js';
 import { CUSTOMER_PROFILE_EVENT_TYPES, type CustomerProfileEvent } from './schema.js';
-import type { CustomerKind, KeyContact, NamedPerson, OrganisationScale, Site, Unit } from './payloads.js';
+import type { CustomerKind, KeyContact, NamedPerson, OrganisationScale, RepairCapability, Site, Unit } from './payloads.js';
 
 /** A difficult-customer tag as the profile shows it: the hint is what the handler is shown. */
 export interface DifficultTag {
-  /** The tag's name (host-defined). */
+  /** The tag's name: a catalogue id (`stubborn`, `honest`) or the host's own. */
   readonly tag: string;
-  /** What the handler should know and do (personal data: `[erased]` after an erasure). */
+  /** What the handler should know and do, as recorded (the host's or the catalogue's then; personal data: `[erased]` after an erasure). */
   readonly hint: string;
   /** When it was added (ISO-8601), and by whom. */
   readonly since: string;
@@ -19,7 +19,17 @@ export interface DifficultTag {
   readonly by: string;
 }
 
-/** An organisation's part of a profile; scale and fleet size are not personal and survive an erasure. */
+/** What an organisation can repair itself, as the profile shows it (not personal: it survives an erasure). */
+export interface RepairCapabilityView {
+  /** Whether it has its own workshop or maintenance bay. */
+  readonly ownWorkshop: boolean;
+  /** How many mechanics it employs; null when not declared. */
+  readonly mechanics: number | null;
+  /** What it repairs itself, in the host's words (empty when none was listed). */
+  readonly repairsInHouse: readonly string[];
+}
+
+/** An organisation's part of a profile; scale, fleet size and repair capability are not personal and survive an erasure. */
 export interface OrganisationView {
   /** Its size band. */
   readonly scale: OrganisationScale;
@@ -27,6 +37,8 @@ export interface OrganisationView {
   readonly fleetSize: number | null;
   /** The person in charge (personal data). */
   readonly personInCharge: NamedPerson;
+  /** What it can repair itself, as last declared; null until declared. */
+  readonly repairCapability: RepairCapabilityView | null;
   /** Key contacts, by first recording. */
   readonly contacts: readonly KeyContact[];
   /** Sites, by first recording. */
@@ -73,11 +85,14 @@ function upsert<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): 
   return list.some((x) => same(x, item)) ? list.map((x) => (same(x, item) ? item : x)) : [...list, item];
 }
 
+const repairView = (c: RepairCapability | undefined): RepairCapabilityView | null =>
+  c === undefined ? null : { ownWorkshop: c.ownWorkshop, mechanics: c.mechanics ?? null, repairsInHouse: c.repairsInHouse ?? [] };
+
 function organisationChange(o: OrganisationView, e: ProfileEventRecord): OrganisationView {
   switch (e.type) {
     case 'CustomerDetailsChanged': {
-      const { scale, fleetSize, personInCharge } = e.data;
-      return { ...o, scale: scale ?? o.scale, fleetSize: fleetSize ?? o.fleetSize, personInCharge: personInCharge ?? o.personInCharge };
+      const { scale, fleetSize, personInCharge, repairCapability } = e.data;
+      return { ...o, scale: scale ?? o.scale, fleetSize: fleetSize ?? o.fleetSize, personInCharge: personInCharge ?? o.personInCharge, repairCapability: repairView(repairCapability) ?? o.repairCapability };
     }
     case 'CustomerSiteRecorded':
       return { ...o, sites: upsert(o.sites, e.data.site, (a, b) => a.siteId === b.siteId) };
@@ -99,7 +114,7 @@ function opened(e: RecordedEvent<Extract<CustomerProfileEvent, { type: 'Customer
     phone: d.phone ?? null,
     membership: d.membership ?? null,
     loyaltyTier: d.loyaltyTier ?? null,
-    organisation: o ? { scale: o.scale, fleetSize: o.fleetSize ?? null, personInCharge: o.personInCharge, contacts: [], sites: [] } : null,
+    organisation: o ? { scale: o.scale, fleetSize: o.fleetSize ?? null, personInCharge: o.personInCharge, repairCapability: repairView(o.repairCapability), contacts: [], sites: [] } : null,
     units: [],
     tags: [],
     openedAt: e.occurredAt,

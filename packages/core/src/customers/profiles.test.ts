@@ -63,6 +63,7 @@ describe('customer profiles', () => {
       scale: 'enterprise',
       fleetSize: 120,
       personInCharge: { name: '孙总' },
+      repairCapability: null,
       contacts: [{ contactId: 'c-1', name: '钱主管', role: 'fleet manager', phone: '137-0000-2222' }],
       sites: [{ siteId: 'depot-n', name: 'North depot (new)' }],
     });

@@ -4,8 +4,9 @@
  */
 import { err, ok, type Result } from '../errors/errors.js';
 import { CustomerProfileRefusedError } from './errors.js';
+import type { RepairCapability } from './payloads.js';
 import type { CustomerProfile } from './profile.js';
-import type { CustomerProfileCommand, CustomerProfileEvent } from './schema.js';
+import type { CustomerProfileCommand, CustomerProfileEvent, DecidableProfileCommand } from './schema.js';
 
 /** One profile rule: a message when the command must be refused, null when it may pass. */
 export interface ProfileRule {
@@ -15,7 +16,20 @@ export interface ProfileRule {
   check(profile: CustomerProfile | null, command: CustomerProfileCommand): string | null;
 }
 
-const ORGANISATION_CHANGES = ['scale', 'fleetSize', 'personInCharge'] as const;
+const ORGANISATION_CHANGES = ['scale', 'fleetSize', 'personInCharge', 'repairCapability'] as const;
+
+/** Why a declared repair capability contradicts itself (an item listed twice, repairs with nobody to do them), or null. */
+function repairCapabilityProblem(c: RepairCapability | undefined): string | null {
+  if (c === undefined) return null;
+  const items = c.repairsInHouse ?? [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = item.trim().toLowerCase();
+    if (seen.has(key)) return `"${item.trim()}" is listed twice in repairsInHouse`;
+    seen.add(key);
+  }
+  return items.length > 0 && !c.ownWorkshop && c.mechanics === 0 ? `repairsInHouse lists ${items.length} item(s) but the customer has no workshop and no mechanics` : null;
+}
 
 /** The rules, in the order they are checked: the first violated one refuses. */
 export const PROFILE_RULES: readonly ProfileRule[] = [
@@ -46,6 +60,13 @@ export const PROFILE_RULES: readonly ProfileRule[] = [
     },
   },
   {
+    name: 'repairCapabilityConsistent',
+    check: (_p, c) => {
+      if (c.type === 'OpenCustomerProfile') return repairCapabilityProblem(c.data.organisation?.repairCapability);
+      return c.type === 'ChangeCustomerDetails' ? repairCapabilityProblem(c.data.repairCapability) : null;
+    },
+  },
+  {
     name: 'detailsChange',
     check: (_p, c) => (c.type === 'ChangeCustomerDetails' && Object.keys(c.data).length === 1 ? 'name at least one detail to change' : null),
   },
@@ -71,7 +92,7 @@ export const PROFILE_RULES: readonly ProfileRule[] = [
   },
 ];
 
-function eventOf(profile: CustomerProfile | null, command: CustomerProfileCommand): CustomerProfileEvent {
+function eventOf(profile: CustomerProfile | null, command: DecidableProfileCommand): CustomerProfileEvent {
   switch (command.type) {
     case 'OpenCustomerProfile':
       return { type: 'CustomerProfileOpened', data: command.data };
@@ -92,8 +113,8 @@ function eventOf(profile: CustomerProfile | null, command: CustomerProfileComman
   }
 }
 
-/** The events `command` records on `profile` (null: none opened yet), or the rule that refuses it. */
-export function decideProfile(profile: CustomerProfile | null, command: CustomerProfileCommand): Result<CustomerProfileEvent[], CustomerProfileRefusedError> {
+/** The events `command` (a tag's hint decided, see tag-hint.ts) records on `profile` (null: none opened yet), or the rule that refuses it. */
+export function decideProfile(profile: CustomerProfile | null, command: DecidableProfileCommand): Result<CustomerProfileEvent[], CustomerProfileRefusedError> {
   for (const rule of PROFILE_RULES) {
     const message = rule.check(profile, command);
     if (message !== null) return err(new CustomerProfileRefusedError(command.type, command.data.customerReference, { name: rule.name, message }));

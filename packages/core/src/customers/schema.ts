@@ -17,6 +17,7 @@ import {
   organisationScaleSchema,
   organisationSchema,
   profilePhoneSchema,
+  repairCapabilitySchema,
   siteSchema,
   unitSchema,
 } from './payloads.js';
@@ -51,6 +52,8 @@ const changes = {
   scale: organisationScaleSchema.optional(),
   fleetSize: z.int().min(0).max(10_000_000).optional(),
   personInCharge: namedPersonSchema.optional(),
+  /** Replaces what the organisation can repair itself. */
+  repairCapability: repairCapabilitySchema.optional(),
 };
 const tagged = {
   tag: customerTagSchema,
@@ -59,12 +62,14 @@ const tagged = {
   /** Why the customer is tagged: the incidents behind it. */
   reason: longTextSchema,
 };
+/** A tag of the service's catalogue may omit its hint: the catalogue's, in the service's locale, is recorded. */
+const tagging = { ...tagged, hint: longTextSchema.optional() };
 const untagged = { tag: customerTagSchema, reason: longTextSchema };
 const owner = { ownerId: idSchema, reason: longTextSchema.optional() };
 
 /** Open a customer's profile, with its owner. */
 export const openCustomerProfile = command('OpenCustomerProfile', opened);
-/** Change a profile's details (name, phone, membership, loyalty tier; scale, fleet size, person in charge for an organisation). */
+/** Change a profile's details (name, phone, membership, loyalty tier; scale, fleet size, person in charge, repair capability for an organisation). */
 export const changeCustomerDetails = command('ChangeCustomerDetails', changes);
 /** Make another staff member responsible for the customer. */
 export const assignCustomerOwner = command('AssignCustomerOwner', owner);
@@ -74,8 +79,8 @@ export const recordCustomerUnit = command('RecordCustomerUnit', { unit: unitSche
 export const recordCustomerSite = command('RecordCustomerSite', { site: siteSchema });
 /** Record a key contact of an organisation, or update one (same `contactId`). */
 export const recordKeyContact = command('RecordKeyContact', { contact: keyContactSchema });
-/** Tag a difficult customer, with the hint the handler is shown. */
-export const tagDifficultCustomer = command('TagDifficultCustomer', tagged);
+/** Tag a difficult (or an honest) customer, with the hint the handler is shown: the host's, or for a catalogue tag the catalogue's. */
+export const tagDifficultCustomer = command('TagDifficultCustomer', tagging);
 /** Remove a difficult-customer tag, with why. */
 export const untagDifficultCustomer = command('UntagDifficultCustomer', untagged);
 
@@ -98,6 +103,10 @@ export type CustomerProfileCommand = z.infer<typeof customerProfileCommandSchema
 export type CustomerProfileCommandInput = z.input<typeof customerProfileCommandSchema>;
 /** The type of a customer profile command. */
 export type CustomerProfileCommandType = CustomerProfileCommand['type'];
+/** A profile command ready to decide: a tag's hint decided (the host's or the catalogue's, see tag-hint.ts). */
+export type DecidableProfileCommand =
+  | Exclude<CustomerProfileCommand, { type: 'TagDifficultCustomer' }>
+  | (Extract<CustomerProfileCommand, { type: 'TagDifficultCustomer' }> & { readonly data: { readonly hint: string } });
 /** Every customer profile command type, in the order above. */
 export const CUSTOMER_PROFILE_COMMAND_TYPES: readonly CustomerProfileCommandType[] = CUSTOMER_PROFILE_COMMANDS.map((c) => c.shape.type.value);
 
@@ -114,7 +123,7 @@ export const customerUnitRecorded = event('CustomerUnitRecorded', z.strictObject
 export const customerSiteRecorded = event('CustomerSiteRecorded', z.strictObject({ ...ref, site: siteSchema }));
 /** A key contact was recorded or updated. */
 export const keyContactRecorded = event('KeyContactRecorded', z.strictObject({ ...ref, contact: keyContactSchema }));
-/** The customer was tagged difficult, with the handling hint. */
+/** The customer was tagged difficult (or honest), with the handling hint shown: always recorded, never looked up again. */
 export const difficultCustomerTagged = event('DifficultCustomerTagged', z.strictObject({ ...ref, ...tagged }));
 /** A difficult-customer tag was removed. */
 export const difficultCustomerUntagged = event('DifficultCustomerUntagged', z.strictObject({ ...ref, ...untagged }));

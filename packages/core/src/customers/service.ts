@@ -23,6 +23,7 @@ import { isRedressError } from '../errors/is-redress-error.js';
 import { isStoreError, type StoreError } from '../errors/store-errors.js';
 import type { SubjectErasedError } from '../errors/data-errors.js';
 import { customerStreamId } from '../privacy/customer-data/erase-command.js';
+import type { Locale } from '../labels/labels.js';
 import type { EventStore } from '../store/event-store.js';
 import type { CustomerProfileRefusedError } from './errors.js';
 import { profileIdempotencyConflict } from './idempotency.js';
@@ -30,6 +31,8 @@ import { DEFAULT_CUSTOMER_PROFILE_PERMISSIONS, type CustomerProfilePermissions }
 import { profileAsOf, type CustomerProfile } from './profile.js';
 import { decideProfile } from './rules.js';
 import { CUSTOMER_PROFILE_EVENT_SCHEMA_VERSION, customerProfileCommandSchema, type CustomerProfileEvent } from './schema.js';
+import { defaultCustomerTagCatalogue, parseCustomerTagCatalogue, type CustomerTagCatalogue } from './tag-catalogue.js';
+import { withTagHint } from './tag-hint.js';
 
 /** What `createCustomerProfiles` needs. */
 export interface CustomerProfilesOptions {
@@ -43,6 +46,13 @@ export interface CustomerProfilesOptions {
   readonly directory?: ActorDirectory;
   /** Rows replacing the default permission table's. */
   readonly permissions?: Partial<CustomerProfilePermissions>;
+  /**
+   * The tags that may be given without a hint, and their hints (default `defaultCustomerTagCatalogue`: the
+   * material's difficult types and the honest customer). Checked when the service is created (a `WorkflowConfigError`).
+   */
+  readonly tagCatalogue?: CustomerTagCatalogue;
+  /** Whose words a catalogue hint is recorded in (default `en`). */
+  readonly locale?: Locale;
 }
 
 /** What an executed profile command gives back. */
@@ -79,6 +89,7 @@ export function createCustomerProfiles(options: CustomerProfilesOptions): Custom
   const { store, clock } = options;
   const ids = options.ids ?? nanoidGenerator;
   const permissions = { ...DEFAULT_CUSTOMER_PROFILE_PERMISSIONS, ...options.permissions };
+  const hints = { catalogue: options.tagCatalogue === undefined ? defaultCustomerTagCatalogue : parseCustomerTagCatalogue(options.tagCatalogue), locale: options.locale ?? 'en' };
 
   async function execute(input: unknown, automation?: Actor): Promise<ProfileResult> {
     const parsed = customerProfileCommandSchema.safeParse(automation ? { ...(input as object), actor: automation } : input);
@@ -99,11 +110,14 @@ export function createCustomerProfiles(options: CustomerProfilesOptions): Custom
       const stream = await store.readStream(streamId);
       const before = profileAsOf(stream);
       const seen = stream.filter((e) => e.causationId === commandId) as RecordedEvent<CustomerProfileEvent>[];
+      // A tag's hint is decided here, once, and recorded: replay never reads the catalogue.
+      const decidable = withTagHint(command, hints, seen);
+      if (!decidable.ok) return decidable;
       if (seen.length > 0) {
-        const conflict = profileIdempotencyConflict(streamId, stream, seen, command, commandId);
+        const conflict = profileIdempotencyConflict(streamId, stream, seen, decidable.value, commandId);
         return conflict ? err(conflict) : ok({ customerReference, commandId, events: seen, profile: before, duplicate: true });
       }
-      const decided = decideProfile(before, command);
+      const decided = decideProfile(before, decidable.value);
       if (!decided.ok) return decided;
       const now = clock.now().toISOString();
       const events = decided.value.map(

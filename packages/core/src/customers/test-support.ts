@@ -42,19 +42,25 @@ export const CUSTOMERS = ['CU-A', 'CU-B', 'CU-C'];
 const ref = fc.constantFrom(...CUSTOMERS);
 const small = (prefix: string) => fc.constantFrom(`${prefix}-1`, `${prefix}-2`, `${prefix}-3`);
 
-const tag = fc.constantFrom('tag-1', 'tag-2');
+const tag = fc.constantFrom('tag-1', 'tag-2', 'stubborn', 'honest');
+const absent = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+/** Some contradict themselves (repairs with no workshop and no mechanics, an item twice): the rule refuses those. */
+const repairCapability = fc
+  .record({ ownWorkshop: fc.boolean(), mechanics: absent(fc.nat(2)), repairsInHouse: absent(fc.array(fc.constantFrom('tyres', 'brakes', 'Tyres'), { maxLength: 2 })) })
+  .map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
 /** A profile command's type and data for one of `CUSTOMERS` (many are refused on the profile they meet); `ReceiveComplaint` stands for a complaint of that customer. */
 export const profileCommand = fc.oneof(
-  { arbitrary: fc.record({ type: fc.constant('OpenCustomerProfile'), customerReference: ref, kind: fc.constantFrom('person', 'organisation'), name: fc.constantFrom('王先生', 'Acme Ltd'), ownerId: small('km') }).map(({ type, kind, ...d }) => ({
+  { arbitrary: fc.record({ type: fc.constant('OpenCustomerProfile'), customerReference: ref, kind: fc.constantFrom('person', 'organisation'), name: fc.constantFrom('王先生', 'Acme Ltd'), ownerId: small('km'), repair: absent(repairCapability) }).map(({ type, kind, repair, ...d }) => ({
     type,
-    data: { ...d, kind, ...(kind === 'organisation' ? { organisation: { scale: 'small', personInCharge: { name: '赵经理' } } } : {}) },
+    data: { ...d, kind, ...(kind === 'organisation' ? { organisation: { scale: 'small', personInCharge: { name: '赵经理' }, ...(repair ? { repairCapability: repair } : {}) } } : {}) },
   })), weight: 3 },
-  fc.record({ customerReference: ref, name: fc.option(fc.constantFrom('Mr Li', '李先生'), { nil: undefined }), loyaltyTier: fc.option(fc.constantFrom('silver', 'gold'), { nil: undefined }), membership: fc.option(fc.constantFrom('card-1', null), { nil: undefined }), scale: fc.option(fc.constantFrom('large', 'medium'), { nil: undefined }) })
+  fc.record({ customerReference: ref, name: fc.option(fc.constantFrom('Mr Li', '李先生'), { nil: undefined }), loyaltyTier: fc.option(fc.constantFrom('silver', 'gold'), { nil: undefined }), membership: fc.option(fc.constantFrom('card-1', null), { nil: undefined }), scale: fc.option(fc.constantFrom('large', 'medium'), { nil: undefined }), repairCapability: absent(repairCapability) })
     .map((d) => ({ type: 'ChangeCustomerDetails', data: Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) })),
   fc.record({ customerReference: ref, ownerId: small('km') }).map((data) => ({ type: 'AssignCustomerOwner', data })),
   fc.record({ customerReference: ref, unitId: small('unit'), mileageKm: fc.nat(100) }).map(({ customerReference, ...unit }) => ({ type: 'RecordCustomerUnit', data: { customerReference, unit: { ...unit, kind: 'vehicle' } } })),
   fc.record({ customerReference: ref, siteId: small('site'), name: fc.constantFrom('Depot', 'Plant') }).map(({ customerReference, ...site }) => ({ type: 'RecordCustomerSite', data: { customerReference, site } })),
-  { arbitrary: fc.record({ customerReference: ref, tag, hint: fc.constantFrom('calm', 'in writing') }).map((d) => ({ type: 'TagDifficultCustomer', data: { ...d, reason: 'incidents' } })), weight: 2 },
+  // A catalogue tag without a hint records the catalogue's; a host's tag without one is refused.
+  { arbitrary: fc.record({ customerReference: ref, tag, hint: absent(fc.constantFrom('calm', 'in writing')) }).map((d) => ({ type: 'TagDifficultCustomer', data: { ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)), reason: 'incidents' } })), weight: 2 },
   { arbitrary: fc.record({ customerReference: ref, tag }).map((d) => ({ type: 'UntagDifficultCustomer', data: { ...d, reason: 'better' } })), weight: 2 },
   fc.record({ complaint: ref }).map(({ complaint }) => ({ type: 'ReceiveComplaint', data: { customerReference: complaint } })),
 );

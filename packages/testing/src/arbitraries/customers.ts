@@ -4,8 +4,11 @@
  * profiles earlier ones opened (and are sometimes refused by a profile rule, which is
  * what a host's properties over profiles want to see). Names and phones come from the
  * people arbitraries, so a privacy test has realistic personal values to look for.
+ * Organisations come with a repair capability or without; tags are host ids with a hint
+ * or ids of the default catalogue (`DEFAULT_CUSTOMER_TAGS`) with or without one (the
+ * service then records the catalogue's hint).
  */
-import { CUSTOMER_KINDS, ORGANISATION_SCALES, UNIT_KINDS, type Actor, type CustomerProfileCommandInput } from '@redress/core';
+import { CUSTOMER_KINDS, DEFAULT_CUSTOMER_TAGS, ORGANISATION_SCALES, UNIT_KINDS, type Actor, type CustomerProfileCommandInput } from '@redress/core';
 import fc from 'fast-check';
 import { personName, phoneNumber, type LocaleOptions } from './people.js';
 
@@ -29,15 +32,23 @@ export function customerProfileCommand(options: CustomerProfileCommandOptions = 
   const name = personName(options);
   const phone = phoneNumber(options);
   const person = fc.record({ name, phone: optional(phone) }).map(defined);
+  const repairCapability = fc
+    .record({ ownWorkshop: fc.boolean(), mechanics: optional(fc.nat(40)), repairsInHouse: optional(fc.subarray(['routine servicing', 'tyres', '液压系统', 'engine overhaul'])) })
+    .map(defined);
+  const hint = fc.constantFrom('Everything in writing', '两人接待，不承诺日期');
+  const tag = fc.oneof(
+    fc.record({ tag: few('tag'), hint }),
+    fc.record({ tag: fc.constantFrom(...DEFAULT_CUSTOMER_TAGS), hint: optional(hint) }).map(defined),
+  );
   const data = fc.oneof(
     fc
-      .record({ customerReference, kind: fc.constantFrom(...CUSTOMER_KINDS), ownerId: few('km'), name, phone: optional(phone), loyaltyTier: optional(fc.constantFrom('silver', 'gold')), scale: fc.constantFrom(...ORGANISATION_SCALES), fleetSize: optional(fc.nat(500)), personInCharge: person })
-      .map(({ scale, fleetSize, personInCharge, ...d }) => ({
+      .record({ customerReference, kind: fc.constantFrom(...CUSTOMER_KINDS), ownerId: few('km'), name, phone: optional(phone), loyaltyTier: optional(fc.constantFrom('silver', 'gold')), scale: fc.constantFrom(...ORGANISATION_SCALES), fleetSize: optional(fc.nat(500)), personInCharge: person, repairCapability: optional(repairCapability) })
+      .map(({ scale, fleetSize, personInCharge, repairCapability: repair, ...d }) => ({
         type: 'OpenCustomerProfile' as const,
-        data: defined({ ...d, organisation: d.kind === 'organisation' ? defined({ scale, fleetSize, personInCharge }) : undefined }),
+        data: defined({ ...d, organisation: d.kind === 'organisation' ? defined({ scale, fleetSize, personInCharge, repairCapability: repair }) : undefined }),
       })),
     fc
-      .record({ customerReference, name: optional(name), phone: optional(phone), membership: optional(fc.constantFrom('club-card', null)), loyaltyTier: optional(fc.constantFrom('silver', 'gold')), scale: optional(fc.constantFrom(...ORGANISATION_SCALES)), personInCharge: optional(person) })
+      .record({ customerReference, name: optional(name), phone: optional(phone), membership: optional(fc.constantFrom('club-card', null)), loyaltyTier: optional(fc.constantFrom('silver', 'gold')), scale: optional(fc.constantFrom(...ORGANISATION_SCALES)), personInCharge: optional(person), repairCapability: optional(repairCapability) })
       .map((d) => ({ type: 'ChangeCustomerDetails' as const, data: defined(d) })),
     fc.record({ customerReference, ownerId: few('km') }).map((d) => ({ type: 'AssignCustomerOwner' as const, data: d })),
     fc
@@ -50,9 +61,9 @@ export function customerProfileCommand(options: CustomerProfileCommandOptions = 
       .record({ customerReference, contactId: few('contact'), name, role: optional(fc.constantFrom('fleet manager', '采购')), phone: optional(phone) })
       .map(({ customerReference: c, ...contact }) => ({ type: 'RecordKeyContact' as const, data: { customerReference: c, contact: defined(contact) } })),
     fc
-      .record({ customerReference, tag: few('tag'), hint: fc.constantFrom('Everything in writing', '两人接待，不承诺日期'), reason: fc.constantFrom('Threatened the press', '多次争吵') })
-      .map((d) => ({ type: 'TagDifficultCustomer' as const, data: d })),
-    fc.record({ customerReference, tag: few('tag'), reason: fc.constantFrom('Calm for a year', '关系已改善') }).map((d) => ({ type: 'UntagDifficultCustomer' as const, data: d })),
+      .record({ customerReference, tag, reason: fc.constantFrom('Threatened the press', '多次争吵') })
+      .map(({ tag: t, ...d }) => ({ type: 'TagDifficultCustomer' as const, data: { ...d, ...t } })),
+    fc.record({ customerReference, tag: fc.oneof(few('tag'), fc.constantFrom(...DEFAULT_CUSTOMER_TAGS)), reason: fc.constantFrom('Calm for a year', '关系已改善') }).map((d) => ({ type: 'UntagDifficultCustomer' as const, data: d })),
   );
   return data.map((c) => ({ ...c, actor }) as CustomerProfileCommandInput);
 }

@@ -28,6 +28,19 @@ describe('the README benchmark table', () => {
     expect(table).toContain('at 1.0M tickets, default policy, vs a bare due table | 900 B | 100 B | 9.00× | ≤ 1024 B: met |');
     expect(table).toContain('| 3.50 µs | 500 ns (`append`) | 7.00× | ≤ 3 µs: **not met** |');
     expect(table).toContain('built JavaScript, load average 3.5');
+    expect(table).not.toContain('SQLite');
+  });
+
+  it('adds the SQLite rows, against the raw insert of the same run, when their results are given', () => {
+    const core = results({});
+    const sqlite = results({
+      'sqlite execute (synchronous=normal)': { name: 'sqlite execute (synchronous=normal)', unit: 'µs/command', median: 60, baseline: 'raw insert', baselineMedian: 45, ratio: 60 / 45, maxRatio: 1.2 },
+      'sqlite execute (synchronous=full)': { name: 'sqlite execute (synchronous=full)', unit: 'µs/command', median: 140, baseline: 'raw insert', baselineMedian: 120, ratio: 140 / 120, maxRatio: 1.2 },
+    });
+    const table = renderTable(core, undefined, sqlite);
+    expect(table).toContain('(`synchronous = NORMAL`), per command, vs raw better-sqlite3 writing the same rows with the same version check | 60.00 µs | 45.00 µs (`raw insert`) | 1.33× | ≤ 1.2×: **not met** |');
+    expect(table).toContain('| 140 µs | 120 µs (`raw insert`) | 1.17× | ≤ 1.2×: met |');
+    expect(table).toContain('`results/sqlite.json`: 2026-12-02');
   });
 
   it('replaces only what lies between the markers, and refuses a README without them', () => {

@@ -6,7 +6,9 @@
  *
  * With `versions`, the log also holds the SLA streams' pin events: tickets pinned
  * to version 1 or 2 of the default policy (`versionedConfig`) at any point of their
- * history, and migrations between the two.
+ * history, and migrations between the two. With `promises`, it also holds promises
+ * (visits and call-backs among four ids, made, kept and broken in any order), for the
+ * clocks that follow one promise (`promiseConfig`).
  */
 import { fc } from '@fast-check/vitest';
 import { defaultPolicy, serviceHoursCalendar } from '../policy/default-policy.js';
@@ -34,7 +36,8 @@ const kinds = [
   'archive',
 ] as const;
 const pinKinds = ['pin', 'migrate'] as const;
-type Kind = (typeof kinds)[number] | (typeof pinKinds)[number];
+const promiseKinds = ['promiseVisit', 'promiseCall', 'keepPromise', 'breakPromise'] as const;
+type Kind = (typeof kinds)[number] | (typeof pinKinds)[number] | (typeof promiseKinds)[number];
 
 export interface LogStep {
   readonly ticket: number;
@@ -44,12 +47,16 @@ export interface LogStep {
   readonly hours: number;
 }
 
-export const logSteps = (tickets = 3, maxLength = 40, options: { readonly versions?: boolean } = {}) =>
+export const logSteps = (tickets = 3, maxLength = 40, options: { readonly versions?: boolean; readonly promises?: boolean } = {}) =>
   fc.array(
     fc.record({
       ticket: fc.integer({ min: 0, max: tickets - 1 }),
       gap: fc.oneof(fc.integer({ min: 0, max: H }), fc.integer({ min: 0, max: 3 * 24 * H })),
-      kind: options.versions ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom<Kind>(...kinds) }, { weight: 1, arbitrary: fc.constantFrom<Kind>(...pinKinds) }) : fc.constantFrom<Kind>(...kinds),
+      kind: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom<Kind>(...kinds) },
+        ...(options.versions ? [{ weight: 1, arbitrary: fc.constantFrom<Kind>(...pinKinds) }] : []),
+        ...(options.promises ? [{ weight: 4, arbitrary: fc.constantFrom<Kind>(...promiseKinds) }] : []),
+      ),
       hours: fc.integer({ min: -12, max: 96 }),
     }),
     // Long enough for a ticket to get through proposal, rejection and a second proposal, not only receipt.
@@ -67,9 +74,53 @@ export function versionedConfig(): SlaConfigInput {
   return { calendars: [serviceHoursCalendar], policies: [defaultPolicy({ version: 1 }), { ...v2, clocks: [...v2.clocks.filter((c) => c.name !== 'remedy'), update] }] };
 }
 
+/**
+ * The default policy and two clocks that follow one promise each (`follows: 'promiseId'`): a visit to its own
+ * due time, re-armed by a rejected remedy and on reopening; and a call-back within 8 hours, held while waiting
+ * on the customer, held by a visit promised and released by a promise kept (events that name a promise, so
+ * only those of the promise it follows reach it while it runs), restarting on reopening.
+ */
+export function promiseConfig(): SlaConfigInput {
+  const made = (kind: string) => ({ on: 'PromiseMade' as const, where: { field: 'kind', equals: kind } });
+  const visit = {
+    name: 'visit',
+    calendar: '24x7',
+    start: [made('visit')],
+    follows: 'promiseId',
+    stop: [{ on: 'PromiseKept' as const }],
+    cancel: [{ on: ['PromiseBroken' as const, 'ComplaintArchived' as const] }],
+    rearm: [{ on: 'RemedyRejected' as const }],
+    target: { deadline: { field: 'due', from: [made('visit')] } },
+    onReopen: 'rearm' as const,
+  };
+  const callBack = {
+    name: 'callBack',
+    calendar: '24x7',
+    start: [made('callBack')],
+    follows: 'promiseId',
+    stop: [{ on: 'PromiseKept' as const }],
+    cancel: [{ on: 'PromiseBroken' as const }],
+    pause: [made('visit')],
+    resume: [{ on: 'PromiseKept' as const }],
+    pauseWhile: { field: 'waiting', equals: true },
+    target: { duration: 'PT8H' },
+    onReopen: 'restart' as const,
+  };
+  const base = defaultPolicy({ version: 1 });
+  return { calendars: [serviceHoursCalendar], policies: [{ ...base, clocks: [...base.clocks, visit, callBack] }] };
+}
+
 function eventOf(step: LogStep, at: number): [string, Record<string, unknown>] {
   const deadline = () => new Date(at + step.hours * H).toISOString();
+  const promiseId = `p-${Math.abs(step.hours) % 4}`;
   switch (step.kind) {
+    case 'promiseVisit':
+    case 'promiseCall':
+      return ['PromiseMade', { promiseId, kind: step.kind === 'promiseVisit' ? 'visit' : 'callBack', due: deadline(), description: 'd', madeBy: 'h-0' }];
+    case 'keepPromise':
+      return ['PromiseKept', { promiseId, due: deadline(), onTime: true }];
+    case 'breakPromise':
+      return ['PromiseBroken', { promiseId, due: deadline(), reason: 'r' }];
     case 'classifyMajor':
       return ['ComplaintClassified', { severity: 'major' }];
     case 'classifyGeneral':

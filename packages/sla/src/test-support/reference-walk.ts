@@ -13,6 +13,9 @@
  *   when nothing holds it;
  * - a target is read from the ticket as it was during each stretch of time; a
  *   deadline breaches at the deadline (or when it runs again after it);
+ * - a clock with `follows` remembers the start event's value of that field: while
+ *   its cycle is open, an event naming another value is not seen by the clock at all,
+ *   and a cycle it stops or cancels leaves the clock waiting for its start again;
  * - the recorded pin measures the ticket from receipt; a migration, at its instant
  *   (never before the ticket's latest event), ends each running cycle and continues
  *   it under the new version with the time used, retires the clocks the new version
@@ -40,6 +43,8 @@ export interface RefCycle {
   breachAt: number | undefined;
   /** The breach is the predecessor's, carried over a migration (never announced again). */
   inheritedBreach: boolean;
+  /** The start event's value of the clock's `follows` field (undefined: it follows nothing). */
+  followed: unknown;
   deadline: number | undefined;
   readonly def: ClockConfig;
   readonly calendar: BusinessCalendar;
@@ -66,6 +71,10 @@ interface State {
   escalationLevel: string | null;
   closed: boolean;
 }
+
+/** The value at a dotted path, undefined through anything that is not an object. */
+const at = (data: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined), data);
 
 const text = (data: unknown, key: string): string | undefined => {
   const v = (data as Record<string, unknown> | null)?.[key];
@@ -116,8 +125,9 @@ function advance(c: RefCycle, s: State, t: number): void {
 
 const any = (list: readonly Condition[], e: RecordedEvent<EventLike>, s: State) => list.some((c) => meets(c, e, s));
 
-function startCycle(clock: RefClock, t: number, used = 0): RefCycle {
+function startCycle(clock: RefClock, t: number, used = 0, followed: unknown = undefined): RefCycle {
   const c: RefCycle = {
+    followed,
     number: clock.cycles.length + 1,
     startedAt: t,
     endedAt: undefined,
@@ -164,6 +174,11 @@ function reopen(clock: RefClock, t: number): void {
 function onEvent(clock: RefClock, e: RecordedEvent<EventLike>, s: State, t: number): void {
   const def = clock.def;
   if (e.type === 'ComplaintReopened') reopen(clock, t);
+  const open = clock.cycles.at(-1);
+  const named = def.follows === undefined ? undefined : at(e.data, def.follows);
+  // Another promise's event: the clock does not see it.
+  if (isActive(open) && open.followed !== undefined && named !== undefined && named !== open.followed) return;
+  const followed = def.follows === undefined ? undefined : named;
   const target = def.target;
   if ('deadline' in target && any(target.deadline.from, e, s)) {
     const raw = text(e.data, target.deadline.field);
@@ -180,10 +195,12 @@ function onEvent(clock: RefClock, e: RecordedEvent<EventLike>, s: State, t: numb
       clock.armed = true;
     } else if (any(def.reset, e, s)) {
       end(c, t, 'reset');
-      startCycle(clock, t);
+      startCycle(clock, t, 0, followed);
     }
+    // What a following clock measured is over: it waits for the next one.
+    if (def.follows !== undefined && (c.outcome === 'cancelled' || c.outcome === 'met' || c.outcome === 'breached')) clock.armed = true;
   } else if (clock.armed) {
-    if (any(def.start, e, s)) startCycle(clock, t);
+    if (any(def.start, e, s)) startCycle(clock, t, 0, followed);
   } else if (c !== undefined && any(def.rearm, e, s)) clock.armed = true;
   if (paused) clock.held = true;
   else if (resumed) clock.held = false;
@@ -222,7 +239,7 @@ function migrate(config: SlaConfig, clocks: RefClock[], s: State, data: Record<s
         // A deadline runs on to the same instant: nothing to carry, and past it if the predecessor breached.
         // Whether it runs is the new version's holds' business (settled below).
         const deadline = 'deadline' in fresh.def.target;
-        startCycle(carried, t, deadline ? 0 : c.used);
+        startCycle(carried, t, deadline ? 0 : c.used, fresh.def.follows === undefined ? undefined : c.followed);
         const n = carried.cycles.at(-1) as RefCycle;
         const iso = durationOf(fresh.def, s);
         const past = deadline ? true : iso !== undefined && c.used >= Math.max(1, msOf(iso));

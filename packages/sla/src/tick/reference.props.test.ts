@@ -2,7 +2,8 @@
  * The clocks against an independent reference walk (`test-support/reference-walk.ts`)
  * on random logs: waits started before a clock, rejected remedies, reclassifications
  * with and without priorities, reopenings, and, with versions, tickets pinned at any
- * point of their history and migrated back and forth. Both the projection's cycles
+ * point of their history and migrated back and forth; and promises of two kinds among
+ * four ids, made, kept and broken in any order, for clocks that follow one promise. Both the projection's cycles
  * and the breaches a ticker announces must be the reference's.
  */
 import { describe, expect } from 'vitest';
@@ -13,7 +14,7 @@ import { crossingsBy } from '../clock/view.js';
 import { parseSlaConfig, type SlaConfig } from '../policy/config.js';
 import { defaultSlaConfig } from '../policy/default-policy.js';
 import { referenceWalk } from '../test-support/reference-walk.js';
-import { logSteps, versionedConfig, writeLog } from '../test-support/random-log.js';
+import { logSteps, promiseConfig, versionedConfig, writeLog } from '../test-support/random-log.js';
 import { slaStreamId } from './events.js';
 import { createSlaTicker } from './ticker.js';
 
@@ -23,6 +24,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 const cases: readonly [string, ReturnType<typeof logSteps>, SlaConfig][] = [
   ['the default policy', logSteps(3, 40), parseSlaConfig(defaultSlaConfig())],
   ['two versions, pins and migrations', logSteps(3, 40, { versions: true }), parseSlaConfig(versionedConfig())],
+  ['clocks that follow one promise', logSteps(3, 40, { promises: true }), parseSlaConfig(promiseConfig())],
 ];
 
 const ticketEvents = (log: readonly RecordedEvent<EventLike>[], id: string) => log.filter((e) => e.streamId === id || e.streamId === slaStreamId(id));

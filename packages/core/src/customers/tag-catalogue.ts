@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { idSchema, longTextSchema } from '../domain/primitives.js';
 import { WorkflowConfigError } from '../errors/errors.js';
 import { customerTagSchema } from './payloads.js';
+import { listedOnce } from '../domain/listed-once.js';
 
 /** What a catalogue tag tells the handler: handle with care (`difficult`), or reward (`valued`, the honest customer). */
 export const CUSTOMER_TAG_KINDS = ['difficult', 'valued'] as const;
@@ -39,13 +40,7 @@ const entrySchema = z.strictObject({
  * Validates a host's tag catalogue: a named list of tags, each with a unique id, its kind and its hint in English and
  * Chinese (an empty list: no tag without a hint). Use `parseCustomerTagCatalogue` for a typed `WorkflowConfigError`.
  */
-export const customerTagCatalogueSchema = z.strictObject({ name: idSchema, tags: z.array(entrySchema) }).superRefine((catalogue, ctx) => {
-  const seen = new Set<string>();
-  catalogue.tags.forEach((t, i) => {
-    if (seen.has(t.tag)) ctx.addIssue({ code: 'custom', path: ['tags', i, 'tag'], message: `tag ${t.tag} is listed twice` });
-    seen.add(t.tag);
-  });
-});
+export const customerTagCatalogueSchema = z.strictObject({ name: idSchema, tags: z.array(entrySchema) }).superRefine(listedOnce('tags', 'tag', 'tag'));
 /** A validated tag catalogue, passed as `createCustomerProfiles({ tagCatalogue })` (default `defaultCustomerTagCatalogue`). */
 export type CustomerTagCatalogue = z.output<typeof customerTagCatalogueSchema>;
 /** One tag of a catalogue: its id, its kind and its hint in English and Chinese. */

@@ -70,6 +70,7 @@ describe('intake acceptance', () => {
 
   it('refuses criteria listing an id twice, or none', () => {
     expect(() => parseIntakeCriteria({ name: 's', criteria: [{ id: 'a', description: 'x' }, { id: 'a', description: 'y' }] })).toThrow(WorkflowConfigError);
+    expect(() => parseIntakeCriteria({ name: 's', criteria: [{ id: 'a', description: 'x' }, { id: 'a', description: 'y' }] })).toThrow(/criteria\.1\.id: criterion a is listed twice/);
     expect(() => parseIntakeCriteria({ name: 's', criteria: [] })).toThrow(/at least one acceptance criterion/);
   });
 });

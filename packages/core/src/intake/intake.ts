@@ -14,6 +14,7 @@ import { define as command } from '../commands/define.js';
 import { idSchema, longTextSchema } from '../domain/primitives.js';
 import { WorkflowConfigError } from '../errors/errors.js';
 import { define as event } from '../events/define.js';
+import { listedOnce } from '../domain/listed-once.js';
 
 const criterionSchema = z.strictObject({
   /** The criterion's id, named by a decline (e.g. `serviceArea`). */
@@ -25,13 +26,7 @@ const criterionSchema = z.strictObject({
 /** Validates a station's acceptance criteria: a named list, no id twice. Use `parseIntakeCriteria` for a typed `WorkflowConfigError`. */
 export const intakeCriteriaSchema = z
   .strictObject({ name: idSchema, criteria: z.array(criterionSchema).min(1, 'a station that declines complaints names at least one acceptance criterion') })
-  .superRefine((intake, ctx) => {
-    const seen = new Set<string>();
-    intake.criteria.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `criterion ${c.id} is listed twice` });
-      seen.add(c.id);
-    });
-  });
+  .superRefine(listedOnce('criteria', 'id', 'criterion'));
 /** A station's validated acceptance criteria, passed as `createEngine({ intake })` (default `defaultIntakeCriteria`). */
 export type IntakeCriteria = z.output<typeof intakeCriteriaSchema>;
 /** One acceptance criterion: its id and what it requires. */

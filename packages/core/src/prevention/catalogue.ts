@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { idSchema, shortTextSchema } from '../domain/primitives.js';
 import { causeSchema, type Cause } from '../domain/vocabulary.js';
 import { WorkflowConfigError } from '../errors/errors.js';
+import { listedOnce } from '../domain/listed-once.js';
 
 const measureSchema = z.strictObject({
   /** The measure's id, recorded on `PreventiveMeasureChosen` (e.g. `transparentPrices`). */
@@ -27,13 +28,7 @@ const measureSchema = z.strictObject({
  */
 export const preventionCatalogueSchema = z
   .strictObject({ name: idSchema, measures: z.array(measureSchema).min(1, 'a catalogue needs at least one measure') })
-  .superRefine((catalogue, ctx) => {
-    const seen = new Set<string>();
-    catalogue.measures.forEach((m, i) => {
-      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: ['measures', i, 'id'], message: `measure ${m.id} is listed twice` });
-      seen.add(m.id);
-    });
-  });
+  .superRefine(listedOnce('measures', 'id', 'measure'));
 /** A validated prevention catalogue, passed as `createEngine({ prevention })` (default `defaultPreventionCatalogue`). */
 export type PreventionCatalogue = z.output<typeof preventionCatalogueSchema>;
 /** One measure of a catalogue: its id, the causes it prevents, and its title in English and Chinese. */

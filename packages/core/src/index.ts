@@ -348,7 +348,7 @@ export {
   type Unit,
   type UnitKind,
 } from './customers/payloads.js';
-export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView, type ProfileEventRecord, type RepairCapabilityView } from './customers/profile.js';
+export { evolveProfile, profileAsOf, type CustomerProfile, type DifficultTag, type OrganisationView, type ProfileEventRecord, type RepairCapabilityView, type Retirement } from './customers/profile.js';
 export {
   CUSTOMER_TAG_KINDS,
   customerTagCatalogueSchema,

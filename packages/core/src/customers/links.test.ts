@@ -64,4 +64,24 @@ describe('complaints linked to a site and unit', () => {
     await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'loader-2', kind: 'equipment' } });
     expect((await s.engine.execute(receive(FLEET, { unitId: 'loader-2' }))).ok).toBe(true);
   });
+
+  it('refuses a retired unit or a closed site as retired, not unknown, and writes nothing', async () => {
+    const s = await fleet();
+    await s.run('RecordCustomerSite', { customerReference: FLEET, site: { siteId: 'depot-s', name: 'South depot' } });
+    await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'loader-2', kind: 'equipment', siteId: 'depot-s' } });
+    await s.run('RetireCustomerUnit', { customerReference: FLEET, unitId: 'loader-2', reason: 'sold to 李四' });
+    await s.run('CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-s', reason: 'lease ended' });
+    const before = (await s.store.readAll(1, 1000)).length;
+    const unit = await s.engine.execute(receive(FLEET, { unitId: 'loader-2' }));
+    expect(!unit.ok && unit.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'unitRetired' } });
+    expect(!unit.ok && unit.error.message).toMatch(/unit loader-2 of customer CU-FLEET-1 was retired/);
+    expect(!unit.ok && unit.error.message).not.toMatch(/李四/);
+    const site = await s.engine.execute(receive(FLEET, { siteId: 'depot-s' }));
+    expect(!site.ok && site.error).toMatchObject({ kind: 'IllegalCommand', rule: { name: 'siteClosed' } });
+    expect(!site.ok && site.error.message).toMatch(/site depot-s of customer CU-FLEET-1 was closed/);
+    expect((await s.store.readAll(1, 1000)).length).toBe(before);
+    expect(await s.store.readStream('c-1')).toEqual([]);
+    // the current ones still pass
+    expect((await s.engine.execute(receive(FLEET, { siteId: 'depot-n', unitId: 'truck-7' }))).ok).toBe(true);
+  });
 });

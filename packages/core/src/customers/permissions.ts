@@ -22,6 +22,10 @@ export const DEFAULT_CUSTOMER_PROFILE_PERMISSIONS: CustomerProfilePermissions = 
   RecordCustomerUnit: DESK,
   RecordCustomerSite: DESK,
   RecordKeyContact: DESK,
+  // Retiring an entry is the same desk work as recording it.
+  RetireCustomerUnit: DESK,
+  CloseCustomerSite: DESK,
+  RemoveKeyContact: DESK,
   TagDifficultCustomer: TAGGERS,
   UntagDifficultCustomer: TAGGERS,
 });

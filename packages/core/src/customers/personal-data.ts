@@ -1,7 +1,7 @@
 /**
  * The personal fields of the customer profile events, part of `DEFAULT_PERSONAL_DATA`:
  * names, phones, plates, addresses, and what staff write about the customer (a tag's
- * hint and reason). What stays plaintext is what describes no one: the kind, owner,
+ * hint, every reason). What stays plaintext is what describes no one: the kind, owner,
  * membership and loyalty tier, the organisation's scale and fleet size, unit and site
  * ids and models, the tag names. An erasure keeps those and turns the rest `[erased]`.
  */
@@ -17,6 +17,10 @@ export const CUSTOMER_PROFILE_PERSONAL_DATA: Readonly<Record<CustomerProfileEven
   CustomerUnitRecorded: ['unit.identifier'],
   CustomerSiteRecorded: ['site.address'],
   KeyContactRecorded: person('contact'),
+  // Why a unit, site or contact left the profile is free text staff write (sold to whom, why someone left): personal, as every reason.
+  CustomerUnitRetired: ['reason'],
+  CustomerSiteClosed: ['reason'],
+  KeyContactRemoved: ['reason'],
   DifficultCustomerTagged: ['hint', 'reason'],
   DifficultCustomerUntagged: ['reason'],
 });

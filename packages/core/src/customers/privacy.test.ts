@@ -104,6 +104,16 @@ describe('customer profiles and erasure (in memory)', () => {
     expect(JSON.stringify(exported)).toContain('钱主管');
   });
 
+  it('encrypts a retirement’s reason, and reads it [erased] after an erasure', async () => {
+    const { raw, profiles, privacy } = await scenario();
+    const reason = 'Sold to 李四, 138-2222-3333';
+    expect((await profiles.execute({ type: 'RetireCustomerUnit', actor: actors.head, data: { customerReference: FLEET, unitId: 'truck-7', reason } })).ok).toBe(true);
+    expect(await rawText(raw)).not.toContain(reason);
+    expect((await profiles.load(FLEET))?.retiredUnits).toMatchObject([{ id: 'truck-7', reason }]);
+    await privacy.erase({ type: 'EraseCustomerData', actor: { id: 'dpo', role: 'dataProtection' }, data: { customerReference: FLEET, reason: 'request #9' } });
+    expect((await profiles.load(FLEET))?.retiredUnits).toMatchObject([{ id: 'truck-7', reason: ERASED }]);
+  });
+
   it('refuses new personal data for an erased customer, and accepts what holds none', async () => {
     const { profiles, privacy } = await scenario();
     await privacy.erase({ type: 'EraseCustomerData', actor: { id: 'dpo', role: 'dataProtection' }, data: { customerReference: FLEET, reason: 'request #9' } });

@@ -19,6 +19,23 @@ export interface DifficultTag {
   readonly by: string;
 }
 
+/**
+ * An entry taken off the profile: a unit retired, a site closed, a key contact removed. The
+ * current lists (`units`, `sites`, `contacts`) hold only what is the customer's now, so every
+ * reader of them stays right; this is kept beside them so a complaint naming a retired unit
+ * is refused as retired rather than unknown. Recording the id again reinstates it.
+ */
+export interface Retirement {
+  /** The unit's, site's or contact's id. */
+  readonly id: string;
+  /** Why, as recorded (personal data: `[erased]` after an erasure). */
+  readonly reason: string;
+  /** When (ISO-8601). */
+  readonly at: string;
+  /** Who (staff id). */
+  readonly by: string;
+}
+
 /** What an organisation can repair itself, as the profile shows it (not personal: it survives an erasure). */
 export interface RepairCapabilityView {
   /** Whether it has its own workshop or maintenance bay. */
@@ -39,10 +56,14 @@ export interface OrganisationView {
   readonly personInCharge: NamedPerson;
   /** What it can repair itself, as last declared; null until declared. */
   readonly repairCapability: RepairCapabilityView | null;
-  /** Key contacts, by first recording. */
+  /** Current key contacts, by first recording (since their last removal). */
   readonly contacts: readonly KeyContact[];
-  /** Sites, by first recording. */
+  /** Current sites, by first recording (since their last closing). */
   readonly sites: readonly Site[];
+  /** Sites closed and not recorded since, by closing. */
+  readonly closedSites: readonly Retirement[];
+  /** Key contacts removed and not recorded since, by removal. */
+  readonly removedContacts: readonly Retirement[];
 }
 
 /** A customer's profile at one moment. */
@@ -63,8 +84,10 @@ export interface CustomerProfile {
   readonly loyaltyTier: string | null;
   /** The organisation's details; null for a person. */
   readonly organisation: OrganisationView | null;
-  /** Vehicles or machines, by first recording (a later record of the same unit replaces it in place). */
+  /** Current vehicles or machines, by first recording since their last retirement (a later record of the same unit replaces it in place). */
   readonly units: readonly Unit[];
+  /** Units retired and not recorded since, by retirement. */
+  readonly retiredUnits: readonly Retirement[];
   /** The difficult-customer tags in force, oldest first. */
   readonly tags: readonly DifficultTag[];
   /** When the profile was opened and last changed (ISO-8601). */
@@ -85,6 +108,11 @@ function upsert<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): 
   return list.some((x) => same(x, item)) ? list.map((x) => (same(x, item) ? item : x)) : [...list, item];
 }
 
+/** The entries without `id`'s. */
+const without = <T>(list: readonly T[], id: string, idOf: (x: T) => string): readonly T[] => list.filter((x) => idOf(x) !== id);
+const retirement = (e: ProfileEventRecord & { readonly data: { readonly reason: string } }, id: string): Retirement => ({ id, reason: e.data.reason, at: e.occurredAt, by: e.actor.id });
+const byId = (r: Retirement) => r.id;
+
 const repairView = (c: RepairCapability | undefined): RepairCapabilityView | null =>
   c === undefined ? null : { ownWorkshop: c.ownWorkshop, mechanics: c.mechanics ?? null, repairsInHouse: c.repairsInHouse ?? [] };
 
@@ -95,9 +123,17 @@ function organisationChange(o: OrganisationView, e: ProfileEventRecord): Organis
       return { ...o, scale: scale ?? o.scale, fleetSize: fleetSize ?? o.fleetSize, personInCharge: personInCharge ?? o.personInCharge, repairCapability: repairView(repairCapability) ?? o.repairCapability };
     }
     case 'CustomerSiteRecorded':
-      return { ...o, sites: upsert(o.sites, e.data.site, (a, b) => a.siteId === b.siteId) };
+      return { ...o, sites: upsert(o.sites, e.data.site, (a, b) => a.siteId === b.siteId), closedSites: without(o.closedSites, e.data.site.siteId, byId) };
     case 'KeyContactRecorded':
-      return { ...o, contacts: upsert(o.contacts, e.data.contact, (a, b) => a.contactId === b.contactId) };
+      return { ...o, contacts: upsert(o.contacts, e.data.contact, (a, b) => a.contactId === b.contactId), removedContacts: without(o.removedContacts, e.data.contact.contactId, byId) };
+    case 'CustomerSiteClosed': {
+      const { siteId } = e.data;
+      return { ...o, sites: without(o.sites, siteId, (x) => x.siteId), closedSites: [...without(o.closedSites, siteId, byId), retirement(e, siteId)] };
+    }
+    case 'KeyContactRemoved': {
+      const { contactId } = e.data;
+      return { ...o, contacts: without(o.contacts, contactId, (x) => x.contactId), removedContacts: [...without(o.removedContacts, contactId, byId), retirement(e, contactId)] };
+    }
     default:
       return o;
   }
@@ -114,8 +150,9 @@ function opened(e: RecordedEvent<Extract<CustomerProfileEvent, { type: 'Customer
     phone: d.phone ?? null,
     membership: d.membership ?? null,
     loyaltyTier: d.loyaltyTier ?? null,
-    organisation: o ? { scale: o.scale, fleetSize: o.fleetSize ?? null, personInCharge: o.personInCharge, repairCapability: repairView(o.repairCapability), contacts: [], sites: [] } : null,
+    organisation: o ? { scale: o.scale, fleetSize: o.fleetSize ?? null, personInCharge: o.personInCharge, repairCapability: repairView(o.repairCapability), contacts: [], sites: [], closedSites: [], removedContacts: [] } : null,
     units: [],
+    retiredUnits: [],
     tags: [],
     openedAt: e.occurredAt,
     updatedAt: e.occurredAt,
@@ -135,7 +172,11 @@ function changed(p: CustomerProfile, e: ProfileEventRecord): CustomerProfile {
     case 'CustomerOwnerAssigned':
       return { ...p, ownerId: e.data.ownerId };
     case 'CustomerUnitRecorded':
-      return { ...p, units: upsert(p.units, e.data.unit, (a, b) => a.unitId === b.unitId) };
+      return { ...p, units: upsert(p.units, e.data.unit, (a, b) => a.unitId === b.unitId), retiredUnits: without(p.retiredUnits, e.data.unit.unitId, byId) };
+    case 'CustomerUnitRetired': {
+      const { unitId } = e.data;
+      return { ...p, units: without(p.units, unitId, (u) => u.unitId), retiredUnits: [...without(p.retiredUnits, unitId, byId), retirement(e, unitId)] };
+    }
     case 'DifficultCustomerTagged':
       return { ...p, tags: [...p.tags, { tag: e.data.tag, hint: e.data.hint, since: e.occurredAt, by: e.actor.id }] };
     case 'DifficultCustomerUntagged':

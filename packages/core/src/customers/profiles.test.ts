@@ -66,6 +66,8 @@ describe('customer profiles', () => {
       repairCapability: null,
       contacts: [{ contactId: 'c-1', name: '钱主管', role: 'fleet manager', phone: '137-0000-2222' }],
       sites: [{ siteId: 'depot-n', name: 'North depot (new)' }],
+      closedSites: [],
+      removedContacts: [],
     });
     expect(profile?.units).toEqual([{ unitId: 'truck-7', kind: 'vehicle', siteId: 'depot-n' }]);
   });
@@ -200,5 +202,116 @@ describe('customer labels', () => {
       for (const value of Object.values(group)) expect(value.trim()).not.toBe('');
     }
     if (locale === 'zh-CN') for (const value of [...Object.values(l.commands), ...Object.values(l.events)]) expect(value).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('retiring units, closing sites, removing key contacts', () => {
+  async function fleet() {
+    const s = profilesWithEngine();
+    await s.profiles.execute(openFleet());
+    await s.run('RecordCustomerSite', { customerReference: FLEET, site: { siteId: 'depot-n', name: 'North depot' } });
+    await s.run('RecordCustomerSite', { customerReference: FLEET, site: { siteId: 'depot-s', name: 'South depot' } });
+    await s.run('RecordKeyContact', { customerReference: FLEET, contact: { contactId: 'k-1', name: '钱主管', role: 'fleet manager' } });
+    await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'truck-7', kind: 'vehicle', siteId: 'depot-n' } });
+    await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'loader-2', kind: 'equipment' } });
+    return s;
+  }
+
+  it('takes the entry off the current lists and keeps the retirement, with its reason, time and actor', async () => {
+    const s = await fleet();
+    s.clock.advance(HOUR);
+    const retired = await s.run('RetireCustomerUnit', { customerReference: FLEET, unitId: 'loader-2', reason: 'sold at auction' });
+    expect(retired.ok && retired.value.events.map((e) => [e.streamId, e.type, e.data])).toEqual([[`customer:${FLEET}`, 'CustomerUnitRetired', { customerReference: FLEET, unitId: 'loader-2', reason: 'sold at auction' }]]);
+    expect((await s.run('CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-s', reason: 'lease ended' })).ok).toBe(true);
+    expect((await s.run('RemoveKeyContact', { customerReference: FLEET, contactId: 'k-1', reason: 'left the company' })).ok).toBe(true);
+    const profile = await s.profiles.load(FLEET);
+    expect(profile?.units.map((u) => u.unitId)).toEqual(['truck-7']);
+    expect(profile?.retiredUnits).toEqual([{ id: 'loader-2', reason: 'sold at auction', at: at(1), by: actors.frontDesk.id }]);
+    expect(profile?.organisation?.sites.map((x) => x.siteId)).toEqual(['depot-n']);
+    expect(profile?.organisation?.closedSites).toEqual([{ id: 'depot-s', reason: 'lease ended', at: at(1), by: actors.frontDesk.id }]);
+    expect(profile?.organisation?.contacts).toEqual([]);
+    expect(profile?.organisation?.removedContacts).toEqual([{ id: 'k-1', reason: 'left the company', at: at(1), by: actors.frontDesk.id }]);
+    // as of before, they were current
+    const before = await s.profiles.load(FLEET, NOW);
+    expect(before?.units.map((u) => u.unitId)).toEqual(['truck-7', 'loader-2']);
+    expect(before?.retiredUnits).toEqual([]);
+    expect(before?.organisation).toMatchObject({ closedSites: [], removedContacts: [], contacts: [{ contactId: 'k-1' }] });
+  });
+
+  it('refuses what is not current (never recorded, or retired already), naming the rule, and writes nothing', async () => {
+    const s = await fleet();
+    await s.run('RetireCustomerUnit', { customerReference: FLEET, unitId: 'loader-2', reason: 'sold' });
+    await s.run('CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-s', reason: 'closed' });
+    await s.run('RemoveKeyContact', { customerReference: FLEET, contactId: 'k-1', reason: 'left' });
+    await s.profiles.execute(openPerson());
+    const before = (await s.store.readAll(1, 1000)).length;
+    const cases: [string, object, string, RegExp][] = [
+      ['RetireCustomerUnit', { customerReference: FLEET, unitId: 'truck-9', reason: 'r' }, 'unitCurrent', /has no unit truck-9/],
+      ['RetireCustomerUnit', { customerReference: FLEET, unitId: 'loader-2', reason: 'r' }, 'unitCurrent', /loader-2 was retired already/],
+      ['CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-x', reason: 'r' }, 'siteCurrent', /has no site depot-x/],
+      ['CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-s', reason: 'r' }, 'siteCurrent', /depot-s was closed already/],
+      ['RemoveKeyContact', { customerReference: FLEET, contactId: 'k-9', reason: 'r' }, 'contactCurrent', /has no key contact k-9/],
+      ['RemoveKeyContact', { customerReference: FLEET, contactId: 'k-1', reason: 'r' }, 'contactCurrent', /k-1 was removed already/],
+      ['CloseCustomerSite', { customerReference: PERSON, siteId: 'home', reason: 'r' }, 'organisationOnly', /only an organisation has sites/],
+      ['RemoveKeyContact', { customerReference: PERSON, contactId: 'k', reason: 'r' }, 'organisationOnly', /only an organisation has key contacts/],
+      ['RetireCustomerUnit', { customerReference: PERSON, unitId: 'car-1', reason: 'r' }, 'unitCurrent', /has no unit car-1/],
+      ['RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'truck-8', kind: 'vehicle', siteId: 'depot-s' } }, 'unitSiteKnown', /site depot-s was closed/],
+    ];
+    for (const [type, data, rule, message] of cases) {
+      const refused = refusedBy(await s.run(type, data));
+      expect(refused?.rule?.name, type).toBe(rule);
+      expect((refused as { message?: string } | undefined)?.message, type).toMatch(message);
+    }
+    expect(refusedBy(await s.run('RetireCustomerUnit', { customerReference: 'CU-NONE', unitId: 'u', reason: 'r' }))?.rule?.name).toBe('profileOpened');
+    expect((await s.store.readAll(1, 1000)).length).toBe(before);
+    // the other side: a person's own vehicle can be retired
+    await s.run('RecordCustomerUnit', { customerReference: PERSON, unit: { unitId: 'car-1', kind: 'vehicle' } });
+    expect((await s.run('RetireCustomerUnit', { customerReference: PERSON, unitId: 'car-1', reason: 'scrapped' })).ok).toBe(true);
+  });
+
+  it('refuses to close a site a current unit is based at, naming the units; moving or retiring them first lets it close', async () => {
+    const s = await fleet();
+    await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'truck-8', kind: 'vehicle', siteId: 'depot-n' } });
+    const refused = refusedBy(await s.run('CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-n', reason: 'merged' })) as { rule?: { name: string; message: string } } | undefined;
+    expect(refused?.rule).toEqual({ name: 'siteHasNoUnits', message: 'units truck-7, truck-8 are based at depot-n: move or retire them first' });
+    await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'truck-7', kind: 'vehicle', siteId: 'depot-s' } });
+    await s.run('RetireCustomerUnit', { customerReference: FLEET, unitId: 'truck-8', reason: 'written off' });
+    expect((await s.run('CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-n', reason: 'merged' })).ok).toBe(true);
+    const profile = await s.profiles.load(FLEET);
+    for (const u of profile?.units ?? []) if (u.siteId !== undefined) expect(profile?.organisation?.sites.map((x) => x.siteId)).toContain(u.siteId);
+  });
+
+  it('reinstates an entry recorded again (a vehicle bought back, a site reopened, a contact back)', async () => {
+    const s = await fleet();
+    await s.run('RetireCustomerUnit', { customerReference: FLEET, unitId: 'loader-2', reason: 'sold' });
+    await s.run('CloseCustomerSite', { customerReference: FLEET, siteId: 'depot-s', reason: 'closed' });
+    await s.run('RemoveKeyContact', { customerReference: FLEET, contactId: 'k-1', reason: 'left' });
+    await s.run('RecordCustomerUnit', { customerReference: FLEET, unit: { unitId: 'loader-2', kind: 'equipment', mileageKm: 10 } });
+    await s.run('RecordCustomerSite', { customerReference: FLEET, site: { siteId: 'depot-s', name: 'South depot' } });
+    await s.run('RecordKeyContact', { customerReference: FLEET, contact: { contactId: 'k-1', name: '钱主管' } });
+    const profile = await s.profiles.load(FLEET);
+    expect(profile?.units.map((u) => u.unitId)).toEqual(['truck-7', 'loader-2']);
+    expect(profile?.retiredUnits).toEqual([]);
+    expect(profile?.organisation).toMatchObject({ closedSites: [], removedContacts: [], contacts: [{ contactId: 'k-1' }] });
+    expect(profile?.organisation?.sites.map((x) => x.siteId)).toEqual(['depot-n', 'depot-s']);
+  });
+
+  it('answers a repeated retirement with its first result, and refuses its id reused with another reason', async () => {
+    const s = await fleet();
+    const retire = (reason: string) => ({ type: 'RetireCustomerUnit', commandId: 'ret-1', actor: actors.frontDesk, data: { customerReference: FLEET, unitId: 'loader-2', reason } });
+    const first = await s.profiles.execute(retire('sold'));
+    const again = await s.profiles.execute(retire('sold'));
+    expect(again.ok && again.value.duplicate).toBe(true);
+    expect(again.ok && again.value.events.map((e) => e.eventId)).toEqual(first.ok && first.value.events.map((e) => e.eventId));
+    const stream = await s.store.readStream(`customer:${FLEET}`);
+    expect(refusedBy(await s.profiles.execute(retire('scrapped')))?.kind).toBe('IdempotencyConflict');
+    expect(await s.store.readStream(`customer:${FLEET}`)).toEqual(stream);
+  });
+
+  it('leaves the customer and the data-protection role out, as for recording', async () => {
+    const s = await fleet();
+    for (const actor of [actors.customer, { id: 'dpo', role: 'dataProtection' } as Actor]) {
+      expect(refusedBy(await s.run('RetireCustomerUnit', { customerReference: FLEET, unitId: 'loader-2', reason: 'r' }, actor))?.kind).toBe('Forbidden');
+    }
   });
 });

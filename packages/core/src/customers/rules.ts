@@ -5,7 +5,7 @@
 import { err, ok, type Result } from '../errors/errors.js';
 import { CustomerProfileRefusedError } from './errors.js';
 import type { RepairCapability } from './payloads.js';
-import type { CustomerProfile } from './profile.js';
+import type { CustomerProfile, Retirement } from './profile.js';
 import type { CustomerProfileCommand, CustomerProfileEvent, DecidableProfileCommand } from './schema.js';
 
 /** One profile rule: a message when the command must be refused, null when it may pass. */
@@ -31,6 +31,12 @@ function repairCapabilityProblem(c: RepairCapability | undefined): string | null
   return items.length > 0 && !c.ownWorkshop && c.mechanics === 0 ? `repairsInHouse lists ${items.length} item(s) but the customer has no workshop and no mechanics` : null;
 }
 
+/** Why `id` (a `what` of the profile) cannot be retired: never recorded, or retired already; null when it is current. */
+function notCurrent(p: CustomerProfile, what: string, id: string, current: readonly string[], retired: readonly Retirement[], already: string): string | null {
+  if (current.includes(id)) return null;
+  return retired.some((r) => r.id === id) ? `${what} ${id} was ${already} already` : `${p.customerReference} has no ${what} ${id}`;
+}
+
 /** The rules, in the order they are checked: the first violated one refuses. */
 export const PROFILE_RULES: readonly ProfileRule[] = [
   {
@@ -54,7 +60,8 @@ export const PROFILE_RULES: readonly ProfileRule[] = [
     name: 'organisationOnly',
     check: (p, c) => {
       if (p === null || p.kind === 'organisation') return null;
-      if (c.type === 'RecordCustomerSite' || c.type === 'RecordKeyContact') return `only an organisation has ${c.type === 'RecordCustomerSite' ? 'sites' : 'key contacts'}; ${p.customerReference} is a person`;
+      if (c.type === 'RecordCustomerSite' || c.type === 'CloseCustomerSite') return `only an organisation has sites; ${p.customerReference} is a person`;
+      if (c.type === 'RecordKeyContact' || c.type === 'RemoveKeyContact') return `only an organisation has key contacts; ${p.customerReference} is a person`;
       const given = c.type === 'ChangeCustomerDetails' ? ORGANISATION_CHANGES.filter((f) => c.data[f] !== undefined) : [];
       return given.length > 0 ? `only an organisation has ${given.join(', ')}; ${p.customerReference} is a person` : null;
     },
@@ -79,7 +86,35 @@ export const PROFILE_RULES: readonly ProfileRule[] = [
     check: (p, c) => {
       const siteId = c.type === 'RecordCustomerUnit' ? c.data.unit.siteId : undefined;
       if (siteId === undefined || p === null) return null;
-      return p.organisation?.sites.some((s) => s.siteId === siteId) ? null : `${p.customerReference} has no site ${siteId}: record the site first`;
+      if (p.organisation?.sites.some((s) => s.siteId === siteId)) return null;
+      return p.organisation?.closedSites.some((s) => s.id === siteId) ? `the site ${siteId} was closed: record it again to reopen it, or base the unit elsewhere` : `${p.customerReference} has no site ${siteId}: record the site first`;
+    },
+  },
+  {
+    name: 'unitCurrent',
+    check: (p, c) => (c.type === 'RetireCustomerUnit' && p !== null ? notCurrent(p, 'unit', c.data.unitId, p.units.map((u) => u.unitId), p.retiredUnits, 'retired') : null),
+  },
+  {
+    name: 'siteCurrent',
+    check: (p, c) => {
+      const o = p?.organisation;
+      return c.type === 'CloseCustomerSite' && p && o ? notCurrent(p, 'site', c.data.siteId, o.sites.map((s) => s.siteId), o.closedSites, 'closed') : null;
+    },
+  },
+  {
+    name: 'contactCurrent',
+    check: (p, c) => {
+      const o = p?.organisation;
+      return c.type === 'RemoveKeyContact' && p && o ? notCurrent(p, 'key contact', c.data.contactId, o.contacts.map((k) => k.contactId), o.removedContacts, 'removed') : null;
+    },
+  },
+  {
+    // Every current unit stays at a current site (unitSiteKnown keeps it so when recording): a site with units is not closed under them.
+    name: 'siteHasNoUnits',
+    check: (p, c) => {
+      if (c.type !== 'CloseCustomerSite' || p === null) return null;
+      const based = p.units.filter((u) => u.siteId === c.data.siteId).map((u) => u.unitId);
+      return based.length > 0 ? `units ${based.join(', ')} are based at ${c.data.siteId}: move or retire them first` : null;
     },
   },
   {
@@ -106,6 +141,12 @@ function eventOf(profile: CustomerProfile | null, command: DecidableProfileComma
       return { type: 'CustomerSiteRecorded', data: command.data };
     case 'RecordKeyContact':
       return { type: 'KeyContactRecorded', data: command.data };
+    case 'RetireCustomerUnit':
+      return { type: 'CustomerUnitRetired', data: command.data };
+    case 'CloseCustomerSite':
+      return { type: 'CustomerSiteClosed', data: command.data };
+    case 'RemoveKeyContact':
+      return { type: 'KeyContactRemoved', data: command.data };
     case 'TagDifficultCustomer':
       return { type: 'DifficultCustomerTagged', data: command.data };
     case 'UntagDifficultCustomer':

@@ -66,6 +66,11 @@ const tagged = {
 const tagging = { ...tagged, hint: longTextSchema.optional() };
 const untagged = { tag: customerTagSchema, reason: longTextSchema };
 const owner = { ownerId: idSchema, reason: longTextSchema.optional() };
+/** Why an entry leaves the profile (sold, scrapped, lease ended, left the company): free text, personal data as every reason is. */
+const why = { reason: longTextSchema };
+const unitRetirement = { unitId: idSchema, ...why };
+const siteClosure = { siteId: idSchema, ...why };
+const contactRemoval = { contactId: idSchema, ...why };
 
 /** Open a customer's profile, with its owner. */
 export const openCustomerProfile = command('OpenCustomerProfile', opened);
@@ -79,6 +84,12 @@ export const recordCustomerUnit = command('RecordCustomerUnit', { unit: unitSche
 export const recordCustomerSite = command('RecordCustomerSite', { site: siteSchema });
 /** Record a key contact of an organisation, or update one (same `contactId`). */
 export const recordKeyContact = command('RecordKeyContact', { contact: keyContactSchema });
+/** Retire a current unit (sold, scrapped, returned), with why: it leaves `units`, and a complaint may no longer name it. */
+export const retireCustomerUnit = command('RetireCustomerUnit', unitRetirement);
+/** Close a current site of an organisation, with why; refused while a current unit is based there. */
+export const closeCustomerSite = command('CloseCustomerSite', siteClosure);
+/** Remove a current key contact of an organisation (they left, another took over), with why. */
+export const removeKeyContact = command('RemoveKeyContact', contactRemoval);
 /** Tag a difficult (or an honest) customer, with the hint the handler is shown: the host's, or for a catalogue tag the catalogue's. */
 export const tagDifficultCustomer = command('TagDifficultCustomer', tagging);
 /** Remove a difficult-customer tag, with why. */
@@ -92,6 +103,9 @@ export const CUSTOMER_PROFILE_COMMANDS = [
   recordCustomerUnit,
   recordCustomerSite,
   recordKeyContact,
+  retireCustomerUnit,
+  closeCustomerSite,
+  removeKeyContact,
   tagDifficultCustomer,
   untagDifficultCustomer,
 ] as const;
@@ -123,6 +137,12 @@ export const customerUnitRecorded = event('CustomerUnitRecorded', z.strictObject
 export const customerSiteRecorded = event('CustomerSiteRecorded', z.strictObject({ ...ref, site: siteSchema }));
 /** A key contact was recorded or updated. */
 export const keyContactRecorded = event('KeyContactRecorded', z.strictObject({ ...ref, contact: keyContactSchema }));
+/** A unit was retired: it is no longer the customer's. */
+export const customerUnitRetired = event('CustomerUnitRetired', z.strictObject({ ...ref, ...unitRetirement }));
+/** A site was closed. */
+export const customerSiteClosed = event('CustomerSiteClosed', z.strictObject({ ...ref, ...siteClosure }));
+/** A key contact was removed. */
+export const keyContactRemoved = event('KeyContactRemoved', z.strictObject({ ...ref, ...contactRemoval }));
 /** The customer was tagged difficult (or honest), with the handling hint shown: always recorded, never looked up again. */
 export const difficultCustomerTagged = event('DifficultCustomerTagged', z.strictObject({ ...ref, ...tagged }));
 /** A difficult-customer tag was removed. */
@@ -136,6 +156,9 @@ export const CUSTOMER_PROFILE_EVENTS = [
   customerUnitRecorded,
   customerSiteRecorded,
   keyContactRecorded,
+  customerUnitRetired,
+  customerSiteClosed,
+  keyContactRemoved,
   difficultCustomerTagged,
   difficultCustomerUntagged,
 ] as const;

@@ -41,6 +41,8 @@ export function profilesWithEngine(options: NonNullable<Parameters<typeof testEn
 export const CUSTOMERS = ['CU-A', 'CU-B', 'CU-C'];
 const ref = fc.constantFrom(...CUSTOMERS);
 const small = (prefix: string) => fc.constantFrom(`${prefix}-1`, `${prefix}-2`, `${prefix}-3`);
+/** Two ids per kind of entry, so a retirement often meets a recorded one and a record often follows a retirement. */
+const entry = (prefix: string) => fc.constantFrom(`${prefix}-1`, `${prefix}-2`);
 
 const tag = fc.constantFrom('tag-1', 'tag-2', 'stubborn', 'honest');
 const absent = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
@@ -57,8 +59,13 @@ export const profileCommand = fc.oneof(
   fc.record({ customerReference: ref, name: fc.option(fc.constantFrom('Mr Li', '李先生'), { nil: undefined }), loyaltyTier: fc.option(fc.constantFrom('silver', 'gold'), { nil: undefined }), membership: fc.option(fc.constantFrom('card-1', null), { nil: undefined }), scale: fc.option(fc.constantFrom('large', 'medium'), { nil: undefined }), repairCapability: absent(repairCapability) })
     .map((d) => ({ type: 'ChangeCustomerDetails', data: Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) })),
   fc.record({ customerReference: ref, ownerId: small('km') }).map((data) => ({ type: 'AssignCustomerOwner', data })),
-  fc.record({ customerReference: ref, unitId: small('unit'), mileageKm: fc.nat(100) }).map(({ customerReference, ...unit }) => ({ type: 'RecordCustomerUnit', data: { customerReference, unit: { ...unit, kind: 'vehicle' } } })),
-  fc.record({ customerReference: ref, siteId: small('site'), name: fc.constantFrom('Depot', 'Plant') }).map(({ customerReference, ...site }) => ({ type: 'RecordCustomerSite', data: { customerReference, site } })),
+  { arbitrary: fc.record({ customerReference: ref, unitId: entry('unit'), mileageKm: fc.nat(100), siteId: absent(entry('site')) }).map(({ customerReference, siteId, ...unit }) => ({ type: 'RecordCustomerUnit', data: { customerReference, unit: { ...unit, kind: 'vehicle', ...(siteId ? { siteId } : {}) } } })), weight: 2 },
+  { arbitrary: fc.record({ customerReference: ref, siteId: entry('site'), name: fc.constantFrom('Depot', 'Plant') }).map(({ customerReference, ...site }) => ({ type: 'RecordCustomerSite', data: { customerReference, site } })), weight: 2 },
+  { arbitrary: fc.record({ customerReference: ref, contactId: entry('contact'), name: fc.constantFrom('钱主管', 'Ms Zhou') }).map(({ customerReference, ...contact }) => ({ type: 'RecordKeyContact', data: { customerReference, contact } })), weight: 2 },
+  // Retirements: of current entries, of retired ones and of ones never recorded (the rules refuse the last two).
+  { arbitrary: fc.record({ customerReference: ref, unitId: entry('unit'), reason: fc.constantFrom('sold', '报废') }).map((data) => ({ type: 'RetireCustomerUnit', data })), weight: 2 },
+  { arbitrary: fc.record({ customerReference: ref, siteId: entry('site'), reason: fc.constantFrom('lease ended', '搬迁') }).map((data) => ({ type: 'CloseCustomerSite', data })), weight: 2 },
+  { arbitrary: fc.record({ customerReference: ref, contactId: entry('contact'), reason: fc.constantFrom('left', '离职') }).map((data) => ({ type: 'RemoveKeyContact', data })), weight: 2 },
   // A catalogue tag without a hint records the catalogue's; a host's tag without one is refused.
   { arbitrary: fc.record({ customerReference: ref, tag, hint: absent(fc.constantFrom('calm', 'in writing')) }).map((d) => ({ type: 'TagDifficultCustomer', data: { ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)), reason: 'incidents' } })), weight: 2 },
   { arbitrary: fc.record({ customerReference: ref, tag }).map((d) => ({ type: 'UntagDifficultCustomer', data: { ...d, reason: 'better' } })), weight: 2 },

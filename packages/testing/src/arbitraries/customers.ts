@@ -6,7 +6,9 @@
  * people arbitraries, so a privacy test has realistic personal values to look for.
  * Organisations come with a repair capability or without; tags are host ids with a hint
  * or ids of the default catalogue (`DEFAULT_CUSTOMER_TAGS`) with or without one (the
- * service then records the catalogue's hint).
+ * service then records the catalogue's hint). Units, sites and key contacts are retired,
+ * closed and removed by the same few ids they are recorded with, so some retirements meet
+ * a current entry and some are refused.
  */
 import { CUSTOMER_KINDS, DEFAULT_CUSTOMER_TAGS, ORGANISATION_SCALES, UNIT_KINDS, type Actor, type CustomerProfileCommandInput } from '@redress/core';
 import fc from 'fast-check';
@@ -64,6 +66,9 @@ export function customerProfileCommand(options: CustomerProfileCommandOptions = 
       .record({ customerReference, tag, reason: fc.constantFrom('Threatened the press', '多次争吵') })
       .map(({ tag: t, ...d }) => ({ type: 'TagDifficultCustomer' as const, data: { ...d, ...t } })),
     fc.record({ customerReference, tag: fc.oneof(few('tag'), fc.constantFrom(...DEFAULT_CUSTOMER_TAGS)), reason: fc.constantFrom('Calm for a year', '关系已改善') }).map((d) => ({ type: 'UntagDifficultCustomer' as const, data: d })),
+    fc.record({ customerReference, unitId: few('unit'), reason: fc.constantFrom('Sold to a dealer', '车辆已报废') }).map((d) => ({ type: 'RetireCustomerUnit' as const, data: d })),
+    fc.record({ customerReference, siteId: few('site'), reason: fc.constantFrom('Lease ended', '场站已搬迁') }).map((d) => ({ type: 'CloseCustomerSite' as const, data: d })),
+    fc.record({ customerReference, contactId: few('contact'), reason: fc.constantFrom('Left the company', '已离职') }).map((d) => ({ type: 'RemoveKeyContact' as const, data: d })),
   );
   return data.map((c) => ({ ...c, actor }) as CustomerProfileCommandInput);
 }

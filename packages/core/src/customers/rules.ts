@@ -31,8 +31,17 @@ function repairCapabilityProblem(c: RepairCapability | undefined): string | null
   return items.length > 0 && !c.ownWorkshop && c.mechanics === 0 ? `repairsInHouse lists ${items.length} item(s) but the customer has no workshop and no mechanics` : null;
 }
 
-/** Why `id` (a `what` of the profile) cannot be retired: never recorded, or retired already; null when it is current. */
-function notCurrent(p: CustomerProfile, what: string, id: string, current: readonly string[], retired: readonly Retirement[], already: string): string | null {
+/** An entry a command retires: what it is, its id, the ids current and retired on the profile, and the verb of retiring it. */
+interface Retiring {
+  readonly what: string;
+  readonly id: string;
+  readonly current: readonly string[];
+  readonly retired: readonly Retirement[];
+  readonly already: string;
+}
+
+/** Why the entry cannot be retired: never recorded, or retired already; null when it is current. */
+function notCurrent(p: CustomerProfile, { what, id, current, retired, already }: Retiring): string | null {
   if (current.includes(id)) return null;
   return retired.some((r) => r.id === id) ? `${what} ${id} was ${already} already` : `${p.customerReference} has no ${what} ${id}`;
 }
@@ -92,20 +101,20 @@ export const PROFILE_RULES: readonly ProfileRule[] = [
   },
   {
     name: 'unitCurrent',
-    check: (p, c) => (c.type === 'RetireCustomerUnit' && p !== null ? notCurrent(p, 'unit', c.data.unitId, p.units.map((u) => u.unitId), p.retiredUnits, 'retired') : null),
+    check: (p, c) => (c.type === 'RetireCustomerUnit' && p !== null ? notCurrent(p, { what: 'unit', id: c.data.unitId, current: p.units.map((u) => u.unitId), retired: p.retiredUnits, already: 'retired' }) : null),
   },
   {
     name: 'siteCurrent',
     check: (p, c) => {
       const o = p?.organisation;
-      return c.type === 'CloseCustomerSite' && p && o ? notCurrent(p, 'site', c.data.siteId, o.sites.map((s) => s.siteId), o.closedSites, 'closed') : null;
+      return c.type === 'CloseCustomerSite' && p && o ? notCurrent(p, { what: 'site', id: c.data.siteId, current: o.sites.map((s) => s.siteId), retired: o.closedSites, already: 'closed' }) : null;
     },
   },
   {
     name: 'contactCurrent',
     check: (p, c) => {
       const o = p?.organisation;
-      return c.type === 'RemoveKeyContact' && p && o ? notCurrent(p, 'key contact', c.data.contactId, o.contacts.map((k) => k.contactId), o.removedContacts, 'removed') : null;
+      return c.type === 'RemoveKeyContact' && p && o ? notCurrent(p, { what: 'key contact', id: c.data.contactId, current: o.contacts.map((k) => k.contactId), retired: o.removedContacts, already: 'removed' }) : null;
     },
   },
   {

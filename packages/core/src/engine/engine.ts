@@ -27,7 +27,7 @@ import { commandTypeOf, projectionBatch, type EngineInstrumentation } from './in
 import { createInlineViews } from './inline-views.js';
 import { nanoidGenerator, type IdGenerator } from './ids.js';
 import { instantText } from './instant-text.js';
-import { emptyStream, foldInto, StreamCache, type CachedStream } from './stream-cache.js';
+import { commandSpan, emptyStream, foldInto, StreamCache, type CachedStream, type CommandSpan } from './stream-cache.js';
 
 /**
  * What `createEngine` needs: the store and clock, optionally ids, inline projections, retries, a directory,
@@ -193,6 +193,7 @@ function identified(command: Command, commandId: string, complaintId: string, ow
 export function createEngine(options: EngineOptions): Engine {
   const { store, clock } = options;
   const ids = options.ids ?? nanoidGenerator;
+  const drawsUnique = ids === nanoidGenerator;
   const decider = createComplaintDecider(options);
   const attempts = Math.max(1, options.retry?.attempts ?? 1);
   const cache = new StreamCache(options.cacheSize ?? 10_000);
@@ -233,7 +234,7 @@ export function createEngine(options: EngineOptions): Engine {
    * The first result of a command executed before, rebuilt from the log, when this is
    * the same command; an IdempotencyConflictError when the id is reused for another.
    */
-  async function repeated(span: { first: number; last: number }, command: IdentifiedCommand): Promise<ExecuteResult> {
+  async function repeated(span: CommandSpan, command: IdentifiedCommand): Promise<ExecuteResult> {
     const { complaintId, commandId } = command;
     const all = await store.readStream(complaintId, 1);
     const events = all.slice(span.first - 1, span.last);
@@ -282,49 +283,112 @@ export function createEngine(options: EngineOptions): Engine {
   /**
    * `trusted`: the input is a `Command` the host validated (`commandSchema`'s output), so zod is skipped
    * (see `executeTrusted`); everything after validation is the same code.
+   *
+   * Not an async function itself, nor is the common path through it: an async function keeps all its
+   * locals in a frame allocated per call, and this one's loop had enough of them to make that frame the
+   * largest allocation of `execute()`. A command on a cached stream is decided here and only its append
+   * is awaited (`commit`); everything else (reads, refusals to check again, races) goes to `decideLoop`.
    */
-  async function execute(input: unknown, automation: Actor | undefined, trusted: boolean): Promise<ExecuteResult> {
-    // The guard is in the same async function, not a wrapper around it: one promise and one
-    // microtask turn less per command (a wrapper's `return await` was both).
+  function execute(input: unknown, automation: Actor | undefined, trusted: boolean): Promise<ExecuteResult> {
     try {
       const candidate = automation ? { ...(input as object), actor: (input as { actor?: Actor }).actor ?? automation } : input;
       let valid: Command;
       if (trusted) valid = candidate as Command;
       else {
         const parsed = parseCommand(candidate);
-        if (!parsed.success) return err(validationErrorFromZod(parsed.error));
+        if (!parsed.success) return Promise.resolve(err(validationErrorFromZod(parsed.error)));
         valid = parsed.data;
       }
+      const owned = valid !== input && valid !== candidate;
       // Only a directory or the automation capability has anything to check: no await on the common path.
-      if (options.directory !== undefined || automation !== undefined) {
-        const refusal = await refusalByDirectory(options.directory, valid.type, valid.actor, automation !== undefined);
-        if (refusal) return err(refusal);
+      if (options.directory !== undefined || automation !== undefined) return checked(valid, automation, owned);
+      return executeValid(valid, owned);
+    } catch (error) {
+      return failed(error);
+    }
+  }
+
+  /** A valid command whose actor the directory (or the automation capability) is asked about first. */
+  async function checked(valid: Command, automation: Actor | undefined, owned: boolean): Promise<ExecuteResult> {
+    try {
+      const refusal = await refusalByDirectory(options.directory, valid.type, valid.actor, automation !== undefined);
+      return refusal ? err(refusal) : await executeValid(valid, owned);
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
+  /** The command with its ids, decided on a warm cache when it can be; else by the loop. */
+  function executeValid(valid: Command, owned: boolean): Promise<ExecuteResult> {
+    const commandId = valid.commandId ?? ids();
+    // A receipt retried with the same command id but no complaint id must find its first
+    // result, so the complaint id is derived from the command id rather than drawn anew.
+    const complaintId = valid.complaintId ?? (valid.commandId !== undefined ? commandId : ids());
+    const command = identified(valid, commandId, complaintId, owned);
+    const correlationId = command.correlationId ?? commandId;
+    // Only an id that could be in the log already is looked up. The default generator's ids are 126 random
+    // bits, so one it has just drawn names no earlier command; an injected generator's may repeat
+    // (sequential ids restarted over a kept log).
+    const mayRepeat = valid.commandId !== undefined || !drawsUnique;
+    // A receipt is decided on an empty stream without a read: it is appended with `noStream`, so a
+    // complaint that exists after all (a retry, another writer) is refused by the store, and the loop
+    // decides again on a fresh read. A read saved per new complaint.
+    const stream = cache.get(complaintId) ?? (command.type === 'ReceiveComplaint' ? emptyStream() : undefined);
+    // A stream to read, a customer profile to read, or a repeated command id: the loop does each.
+    if (stream === undefined || namesCustomerLinks(command) || (mayRepeat && commandSpan(stream, commandId) !== undefined)) {
+      return decideLoop(command, correlationId, mayRepeat, 'cache');
+    }
+    const decided = decideOn(stream, command, correlationId, undefined);
+    // A refusal may be an artefact of a stale cache: it is decided again on a fresh read before it is answered.
+    if (!decided.ok) return decideLoop(command, correlationId, mayRepeat, 'log');
+    return commit(stream, command, decided.value, correlationId, mayRepeat);
+  }
+
+  /** Appends a command's events decided on a cached stream; a race or a repeat goes to the loop, on a fresh read. */
+  async function commit(stream: CachedStream, command: IdentifiedCommand, events: NewEvent<ComplaintEvent>[], correlationId: string, mayRepeat: boolean): Promise<ExecuteResult> {
+    try {
+      const appended = await store.append(command.complaintId, stream.version === 0 ? 'noStream' : stream.version, events);
+      if (!appended.duplicate) {
+        const result = recorded(stream, command, appended.events);
+        // No inline projections, no await: each one costs execute() a turn of the microtask queue.
+        if (projecting) await project(appended.events);
+        return result;
       }
-      const commandId = valid.commandId ?? ids();
-      // A receipt retried with the same command id but no complaint id must find its first
-      // result, so the complaint id is derived from the command id rather than drawn anew.
-      const complaintId = valid.complaintId ?? (valid.commandId !== undefined ? commandId : ids());
-      const command = identified(valid, commandId, complaintId, valid !== input && valid !== candidate);
-      const correlationId = command.correlationId ?? commandId;
+    } catch (error) {
+      if (!isRedressError(error, 'ConcurrencyConflict')) return failure(error);
+    }
+    return decideLoop(command, correlationId, mayRepeat, 'log');
+  }
+
+  /** The cache entry moved past a command's appended events, and the command's result. */
+  function recorded(stream: CachedStream, command: IdentifiedCommand, events: readonly RecordedEvent<ComplaintEvent>[]): ExecuteResult {
+    foldInto(stream, events);
+    cache.set(command.complaintId, stream);
+    return ok({ complaintId: command.complaintId, commandId: command.commandId, events, state: stream.state, version: stream.version, duplicate: false });
+  }
+
+  /**
+   * Decides and appends until the command is written, refused on a fresh read, answered as a repeat, or out
+   * of retries. `from`: whether the cache may be trusted for the first decision ('cache'), or a fresh read
+   * comes first ('log': the cached decision was refused, or its append lost a race or was a repeat).
+   * Whatever could be an artefact of a stale cache (a refusal, a version mismatch, a conflict on append) is
+   * decided again on a fresh read before it is answered.
+   */
+  async function decideLoop(command: IdentifiedCommand, correlationId: string, mayRepeat: boolean, from: 'cache' | 'log'): Promise<ExecuteResult> {
+    const { complaintId, commandId } = command;
+    try {
       // A receipt naming a site or unit is checked against the customer's profile, read from their own stream.
       const customerProfile = namesCustomerLinks(command) ? profileAsOf(await store.readStream(customerStreamId(command.data.customer.reference))) : undefined;
-
-      // A warm cache is trusted first, so a command costs no read. Whatever could be an
-      // artefact of a stale cache (a refusal, a version mismatch, a conflict on append) is
-      // decided again on a fresh read before it is answered.
-      let stream = cache.get(complaintId);
+      let stream = from === 'cache' ? cache.get(complaintId) : undefined;
       let fresh = stream === undefined;
       if (stream === undefined) {
-        // A receipt is decided on an empty stream without a read: it is appended with `noStream`, so a
-        // complaint that exists after all (a retry, another writer) is refused by the store, and the
-        // loop below decides again on a fresh read. A read saved per new complaint.
-        if (command.type === 'ReceiveComplaint') {
+        if (from === 'cache' && command.type === 'ReceiveComplaint') {
           stream = emptyStream();
           fresh = false;
         } else stream = await refresh(complaintId);
       }
       for (let attempt = 1; ; ) {
-        const seen = stream.commands.get(commandId);
+        const seen = mayRepeat ? commandSpan(stream, commandId) : undefined;
         if (seen) return await repeated(seen, command);
 
         const decided = decideOn(stream, command, correlationId, customerProfile);
@@ -345,18 +409,16 @@ export function createEngine(options: EngineOptions): Engine {
             fresh = true;
             continue;
           }
-          foldInto(stream, appended.events);
-          cache.set(complaintId, stream);
-          // No inline projections, no await: each one costs execute() a turn of the microtask queue.
+          const result = recorded(stream, command, appended.events);
           if (projecting) await project(appended.events);
-          return ok({ complaintId, commandId, events: appended.events, state: stream.state, version: stream.version, duplicate: false });
+          return result;
         } catch (e) {
           if (!isRedressError(e, 'ConcurrencyConflict')) throw e;
           const lost = fresh;
           stream = await refresh(complaintId);
           fresh = true;
           // The race was lost to this very command (a retry sent twice at once): its first result is the answer.
-          if (stream.commands.has(commandId)) continue;
+          if (mayRepeat && commandSpan(stream, commandId) !== undefined) continue;
           // Deciding on a fresh read and still losing is a real race: that is what retry counts.
           if (lost) {
             if (command.expectedVersion !== undefined || attempt >= attempts) return err(e);
@@ -368,6 +430,9 @@ export function createEngine(options: EngineOptions): Engine {
       return failure(error);
     }
   }
+
+  /** `failure` as a promise: a store's error resolves to its refusal, anything else rejects. */
+  const failed = (error: unknown): Promise<ExecuteResult> => new Promise((resolve) => resolve(failure(error)));
 
   /** A store that failed (unreachable, full, read-only) is a refusal the host can act on, not a crash. */
   function failure(error: unknown): ExecuteResult {

@@ -8,15 +8,23 @@ import { initialComplaintState, type ComplaintState } from '../decider/state.js'
 import type { RecordedEvent } from '../events/envelope.js';
 import type { ComplaintEvent } from '../events/schema.js';
 
+/** The stream versions one command's events occupy. */
+export interface CommandSpan {
+  first: number;
+  last: number;
+}
+
 export interface CachedStream {
   state: ComplaintState;
   version: number;
-  /** commandId → the stream versions its events occupy. */
-  readonly commands: Map<string, { first: number; last: number }>;
+  /** Each event's command id (its causation), at its stream version − 1. */
+  readonly causations: string[];
+  /** commandId → the versions its events occupy: built at the first lookup (`commandSpan`), kept up to date after. */
+  spans: Map<string, CommandSpan> | undefined;
 }
 
 export function emptyStream(): CachedStream {
-  return { state: initialComplaintState, version: 0, commands: new Map() };
+  return { state: initialComplaintState, version: 0, causations: [], spans: undefined };
 }
 
 /** Folds recorded events (in stream order, contiguous after `stream.version`) into the cache entry. */
@@ -25,10 +33,30 @@ export function foldInto(stream: CachedStream, events: readonly RecordedEvent<Co
     if (e.streamVersion <= stream.version) continue;
     stream.state = evolve(stream.state, e);
     stream.version = e.streamVersion;
-    const seen = stream.commands.get(e.causationId);
-    if (seen) seen.last = e.streamVersion;
-    else stream.commands.set(e.causationId, { first: e.streamVersion, last: e.streamVersion });
+    stream.causations.push(e.causationId);
+    if (stream.spans !== undefined) extend(stream.spans, e.causationId, e.streamVersion);
   }
+}
+
+/**
+ * The versions a command's events occupy in the stream, if any. The index is built at the first lookup,
+ * not as events are folded: a stream only ever written by commands that carried no id of their own is
+ * never asked (see the engine), and indexing hashed every fresh id, a tenth of `execute()`.
+ */
+export function commandSpan(stream: CachedStream, commandId: string): CommandSpan | undefined {
+  if (stream.spans === undefined) {
+    const spans = new Map<string, CommandSpan>();
+    for (let i = 0; i < stream.causations.length; i++) extend(spans, stream.causations[i] as string, i + 1);
+    stream.spans = spans;
+  }
+  return stream.spans.get(commandId);
+}
+
+/** A command's events are contiguous: each next one extends its span. */
+function extend(spans: Map<string, CommandSpan>, commandId: string, version: number): void {
+  const span = spans.get(commandId);
+  if (span) span.last = version;
+  else spans.set(commandId, { first: version, last: version });
 }
 
 /**

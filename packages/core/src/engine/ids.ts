@@ -28,8 +28,8 @@ let offset = 0;
  *
  * Why not `nanoid()` itself: it builds the id with `id +=` per symbol, which V8 keeps as a rope of nine
  * string nodes. A log keeps each id at about 300 bytes instead of 40, and the first store or map that
- * hashes one pays a flattening copy. Made as one string it cost a quarter less per `execute()` (the
- * benchmarks). The bytes are copied out of nanoid's pool, which it refills in place: a view of it would
+ * hashes one pays a flattening copy. Made as one string, `execute()` took a quarter less time in an A/B
+ * run over the benchmark's commands (2026-12-03; the README's table predates it). The bytes are copied out of nanoid's pool, which it refills in place: a view of it would
  * give the same bytes again to a later `nanoid()` call (ids.test.ts).
  */
 export const nanoidGenerator: IdGenerator = () => {
